@@ -1,0 +1,208 @@
+// The one typed place where the platform's configuration lives. Every value has
+// a default for local use and can be overridden by an environment variable of
+// the same name (documented in README.md). `directusEnv()` turns it into the
+// environment Directus itself reads; scripts/start.ts and the test setup pass
+// that environment to the Directus process.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = dirname(fileURLToPath(import.meta.url));
+
+export type Mode = 'development' | 'production' | 'test';
+
+export type DatabaseConfig =
+	| { client: 'sqlite3'; filename: string }
+	| { client: 'pg'; host: string; port: number; user: string; password: string; database: string; ssl: boolean };
+
+export interface PlatformConfig {
+	mode: Mode;
+	host: string;
+	port: number;
+	publicUrl: string;
+	dataDir: string;
+	secret: string;
+	adminEmail: string;
+	adminPassword: string;
+	/** static token of the first administrator, used by provisioning */
+	adminToken: string;
+	database: DatabaseConfig;
+	redisUrl: string | null;
+	demo: { enabled: boolean; password: string };
+	uploads: { root: string; maxSize: string; mimeTypes: string[] };
+	limits: { queryDefault: number; queryMax: number; maxBatchMutation: number; rateLimitPoints: number; rateLimitDuration: number };
+	logLevel: string;
+	trustProxy: string | null;
+}
+
+type Env = Record<string, string | undefined>;
+
+// Values that only ever exist for local use. Production refuses them.
+export const DEMO_PASSWORD_DEFAULT = 'Casa-demo-2026';
+const DEV_ADMIN_PASSWORD_DEFAULT = 'Casa-admin-2026';
+
+function integer(env: Env, name: string, fallback: number): number {
+	const raw = env[name];
+	if (raw === undefined || raw === '') return fallback;
+	const value = Number(raw);
+	if (!Number.isInteger(value)) throw new Error(`${name} must be an integer, got "${raw}"`);
+	return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+	const raw = env[name];
+	if (raw === undefined || raw === '') return fallback;
+	return ['1', 'true', 'yes', 'on'].includes(raw.toLowerCase());
+}
+
+/**
+ * Secrets for local use are random, generated once per data folder and kept in
+ * it, so even a laptop install never runs on a published default.
+ */
+function localSecrets(dataDir: string): { secret: string; adminToken: string } {
+	const file = join(dataDir, 'local-secrets.json');
+	if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+	const secrets = { secret: randomBytes(32).toString('base64url'), adminToken: randomBytes(24).toString('base64url') };
+	mkdirSync(dataDir, { recursive: true });
+	writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+	return secrets;
+}
+
+function databaseConfig(env: Env, dataDir: string): DatabaseConfig {
+	const client = env.DB_CLIENT ?? 'sqlite3';
+	if (client === 'sqlite3') return { client, filename: resolve(env.DB_FILENAME ?? join(dataDir, 'casa.db')) };
+	if (client === 'pg') {
+		return {
+			client,
+			host: env.DB_HOST ?? '127.0.0.1',
+			port: integer(env, 'DB_PORT', 5432),
+			user: env.DB_USER ?? 'postgres',
+			password: env.DB_PASSWORD ?? '',
+			database: env.DB_DATABASE ?? 'casa_reclamations',
+			ssl: bool(env, 'DB_SSL', false),
+		};
+	}
+	throw new Error(`DB_CLIENT must be "sqlite3" or "pg", got "${client}"`);
+}
+
+export function loadConfig(env: Env = process.env): PlatformConfig {
+	const mode = (env.CASA_ENV ?? (env.NODE_ENV === 'production' ? 'production' : 'development')) as Mode;
+	if (!['development', 'production', 'test'].includes(mode)) throw new Error(`CASA_ENV must be development, production or test, got "${mode}"`);
+	const dataDir = resolve(env.CASA_DATA_DIR ?? join(projectRoot, 'data'));
+	const port = integer(env, 'PORT', 8055);
+	const host = env.HOST ?? (mode === 'production' ? '0.0.0.0' : '127.0.0.1');
+	const needsLocalSecrets = mode !== 'production' && (!env.SECRET || !env.ADMIN_TOKEN);
+	const generated = needsLocalSecrets ? localSecrets(dataDir) : null;
+
+	return {
+		mode,
+		host,
+		port,
+		publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
+		dataDir,
+		secret: env.SECRET ?? generated?.secret ?? '',
+		adminEmail: env.ADMIN_EMAIL ?? 'admin@casablanca.ma',
+		adminPassword: env.ADMIN_PASSWORD ?? (mode === 'production' ? '' : DEV_ADMIN_PASSWORD_DEFAULT),
+		adminToken: env.ADMIN_TOKEN ?? generated?.adminToken ?? '',
+		database: databaseConfig(env, dataDir),
+		redisUrl: env.REDIS ?? env.REDIS_URL ?? null,
+		demo: {
+			enabled: bool(env, 'DEMO_DATA', mode !== 'production'),
+			password: env.DEMO_PASSWORD ?? DEMO_PASSWORD_DEFAULT,
+		},
+		uploads: {
+			root: resolve(env.STORAGE_LOCAL_ROOT ?? join(dataDir, 'uploads')),
+			maxSize: env.FILES_MAX_UPLOAD_SIZE ?? '10mb',
+			mimeTypes: (env.FILES_MIME_TYPE_ALLOW_LIST ?? 'image/jpeg,image/png,image/webp,image/heic,application/pdf').split(','),
+		},
+		limits: {
+			queryDefault: integer(env, 'QUERY_LIMIT_DEFAULT', 100),
+			queryMax: integer(env, 'QUERY_LIMIT_MAX', 1000),
+			maxBatchMutation: integer(env, 'MAX_BATCH_MUTATION', 500),
+			rateLimitPoints: integer(env, 'RATE_LIMITER_POINTS', 100),
+			rateLimitDuration: integer(env, 'RATE_LIMITER_DURATION', 1),
+		},
+		logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'warn' : 'info'),
+		trustProxy: env.IP_TRUST_PROXY ?? null,
+	};
+}
+
+/** Production must never run on a default or missing secret or on demo accounts. */
+export function assertSafeForMode(config: PlatformConfig): void {
+	if (config.mode !== 'production') return;
+	const problems: string[] = [];
+	if (!config.secret || config.secret.length < 32) problems.push('SECRET must be set to a random value of at least 32 characters');
+	if (!config.adminToken || config.adminToken.length < 24) problems.push('ADMIN_TOKEN must be set to a random value of at least 24 characters');
+	if (!config.adminPassword || config.adminPassword === DEV_ADMIN_PASSWORD_DEFAULT || config.adminPassword.length < 12)
+		problems.push('ADMIN_PASSWORD must be set (12 characters or more, not the development default)');
+	if (config.demo.enabled) problems.push('DEMO_DATA must be off in production (demo accounts share one password)');
+	if (config.database.client === 'sqlite3') problems.push('production runs on PostgreSQL (DB_CLIENT=pg)');
+	if (problems.length > 0) throw new Error(`Refusing to start in production:\n - ${problems.join('\n - ')}`);
+}
+
+/** The environment the Directus process reads. */
+export function directusEnv(config: PlatformConfig): Record<string, string> {
+	const db = config.database;
+	const env: Record<string, string> = {
+		HOST: config.host,
+		PORT: String(config.port),
+		PUBLIC_URL: config.publicUrl,
+		SECRET: config.secret,
+		ADMIN_EMAIL: config.adminEmail,
+		ADMIN_PASSWORD: config.adminPassword,
+		ADMIN_TOKEN: config.adminToken,
+		PROJECT_NAME: 'Casa Réclamations',
+		// answers the first-login "project owner" dialog, see the facts note
+		PROJECT_OWNER: config.adminEmail,
+		PROJECT_OWNER_ENABLED: 'false',
+		TELEMETRY: 'false',
+		AI_ENABLED: 'false',
+		MCP_ENABLED: 'false',
+		WEBSOCKETS_ENABLED: 'false',
+		LOG_LEVEL: config.logLevel,
+		LOG_STYLE: config.mode === 'production' ? 'raw' : 'pretty',
+		LOG_HTTP_IGNORE_PATHS: '/server/ping,/server/health',
+		EXTENSIONS_PATH: join(projectRoot, 'extensions'),
+		EXTENSIONS_AUTO_RELOAD: 'false',
+		EXTENSIONS_MUST_LOAD: 'true',
+		STORAGE_LOCATIONS: 'local',
+		STORAGE_LOCAL_DRIVER: 'local',
+		STORAGE_LOCAL_ROOT: config.uploads.root,
+		FILES_MAX_UPLOAD_SIZE: config.uploads.maxSize,
+		FILES_MIME_TYPE_ALLOW_LIST: config.uploads.mimeTypes.join(','),
+		QUERY_LIMIT_DEFAULT: String(config.limits.queryDefault),
+		QUERY_LIMIT_MAX: String(config.limits.queryMax),
+		MAX_BATCH_MUTATION: String(config.limits.maxBatchMutation),
+		RATE_LIMITER_ENABLED: 'true',
+		RATE_LIMITER_POINTS: String(config.limits.rateLimitPoints),
+		RATE_LIMITER_DURATION: String(config.limits.rateLimitDuration),
+		RATE_LIMITER_STORE: config.redisUrl ? 'redis' : 'memory',
+		GRAPHQL_INTROSPECTION: config.mode === 'production' ? 'false' : 'true',
+		AUTH_LOGIN_ATTEMPTS: '10',
+		DB_CLIENT: db.client,
+		CASA_ENV: config.mode,
+	};
+	if (db.client === 'sqlite3') {
+		env.DB_FILENAME = db.filename;
+	} else {
+		Object.assign(env, {
+			DB_HOST: db.host,
+			DB_PORT: String(db.port),
+			DB_USER: db.user,
+			DB_PASSWORD: db.password,
+			DB_DATABASE: db.database,
+			DB_SSL: String(db.ssl),
+		});
+	}
+	if (config.redisUrl) {
+		Object.assign(env, {
+			REDIS: config.redisUrl,
+			CACHE_STORE: 'redis',
+			SYNCHRONIZATION_STORE: 'redis',
+			MESSENGER_STORE: 'redis',
+		});
+	}
+	if (config.trustProxy) env.IP_TRUST_PROXY = config.trustProxy;
+	return env;
+}

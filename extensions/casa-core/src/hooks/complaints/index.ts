@@ -1,0 +1,200 @@
+// Thin adapter between Directus and the domain rules: every create, update,
+// delete and read of complaints and their history passes through here,
+// whatever the client (admin app, REST, GraphQL, the platform's endpoints).
+import { defineHook } from '@directus/extensions-sdk';
+import type { Accountability } from '@directus/types';
+import type { Knex } from 'knex';
+import { ROLE_RIGHTS, PERSONAL_FIELDS, andFilters, complaintScope, protectedFieldsInQuery, scopeThrough, stripFields, type Filter } from '../../domain/access/scope';
+import type { Actor } from '../../domain/access/roles';
+import { type CurrentComplaint, type HistoryEvent, type Plan, type PlanContext, planCreate, planUpdate } from '../../domain/complaint/complaint-plan';
+import { formatReference, referenceYear } from '../../domain/reference';
+import { fieldErrors, forbidden, invalid } from '../../adapters/errors';
+import { type Caller, REFERENCE_COLLECTIONS, invalidateReferenceData, loadCaller, loadTeams, referenceData } from '../../adapters/platform-context';
+import { nextReferenceSequence } from '../../adapters/reference-counter';
+import { SYSTEM_EVENT_TOKEN, consumeSystemEventToken, mintSystemEventToken } from '../../adapters/system-events';
+
+const STAFF_EVENT_TYPES = ['note', 'public_reply'];
+/** Collections that reach complaints through a many-to-one, and its field. */
+const THROUGH_COMPLAINT: Record<string, string> = { complaint_events: 'complaint', complaint_files: 'complaints_id' };
+
+function actorOf(caller: Caller): Actor {
+	return caller.role ?? 'system';
+}
+
+async function planContext(knex: Knex, caller: Caller, teamIds: (string | null | undefined)[]): Promise<PlanContext> {
+	const reference = await referenceData(knex);
+	return {
+		actor: actorOf(caller),
+		profile: caller.profile,
+		now: new Date(),
+		calendar: reference.calendar,
+		locator: reference.locator,
+		routingRules: reference.routingRules,
+		legalCeilingDays: reference.settings.legalCeilingDays,
+		reopenPeriodDays: reference.settings.reopenPeriodDays,
+		categories: reference.categories,
+		teams: await loadTeams(knex, teamIds.filter((id): id is string => typeof id === 'string')),
+	};
+}
+
+function historyRows(events: HistoryEvent[], caller: Caller) {
+	return events.map((event) => ({
+		...event,
+		actor: caller.profile?.userId ?? null,
+		actor_kind: caller.profile ? 'staff' : 'system',
+		[SYSTEM_EVENT_TOKEN]: mintSystemEventToken(),
+	}));
+}
+
+function throwPlanErrors(plan: Extract<Plan, { ok: false }>, caller: Caller): never {
+	throw fieldErrors(plan.errors, caller.language, plan.forbidden);
+}
+
+/** Staff without rights to this action, and anonymous callers, are refused before anything is read. */
+function assertRight(caller: Caller, accountability: Accountability | null, right: 'createComplaints' | 'updateComplaints'): void {
+	if (!accountability) return;
+	if (!caller.role || !ROLE_RIGHTS[caller.role][right]) throw forbidden();
+}
+
+/** Keys the caller may touch; anything else (absent or out of scope) is the same 403. */
+async function assertKeysInScope(knex: Knex, caller: Caller, keys: (string | number)[]): Promise<CurrentComplaint[]> {
+	const scope = caller.profile ? complaintScope(caller.profile) : null;
+	const rows = (await knex('complaints').whereIn('id', keys as string[])) as CurrentComplaint[];
+	if (rows.length !== new Set(keys.map(String)).size) throw forbidden();
+	if (scope && caller.profile) {
+		const visible = await scopedIds(knex, scope, keys as string[]);
+		if (visible.size !== rows.length) throw forbidden();
+	}
+	return rows;
+}
+
+/** Evaluates a scope filter with the plain query builder (the same filter the read hook adds). */
+async function scopedIds(knex: Knex, scope: Filter, keys: string[]): Promise<Set<string>> {
+	const query = knex('complaints').select('id').whereIn('id', keys);
+	applyFilter(query, scope);
+	return new Set((await query).map((row: { id: string }) => String(row.id)));
+}
+
+// The scopes built in domain/access use only _or/_and, _eq, _in, _null.
+function applyFilter(query: Knex.QueryBuilder, filter: Filter): void {
+	for (const [key, value] of Object.entries(filter)) {
+		if (key === '_or' || key === '_and') {
+			const method = key === '_or' ? 'orWhere' : 'andWhere';
+			query.where((group) => {
+				for (const entry of value as Filter[]) group[method]((inner) => applyFilter(inner, entry));
+			});
+			continue;
+		}
+		const condition = value as Record<string, unknown>;
+		if ('_eq' in condition) query.where(key, condition._eq as string);
+		else if ('_in' in condition) query.whereIn(key, condition._in as string[]);
+		else if ('_null' in condition) (condition._null ? query.whereNull(key) : query.whereNotNull(key));
+	}
+}
+
+export default defineHook(({ filter, action }, { logger }) => {
+	// --- complaints: create ---------------------------------------------------
+	filter('complaints.items.create', async (input, _meta, { database, accountability }) => {
+		const payload = { ...(input as Record<string, unknown>) };
+		const caller = await loadCaller(database, accountability);
+		assertRight(caller, accountability, 'createComplaints');
+		delete payload.history;
+		const context = await planContext(database, caller, [payload.team as string]);
+		const plan = planCreate(payload, context);
+		if (!plan.ok) throwPlanErrors(plan, caller);
+		const year = referenceYear(context.now);
+		const reference = formatReference(year, await nextReferenceSequence(database, year));
+		return { ...payload, ...plan.values, reference, history: historyRows(plan.events, caller) };
+	});
+
+	// --- complaints: update ---------------------------------------------------
+	filter('complaints.items.update', async (input, meta, { database, accountability }) => {
+		const payload = { ...(input as Record<string, unknown>) };
+		const caller = await loadCaller(database, accountability);
+		assertRight(caller, accountability, 'updateComplaints');
+		if (payload.history !== undefined) throw invalid('history', 'history.append_only', caller.language);
+		const keys = (meta.keys ?? []) as string[];
+		const rows = await assertKeysInScope(database, caller, keys);
+		const touchesWorkflow = ['status', 'team', 'assignee', 'category', 'latitude', 'longitude'].some((field) => payload[field] !== undefined);
+		if (touchesWorkflow && rows.length > 1) throw invalid('status', 'transition.bulk', caller.language);
+		if (rows.length === 0) return payload;
+		const current = rows[0];
+		const context = await planContext(database, caller, [current.team, payload.team as string]);
+		const plan = planUpdate(current, payload, context);
+		if (!plan.ok) throwPlanErrors(plan, caller);
+		const result: Record<string, unknown> = { ...payload, ...plan.values };
+		if (plan.events.length > 0) result.history = { create: historyRows(plan.events, caller), update: [], delete: [] };
+		return result;
+	});
+
+	// --- complaints: never deleted (legal register) ---------------------------
+	filter('complaints.items.delete', async (_keys, _meta, { database, accountability }) => {
+		const caller = await loadCaller(database, accountability);
+		throw invalid('id', 'complaint.no_delete', caller.language);
+	});
+
+	// --- history: append-only -------------------------------------------------
+	filter('complaint_events.items.create', async (input, _meta, { database, accountability }) => {
+		const payload = { ...(input as Record<string, unknown>) };
+		const token = payload[SYSTEM_EVENT_TOKEN];
+		delete payload[SYSTEM_EVENT_TOKEN];
+		if (consumeSystemEventToken(token)) return payload;
+		if (!accountability) return payload;
+		const caller = await loadCaller(database, accountability);
+		if (!caller.role || !ROLE_RIGHTS[caller.role].updateComplaints) throw forbidden();
+		if (!STAFF_EVENT_TYPES.includes(String(payload.type ?? 'note'))) throw invalid('type', 'history.event_type', caller.language);
+		const complaint = typeof payload.complaint === 'object' && payload.complaint ? (payload.complaint as { id?: string }).id : payload.complaint;
+		if (!complaint) throw invalid('complaint', 'field.required', caller.language, { field: 'complaint' });
+		await assertKeysInScope(database, caller, [String(complaint)]);
+		return {
+			complaint,
+			type: payload.type ?? 'note',
+			body: payload.body ?? null,
+			visibility: payload.type === 'public_reply' ? 'public' : 'internal',
+			actor: caller.profile?.userId ?? null,
+			actor_kind: 'staff',
+		};
+	});
+	for (const event of ['complaint_events.items.update', 'complaint_events.items.delete']) {
+		filter(event, async (_payload, _meta, { database, accountability }) => {
+			const caller = await loadCaller(database, accountability);
+			throw invalid('id', 'history.append_only', caller.language);
+		});
+	}
+
+	// --- reads: rows in scope, personal data only for those who work the case --
+	const scopeQuery = (collection: string) =>
+		filter(`${collection}.items.query`, async (query, _meta, { database, accountability }) => {
+			if (!accountability || accountability.admin) return query;
+			const caller = await loadCaller(database, accountability);
+			if (!caller.role || !ROLE_RIGHTS[caller.role].readComplaints) throw forbidden();
+			const rights = ROLE_RIGHTS[caller.role];
+			const shaped = query as Record<string, unknown>;
+			if (!rights.personalData) {
+				const mentioned = protectedFieldsInQuery(shaped, PERSONAL_FIELDS);
+				if (mentioned.length > 0) throw invalid(mentioned[0], 'complaint.personal_data', caller.language, { fields: mentioned.join(', ') });
+				if (shaped.search) throw invalid('search', 'complaint.search_personal', caller.language);
+			}
+			const scope = complaintScope(caller.profile!);
+			const through = collection === 'complaints' ? scope : scopeThrough(THROUGH_COMPLAINT[collection], scope);
+			const combined = andFilters(shaped.filter as Filter | undefined, through);
+			return combined ? { ...shaped, filter: combined } : query;
+		});
+	for (const collection of ['complaints', ...Object.keys(THROUGH_COMPLAINT)]) scopeQuery(collection);
+
+	const stripPersonal = (collection: string) =>
+		filter(`${collection}.items.read`, async (records, _meta, { database, accountability }) => {
+			if (!accountability || accountability.admin) return records;
+			const caller = await loadCaller(database, accountability);
+			if (caller.role && ROLE_RIGHTS[caller.role].personalData) return records;
+			return stripFields(records, PERSONAL_FIELDS);
+		});
+	for (const collection of ['complaints', ...Object.keys(THROUGH_COMPLAINT)]) stripPersonal(collection);
+
+	// --- reference data caches ------------------------------------------------
+	for (const collection of REFERENCE_COLLECTIONS) {
+		for (const event of ['create', 'update', 'delete']) action(`${collection}.items.${event}`, () => invalidateReferenceData());
+	}
+
+	logger.info('[casa-core] complaint hooks registered');
+});

@@ -1,0 +1,327 @@
+// The data model of Casa Réclamations, applied idempotently by
+// scripts/provision/apply-schema.ts. Labels in French and Arabic; choice labels
+// are translation keys provisioned from the extension's i18next resources.
+import { COMPLAINT_STATUSES } from '../extensions/casa-core/src/domain/workflow/transitions';
+import {
+	type CollectionSpec,
+	type RelationSpec,
+	collectionTranslations as plural,
+	field,
+	longText,
+	manyToOne,
+	relation,
+	select,
+	text,
+	timestamp,
+} from './dsl';
+
+export const COMPLAINT_TYPES = ['reclamation', 'observation', 'suggestion'] as const;
+export const CHANNELS = ['web', 'mobile', 'phone', 'email', 'courrier', 'chat', 'counter', 'open311'] as const;
+export const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
+export const SLA_STATES = ['on_track', 'at_risk', 'breached'] as const;
+export const DURATION_UNITS = ['working_days', 'calendar_days'] as const;
+export const LANGUAGES = ['fr', 'ar'] as const;
+export const EVENT_TYPES = ['created', 'status_changed', 'assigned', 'note', 'public_reply', 'notification', 'escalation', 'updated'] as const;
+export const EVENT_VISIBILITY = ['internal', 'public'] as const;
+export const ACTOR_KINDS = ['staff', 'citizen', 'system'] as const;
+export const FILE_KINDS = ['photo', 'document', 'scan'] as const;
+export const HOLIDAY_KINDS = ['fixed', 'islamic', 'exceptional'] as const;
+
+const id = (label = { fr: 'Identifiant', ar: 'المعرف' }) =>
+	field('id', 'integer', { label, primary: true, autoIncrement: true, hidden: true, readonly: true, interface: 'input', nullable: false });
+const code = (maxLength: number) =>
+	field('code', 'string', { label: { fr: 'Code', ar: 'الرمز' }, primary: true, nullable: false, interface: 'input', maxLength, width: 'half', required: true });
+const nameFr = text('name_fr', { fr: 'Nom (français)', ar: 'الاسم (بالفرنسية)' }, { required: true, width: 'half' });
+const nameAr = text('name_ar', { fr: 'Nom (arabe)', ar: 'الاسم (بالعربية)' }, { required: true, width: 'half', options: { dir: 'rtl' } });
+const active = field('active', 'boolean', { label: { fr: 'Actif', ar: 'مفعل' }, interface: 'boolean', special: ['cast-boolean'], defaultValue: true, width: 'half', display: 'boolean' });
+const sort = field('sort', 'integer', { label: { fr: 'Ordre', ar: 'الترتيب' }, interface: 'input', hidden: true });
+const dateCreated = field('date_created', 'timestamp', { label: { fr: 'Créé le', ar: 'تاريخ الإنشاء' }, special: ['date-created'], interface: 'datetime', readonly: true, hidden: true, width: 'half', display: 'datetime', displayOptions: { relative: true } });
+const dateUpdated = field('date_updated', 'timestamp', { label: { fr: 'Modifié le', ar: 'تاريخ التعديل' }, special: ['date-updated'], interface: 'datetime', readonly: true, hidden: true, width: 'half', display: 'datetime', displayOptions: { relative: true } });
+const userCreated = field('user_created', 'uuid', { label: { fr: 'Créé par', ar: 'أنشئ من طرف' }, special: ['user-created'], interface: 'select-dropdown-m2o', options: { template: '{{first_name}} {{last_name}}' }, display: 'user', readonly: true, hidden: true, width: 'half' });
+const userUpdated = field('user_updated', 'uuid', { label: { fr: 'Modifié par', ar: 'عُدّل من طرف' }, special: ['user-updated'], interface: 'select-dropdown-m2o', options: { template: '{{first_name}} {{last_name}}' }, display: 'user', readonly: true, hidden: true, width: 'half' });
+
+const meta = (icon: string, singular: { fr: string; ar: string }, plural_: { fr: string; ar: string }, extra: Record<string, unknown> = {}) => ({
+	icon,
+	translations: plural(singular, plural_),
+	...extra,
+});
+
+export const collections: CollectionSpec[] = [
+	{
+		collection: 'services',
+		meta: meta('account_balance', { fr: 'Service', ar: 'مصلحة' }, { fr: 'Services', ar: 'المصالح' }, { display_template: '{{name_fr}} · {{name_ar}}', sort_field: 'sort', group: null, sort: 10 }),
+		schema: {},
+		fields: [
+			code(16),
+			nameFr,
+			nameAr,
+			text('icon', { fr: 'Icône', ar: 'أيقونة' }, { interface: 'select-icon', width: 'half', display: 'icon' }),
+			text('color', { fr: 'Couleur', ar: 'اللون' }, { interface: 'select-color', width: 'half', display: 'color', maxLength: 16 }),
+			active,
+			sort,
+			field('categories', 'alias', { label: { fr: 'Catégories', ar: 'الأصناف' }, special: ['o2m'], interface: 'list-o2m', options: { template: '{{code}} · {{name_fr}}' } }),
+		],
+	},
+	{
+		collection: 'categories',
+		meta: meta('category', { fr: 'Catégorie', ar: 'صنف' }, { fr: 'Catégories', ar: 'الأصناف' }, { display_template: '{{name_fr}} · {{name_ar}}', sort_field: 'sort', sort: 11 }),
+		schema: {},
+		fields: [
+			code(16),
+			manyToOne('service', { fr: 'Service', ar: 'المصلحة' }, '{{name_fr}}', { required: true }),
+			nameFr,
+			nameAr,
+			select('priority', { fr: 'Priorité par défaut', ar: 'الأولوية الافتراضية' }, 'casa.priority', PRIORITIES, { defaultValue: 'normal' }),
+			field('acknowledge_in', 'float', { label: { fr: "Délai d'accusé de réception", ar: 'أجل الإشعار بالتوصل' }, interface: 'input', width: 'half', defaultValue: 2, note: '$t:casa.note.acknowledge_in' }),
+			select('acknowledge_unit', { fr: 'Unité (accusé)', ar: 'الوحدة (الإشعار)' }, 'casa.unit', DURATION_UNITS, { defaultValue: 'working_days' }),
+			field('resolve_in', 'float', { label: { fr: 'Délai de traitement', ar: 'أجل المعالجة' }, interface: 'input', width: 'half', defaultValue: 5, note: '$t:casa.note.resolve_in' }),
+			select('resolve_unit', { fr: 'Unité (traitement)', ar: 'الوحدة (المعالجة)' }, 'casa.unit', DURATION_UNITS, { defaultValue: 'working_days' }),
+			active,
+			sort,
+			longText('keywords', { fr: 'Mots-clés de recherche', ar: 'كلمات البحث' }, { note: '$t:casa.note.keywords' }),
+			longText('sla_basis', { fr: 'Justification du délai', ar: 'مبرر الأجل' }),
+		],
+	},
+	{
+		collection: 'prefectures',
+		meta: meta('location_city', { fr: "Préfecture d'arrondissements", ar: 'عمالة مقاطعات' }, { fr: "Préfectures d'arrondissements", ar: 'عمالات المقاطعات' }, { display_template: '{{name_fr}}', sort: 20 }),
+		schema: {},
+		fields: [code(16), nameFr, nameAr, field('arrondissements', 'alias', { label: { fr: 'Arrondissements', ar: 'المقاطعات' }, special: ['o2m'], interface: 'list-o2m', options: { template: '{{name_fr}}' } })],
+	},
+	{
+		collection: 'arrondissements',
+		meta: meta('map', { fr: 'Arrondissement', ar: 'مقاطعة' }, { fr: 'Arrondissements', ar: 'المقاطعات' }, { display_template: '{{name_fr}} · {{name_ar}}', sort: 21 }),
+		schema: {},
+		fields: [
+			code(16),
+			nameFr,
+			nameAr,
+			manyToOne('prefecture', { fr: "Préfecture d'arrondissements", ar: 'عمالة المقاطعات' }, '{{name_fr}}'),
+			field('population', 'integer', { label: { fr: 'Population (2024)', ar: 'عدد السكان (2024)' }, interface: 'input', width: 'half' }),
+			field('area_km2', 'float', { label: { fr: 'Superficie (km²)', ar: 'المساحة (كلم²)' }, interface: 'input', width: 'half' }),
+			field('centroid_lat', 'float', { label: { fr: 'Centre (latitude)', ar: 'المركز (خط العرض)' }, interface: 'input', width: 'half' }),
+			field('centroid_lng', 'float', { label: { fr: 'Centre (longitude)', ar: 'المركز (خط الطول)' }, interface: 'input', width: 'half' }),
+			field('boundary', 'json', { label: { fr: 'Limites (GeoJSON)', ar: 'الحدود (GeoJSON)' }, interface: 'input-code', options: { language: 'JSON' }, special: ['cast-json'], note: '$t:casa.note.boundary' }),
+		],
+	},
+	{
+		collection: 'teams',
+		meta: meta('groups', { fr: 'Équipe', ar: 'فريق' }, { fr: 'Équipes', ar: 'الفرق' }, { display_template: '{{name_fr}}', sort: 12 }),
+		schema: {},
+		fields: [
+			field('id', 'uuid', { label: { fr: 'Identifiant', ar: 'المعرف' }, primary: true, special: ['uuid'], hidden: true, readonly: true, interface: 'input', nullable: false }),
+			nameFr,
+			nameAr,
+			manyToOne('service', { fr: 'Service', ar: 'المصلحة' }, '{{name_fr}}', { required: true }),
+			text('email', { fr: "E-mail de l'équipe", ar: 'البريد الإلكتروني للفريق' }, { width: 'half' }),
+			active,
+			field('members', 'alias', { label: { fr: 'Membres', ar: 'الأعضاء' }, special: ['m2m'], interface: 'list-m2m', options: { template: '{{user.first_name}} {{user.last_name}}' } }),
+		],
+	},
+	{
+		collection: 'team_members',
+		meta: meta('import_export', { fr: "Membre d'équipe", ar: 'عضو فريق' }, { fr: "Membres d'équipe", ar: 'أعضاء الفرق' }, { hidden: true, sort: 13 }),
+		schema: {},
+		fields: [
+			id(),
+			manyToOne('team', { fr: 'Équipe', ar: 'الفريق' }, '{{name_fr}}', { special: ['m2o'] }),
+			manyToOne('user', { fr: 'Agent', ar: 'العون' }, '{{first_name}} {{last_name}}', { special: ['m2o'] }),
+		],
+	},
+	{
+		collection: 'routing_rules',
+		meta: meta('alt_route', { fr: 'Règle de routage', ar: 'قاعدة توجيه' }, { fr: 'Règles de routage', ar: 'قواعد التوجيه' }, { display_template: '{{service.name_fr}} · {{arrondissement.name_fr}} → {{team.name_fr}}', sort: 14, note: '$t:casa.note.routing_rules' }),
+		schema: {},
+		fields: [
+			id(),
+			manyToOne('service', { fr: 'Service', ar: 'المصلحة' }, '{{name_fr}}', { required: true }),
+			manyToOne('category', { fr: 'Catégorie (facultatif)', ar: 'الصنف (اختياري)' }, '{{name_fr}}'),
+			manyToOne('arrondissement', { fr: 'Arrondissement (facultatif)', ar: 'المقاطعة (اختياري)' }, '{{name_fr}}'),
+			manyToOne('team', { fr: 'Équipe', ar: 'الفريق' }, '{{name_fr}}', { required: true, special: ['m2o'] }),
+			active,
+			text('note', { fr: 'Remarque', ar: 'ملاحظة' }),
+		],
+	},
+	{
+		collection: 'complaints',
+		meta: meta('feedback', { fr: 'Réclamation', ar: 'شكاية' }, { fr: 'Réclamations', ar: 'الشكايات' }, {
+			display_template: '{{reference}} · {{category.name_fr}}',
+			archive_field: null,
+			sort: 1,
+			accountability: 'all',
+		}),
+		schema: {},
+		fields: [
+			field('id', 'uuid', { label: { fr: 'Identifiant', ar: 'المعرف' }, primary: true, special: ['uuid'], hidden: true, readonly: true, interface: 'input', nullable: false }),
+			text('reference', { fr: 'Référence', ar: 'المرجع' }, { readonly: true, unique: true, width: 'half', maxLength: 32, note: '$t:casa.note.reference' }),
+			select('status', { fr: 'Statut', ar: 'الوضعية' }, 'casa.status', COMPLAINT_STATUSES, { defaultValue: 'new', required: true, indexed: true }),
+			select('type', { fr: 'Type', ar: 'النوع' }, 'casa.type', COMPLAINT_TYPES, { defaultValue: 'reclamation', required: true }),
+			select('channel', { fr: 'Canal', ar: 'القناة' }, 'casa.channel', CHANNELS, { defaultValue: 'web', required: true }),
+			select('priority', { fr: 'Priorité', ar: 'الأولوية' }, 'casa.priority', PRIORITIES, { defaultValue: 'normal' }),
+			manyToOne('category', { fr: 'Catégorie', ar: 'الصنف' }, '{{name_fr}} · {{name_ar}}', { required: true, indexed: true }),
+			manyToOne('service', { fr: 'Service', ar: 'المصلحة' }, '{{name_fr}}', { readonly: true, indexed: true, note: '$t:casa.note.service' }),
+			longText('description', { fr: 'Description', ar: 'الوصف' }, { required: true }),
+			manyToOne('arrondissement', { fr: 'Arrondissement', ar: 'المقاطعة' }, '{{name_fr}} · {{name_ar}}', { indexed: true, note: '$t:casa.note.arrondissement' }),
+			text('address', { fr: 'Adresse', ar: 'العنوان' }),
+			field('latitude', 'float', { label: { fr: 'Latitude', ar: 'خط العرض' }, interface: 'input', width: 'half' }),
+			field('longitude', 'float', { label: { fr: 'Longitude', ar: 'خط الطول' }, interface: 'input', width: 'half' }),
+			field('location_override', 'boolean', { label: { fr: 'Localisation forcée par un agent', ar: 'موقع مفروض من طرف عون' }, interface: 'boolean', special: ['cast-boolean'], defaultValue: false, width: 'half', note: '$t:casa.note.location_override' }),
+			manyToOne('team', { fr: 'Équipe', ar: 'الفريق' }, '{{name_fr}}', { special: ['m2o'], indexed: true }),
+			manyToOne('assignee', { fr: 'Agent assigné', ar: 'العون المكلف' }, '{{first_name}} {{last_name}}', { special: ['m2o'], indexed: true }),
+			longText('public_reply', { fr: 'Réponse publique au citoyen', ar: 'الجواب العمومي للمواطن' }, { note: '$t:casa.note.public_reply' }),
+			longText('rejection_reason', { fr: 'Motif du rejet / de la réorientation', ar: 'سبب الرفض / الإحالة' }, { width: 'half' }),
+			text('redirected_to', { fr: 'Organisme compétent (réorientation)', ar: 'الجهة المختصة (الإحالة)' }, { width: 'half' }),
+			text('citizen_name', { fr: 'Nom du citoyen', ar: 'اسم المواطن' }, { width: 'half', note: '$t:casa.note.personal' }),
+			text('citizen_phone', { fr: 'Téléphone du citoyen', ar: 'هاتف المواطن' }, { width: 'half', maxLength: 32, indexed: true }),
+			text('citizen_email', { fr: 'E-mail du citoyen', ar: 'البريد الإلكتروني للمواطن' }, { width: 'half' }),
+			select('citizen_language', { fr: 'Langue du citoyen', ar: 'لغة المواطن' }, 'casa.language', LANGUAGES, { defaultValue: 'fr' }),
+			text('registry_number', { fr: "Numéro d'ordre (courrier)", ar: 'رقم الترتيب (البريد)' }, { width: 'half', maxLength: 64 }),
+			timestamp('received_at', { fr: 'Reçue le', ar: 'تاريخ التوصل' }, { indexed: true, note: '$t:casa.note.received_at' }),
+			timestamp('acknowledged_at', { fr: 'Accusée le', ar: 'تاريخ الإشعار بالتوصل' }, { readonly: true }),
+			timestamp('resolved_at', { fr: 'Résolue le', ar: 'تاريخ المعالجة' }, { readonly: true }),
+			timestamp('closed_at', { fr: 'Clôturée le', ar: 'تاريخ الإغلاق' }, { readonly: true }),
+			timestamp('acknowledge_due_at', { fr: 'Accusé de réception attendu le', ar: 'أجل الإشعار بالتوصل' }, { readonly: true }),
+			timestamp('resolve_due_at', { fr: 'Traitement attendu le', ar: 'أجل المعالجة' }, { readonly: true, indexed: true }),
+			timestamp('legal_due_at', { fr: 'Échéance légale (60 jours)', ar: 'الأجل القانوني (60 يوماً)' }, { readonly: true }),
+			select('sla_state', { fr: 'État du délai', ar: 'وضعية الأجل' }, 'casa.sla_state', SLA_STATES, { defaultValue: 'on_track', readonly: true, indexed: true }),
+			timestamp('sla_paused_at', { fr: 'Délai suspendu depuis', ar: 'الأجل موقوف منذ' }, { readonly: true, hidden: true }),
+			manyToOne('duplicate_of', { fr: 'Doublon de / rattachée à', ar: 'مكررة لـ / مرتبطة بـ' }, '{{reference}}', { special: ['m2o'] }),
+			field('supporters_count', 'integer', { label: { fr: 'Soutiens', ar: 'المساندون' }, interface: 'input', defaultValue: 0, readonly: true, width: 'half' }),
+			field('files', 'alias', { label: { fr: 'Photos et documents', ar: 'الصور والوثائق' }, special: ['files'], interface: 'files' }),
+			field('history', 'alias', {
+				label: { fr: 'Historique', ar: 'السجل' },
+				special: ['o2m'],
+				interface: 'list-o2m',
+				readonly: true,
+				options: { template: '{{date_created}} · {{type}} · {{to_status}} · {{body}}', enableCreate: false, enableSelect: false, enableLink: false, sort: 'date_created' },
+				display: 'related-values',
+			}),
+			dateCreated,
+			dateUpdated,
+			userCreated,
+			userUpdated,
+		],
+	},
+	{
+		collection: 'complaint_events',
+		meta: meta('history', { fr: 'Événement', ar: 'حدث' }, { fr: 'Historique des réclamations', ar: 'سجل الشكايات' }, { display_template: '{{type}} · {{to_status}}', sort: 2, note: '$t:casa.note.history' }),
+		schema: {},
+		fields: [
+			id(),
+			manyToOne('complaint', { fr: 'Réclamation', ar: 'الشكاية' }, '{{reference}}', { special: ['m2o'], required: true, indexed: true }),
+			select('type', { fr: "Type d'événement", ar: 'نوع الحدث' }, 'casa.event', EVENT_TYPES, { defaultValue: 'note', required: true }),
+			select('from_status', { fr: 'De', ar: 'من' }, 'casa.status', COMPLAINT_STATUSES),
+			select('to_status', { fr: 'Vers', ar: 'إلى' }, 'casa.status', COMPLAINT_STATUSES),
+			manyToOne('team', { fr: 'Équipe', ar: 'الفريق' }, '{{name_fr}}', { special: ['m2o'] }),
+			manyToOne('assignee', { fr: 'Agent', ar: 'العون' }, '{{first_name}} {{last_name}}', { special: ['m2o'] }),
+			longText('body', { fr: 'Texte', ar: 'النص' }),
+			select('visibility', { fr: 'Visibilité', ar: 'الظهور' }, 'casa.visibility', EVENT_VISIBILITY, { defaultValue: 'internal' }),
+			manyToOne('actor', { fr: 'Auteur', ar: 'صاحب الحدث' }, '{{first_name}} {{last_name}}', { special: ['m2o'], readonly: true }),
+			select('actor_kind', { fr: "Type d'auteur", ar: 'نوع صاحب الحدث' }, 'casa.actor', ACTOR_KINDS, { defaultValue: 'staff', readonly: true }),
+			field('date_created', 'timestamp', { label: { fr: 'Date', ar: 'التاريخ' }, special: ['date-created'], interface: 'datetime', readonly: true, width: 'half', display: 'datetime', indexed: true }),
+		],
+	},
+	{
+		collection: 'complaint_files',
+		meta: meta('attach_file', { fr: 'Pièce jointe', ar: 'مرفق' }, { fr: 'Pièces jointes', ar: 'المرفقات' }, { hidden: true, sort: 3 }),
+		schema: {},
+		fields: [
+			id(),
+			manyToOne('complaints_id', { fr: 'Réclamation', ar: 'الشكاية' }, '{{reference}}', { special: ['m2o'] }),
+			manyToOne('directus_files_id', { fr: 'Fichier', ar: 'الملف' }, '{{title}}', { special: ['m2o'] }),
+			select('kind', { fr: 'Nature', ar: 'النوع' }, 'casa.file_kind', FILE_KINDS, { defaultValue: 'photo' }),
+		],
+	},
+	{
+		collection: 'holidays',
+		meta: meta('event', { fr: 'Jour férié', ar: 'عطلة رسمية' }, { fr: 'Jours fériés', ar: 'العطل الرسمية' }, { display_template: '{{date}} · {{name_fr}}', sort: 30, sort_field: null, note: '$t:casa.note.holidays' }),
+		schema: {},
+		fields: [
+			id(),
+			field('date', 'date', { label: { fr: 'Date', ar: 'التاريخ' }, interface: 'datetime', required: true, unique: true, width: 'half', display: 'datetime' }),
+			nameFr,
+			nameAr,
+			select('kind', { fr: 'Nature', ar: 'النوع' }, 'casa.holiday_kind', HOLIDAY_KINDS, { defaultValue: 'fixed' }),
+			text('status', { fr: 'Statut (officiel, annoncé, estimé)', ar: 'الوضعية (رسمي، معلن، تقديري)' }, { width: 'half' }),
+			text('source', { fr: 'Source', ar: 'المصدر' }),
+		],
+	},
+	{
+		collection: 'work_schedules',
+		meta: meta('schedule', { fr: 'Horaire de travail', ar: 'توقيت العمل' }, { fr: 'Horaires de travail', ar: 'أوقات العمل' }, { display_template: '{{name_fr}}', sort: 31, note: '$t:casa.note.work_schedules' }),
+		schema: {},
+		fields: [
+			id(),
+			nameFr,
+			nameAr,
+			field('valid_from', 'date', { label: { fr: 'Du (vide : toujours)', ar: 'من (فارغ: دائماً)' }, interface: 'datetime', width: 'half' }),
+			field('valid_to', 'date', { label: { fr: 'Au (inclus)', ar: 'إلى (ضمنياً)' }, interface: 'datetime', width: 'half' }),
+			field('weekdays', 'csv', {
+				label: { fr: 'Jours ouvrés', ar: 'أيام العمل' },
+				interface: 'select-multiple-checkbox',
+				special: ['cast-csv'],
+				options: { choices: ['1', '2', '3', '4', '5', '6', '7'].map((value) => ({ value, text: `$t:casa.weekday.${value}` })) },
+				defaultValue: '1,2,3,4,5',
+			}),
+			field('start_time', 'time', { label: { fr: 'Début', ar: 'البداية' }, interface: 'datetime', width: 'half', required: true }),
+			field('end_time', 'time', { label: { fr: 'Fin', ar: 'النهاية' }, interface: 'datetime', width: 'half', required: true }),
+			text('status', { fr: 'Statut (officiel, estimé)', ar: 'الوضعية (رسمي، تقديري)' }, { width: 'half' }),
+		],
+	},
+	{
+		collection: 'reference_counters',
+		meta: meta('pin', { fr: 'Compteur de références', ar: 'عداد المراجع' }, { fr: 'Compteurs de références', ar: 'عدادات المراجع' }, { hidden: true, sort: 90 }),
+		schema: {},
+		fields: [
+			field('year', 'integer', { label: { fr: 'Année', ar: 'السنة' }, primary: true, interface: 'input', nullable: false }),
+			field('last_value', 'integer', { label: { fr: 'Dernier numéro', ar: 'آخر رقم' }, interface: 'input', defaultValue: 0, nullable: false }),
+		],
+	},
+	{
+		collection: 'platform_settings',
+		meta: meta('tune', { fr: 'Réglages de la plateforme', ar: 'إعدادات المنصة' }, { fr: 'Réglages de la plateforme', ar: 'إعدادات المنصة' }, { singleton: true, sort: 32 }),
+		schema: {},
+		fields: [
+			id(),
+			field('legal_ceiling_days', 'integer', { label: { fr: 'Échéance légale (jours calendaires)', ar: 'الأجل القانوني (أيام)' }, interface: 'input', defaultValue: 60, width: 'half', note: '$t:casa.note.legal_ceiling_days' }),
+			field('reopen_period_days', 'integer', { label: { fr: 'Délai de réouverture par le citoyen (jours)', ar: 'أجل إعادة الفتح من طرف المواطن (أيام)' }, interface: 'input', defaultValue: 30, width: 'half' }),
+			field('at_risk_share', 'float', { label: { fr: 'Seuil « à risque » (part du délai écoulée)', ar: 'عتبة «في خطر» (نسبة الأجل المنقضية)' }, interface: 'input', defaultValue: 0.75, width: 'half' }),
+			field('auto_assign', 'boolean', { label: { fr: "Affectation automatique à l'agent le moins chargé", ar: 'الإسناد التلقائي للعون الأقل انشغالاً' }, interface: 'boolean', special: ['cast-boolean'], defaultValue: false, width: 'half' }),
+		],
+	},
+];
+
+/** Fields the platform adds to Directus's own users. */
+export const userFields = [
+	manyToOne('arrondissement', { fr: 'Arrondissement (bureau d’ordre)', ar: 'المقاطعة (مكتب الضبط)' }, '{{name_fr}}'),
+	manyToOne('service', { fr: 'Service (chef de service)', ar: 'المصلحة (رئيس المصلحة)' }, '{{name_fr}}'),
+	field('teams', 'alias', { label: { fr: 'Équipes', ar: 'الفرق' }, special: ['m2m'], interface: 'list-m2m', options: { template: '{{team.name_fr}}' } }),
+];
+
+export const relations: RelationSpec[] = [
+	relation('categories', 'service', 'services', { oneField: 'categories', onDelete: 'NO ACTION' }),
+	relation('arrondissements', 'prefecture', 'prefectures', { oneField: 'arrondissements' }),
+	relation('teams', 'service', 'services', { onDelete: 'NO ACTION' }),
+	relation('team_members', 'team', 'teams', { oneField: 'members', junctionField: 'user', onDelete: 'CASCADE' }),
+	relation('team_members', 'user', 'directus_users', { oneField: 'teams', junctionField: 'team', onDelete: 'CASCADE' }),
+	relation('routing_rules', 'service', 'services', { onDelete: 'CASCADE' }),
+	relation('routing_rules', 'category', 'categories', { onDelete: 'CASCADE' }),
+	relation('routing_rules', 'arrondissement', 'arrondissements', { onDelete: 'CASCADE' }),
+	relation('routing_rules', 'team', 'teams', { onDelete: 'CASCADE' }),
+	relation('complaints', 'category', 'categories', { onDelete: 'NO ACTION' }),
+	relation('complaints', 'service', 'services', { onDelete: 'NO ACTION' }),
+	relation('complaints', 'arrondissement', 'arrondissements', { onDelete: 'NO ACTION' }),
+	relation('complaints', 'team', 'teams'),
+	relation('complaints', 'assignee', 'directus_users'),
+	relation('complaints', 'duplicate_of', 'complaints'),
+	relation('complaints', 'user_created', 'directus_users'),
+	relation('complaints', 'user_updated', 'directus_users'),
+	relation('complaint_events', 'complaint', 'complaints', { oneField: 'history', onDelete: 'NO ACTION' }),
+	relation('complaint_events', 'team', 'teams'),
+	relation('complaint_events', 'assignee', 'directus_users'),
+	relation('complaint_events', 'actor', 'directus_users'),
+	relation('complaint_files', 'complaints_id', 'complaints', { oneField: 'files', junctionField: 'directus_files_id', onDelete: 'CASCADE' }),
+	relation('complaint_files', 'directus_files_id', 'directus_files', { junctionField: 'complaints_id', onDelete: 'SET NULL' }),
+	relation('directus_users', 'arrondissement', 'arrondissements'),
+	relation('directus_users', 'service', 'services'),
+];

@@ -1,0 +1,91 @@
+// Roles, their policies and collection-level permissions. Directus Core allows
+// no row or field rules, so every permission here is a whole collection with
+// fields ['*']; the casa-core hooks narrow rows and hide personal fields.
+import { createPermissions, createPolicy, createRole, deletePermissions, readPermissions, readPolicies, readRoles } from '@directus/sdk';
+import { POLICY_IDS, ROLE_IDS, type RoleKey } from '../../extensions/casa-core/src/domain/access/roles';
+import type { AdminClient } from './client';
+
+type StaffRole = Exclude<RoleKey, 'administrator'>;
+type Action = 'create' | 'read' | 'update' | 'delete';
+
+const ROLE_META: Record<StaffRole, { name: string; icon: string; description: string }> = {
+	registry_office: { name: "Bureau d'ordre", icon: 'inbox', description: "Enregistre les réclamations (téléphone, guichet, courrier) de son arrondissement, les qualifie et les oriente." },
+	service_agent: { name: 'Agent de service', icon: 'engineering', description: 'Traite les réclamations de ses équipes.' },
+	service_head: { name: 'Chef de service', icon: 'supervisor_account', description: 'Voit toutes les réclamations de son service, affecte et réaffecte, suit ses tableaux de bord.' },
+	director_general: { name: 'Directeur général des services', icon: 'account_balance', description: 'Lit toutes les réclamations et les tableaux de bord.' },
+	elected_official: { name: 'Élu', icon: 'how_to_vote', description: 'Tableaux de bord et agrégats, sans données personnelles.' },
+	mayor: { name: 'Présidente / Président du Conseil', icon: 'star', description: 'Tableaux de bord et agrégats, sans données personnelles.' },
+};
+
+const REFERENCE = ['services', 'categories', 'prefectures', 'arrondissements', 'teams', 'team_members', 'routing_rules', 'holidays', 'work_schedules', 'platform_settings'];
+const DASHBOARDS = ['directus_dashboards', 'directus_panels'];
+
+const read = (collections: string[]) => collections.map((collection) => [collection, 'read'] as [string, Action]);
+
+/** The permission matrix: which role may do what on which collection. */
+export const PERMISSIONS: Record<StaffRole, [string, Action][]> = {
+	registry_office: [
+		...read(REFERENCE),
+		...read(['directus_users', ...DASHBOARDS]),
+		['complaints', 'read'], ['complaints', 'create'], ['complaints', 'update'],
+		['complaint_events', 'read'], ['complaint_events', 'create'],
+		['complaint_files', 'read'], ['complaint_files', 'create'],
+		['directus_files', 'read'], ['directus_files', 'create'],
+	],
+	service_agent: [
+		...read(REFERENCE),
+		...read(['directus_users', ...DASHBOARDS]),
+		['complaints', 'read'], ['complaints', 'update'],
+		['complaint_events', 'read'], ['complaint_events', 'create'],
+		['complaint_files', 'read'], ['complaint_files', 'create'],
+		['directus_files', 'read'], ['directus_files', 'create'],
+	],
+	service_head: [
+		...read(REFERENCE),
+		...read(['directus_users', ...DASHBOARDS]),
+		['complaints', 'read'], ['complaints', 'create'], ['complaints', 'update'],
+		['complaint_events', 'read'], ['complaint_events', 'create'],
+		['complaint_files', 'read'], ['complaint_files', 'create'],
+		['directus_files', 'read'], ['directus_files', 'create'],
+	],
+	director_general: [
+		...read(REFERENCE),
+		...read(['directus_users', ...DASHBOARDS]),
+		['complaints', 'read'], ['complaint_events', 'read'], ['complaint_files', 'read'], ['directus_files', 'read'],
+	],
+	elected_official: [...read(['services', 'categories', 'prefectures', 'arrondissements', ...DASHBOARDS]), ['complaints', 'read']],
+	mayor: [...read(['services', 'categories', 'prefectures', 'arrondissements', ...DASHBOARDS]), ['complaints', 'read']],
+};
+
+export async function provisionAccess(client: AdminClient, log: (message: string) => void): Promise<void> {
+	const existingPolicies = new Set((await client.request(readPolicies({ fields: ['id'], limit: -1 }))).map((policy: { id: string }) => policy.id));
+	const existingRoles = new Set((await client.request(readRoles({ fields: ['id'], limit: -1 }))).map((role: { id: string }) => role.id));
+
+	for (const role of Object.keys(ROLE_META) as StaffRole[]) {
+		const meta = ROLE_META[role];
+		if (!existingPolicies.has(POLICY_IDS[role])) {
+			log(`creating policy ${meta.name}`);
+			await client.request(createPolicy({ id: POLICY_IDS[role], name: meta.name, icon: meta.icon, description: meta.description, app_access: true, admin_access: false, enforce_tfa: false }));
+		}
+		if (!existingRoles.has(ROLE_IDS[role])) {
+			log(`creating role ${meta.name}`);
+			await client.request(createRole({ id: ROLE_IDS[role], name: meta.name, icon: meta.icon, description: meta.description, policies: [{ policy: POLICY_IDS[role] }] } as never));
+		}
+		await syncPermissions(client, POLICY_IDS[role], PERMISSIONS[role]);
+	}
+}
+
+/** Makes the policy's permissions exactly the matrix row (adds what is missing, removes what is not listed). */
+async function syncPermissions(client: AdminClient, policy: string, wanted: [string, Action][]) {
+	const current = (await client.request(readPermissions({ filter: { policy: { _eq: policy } }, fields: ['id', 'collection', 'action'], limit: -1 }))) as { id: number; collection: string; action: string }[];
+	const wantedKeys = new Set(wanted.map(([collection, action]) => `${collection}:${action}`));
+	const currentKeys = new Set(current.map((permission) => `${permission.collection}:${permission.action}`));
+	const extra = current.filter((permission) => !wantedKeys.has(`${permission.collection}:${permission.action}`)).map((permission) => permission.id);
+	if (extra.length > 0) await client.request(deletePermissions(extra));
+	const missing = wanted.filter(([collection, action]) => !currentKeys.has(`${collection}:${action}`));
+	if (missing.length > 0) {
+		await client.request(
+			createPermissions(missing.map(([collection, action]) => ({ policy, collection, action, fields: ['*'], permissions: null, validation: null, presets: null })) as never),
+		);
+	}
+}

@@ -1,0 +1,41 @@
+// Creates what schema/ describes and is missing, and brings field metadata
+// (labels, notes, interfaces) up to date. Never drops a column or data.
+import { createCollection, createField, createRelation, readCollections, readFields, readRelations, updateCollection, updateField } from '@directus/sdk';
+import { collections, relations, userFields } from '../../schema/collections';
+import type { FieldSpec } from '../../schema/dsl';
+import type { AdminClient } from './client';
+
+export async function applySchema(client: AdminClient, log: (message: string) => void): Promise<void> {
+	const existingCollections = new Set((await client.request(readCollections())).map((collection: { collection: string }) => collection.collection));
+	const existingFields = new Set((await client.request(readFields())).map((entry: { collection: string; field: string }) => `${entry.collection}.${entry.field}`));
+
+	for (const spec of collections) {
+		if (!existingCollections.has(spec.collection)) {
+			log(`creating collection ${spec.collection}`);
+			await client.request(createCollection({ collection: spec.collection, meta: spec.meta, schema: spec.schema, fields: spec.fields }));
+			for (const field of spec.fields) existingFields.add(`${spec.collection}.${field.field}`);
+			continue;
+		}
+		await client.request(updateCollection(spec.collection, { meta: spec.meta }));
+		await syncFields(client, spec.collection, spec.fields, existingFields, log);
+	}
+	await syncFields(client, 'directus_users', userFields, existingFields, log);
+
+	const existingRelations = new Set((await client.request(readRelations())).map((entry: { collection: string; field: string }) => `${entry.collection}.${entry.field}`));
+	for (const spec of relations) {
+		if (existingRelations.has(`${spec.collection}.${spec.field}`)) continue;
+		log(`creating relation ${spec.collection}.${spec.field} → ${spec.related_collection}`);
+		await client.request(createRelation(spec));
+	}
+}
+
+async function syncFields(client: AdminClient, collection: string, fields: FieldSpec[], existing: Set<string>, log: (message: string) => void) {
+	for (const field of fields) {
+		if (existing.has(`${collection}.${field.field}`)) {
+			await client.request(updateField(collection, field.field, { meta: field.meta }));
+		} else {
+			log(`adding field ${collection}.${field.field}`);
+			await client.request(createField(collection, field));
+		}
+	}
+}

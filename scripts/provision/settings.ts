@@ -1,0 +1,108 @@
+// Project settings, translation strings for choice labels and notes, and the
+// saved views (bookmarks) each role lands on.
+import { createPresets, createTranslations, readPresets, readTranslations, updateSettings, updateTranslation } from '@directus/sdk';
+import ar from '../../extensions/casa-core/src/domain/i18n/locales/ar.json';
+import fr from '../../extensions/casa-core/src/domain/i18n/locales/fr.json';
+import { ROLE_IDS } from '../../extensions/casa-core/src/domain/access/roles';
+import type { AdminClient } from './client';
+
+export async function provisionSettings(client: AdminClient): Promise<void> {
+	await client.request(
+		updateSettings({
+			project_name: 'Casa Réclamations',
+			project_descriptor: 'Commune urbaine de Casablanca',
+			project_color: '#0E5A8A',
+			default_language: 'fr-FR',
+			public_note: 'Plateforme des réclamations de la Commune urbaine de Casablanca — منصة الشكايات لجماعة الدار البيضاء',
+			// answers the first-login dialogs (facts note): the owner is the first administrator
+			project_owner: process.env.PROJECT_OWNER ?? null,
+		} as never),
+	);
+}
+
+/** Groups of the i18next resources that label Directus choices and notes ($t:casa.<group>.<value>). */
+const ADMIN_GROUPS = ['status', 'type', 'channel', 'priority', 'sla_state', 'unit', 'language', 'event', 'visibility', 'actor', 'file_kind', 'holiday_kind', 'weekday', 'note'];
+
+export function adminTranslationStrings(): { key: string; language: string; value: string }[] {
+	const rows: { key: string; language: string; value: string }[] = [];
+	for (const [language, resource] of [['fr-FR', fr], ['ar-SA', ar]] as const) {
+		for (const group of ADMIN_GROUPS) {
+			for (const [value, text] of Object.entries((resource as Record<string, Record<string, string>>)[group] ?? {})) {
+				rows.push({ key: `casa.${group}.${value}`, language, value: text });
+			}
+		}
+	}
+	return rows;
+}
+
+export async function provisionTranslations(client: AdminClient): Promise<void> {
+	const wanted = adminTranslationStrings();
+	const existing = (await client.request(readTranslations({ filter: { key: { _starts_with: 'casa.' } }, limit: -1 }))) as { id: string; key: string; language: string; value: string }[];
+	const byKey = new Map(existing.map((row) => [`${row.key}|${row.language}`, row]));
+	const missing = wanted.filter((row) => !byKey.has(`${row.key}|${row.language}`));
+	if (missing.length > 0) await client.request(createTranslations(missing));
+	for (const row of wanted) {
+		const current = byKey.get(`${row.key}|${row.language}`);
+		if (current && current.value !== row.value) await client.request(updateTranslation(current.id, { value: row.value }));
+	}
+}
+
+const COLUMNS = ['reference', 'status', 'sla_state', 'category', 'arrondissement', 'assignee', 'resolve_due_at', 'received_at'];
+const OPEN = ['new', 'acknowledged', 'assigned', 'in_progress', 'waiting_citizen', 'reopened'];
+
+function tabular(sort: string[], fields = COLUMNS) {
+	return { layout: 'tabular', layout_query: { tabular: { fields, sort, limit: 50 } }, layout_options: { tabular: { widths: { reference: 170, status: 170, sla_state: 140 } } } };
+}
+
+const KANBAN = {
+	layout: 'kanban',
+	layout_query: { kanban: { sort: ['resolve_due_at'], limit: 100 } },
+	layout_options: { kanban: { groupField: 'status', titleField: 'reference', textField: 'description', dateField: 'resolve_due_at', userField: 'assignee' } },
+};
+
+type Preset = Record<string, unknown> & { bookmark: string | null; role: string | null };
+
+export function rolePresets(): Preset[] {
+	const presets: Preset[] = [];
+	const add = (roles: (keyof typeof ROLE_IDS | null)[], preset: Omit<Preset, 'role'>) => {
+		for (const role of roles) presets.push({ collection: 'complaints', user: null, ...preset, role: role ? ROLE_IDS[role] : null });
+	};
+	// the default view of the collection, for everyone
+	add([null], { bookmark: null, ...tabular(['-received_at']) });
+	add(['registry_office', 'service_head', null], {
+		bookmark: 'Nouvelles à qualifier · جديدة للتأهيل',
+		icon: 'move_to_inbox',
+		color: '#0E5A8A',
+		filter: { status: { _in: ['new', 'reopened'] } },
+		...tabular(['received_at']),
+	});
+	add(['service_agent', 'service_head'], {
+		bookmark: 'Mes réclamations · شكاياتي',
+		icon: 'assignment_ind',
+		color: '#2E7D32',
+		filter: { _and: [{ assignee: { _eq: '$CURRENT_USER' } }, { status: { _in: OPEN } }] },
+		...tabular(['resolve_due_at']),
+	});
+	add(['service_agent', 'service_head', 'director_general', 'registry_office', null], {
+		bookmark: 'En retard · متأخرة',
+		icon: 'alarm',
+		color: '#C62828',
+		filter: { _and: [{ sla_state: { _eq: 'breached' } }, { status: { _in: OPEN } }] },
+		...tabular(['resolve_due_at']),
+	});
+	add(['service_agent', 'service_head', 'registry_office', null], {
+		bookmark: 'Suivi par statut (kanban) · التتبع حسب الوضعية',
+		icon: 'view_week',
+		color: '#6A1B9A',
+		filter: { status: { _in: OPEN } },
+		...KANBAN,
+	});
+	return presets;
+}
+
+export async function provisionPresets(client: AdminClient): Promise<void> {
+	const existing = (await client.request(readPresets({ filter: { collection: { _eq: 'complaints' }, user: { _null: true } }, fields: ['bookmark', 'role'], limit: -1 }))) as { bookmark: string | null; role: string | null }[];
+	const present = new Set(existing.map((preset) => `${preset.bookmark}|${preset.role}`));
+	const missing = rolePresets().filter((preset) => !present.has(`${preset.bookmark}|${preset.role}`));
+	if (missing.length > 0) await client.request(createPresets(missing as never));
+}
