@@ -124,8 +124,9 @@ export const select = (name: string, label: Translated, keyPrefix: string, value
 export const timestamp = (name: string, label: Translated, extra: Partial<FieldOptions> = {}) =>
 	field(name, 'timestamp', { label, interface: 'datetime', display: 'datetime', displayOptions: { relative: true }, width: 'half', ...extra });
 
-export const manyToOne = (name: string, label: Translated, template: string, extra: Partial<FieldOptions> = {}) =>
-	field(name, extra.special?.includes('uuid') ? 'uuid' : 'string', {
+/** A many-to-one; `keyType` is the type of the related primary key (uuid for users, teams, complaints, files). */
+export const manyToOne = (name: string, label: Translated, template: string, extra: Partial<FieldOptions> & { keyType?: 'string' | 'uuid' } = {}) =>
+	field(name, extra.keyType ?? 'string', {
 		label,
 		interface: 'select-dropdown-m2o',
 		options: { template },
@@ -133,8 +134,13 @@ export const manyToOne = (name: string, label: Translated, template: string, ext
 		displayOptions: { template },
 		special: ['m2o'],
 		width: 'half',
-		...extra,
+		...withoutKeyType(extra),
 	});
+
+function withoutKeyType(extra: Partial<FieldOptions> & { keyType?: string }): Partial<FieldOptions> {
+	const { keyType: _keyType, ...rest } = extra;
+	return rest;
+}
 
 export function relation(collection: string, fieldName: string, related: string | null, extra: { oneField?: string | null; junctionField?: string | null; onDelete?: string; sortField?: string | null } = {}): RelationSpec {
 	return {

@@ -25,10 +25,10 @@ export interface DemoAccount {
 	language: string;
 }
 
-export const ANFA = '06.141.01.01';
+export const HAY_HASSANI = '06.141.01.31';
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-	{ key: 'bureau-ordre', email: 'bureau.ordre@casablanca.ma', first_name: 'Salma', last_name: 'Bennani', role: 'registry_office', active: true, arrondissement: ANFA, language: 'fr-FR' },
+	{ key: 'bureau-ordre', email: 'bureau.ordre@casablanca.ma', first_name: 'Salma', last_name: 'Bennani', role: 'registry_office', active: true, arrondissement: HAY_HASSANI, language: 'fr-FR' },
 	{ key: 'agent', email: 'agent.proprete@casablanca.ma', first_name: 'Youssef', last_name: 'El Amrani', role: 'service_agent', active: true, teams: [defaultTeamId('PROP')], language: 'ar-SA' },
 	{ key: 'chef-service', email: 'chef.proprete@casablanca.ma', first_name: 'Khadija', last_name: 'Tazi', role: 'service_head', active: false, service: 'PROP', language: 'fr-FR' },
 	{ key: 'dgs', email: 'dgs@casablanca.ma', first_name: 'Omar', last_name: 'Alaoui', role: 'director_general', active: false, language: 'fr-FR' },

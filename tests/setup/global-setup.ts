@@ -1,0 +1,21 @@
+import type { TestProject } from 'vitest/node';
+import { startTestPlatform } from './test-platform';
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		casa: { url: string; adminToken: string; demoPassword: string; database: string; databaseFile: string | null };
+	}
+}
+
+export default async function setup(project: TestProject) {
+	const platform = await startTestPlatform();
+	const db = platform.config.database;
+	project.provide('casa', {
+		url: platform.url,
+		adminToken: platform.config.adminToken,
+		demoPassword: platform.config.demo.password,
+		database: db.client,
+		databaseFile: db.client === 'sqlite3' ? db.filename : null,
+	});
+	return async () => platform.stop();
+}

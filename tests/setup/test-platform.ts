@@ -1,0 +1,98 @@
+// Starts a real Directus with the real extensions on a throw-away database
+// (a temporary SQLite file, or a fresh PostgreSQL database with
+// CASA_TEST_DB=pg), provisioned exactly as `npm start` does.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import knexFactory from 'knex';
+import { type PlatformConfig, loadConfig } from '../../directus.config';
+import { runDirectusCommand, startDirectus, waitForHealth } from '../../scripts/lib/directus-process';
+import { provision } from '../../scripts/provision/index';
+
+export interface TestPlatform {
+	url: string;
+	config: PlatformConfig;
+	stop: () => Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
+
+const pgAdmin = () =>
+	knexFactory({
+		client: 'pg',
+		connection: { host: process.env.PGHOST ?? '127.0.0.1', port: Number(process.env.PGPORT ?? 5432), user: process.env.PGUSER ?? 'postgres', password: process.env.PGPASSWORD ?? '', database: 'postgres' },
+	});
+
+export async function startTestPlatform(options: { database?: 'sqlite' | 'pg'; extraEnv?: Record<string, string> } = {}): Promise<TestPlatform> {
+	const database = options.database ?? (process.env.CASA_TEST_DB === 'pg' ? 'pg' : 'sqlite');
+	const dataDir = mkdtempSync(join(tmpdir(), 'casa-test-'));
+	const port = await freePort();
+	const env: Record<string, string | undefined> = {
+		...process.env,
+		CASA_ENV: 'test',
+		CASA_DATA_DIR: dataDir,
+		PORT: String(port),
+		PUBLIC_URL: `http://127.0.0.1:${port}`,
+		SECRET: randomBytes(32).toString('hex'),
+		ADMIN_TOKEN: randomBytes(24).toString('hex'),
+		DEMO_DATA: 'true',
+		RATE_LIMITER_POINTS: '100000',
+		LOG_LEVEL: process.env.CASA_TEST_LOG_LEVEL ?? 'warn',
+		...options.extraEnv,
+	};
+	let dropDatabase: (() => Promise<void>) | null = null;
+	if (database === 'pg') {
+		const name = `casa_test_${process.pid}_${Date.now()}`;
+		const admin = pgAdmin();
+		await admin.raw(`CREATE DATABASE ${name}`);
+		await admin.destroy();
+		Object.assign(env, { DB_CLIENT: 'pg', DB_HOST: process.env.PGHOST ?? '127.0.0.1', DB_PORT: process.env.PGPORT ?? '5432', DB_USER: process.env.PGUSER ?? 'postgres', DB_PASSWORD: process.env.PGPASSWORD ?? '', DB_DATABASE: name });
+		dropDatabase = async () => {
+			const cleanup = pgAdmin();
+			await cleanup.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+			await cleanup.destroy();
+		};
+	} else {
+		env.DB_CLIENT = 'sqlite3';
+		env.DB_FILENAME = join(dataDir, 'test.db');
+	}
+	const config = loadConfig(env);
+	await runDirectusCommand(config, ['bootstrap'], { quiet: true });
+	const server = startDirectus(config, { quiet: true });
+	let output = '';
+	server.stdout?.on('data', (chunk) => (output = (output + chunk).slice(-20_000)));
+	server.stderr?.on('data', (chunk) => (output = (output + chunk).slice(-20_000)));
+	const url = `http://127.0.0.1:${port}`;
+	try {
+		await waitForHealth(url, server);
+		await provision(config, () => {});
+	} catch (error) {
+		server.kill('SIGKILL');
+		throw new Error(`${(error as Error).message}\n--- Directus output ---\n${output}`);
+	}
+	return {
+		url,
+		config,
+		stop: async () => {
+			await new Promise<void>((resolve) => {
+				if (server.exitCode !== null) return resolve();
+				server.once('exit', () => resolve());
+				server.kill('SIGTERM');
+				setTimeout(() => server.kill('SIGKILL'), 5000).unref();
+			});
+			await dropDatabase?.();
+			rmSync(dataDir, { recursive: true, force: true });
+		},
+	};
+}
