@@ -223,7 +223,8 @@ export function planUpdate(current: CurrentComplaint, payload: Record<string, un
 	// assignment
 	let team = current.team;
 	let assignee = current.assignee;
-	const teamChanged = changed(payload, current, 'team');
+	// naming the team the router already chose confirms the routing: it is an assignment too
+	const teamChanged = payload.team !== undefined && (changed(payload, current, 'team') || AUTO_ASSIGN_FROM.includes(current.status as ComplaintStatus));
 	const assigneeChanged = changed(payload, current, 'assignee');
 	if (category && !teamChanged && AUTO_ASSIGN_FROM.includes(current.status as ComplaintStatus)) {
 		const routed = resolveTeam(context.routingRules, { service: category.service, category: category.code, arrondissement });
