@@ -91,7 +91,8 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
 	if (!['development', 'production', 'test'].includes(mode)) throw new Error(`CASA_ENV must be development, production or test, got "${mode}"`);
 	const dataDir = resolve(env.CASA_DATA_DIR ?? join(projectRoot, 'data'));
 	const port = integer(env, 'PORT', 8055);
-	const host = env.HOST ?? (mode === 'production' ? '0.0.0.0' : '127.0.0.1');
+	// '::' listens on IPv4 and IPv6, so http://localhost works whichever the browser resolves first
+	const host = env.HOST ?? '::';
 	const needsLocalSecrets = mode !== 'production' && (!env.SECRET || !env.ADMIN_TOKEN);
 	const generated = needsLocalSecrets ? localSecrets(dataDir) : null;
 

@@ -2,7 +2,10 @@
 // scripts/provision/apply-schema.ts. Labels in French and Arabic; choice labels
 // are translation keys provisioned from the extension's i18next resources.
 import { COMPLAINT_STATUSES } from '../extensions/casa-core/src/domain/workflow/transitions';
+import ar from '../extensions/casa-core/src/domain/i18n/locales/ar.json';
+import fr from '../extensions/casa-core/src/domain/i18n/locales/fr.json';
 import {
+	bilingualChoices,
 	type CollectionSpec,
 	type RelationSpec,
 	collectionTranslations as plural,
@@ -154,7 +157,13 @@ export const collections: CollectionSpec[] = [
 		fields: [
 			field('id', 'uuid', { label: { fr: 'Identifiant', ar: 'المعرف' }, primary: true, special: ['uuid'], hidden: true, readonly: true, interface: 'input', nullable: false }),
 			text('reference', { fr: 'Référence', ar: 'المرجع' }, { readonly: true, unique: true, width: 'half', maxLength: 32, note: '$t:casa.note.reference' }),
-			select('status', { fr: 'Statut', ar: 'الوضعية' }, 'casa.status', COMPLAINT_STATUSES, { defaultValue: 'new', required: true, indexed: true }),
+			select('status', { fr: 'Statut', ar: 'الوضعية' }, 'casa.status', COMPLAINT_STATUSES, {
+				defaultValue: 'new',
+				required: true,
+				indexed: true,
+				options: { choices: bilingualChoices(COMPLAINT_STATUSES, { fr: fr.status, ar: ar.status }) },
+				displayOptions: { choices: bilingualChoices(COMPLAINT_STATUSES, { fr: fr.status, ar: ar.status }) },
+			}),
 			select('type', { fr: 'Type', ar: 'النوع' }, 'casa.type', COMPLAINT_TYPES, { defaultValue: 'reclamation', required: true }),
 			select('channel', { fr: 'Canal', ar: 'القناة' }, 'casa.channel', CHANNELS, { defaultValue: 'web', required: true }),
 			select('priority', { fr: 'Priorité', ar: 'الأولوية' }, 'casa.priority', PRIORITIES, { defaultValue: 'normal' }),
@@ -171,6 +180,15 @@ export const collections: CollectionSpec[] = [
 			longText('public_reply', { fr: 'Réponse publique au citoyen', ar: 'الجواب العمومي للمواطن' }, { note: '$t:casa.note.public_reply' }),
 			longText('rejection_reason', { fr: 'Motif du rejet / de la réorientation', ar: 'سبب الرفض / الإحالة' }, { width: 'half' }),
 			text('redirected_to', { fr: 'Organisme compétent (réorientation)', ar: 'الجهة المختصة (الإحالة)' }, { width: 'half' }),
+			field('files', 'alias', { label: { fr: 'Photos et documents', ar: 'الصور والوثائق' }, special: ['files'], interface: 'files' }),
+			field('history', 'alias', {
+				label: { fr: 'Historique', ar: 'السجل' },
+				special: ['o2m'],
+				interface: 'list-o2m',
+				readonly: true,
+				options: { template: '{{date_created}} · {{type}} · {{to_status}} · {{body}}', enableCreate: false, enableSelect: false, enableLink: false, sort: 'date_created' },
+				display: 'related-values',
+			}),
 			text('citizen_name', { fr: 'Nom du citoyen', ar: 'اسم المواطن' }, { width: 'half', note: '$t:casa.note.personal' }),
 			text('citizen_phone', { fr: 'Téléphone du citoyen', ar: 'هاتف المواطن' }, { width: 'half', maxLength: 32, indexed: true }),
 			text('citizen_email', { fr: 'E-mail du citoyen', ar: 'البريد الإلكتروني للمواطن' }, { width: 'half' }),
@@ -187,15 +205,6 @@ export const collections: CollectionSpec[] = [
 			timestamp('sla_paused_at', { fr: 'Délai suspendu depuis', ar: 'الأجل موقوف منذ' }, { readonly: true, hidden: true }),
 			manyToOne('duplicate_of', { fr: 'Doublon de / rattachée à', ar: 'مكررة لـ / مرتبطة بـ' }, '{{reference}}', { keyType: 'uuid', special: ['m2o'] }),
 			field('supporters_count', 'integer', { label: { fr: 'Soutiens', ar: 'المساندون' }, interface: 'input', defaultValue: 0, readonly: true, width: 'half' }),
-			field('files', 'alias', { label: { fr: 'Photos et documents', ar: 'الصور والوثائق' }, special: ['files'], interface: 'files' }),
-			field('history', 'alias', {
-				label: { fr: 'Historique', ar: 'السجل' },
-				special: ['o2m'],
-				interface: 'list-o2m',
-				readonly: true,
-				options: { template: '{{date_created}} · {{type}} · {{to_status}} · {{body}}', enableCreate: false, enableSelect: false, enableLink: false, sort: 'date_created' },
-				display: 'related-values',
-			}),
 			dateCreated,
 			dateUpdated,
 			userCreated,

@@ -39,6 +39,14 @@ export function collectionTranslations(singular: Translated, plural: Translated)
 	];
 }
 
+/**
+ * Choices with both languages in one label, for places of the admin app that
+ * do not resolve translation keys (the kanban layout's column titles).
+ */
+export function bilingualChoices(values: readonly string[], labels: { fr: Record<string, string>; ar: Record<string, string> }) {
+	return values.map((value) => ({ value, text: `${labels.fr[value]} · ${labels.ar[value]}` }));
+}
+
 /** Choices whose labels are translation keys, provisioned as Directus translation strings. */
 export function choices(keyPrefix: string, values: readonly string[]) {
 	return values.map((value) => ({ value, text: `$t:${keyPrefix}.${value}` }));

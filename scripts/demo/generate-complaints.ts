@@ -180,6 +180,10 @@ export async function generateComplaints(knex: Knex, options: GenerateOptions): 
 		for (const { event, at: eventAt } of history) events.push({ ...event, complaint: id, actor: null, actor_kind: 'system', date_created: eventAt.toISOString() });
 	}
 
+	// Date objects: each driver stores them as Directus does (epoch ms on SQLite, timestamptz on PostgreSQL)
+	for (const row of [...complaints, ...events]) {
+		for (const [key, value] of Object.entries(row)) if ((key.endsWith('_at') || key === 'date_created') && typeof value === 'string') row[key] = new Date(value);
+	}
 	const batch = options.batchSize ?? 200;
 	await knex.transaction(async (trx) => {
 		for (let start = 0; start < complaints.length; start += batch) await trx('complaints').insert(complaints.slice(start, start + batch));

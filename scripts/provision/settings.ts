@@ -69,29 +69,29 @@ export function rolePresets(): Preset[] {
 	};
 	// the default view of the collection, for everyone
 	add([null], { bookmark: null, ...tabular(['-received_at']) });
-	add(['registry_office', 'service_head', null], {
-		bookmark: 'Nouvelles à qualifier · جديدة للتأهيل',
+	add(['registry_office', 'service_head'], {
+		bookmark: 'À qualifier · للتأهيل',
 		icon: 'move_to_inbox',
 		color: '#0E5A8A',
 		filter: { status: { _in: ['new', 'reopened'] } },
 		...tabular(['received_at']),
 	});
 	add(['service_agent', 'service_head'], {
-		bookmark: 'Mes réclamations · شكاياتي',
+		bookmark: 'Mes dossiers · ملفاتي',
 		icon: 'assignment_ind',
 		color: '#2E7D32',
 		filter: { _and: [{ assignee: { _eq: '$CURRENT_USER' } }, { status: { _in: OPEN } }] },
 		...tabular(['resolve_due_at']),
 	});
-	add(['service_agent', 'service_head', 'director_general', 'registry_office', null], {
+	add(['service_agent', 'service_head', 'director_general', 'registry_office'], {
 		bookmark: 'En retard · متأخرة',
 		icon: 'alarm',
 		color: '#C62828',
 		filter: { _and: [{ sla_state: { _eq: 'breached' } }, { status: { _in: OPEN } }] },
 		...tabular(['resolve_due_at']),
 	});
-	add(['service_agent', 'service_head', 'registry_office', null], {
-		bookmark: 'Suivi par statut (kanban) · التتبع حسب الوضعية',
+	add(['service_agent', 'service_head', 'registry_office'], {
+		bookmark: 'Kanban · حسب الوضعية',
 		icon: 'view_week',
 		color: '#6A1B9A',
 		filter: { status: { _in: OPEN } },

@@ -42,9 +42,12 @@ function json<T>(value: unknown): T {
 	return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
-function isoDate(value: unknown): string | null {
-	if (value === null || value === undefined) return null;
-	if (value instanceof Date) return value.toISOString().slice(0, 10);
+/** A `date` column as YYYY-MM-DD: SQLite returns epoch milliseconds, PostgreSQL a Date or a string. */
+export function isoDate(value: unknown): string | null {
+	if (value === null || value === undefined || value === '') return null;
+	// node-postgres parses a DATE as local midnight: read it back with local getters
+	if (value instanceof Date) return `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`;
+	if (typeof value === 'number' || /^\d+$/.test(String(value))) return new Date(Number(value)).toISOString().slice(0, 10);
 	return String(value).slice(0, 10);
 }
 
@@ -65,7 +68,7 @@ async function loadReferenceData(knex: Knex): Promise<ReferenceData> {
 		name: row.name_fr,
 		validFrom: isoDate(row.valid_from),
 		validTo: isoDate(row.valid_to),
-		weekdays: String(row.weekdays ?? '1,2,3,4,5').split(',').map(Number),
+		weekdays: String(row.weekdays ?? '1,2,3,4,5').split(',').filter((day) => day.trim() !== '').map(Number),
 		startTime: hhmm(row.start_time),
 		endTime: hhmm(row.end_time),
 	}));

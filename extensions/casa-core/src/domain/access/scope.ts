@@ -51,9 +51,35 @@ export function complaintScope(profile: StaffProfile): Filter | null {
 	}
 }
 
-/** The same scope seen from a collection that points at complaints through `relation`. */
+/**
+ * The same scope seen from a collection that points at complaints through
+ * `relation`. Logical operators stay on top: Directus drops an `_or` nested
+ * under a relation when the filter is added after query parsing (by a hook).
+ */
 export function scopeThrough(relation: string, scope: Filter | null): Filter | null {
-	return scope === null ? null : { [relation]: scope };
+	if (scope === null) return null;
+	const entries = Object.entries(scope);
+	if (entries.length === 1 && (entries[0][0] === '_or' || entries[0][0] === '_and')) {
+		const [operator, branches] = entries[0] as [string, Filter[]];
+		return { [operator]: branches.map((branch) => scopeThrough(relation, branch)) };
+	}
+	if (entries.length > 1) return { _and: entries.map(([key, value]) => scopeThrough(relation, { [key]: value })) };
+	return { [relation]: scope };
+}
+
+/** Fields of a related complaint that a scoped role may read through `duplicate_of`. */
+export const LINKED_COMPLAINT_FIELDS = ['id', 'reference', 'status'];
+
+/**
+ * Paths that read another complaint through a self-relation (`duplicate_of.*`):
+ * nested reads skip the complaints scope, so only a few public fields pass.
+ */
+export function linkedComplaintPaths(fields: readonly string[] | null | undefined, relation = 'duplicate_of'): string[] {
+	return (fields ?? []).filter((path) => {
+		const segments = path.split('.');
+		const index = segments.indexOf(relation);
+		return index >= 0 && index < segments.length - 1 && !LINKED_COMPLAINT_FIELDS.includes(segments.slice(index + 1).join('.'));
+	});
 }
 
 export function andFilters(...filters: (Filter | null | undefined)[]): Filter | null {
@@ -68,6 +94,8 @@ export interface QueryShape {
 	filter?: unknown;
 	sort?: string[] | null;
 	groupBy?: string[] | null;
+	/** the parsed query's name for groupBy */
+	group?: string[] | null;
 	aggregate?: Record<string, string[] | string> | null;
 	deep?: unknown;
 	search?: string | null;
@@ -100,7 +128,7 @@ export function protectedFieldsInQuery(query: QueryShape, protectedFields: reado
 	const mentioned: string[] = [];
 	for (const path of query.fields ?? []) mentioned.push(lastSegment(path));
 	for (const path of query.sort ?? []) mentioned.push(lastSegment(path));
-	for (const path of query.groupBy ?? []) mentioned.push(lastSegment(path));
+	for (const path of [...(query.groupBy ?? []), ...(query.group ?? [])]) mentioned.push(lastSegment(path));
 	for (const value of Object.values(query.aggregate ?? {})) for (const path of [value].flat()) mentioned.push(lastSegment(path));
 	for (const path of Object.values(query.alias ?? {})) mentioned.push(lastSegment(path));
 	const keys: string[] = [];

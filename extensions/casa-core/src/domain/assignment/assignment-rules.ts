@@ -31,7 +31,8 @@ export function checkAssignment(profile: StaffProfile, change: AssignmentChange,
 			if (change.assignee !== undefined) return { allowed: false, reason: 'role_cannot_assign' };
 			return { allowed: true };
 		case 'service_head':
-			if (change.team && target.teamService && profile.service && target.teamService !== profile.service) return { allowed: false, reason: 'team_outside_service' };
+			// fail closed: a head without a service, or a team whose service is unknown, is outside the head's service
+			if (change.team && (!profile.service || target.teamService !== profile.service)) return { allowed: false, reason: 'team_outside_service' };
 			return { allowed: true };
 		case 'service_agent':
 			if (change.team !== undefined) return { allowed: false, reason: 'role_cannot_assign' };

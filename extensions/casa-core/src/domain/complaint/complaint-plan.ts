@@ -73,7 +73,8 @@ export const SYSTEM_FIELDS = [
 	'history',
 ] as const;
 
-const STAFF_CHANNELS = ['phone', 'email', 'courrier', 'counter', 'chat'];
+/** Channels only staff record on a citizen's behalf. */
+const COUNTER_CHANNELS = ['phone', 'courrier', 'counter'];
 const TEXT_LIMITS: Record<string, number> = { description: 5000, address: 255, citizen_name: 120, citizen_phone: 32, citizen_email: 254, public_reply: 5000, rejection_reason: 2000, redirected_to: 255, registry_number: 64 };
 
 function isBlank(value: unknown): boolean {
@@ -105,8 +106,9 @@ function locate(payload: Record<string, unknown>, current: Record<string, unknow
 	const hasLat = payload.latitude !== undefined;
 	const hasLng = payload.longitude !== undefined;
 	if (!hasLat && !hasLng) return {};
-	const lat = payload.latitude ?? current?.latitude;
-	const lng = payload.longitude ?? current?.longitude;
+	// an explicit null clears that coordinate: a half-cleared point is refused below
+	const lat = hasLat ? payload.latitude : current?.latitude;
+	const lng = hasLng ? payload.longitude : current?.longitude;
 	if (lat === null && lng === null) return {};
 	if (typeof lat !== 'number' || typeof lng !== 'number' || !Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) {
 		errors.push({ field: 'latitude', key: 'field.coordinates' });
@@ -143,14 +145,23 @@ export function planCreate(payload: Record<string, unknown>, context: PlanContex
 	}
 	if (payload.status !== undefined && payload.status !== 'new') errors.push({ field: 'status', key: 'field.protected', values: { field: 'status' } });
 	if (payload.assignee !== undefined && payload.assignee !== null) errors.push({ field: 'assignee', key: 'field.protected', values: { field: 'assignee' } });
+	const channel = (payload.channel as string | undefined) ?? (context.actor === 'citizen' ? 'web' : 'counter');
+	if (context.actor === 'citizen' && COUNTER_CHANNELS.includes(channel) && !errors.some((error) => error.field === 'channel'))
+		errors.push({ field: 'channel', key: 'field.invalid_choice', values: { field: 'channel', value: channel } });
 	if (errors.length > 0 || !category) return { ok: false, errors };
 
+	// a team named at creation is an assignment like any other
 	const explicitTeam = typeof payload.team === 'string' ? payload.team : null;
+	if (explicitTeam) {
+		const teamInfo = context.teams.get(explicitTeam);
+		if (!teamInfo || context.actor === 'citizen') return { ok: false, errors: [{ field: 'team', key: 'field.invalid_choice', values: { field: 'team', value: explicitTeam } }] };
+		if (context.profile) {
+			const check = checkAssignment(context.profile, { team: explicitTeam }, { service: category.service, teamService: teamInfo.service });
+			if (!check.allowed) return { ok: false, forbidden: true, errors: [{ field: 'team', key: `assignment.${check.reason}` }] };
+		}
+	}
 	const routed = explicitTeam ? null : resolveTeam(context.routingRules, { service: category.service, category: category.code, arrondissement });
 	const team = explicitTeam ?? routed?.team ?? null;
-	const channel = (payload.channel as string | undefined) ?? (context.actor === 'citizen' ? 'web' : 'counter');
-	if (context.actor === 'citizen' && STAFF_CHANNELS.includes(channel) && channel !== 'email' && channel !== 'chat')
-		return { ok: false, errors: [{ field: 'channel', key: 'field.invalid_choice', values: { field: 'channel', value: channel } }] };
 
 	const values: Record<string, unknown> = {
 		status: 'new',
@@ -211,6 +222,7 @@ export function planUpdate(current: CurrentComplaint, payload: Record<string, un
 	if (changed(payload, current, 'category')) {
 		category = typeof payload.category === 'string' ? context.categories.get(payload.category) : undefined;
 		if (!category || !category.active) return { ok: false, errors: [{ field: 'category', key: 'field.category_unknown', values: { value: String(payload.category) } }] };
+		values.category = category.code;
 		values.service = category.service;
 		if (current.received_at) Object.assign(values, deadlinesFor(new Date(current.received_at), category, context));
 		events.push({ type: 'updated', body: `category: ${current.category ?? '—'} → ${category.code}`, visibility: 'internal' });
@@ -231,6 +243,9 @@ export function planUpdate(current: CurrentComplaint, payload: Record<string, un
 		if (routed && routed.team !== current.team) {
 			values.team = routed.team;
 			team = routed.team;
+			if (current.assignee) values.assignee = null;
+			assignee = null;
+			events.push({ type: 'assigned', team, assignee: null, visibility: 'internal' });
 		}
 	}
 	if (teamChanged || assigneeChanged) {
@@ -271,7 +286,7 @@ export function planUpdate(current: CurrentComplaint, payload: Record<string, un
 			return { ok: false, forbidden: check.reason === 'actor_not_allowed', errors: [{ field, key, values: { from: current.status, to: target } }] };
 		}
 		values.status = target;
-		Object.assign(values, statusSideEffects(current, target, context));
+		Object.assign(values, statusSideEffects(current, target, context, values));
 		const body = target === 'rejected' ? ((payload.rejection_reason as string | undefined) ?? current.rejection_reason) : null;
 		events.push({ type: 'status_changed', from_status: current.status, to_status: target, body, visibility: 'public' });
 	}
@@ -281,7 +296,8 @@ export function planUpdate(current: CurrentComplaint, payload: Record<string, un
 	return { ok: true, values, events };
 }
 
-function statusSideEffects(current: CurrentComplaint, target: ComplaintStatus, context: PlanContext): Record<string, unknown> {
+/** `planned` holds values already decided in this update (a requalification's new deadlines). */
+function statusSideEffects(current: CurrentComplaint, target: ComplaintStatus, context: PlanContext, planned: Record<string, unknown>): Record<string, unknown> {
 	const now = context.now.toISOString();
 	const values: Record<string, unknown> = {};
 	if (['acknowledged', 'assigned', 'rejected'].includes(target) && !current.acknowledged_at) values.acknowledged_at = now;
@@ -294,16 +310,16 @@ function statusSideEffects(current: CurrentComplaint, target: ComplaintStatus, c
 	if (target === 'waiting_citizen') values.sla_paused_at = now;
 	if (current.status === 'waiting_citizen' && current.sla_paused_at) {
 		const units: { acknowledge: DurationUnit; resolve: DurationUnit } = { acknowledge: 'working_days', resolve: 'working_days' };
-		const category = current.category ? context.categories.get(current.category) : undefined;
+		const category = context.categories.get(String(planned.category ?? current.category));
 		if (category) {
 			units.acknowledge = category.acknowledgeUnit;
 			units.resolve = category.resolveUnit;
 		}
 		const shifted = shiftDeadlinesForPause(
 			{
-				acknowledgeDueAt: current.acknowledge_due_at ? new Date(current.acknowledge_due_at) : null,
-				resolveDueAt: current.resolve_due_at ? new Date(current.resolve_due_at) : null,
-				legalDueAt: current.legal_due_at ? new Date(current.legal_due_at) : null,
+				acknowledgeDueAt: dateOf(planned.acknowledge_due_at ?? current.acknowledge_due_at),
+				resolveDueAt: dateOf(planned.resolve_due_at ?? current.resolve_due_at),
+				legalDueAt: dateOf(planned.legal_due_at ?? current.legal_due_at),
 			},
 			units,
 			new Date(current.sla_paused_at),
@@ -316,4 +332,8 @@ function statusSideEffects(current: CurrentComplaint, target: ComplaintStatus, c
 		if (shifted.legalDueAt) values.legal_due_at = shifted.legalDueAt.toISOString();
 	}
 	return values;
+}
+
+function dateOf(value: unknown): Date | null {
+	return value === null || value === undefined ? null : new Date(value as string);
 }

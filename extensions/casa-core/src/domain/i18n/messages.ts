@@ -18,7 +18,9 @@ void instance.init({
 } as Parameters<i18n['init']>[0]);
 
 export function translate(language: Language, key: string, values: Record<string, unknown> = {}): string {
-	return instance.t(key, { lng: language, ...values }) as string;
+	// values go in `replace`, not beside `lng`: a value named like an i18next option
+	// (the longitude `lng` of field.outside_commune, `ns`, `context`…) must not change the lookup
+	return instance.t(key, { lng: language, replace: values }) as string;
 }
 
 /**

@@ -4,7 +4,7 @@
 import { defineHook } from '@directus/extensions-sdk';
 import type { Accountability } from '@directus/types';
 import type { Knex } from 'knex';
-import { ROLE_RIGHTS, PERSONAL_FIELDS, andFilters, complaintScope, protectedFieldsInQuery, scopeThrough, stripFields, type Filter } from '../../domain/access/scope';
+import { ROLE_RIGHTS, PERSONAL_FIELDS, andFilters, complaintScope, linkedComplaintPaths, protectedFieldsInQuery, scopeThrough, stripFields, type Filter } from '../../domain/access/scope';
 import type { Actor } from '../../domain/access/roles';
 import { type CurrentComplaint, type HistoryEvent, type Plan, type PlanContext, planCreate, planUpdate } from '../../domain/complaint/complaint-plan';
 import { formatReference, referenceYear } from '../../domain/reference';
@@ -176,6 +176,8 @@ export default defineHook(({ filter, action }, { logger }) => {
 				if (shaped.search) throw invalid('search', 'complaint.search_personal', caller.language);
 			}
 			const scope = complaintScope(caller.profile!);
+			const linked = scope ? linkedComplaintPaths(shaped.fields as string[] | undefined) : [];
+			if (linked.length > 0) throw forbidden();
 			const through = collection === 'complaints' ? scope : scopeThrough(THROUGH_COMPLAINT[collection], scope);
 			const combined = andFilters(shaped.filter as Filter | undefined, through);
 			return combined ? { ...shaped, filter: combined } : query;
