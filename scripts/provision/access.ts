@@ -58,8 +58,8 @@ export const PERMISSIONS: Record<StaffRole, [string, Action][]> = {
 };
 
 export async function provisionAccess(client: AdminClient, log: (message: string) => void): Promise<void> {
-	const existingPolicies = new Set((await client.request(readPolicies({ fields: ['id'], limit: -1 }))).map((policy: { id: string }) => policy.id));
-	const existingRoles = new Set((await client.request(readRoles({ fields: ['id'], limit: -1 }))).map((role: { id: string }) => role.id));
+	const existingPolicies = new Set(((await client.request(readPolicies({ fields: ['id'], limit: -1 }))) as { id: string }[]).map((policy) => policy.id));
+	const existingRoles = new Set(((await client.request(readRoles({ fields: ['id'], limit: -1 }))) as { id: string }[]).map((role) => role.id));
 
 	for (const role of Object.keys(ROLE_META) as StaffRole[]) {
 		const meta = ROLE_META[role];

@@ -6,13 +6,13 @@ import type { FieldSpec } from '../../schema/dsl';
 import type { AdminClient } from './client';
 
 export async function applySchema(client: AdminClient, log: (message: string) => void): Promise<void> {
-	const existingCollections = new Set((await client.request(readCollections())).map((collection: { collection: string }) => collection.collection));
-	const existingFields = new Set((await client.request(readFields())).map((entry: { collection: string; field: string }) => `${entry.collection}.${entry.field}`));
+	const existingCollections = new Set(((await client.request(readCollections())) as { collection: string }[]).map((collection) => collection.collection));
+	const existingFields = new Set(((await client.request(readFields())) as { collection: string; field: string }[]).map((entry) => `${entry.collection}.${entry.field}`));
 
 	for (const spec of collections) {
 		if (!existingCollections.has(spec.collection)) {
 			log(`creating collection ${spec.collection}`);
-			await client.request(createCollection({ collection: spec.collection, meta: spec.meta, schema: spec.schema, fields: spec.fields }));
+			await client.request(createCollection({ collection: spec.collection, meta: spec.meta, schema: spec.schema, fields: spec.fields } as never));
 			for (const field of spec.fields) existingFields.add(`${spec.collection}.${field.field}`);
 			continue;
 		}
@@ -21,11 +21,11 @@ export async function applySchema(client: AdminClient, log: (message: string) =>
 	}
 	await syncFields(client, 'directus_users', userFields, existingFields, log);
 
-	const existingRelations = new Set((await client.request(readRelations())).map((entry: { collection: string; field: string }) => `${entry.collection}.${entry.field}`));
+	const existingRelations = new Set(((await client.request(readRelations())) as { collection: string; field: string }[]).map((entry) => `${entry.collection}.${entry.field}`));
 	for (const spec of relations) {
 		if (existingRelations.has(`${spec.collection}.${spec.field}`)) continue;
 		log(`creating relation ${spec.collection}.${spec.field} → ${spec.related_collection}`);
-		await client.request(createRelation(spec));
+		await client.request(createRelation(spec as never));
 	}
 }
 
@@ -35,7 +35,7 @@ async function syncFields(client: AdminClient, collection: string, fields: Field
 			await client.request(updateField(collection, field.field, { meta: field.meta }));
 		} else {
 			log(`adding field ${collection}.${field.field}`);
-			await client.request(createField(collection, field));
+			await client.request(createField(collection, field as never));
 		}
 	}
 }

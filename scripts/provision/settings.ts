@@ -6,7 +6,7 @@ import fr from '../../extensions/casa-core/src/domain/i18n/locales/fr.json';
 import { ROLE_IDS } from '../../extensions/casa-core/src/domain/access/roles';
 import type { AdminClient } from './client';
 
-export async function provisionSettings(client: AdminClient): Promise<void> {
+export async function provisionSettings(client: AdminClient, ownerEmail: string): Promise<void> {
 	await client.request(
 		updateSettings({
 			project_name: 'Casa Réclamations',
@@ -15,7 +15,7 @@ export async function provisionSettings(client: AdminClient): Promise<void> {
 			default_language: 'fr-FR',
 			public_note: 'Plateforme des réclamations de la Commune urbaine de Casablanca — منصة الشكايات لجماعة الدار البيضاء',
 			// answers the first-login dialogs (facts note): the owner is the first administrator
-			project_owner: process.env.PROJECT_OWNER ?? null,
+			project_owner: ownerEmail,
 		} as never),
 	);
 }
@@ -27,7 +27,7 @@ export function adminTranslationStrings(): { key: string; language: string; valu
 	const rows: { key: string; language: string; value: string }[] = [];
 	for (const [language, resource] of [['fr-FR', fr], ['ar-SA', ar]] as const) {
 		for (const group of ADMIN_GROUPS) {
-			for (const [value, text] of Object.entries((resource as Record<string, Record<string, string>>)[group] ?? {})) {
+			for (const [value, text] of Object.entries((resource as unknown as Record<string, Record<string, string>>)[group] ?? {})) {
 				rows.push({ key: `casa.${group}.${value}`, language, value: text });
 			}
 		}
@@ -60,11 +60,11 @@ const KANBAN = {
 	layout_options: { kanban: { groupField: 'status', titleField: 'reference', textField: 'description', dateField: 'resolve_due_at', userField: 'assignee' } },
 };
 
-type Preset = Record<string, unknown> & { bookmark: string | null; role: string | null };
+type Preset = { bookmark: string | null; role: string | null; [key: string]: unknown };
 
 export function rolePresets(): Preset[] {
 	const presets: Preset[] = [];
-	const add = (roles: (keyof typeof ROLE_IDS | null)[], preset: Omit<Preset, 'role'>) => {
+	const add = (roles: (keyof typeof ROLE_IDS | null)[], preset: { bookmark: string | null; [key: string]: unknown }) => {
 		for (const role of roles) presets.push({ collection: 'complaints', user: null, ...preset, role: role ? ROLE_IDS[role] : null });
 	};
 	// the default view of the collection, for everyone

@@ -1,9 +1,10 @@
 import type { TestProject } from 'vitest/node';
+import type { PlatformConfig } from '../../directus.config';
 import { startTestPlatform } from './test-platform';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
-		casa: { url: string; adminToken: string; demoPassword: string; database: string; databaseFile: string | null };
+		casa: { url: string; adminToken: string; demoPassword: string; database: string; databaseFile: string | null; config: PlatformConfig };
 	}
 }
 
@@ -16,6 +17,7 @@ export default async function setup(project: TestProject) {
 		demoPassword: platform.config.demo.password,
 		database: db.client,
 		databaseFile: db.client === 'sqlite3' ? db.filename : null,
+		config: platform.config,
 	});
 	return async () => platform.stop();
 }

@@ -34,7 +34,7 @@ export async function leastLoadedMember(knex: Knex, team: string): Promise<strin
 		.whereIn('assignee', members.map((member) => member.userId))
 		.whereIn('status', OPEN_STATUSES as string[])
 		.groupBy('assignee');
-	const byUser = new Map(loads.map((row) => [String(row.assignee), Number(row.open)]));
+	const byUser = new Map((loads as { assignee: string; open: number | string }[]).map((row) => [String(row.assignee), Number(row.open)]));
 	return pickLeastLoaded(members.map((member) => ({ userId: member.userId, openComplaints: byUser.get(member.userId) ?? 0 })));
 }
 

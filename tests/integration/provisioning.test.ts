@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { provision } from '../../scripts/provision/index';
+import { adminToken, call, platform } from '../helpers/api';
+
+const COUNTED = ['/items/services', '/items/categories', '/items/arrondissements', '/items/prefectures', '/items/holidays', '/items/work_schedules', '/items/teams', '/items/routing_rules', '/items/complaints', '/items/complaint_events', '/roles', '/policies', '/permissions', '/presets', '/translations', '/users', '/fields', '/relations'];
+
+async function counts(): Promise<Record<string, number>> {
+	const entries = await Promise.all(
+		COUNTED.map(async (path) => {
+			const response = await call('GET', `${path}${path.includes('?') ? '&' : '?'}limit=-1&fields=${path.startsWith('/fields') || path.startsWith('/relations') ? 'field' : '*'}`, { token: adminToken() });
+			return [path, (response.body.data as unknown[]).length] as const;
+		}),
+	);
+	return Object.fromEntries(entries);
+}
+
+describe('provisioning', () => {
+	it('is idempotent: a second start changes nothing', async () => {
+		const before = await counts();
+		expect(before['/items/categories']).toBe(47);
+		expect(before['/items/arrondissements']).toBe(16);
+		expect(before['/items/services']).toBe(9);
+		const log: string[] = [];
+		await provision(platform().config, (message) => log.push(message));
+		expect(log).toEqual([]);
+		expect(await counts()).toEqual(before);
+	});
+
+	it('keeps what an administrator edited', async () => {
+		const edited = await call('PATCH', '/items/categories/PROP-06', { token: adminToken(), body: { resolve_in: 4, name_fr: 'Balayage insuffisant (modifié)' } });
+		expect(edited.status).toBe(200);
+		await provision(platform().config, () => {});
+		const after = await call('GET', '/items/categories/PROP-06?fields=resolve_in,name_fr', { token: adminToken() });
+		expect(after.body.data).toEqual({ resolve_in: 4, name_fr: 'Balayage insuffisant (modifié)' });
+	});
+
+	it('answers the first-login dialogs: owner set, French by default', async () => {
+		const settings = await call('GET', '/settings?fields=project_name,default_language,project_owner', { token: adminToken() });
+		expect(settings.body.data).toEqual({ project_name: 'Casa Réclamations', default_language: 'fr-FR', project_owner: 'admin@casablanca.ma' });
+	});
+});
