@@ -56,8 +56,10 @@ if (loads('isolated-vm')) {
 	log('building isolated-vm for this Node (about 90 s on 2 cores)');
 	// isolated-vm's own install script is denied in allowScripts: it would build
 	// against the machine's Node 20 headers. node-gyp with the right nodedir instead.
+	// under `npm install`, npm_config_nodedir (the machine's npmrc) would win over the flag
 	run(join(root, 'node_modules', '.bin', 'node-gyp'), ['rebuild', '--release', '-j', 'max', `--nodedir=${nodedir}`], {
 		cwd: join(root, 'node_modules', 'isolated-vm'),
+		env: { ...process.env, npm_config_nodedir: nodedir },
 	});
 	if (!loads('isolated-vm')) throw new Error('isolated-vm still does not load after rebuild');
 }

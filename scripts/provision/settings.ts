@@ -14,8 +14,11 @@ export async function provisionSettings(client: AdminClient, ownerEmail: string)
 			project_color: '#0E5A8A',
 			default_language: 'fr-FR',
 			public_note: 'Plateforme des réclamations de la Commune urbaine de Casablanca — منصة الشكايات لجماعة الدار البيضاء',
-			// answers the first-login dialogs (facts note): the owner is the first administrator
+			// answers the first-login dialogs (owner, then "Have a license key?"): a city runs
+			// Core until it buys a licence, as an organisation
 			project_owner: ownerEmail,
+			project_usage: 'commercial',
+			org_name: 'Commune urbaine de Casablanca',
 		} as never),
 	);
 }

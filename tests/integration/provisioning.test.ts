@@ -35,7 +35,8 @@ describe('provisioning', () => {
 	});
 
 	it('answers the first-login dialogs: owner set, French by default', async () => {
-		const settings = await call('GET', '/settings?fields=project_name,default_language,project_owner', { token: adminToken() });
-		expect(settings.body.data).toEqual({ project_name: 'Casa Réclamations', default_language: 'fr-FR', project_owner: 'admin@casablanca.ma' });
+		const settings = await call('GET', '/settings?fields=project_name,default_language,project_owner,project_usage', { token: adminToken() });
+		// project_owner answers the owner banner, project_usage the "Have a license key?" onboarding
+		expect(settings.body.data).toEqual({ project_name: 'Casa Réclamations', default_language: 'fr-FR', project_owner: 'admin@casablanca.ma', project_usage: 'commercial' });
 	});
 });
