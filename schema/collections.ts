@@ -169,6 +169,15 @@ export const collections: CollectionSpec[] = [
 			select('priority', { fr: 'Priorité', ar: 'الأولوية' }, 'casa.priority', PRIORITIES, { defaultValue: 'normal' }),
 			manyToOne('category', { fr: 'Catégorie', ar: 'الصنف' }, '{{name_fr}} · {{name_ar}}', { required: true, indexed: true }),
 			manyToOne('service', { fr: 'Service', ar: 'المصلحة' }, '{{name_fr}}', { readonly: true, indexed: true, note: '$t:casa.note.service' }),
+			timestamp('received_at', { fr: 'Reçue le', ar: 'تاريخ التوصل' }, { indexed: true, note: '$t:casa.note.received_at' }),
+			timestamp('acknowledged_at', { fr: 'Accusée le', ar: 'تاريخ الإشعار بالتوصل' }, { readonly: true }),
+			timestamp('resolved_at', { fr: 'Résolue le', ar: 'تاريخ المعالجة' }, { readonly: true }),
+			timestamp('closed_at', { fr: 'Clôturée le', ar: 'تاريخ الإغلاق' }, { readonly: true }),
+			timestamp('acknowledge_due_at', { fr: 'Accusé de réception attendu le', ar: 'أجل الإشعار بالتوصل' }, { readonly: true }),
+			timestamp('resolve_due_at', { fr: 'Traitement attendu le', ar: 'أجل المعالجة' }, { readonly: true, indexed: true }),
+			timestamp('legal_due_at', { fr: 'Échéance légale (60 jours)', ar: 'الأجل القانوني (60 يوماً)' }, { readonly: true }),
+			select('sla_state', { fr: 'État du délai', ar: 'وضعية الأجل' }, 'casa.sla_state', SLA_STATES, { defaultValue: 'on_track', readonly: true, indexed: true }),
+			timestamp('sla_paused_at', { fr: 'Délai suspendu depuis', ar: 'الأجل موقوف منذ' }, { readonly: true, hidden: true }),
 			longText('description', { fr: 'Description', ar: 'الوصف' }, { required: true }),
 			manyToOne('arrondissement', { fr: 'Arrondissement', ar: 'المقاطعة' }, '{{name_fr}} · {{name_ar}}', { indexed: true, note: '$t:casa.note.arrondissement' }),
 			text('address', { fr: 'Adresse', ar: 'العنوان' }),
@@ -194,15 +203,6 @@ export const collections: CollectionSpec[] = [
 			text('citizen_email', { fr: 'E-mail du citoyen', ar: 'البريد الإلكتروني للمواطن' }, { width: 'half' }),
 			select('citizen_language', { fr: 'Langue du citoyen', ar: 'لغة المواطن' }, 'casa.language', LANGUAGES, { defaultValue: 'fr' }),
 			text('registry_number', { fr: "Numéro d'ordre (courrier)", ar: 'رقم الترتيب (البريد)' }, { width: 'half', maxLength: 64 }),
-			timestamp('received_at', { fr: 'Reçue le', ar: 'تاريخ التوصل' }, { indexed: true, note: '$t:casa.note.received_at' }),
-			timestamp('acknowledged_at', { fr: 'Accusée le', ar: 'تاريخ الإشعار بالتوصل' }, { readonly: true }),
-			timestamp('resolved_at', { fr: 'Résolue le', ar: 'تاريخ المعالجة' }, { readonly: true }),
-			timestamp('closed_at', { fr: 'Clôturée le', ar: 'تاريخ الإغلاق' }, { readonly: true }),
-			timestamp('acknowledge_due_at', { fr: 'Accusé de réception attendu le', ar: 'أجل الإشعار بالتوصل' }, { readonly: true }),
-			timestamp('resolve_due_at', { fr: 'Traitement attendu le', ar: 'أجل المعالجة' }, { readonly: true, indexed: true }),
-			timestamp('legal_due_at', { fr: 'Échéance légale (60 jours)', ar: 'الأجل القانوني (60 يوماً)' }, { readonly: true }),
-			select('sla_state', { fr: 'État du délai', ar: 'وضعية الأجل' }, 'casa.sla_state', SLA_STATES, { defaultValue: 'on_track', readonly: true, indexed: true }),
-			timestamp('sla_paused_at', { fr: 'Délai suspendu depuis', ar: 'الأجل موقوف منذ' }, { readonly: true, hidden: true }),
 			manyToOne('duplicate_of', { fr: 'Doublon de / rattachée à', ar: 'مكررة لـ / مرتبطة بـ' }, '{{reference}}', { keyType: 'uuid', special: ['m2o'] }),
 			field('supporters_count', 'integer', { label: { fr: 'Soutiens', ar: 'المساندون' }, interface: 'input', defaultValue: 0, readonly: true, width: 'half' }),
 			dateCreated,
@@ -300,6 +300,11 @@ export const collections: CollectionSpec[] = [
 	},
 ];
 
+/** Fields the platform adds to Directus's own files: the way back to complaints, for scoping. */
+export const fileFields = [
+	field('complaint_links', 'alias', { label: { fr: 'Réclamations liées', ar: 'الشكايات المرتبطة' }, special: ['m2m'], interface: 'list-m2m', readonly: true, hidden: true, options: { template: '{{complaints_id.reference}}' } }),
+];
+
 /** Fields the platform adds to Directus's own users. */
 export const userFields = [
 	manyToOne('arrondissement', { fr: 'Arrondissement (bureau d’ordre)', ar: 'المقاطعة (مكتب الضبط)' }, '{{name_fr}}'),
@@ -330,7 +335,7 @@ export const relations: RelationSpec[] = [
 	relation('complaint_events', 'assignee', 'directus_users'),
 	relation('complaint_events', 'actor', 'directus_users'),
 	relation('complaint_files', 'complaints_id', 'complaints', { oneField: 'files', junctionField: 'directus_files_id', onDelete: 'CASCADE' }),
-	relation('complaint_files', 'directus_files_id', 'directus_files', { junctionField: 'complaints_id', onDelete: 'SET NULL' }),
+	relation('complaint_files', 'directus_files_id', 'directus_files', { oneField: 'complaint_links', junctionField: 'complaints_id', onDelete: 'SET NULL' }),
 	relation('directus_users', 'arrondissement', 'arrondissements'),
 	relation('directus_users', 'service', 'services'),
 ];

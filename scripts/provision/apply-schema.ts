@@ -1,7 +1,7 @@
 // Creates what schema/ describes and is missing, and brings field metadata
 // (labels, notes, interfaces) up to date. Never drops a column or data.
-import { createCollection, createField, createRelation, readCollections, readFields, readRelations, updateCollection, updateField } from '@directus/sdk';
-import { collections, relations, userFields } from '../../schema/collections';
+import { createCollection, createField, createRelation, readCollections, readFields, readRelations, updateCollection, updateField, updateRelation } from '@directus/sdk';
+import { collections, fileFields, relations, userFields } from '../../schema/collections';
 import type { FieldSpec } from '../../schema/dsl';
 import type { AdminClient } from './client';
 
@@ -20,10 +20,15 @@ export async function applySchema(client: AdminClient, log: (message: string) =>
 		await syncFields(client, spec.collection, spec.fields, existingFields, log);
 	}
 	await syncFields(client, 'directus_users', userFields, existingFields, log);
+	await syncFields(client, 'directus_files', fileFields, existingFields, log);
 
 	const existingRelations = new Set(((await client.request(readRelations())) as { collection: string; field: string }[]).map((entry) => `${entry.collection}.${entry.field}`));
 	for (const spec of relations) {
-		if (existingRelations.has(`${spec.collection}.${spec.field}`)) continue;
+		if (existingRelations.has(`${spec.collection}.${spec.field}`)) {
+			// keeps one_field/junction_field in step with schema/ (adds the way back from a newer alias)
+			await client.request(updateRelation(spec.collection, spec.field, { meta: spec.meta } as never));
+			continue;
+		}
 		log(`creating relation ${spec.collection}.${spec.field} → ${spec.related_collection}`);
 		await client.request(createRelation(spec as never));
 	}

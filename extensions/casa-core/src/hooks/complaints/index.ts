@@ -193,6 +193,18 @@ export default defineHook(({ filter, action }, { logger }) => {
 		});
 	for (const collection of ['complaints', ...Object.keys(THROUGH_COMPLAINT)]) stripPersonal(collection);
 
+	// --- files: photos and scans are personal data of their complaint ---------
+	filter('files.query', async (query, _meta, { database, accountability }) => {
+		if (!accountability || accountability.admin) return query;
+		const caller = await loadCaller(database, accountability);
+		if (!caller.profile) return query;
+		const scope = complaintScope(caller.profile);
+		if (scope === null) return query;
+		const visible = { _or: [{ uploaded_by: { _eq: caller.profile.userId } }, scopeThrough('complaint_links', scopeThrough('complaints_id', scope))] };
+		const shaped = query as Record<string, unknown>;
+		return { ...shaped, filter: andFilters(shaped.filter as Filter | undefined, visible) };
+	});
+
 	// --- reference data caches ------------------------------------------------
 	for (const collection of REFERENCE_COLLECTIONS) {
 		for (const event of ['create', 'update', 'delete']) action(`${collection}.items.${event}`, () => invalidateReferenceData());
