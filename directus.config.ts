@@ -31,7 +31,16 @@ export interface PlatformConfig {
 	redisUrl: string | null;
 	demo: { enabled: boolean; password: string };
 	uploads: { root: string; maxSize: string; mimeTypes: string[] };
-	limits: { queryDefault: number; queryMax: number; maxBatchMutation: number; rateLimitPoints: number; rateLimitDuration: number };
+	limits: {
+		queryDefault: number;
+		queryMax: number;
+		maxBatchMutation: number;
+		rateLimitPoints: number;
+		rateLimitDuration: number;
+		/** per IP and minute, on the citizens' intake and tracking routes */
+		intakePerMinute: number;
+		trackingPerMinute: number;
+	};
 	logLevel: string;
 	trustProxy: string | null;
 }
@@ -123,6 +132,8 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
 			maxBatchMutation: integer(env, 'MAX_BATCH_MUTATION', 500),
 			rateLimitPoints: integer(env, 'RATE_LIMITER_POINTS', 100),
 			rateLimitDuration: integer(env, 'RATE_LIMITER_DURATION', 1),
+			intakePerMinute: integer(env, 'CASA_INTAKE_RATE_POINTS', 10),
+			trackingPerMinute: integer(env, 'CASA_TRACKING_RATE_POINTS', 60),
 		},
 		logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'warn' : 'info'),
 		trustProxy: env.IP_TRUST_PROXY ?? null,
@@ -179,6 +190,8 @@ export function directusEnv(config: PlatformConfig): Record<string, string> {
 		RATE_LIMITER_POINTS: String(config.limits.rateLimitPoints),
 		RATE_LIMITER_DURATION: String(config.limits.rateLimitDuration),
 		RATE_LIMITER_STORE: config.redisUrl ? 'redis' : 'memory',
+		CASA_INTAKE_RATE_POINTS: String(config.limits.intakePerMinute),
+		CASA_TRACKING_RATE_POINTS: String(config.limits.trackingPerMinute),
 		GRAPHQL_INTROSPECTION: config.mode === 'production' ? 'false' : 'true',
 		AUTH_LOGIN_ATTEMPTS: '10',
 		DB_CLIENT: db.client,

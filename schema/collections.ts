@@ -24,7 +24,7 @@ export const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
 export const SLA_STATES = ['on_track', 'at_risk', 'breached'] as const;
 export const DURATION_UNITS = ['working_days', 'calendar_days'] as const;
 export const LANGUAGES = ['fr', 'ar'] as const;
-export const EVENT_TYPES = ['created', 'status_changed', 'assigned', 'note', 'public_reply', 'notification', 'escalation', 'updated'] as const;
+export const EVENT_TYPES = ['created', 'status_changed', 'assigned', 'note', 'public_reply', 'notification', 'escalation', 'updated', 'rated'] as const;
 export const EVENT_VISIBILITY = ['internal', 'public'] as const;
 export const ACTOR_KINDS = ['staff', 'citizen', 'system'] as const;
 export const FILE_KINDS = ['photo', 'document', 'scan'] as const;
@@ -204,6 +204,9 @@ export const collections: CollectionSpec[] = [
 			select('citizen_language', { fr: 'Langue du citoyen', ar: 'لغة المواطن' }, 'casa.language', LANGUAGES, { defaultValue: 'fr' }),
 			text('registry_number', { fr: "Numéro d'ordre (courrier)", ar: 'رقم الترتيب (البريد)' }, { width: 'half', maxLength: 64 }),
 			manyToOne('duplicate_of', { fr: 'Doublon de / rattachée à', ar: 'مكررة لـ / مرتبطة بـ' }, '{{reference}}', { keyType: 'uuid', special: ['m2o'] }),
+			field('tracking_secret_hash', 'string', { label: { fr: 'Empreinte du code de suivi', ar: 'بصمة رمز التتبع' }, interface: 'input', hidden: true, readonly: true, maxLength: 128 }),
+			field('citizen_rating', 'integer', { label: { fr: 'Note du citoyen (1–5)', ar: 'تقييم المواطن (1–5)' }, interface: 'rating', display: 'rating', readonly: true, width: 'half' }),
+			longText('citizen_rating_comment', { fr: 'Commentaire du citoyen', ar: 'تعليق المواطن' }, { readonly: true, width: 'half' }),
 			field('supporters_count', 'integer', { label: { fr: 'Soutiens', ar: 'المساندون' }, interface: 'input', defaultValue: 0, readonly: true, width: 'half' }),
 			dateCreated,
 			dateUpdated,
@@ -287,6 +290,50 @@ export const collections: CollectionSpec[] = [
 		],
 	},
 	{
+		collection: 'intake_requests',
+		meta: meta('fingerprint', { fr: "Clé d'idempotence", ar: 'مفتاح عدم التكرار' }, { fr: "Clés d'idempotence", ar: 'مفاتيح عدم التكرار' }, { hidden: true, sort: 91 }),
+		schema: {},
+		fields: [
+			field('key', 'string', { label: { fr: 'Clé', ar: 'المفتاح' }, primary: true, nullable: false, interface: 'input', maxLength: 160 }),
+			manyToOne('complaint', { fr: 'Réclamation', ar: 'الشكاية' }, '{{reference}}', { keyType: 'uuid', special: ['m2o'] }),
+			text('source', { fr: 'Canal', ar: 'القناة' }, { maxLength: 64 }),
+			field('date_created', 'timestamp', { label: { fr: 'Date', ar: 'التاريخ' }, special: ['date-created'], interface: 'datetime', readonly: true }),
+		],
+	},
+	{
+		collection: 'outbox',
+		meta: meta('outbox', { fr: "Message à envoyer", ar: 'رسالة للإرسال' }, { fr: "Boîte d'envoi", ar: 'صندوق الإرسال' }, { display_template: '{{event}} · {{channel}} · {{status}}', sort: 40, note: '$t:casa.note.outbox' }),
+		schema: {},
+		fields: [
+			id(),
+			manyToOne('complaint', { fr: 'Réclamation', ar: 'الشكاية' }, '{{reference}}', { keyType: 'uuid', special: ['m2o'], indexed: true }),
+			text('event', { fr: 'Événement', ar: 'الحدث' }, { width: 'half', maxLength: 64 }),
+			text('channel', { fr: 'Canal (email, sms, whatsapp)', ar: 'القناة' }, { width: 'half', maxLength: 32 }),
+			text('recipient', { fr: 'Destinataire', ar: 'المرسل إليه' }, { width: 'half', note: '$t:casa.note.personal' }),
+			select('language', { fr: 'Langue', ar: 'اللغة' }, 'casa.language', LANGUAGES, { defaultValue: 'fr' }),
+			field('payload', 'json', { label: { fr: 'Contenu', ar: 'المحتوى' }, interface: 'input-code', options: { language: 'JSON' }, special: ['cast-json'] }),
+			text('status', { fr: 'Statut (pending, sent, failed)', ar: 'الوضعية' }, { width: 'half', maxLength: 16, defaultValue: 'pending', indexed: true }),
+			field('attempts', 'integer', { label: { fr: 'Tentatives', ar: 'المحاولات' }, interface: 'input', defaultValue: 0, width: 'half' }),
+			longText('last_error', { fr: 'Dernière erreur', ar: 'آخر خطأ' }),
+			timestamp('next_attempt_at', { fr: 'Prochaine tentative', ar: 'المحاولة القادمة' }),
+			timestamp('sent_at', { fr: 'Envoyé le', ar: 'أرسل في' }),
+			field('date_created', 'timestamp', { label: { fr: 'Créé le', ar: 'تاريخ الإنشاء' }, special: ['date-created'], interface: 'datetime', readonly: true, width: 'half' }),
+		],
+	},
+	{
+		collection: 'open311_clients',
+		meta: meta('api', { fr: 'Application partenaire (Open311)', ar: 'تطبيق شريك (Open311)' }, { fr: 'Applications partenaires (Open311)', ar: 'التطبيقات الشريكة (Open311)' }, { display_template: '{{name}}', sort: 41, note: '$t:casa.note.open311_clients' }),
+		schema: {},
+		fields: [
+			field('id', 'uuid', { label: { fr: 'Identifiant', ar: 'المعرف' }, primary: true, special: ['uuid'], hidden: true, readonly: true, interface: 'input', nullable: false }),
+			text('name', { fr: "Nom de l'application", ar: 'اسم التطبيق' }, { required: true, width: 'half' }),
+			text('contact_email', { fr: 'Contact technique', ar: 'الاتصال التقني' }, { width: 'half' }),
+			text('api_key', { fr: 'Clé API', ar: 'مفتاح API' }, { unique: true, maxLength: 128, note: '$t:casa.note.api_key', interface: 'input', options: { masked: true, placeholder: '$t:casa.note.api_key_generated' } }),
+			active,
+			field('date_created', 'timestamp', { label: { fr: 'Créée le', ar: 'تاريخ الإنشاء' }, special: ['date-created'], interface: 'datetime', readonly: true, width: 'half' }),
+		],
+	},
+	{
 		collection: 'platform_settings',
 		meta: meta('tune', { fr: 'Réglages de la plateforme', ar: 'إعدادات المنصة' }, { fr: 'Réglages de la plateforme', ar: 'إعدادات المنصة' }, { singleton: true, sort: 32 }),
 		schema: {},
@@ -295,6 +342,8 @@ export const collections: CollectionSpec[] = [
 			field('legal_ceiling_days', 'integer', { label: { fr: 'Échéance légale (jours calendaires)', ar: 'الأجل القانوني (أيام)' }, interface: 'input', defaultValue: 60, width: 'half', note: '$t:casa.note.legal_ceiling_days' }),
 			field('reopen_period_days', 'integer', { label: { fr: 'Délai de réouverture par le citoyen (jours)', ar: 'أجل إعادة الفتح من طرف المواطن (أيام)' }, interface: 'input', defaultValue: 30, width: 'half' }),
 			field('at_risk_share', 'float', { label: { fr: 'Seuil « à risque » (part du délai écoulée)', ar: 'عتبة «في خطر» (نسبة الأجل المنقضية)' }, interface: 'input', defaultValue: 0.75, width: 'half' }),
+			field('duplicate_radius_m', 'integer', { label: { fr: 'Rayon des réclamations proches (m)', ar: 'شعاع الشكايات القريبة (م)' }, interface: 'input', defaultValue: 150, width: 'half' }),
+			field('duplicate_period_days', 'integer', { label: { fr: 'Période des réclamations proches (jours)', ar: 'فترة الشكايات القريبة (أيام)' }, interface: 'input', defaultValue: 30, width: 'half' }),
 			field('auto_assign', 'boolean', { label: { fr: "Affectation automatique à l'agent le moins chargé", ar: 'الإسناد التلقائي للعون الأقل انشغالاً' }, interface: 'boolean', special: ['cast-boolean'], defaultValue: false, width: 'half' }),
 		],
 	},
@@ -336,6 +385,8 @@ export const relations: RelationSpec[] = [
 	relation('complaint_events', 'actor', 'directus_users'),
 	relation('complaint_files', 'complaints_id', 'complaints', { oneField: 'files', junctionField: 'directus_files_id', onDelete: 'CASCADE' }),
 	relation('complaint_files', 'directus_files_id', 'directus_files', { oneField: 'complaint_links', junctionField: 'complaints_id', onDelete: 'SET NULL' }),
+	relation('intake_requests', 'complaint', 'complaints', { onDelete: 'CASCADE' }),
+	relation('outbox', 'complaint', 'complaints', { onDelete: 'CASCADE' }),
 	relation('directus_users', 'arrondissement', 'arrondissements'),
 	relation('directus_users', 'service', 'services'),
 ];

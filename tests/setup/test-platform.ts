@@ -48,6 +48,8 @@ export async function startTestPlatform(options: { database?: 'sqlite' | 'pg'; e
 		ADMIN_TOKEN: randomBytes(24).toString('hex'),
 		DEMO_DATA: 'true',
 		RATE_LIMITER_POINTS: '100000',
+		CASA_INTAKE_RATE_POINTS: '100000',
+		CASA_TRACKING_RATE_POINTS: '100000',
 		LOG_LEVEL: process.env.CASA_TEST_LOG_LEVEL ?? 'warn',
 		...options.extraEnv,
 	};

@@ -113,6 +113,8 @@ export interface Caller {
 	role: RoleKey | null;
 	language: Language;
 	anonymous: boolean;
+	/** a citizen acting through the platform's public endpoints */
+	citizen?: boolean;
 }
 
 /** Who is calling. A user whose role is none of ours (e.g. a custom role) has no rights on complaints. */

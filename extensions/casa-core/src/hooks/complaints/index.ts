@@ -12,13 +12,28 @@ import { fieldErrors, forbidden, invalid } from '../../adapters/errors';
 import { type Caller, REFERENCE_COLLECTIONS, invalidateReferenceData, loadCaller, loadTeams, referenceData } from '../../adapters/platform-context';
 import { nextReferenceSequence } from '../../adapters/reference-counter';
 import { SYSTEM_EVENT_TOKEN, consumeSystemEventToken, mintSystemEventToken } from '../../adapters/system-events';
+import { INTAKE_MARKER, type IntakeMarker } from '../../adapters/intake-marker';
 
 const STAFF_EVENT_TYPES = ['note', 'public_reply'];
 /** Collections that reach complaints through a many-to-one, and its field. */
 const THROUGH_COMPLAINT: Record<string, string> = { complaint_events: 'complaint', complaint_files: 'complaints_id' };
 
 function actorOf(caller: Caller): Actor {
-	return caller.role ?? 'system';
+	return caller.role ?? (caller.citizen ? 'citizen' : 'system');
+}
+
+/**
+ * The platform's own public endpoints act for a citizen with no accountability
+ * (nobody can send that over HTTP) and say so with this marker.
+ */
+function takeIntakeMarker(payload: Record<string, unknown>, accountability: Accountability | null): IntakeMarker | null {
+	const marker = payload[INTAKE_MARKER] as IntakeMarker | undefined;
+	delete payload[INTAKE_MARKER];
+	return !accountability && marker ? marker : null;
+}
+
+function citizenCaller(marker: IntakeMarker): Caller {
+	return { profile: null, role: null, language: marker.language ?? 'fr', anonymous: false, citizen: marker.actor === 'citizen' };
 }
 
 async function planContext(knex: Knex, caller: Caller, teamIds: (string | null | undefined)[]): Promise<PlanContext> {
@@ -41,7 +56,7 @@ function historyRows(events: HistoryEvent[], caller: Caller) {
 	return events.map((event) => ({
 		...event,
 		actor: caller.profile?.userId ?? null,
-		actor_kind: caller.profile ? 'staff' : 'system',
+		actor_kind: caller.profile ? 'staff' : caller.role === null && caller.citizen ? 'citizen' : 'system',
 		[SYSTEM_EVENT_TOKEN]: mintSystemEventToken(),
 	}));
 }
@@ -96,7 +111,8 @@ export default defineHook(({ filter, action }, { logger }) => {
 	// --- complaints: create ---------------------------------------------------
 	filter('complaints.items.create', async (input, _meta, { database, accountability }) => {
 		const payload = { ...(input as Record<string, unknown>) };
-		const caller = await loadCaller(database, accountability);
+		const intake = takeIntakeMarker(payload, accountability);
+		const caller = intake ? citizenCaller(intake) : await loadCaller(database, accountability);
 		assertRight(caller, accountability, 'createComplaints');
 		delete payload.history;
 		const context = await planContext(database, caller, [payload.team as string]);
@@ -104,13 +120,15 @@ export default defineHook(({ filter, action }, { logger }) => {
 		if (!plan.ok) throwPlanErrors(plan, caller);
 		const year = referenceYear(context.now);
 		const reference = formatReference(year, await nextReferenceSequence(database, year));
-		return { ...payload, ...plan.values, reference, history: historyRows(plan.events, caller) };
+		const extra = intake?.trackingSecretHash ? { tracking_secret_hash: intake.trackingSecretHash } : {};
+		return { ...payload, ...plan.values, ...extra, reference, history: historyRows(plan.events, caller) };
 	});
 
 	// --- complaints: update ---------------------------------------------------
 	filter('complaints.items.update', async (input, meta, { database, accountability }) => {
 		const payload = { ...(input as Record<string, unknown>) };
-		const caller = await loadCaller(database, accountability);
+		const intake = takeIntakeMarker(payload, accountability);
+		const caller = intake ? citizenCaller(intake) : await loadCaller(database, accountability);
 		assertRight(caller, accountability, 'updateComplaints');
 		if (payload.history !== undefined) throw invalid('history', 'history.append_only', caller.language);
 		const keys = (meta.keys ?? []) as string[];

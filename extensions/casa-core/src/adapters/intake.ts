@@ -1,0 +1,127 @@
+// The one intake path of every public channel (portal form, mobile app,
+// Open311): whitelist, the complaint hooks (validation, routing, reference,
+// deadlines, history), idempotency, tracking secret and the acknowledgment in
+// the outbox — all in one transaction, so nothing is half stored.
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { SchemaOverview } from '@directus/types';
+import type { Knex } from 'knex';
+import { type FieldError } from '../domain/complaint/complaint-plan';
+import type { Language } from '../domain/i18n/messages';
+import { readPublicIntake } from '../domain/intake/public-intake';
+import { fieldErrors } from './errors';
+import { INTAKE_MARKER } from './intake-marker';
+
+export interface IntakeContext {
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	ItemsService: any;
+	schema: SchemaOverview;
+	database: Knex;
+	/** server secret: tracking secrets of idempotent retries are derived from it */
+	secret: string;
+}
+
+export interface IntakeRequest {
+	body: Record<string, unknown>;
+	channel: 'web' | 'mobile' | 'open311';
+	language: Language;
+	/** client-chosen key: a retry with the same key returns the same complaint */
+	idempotencyKey?: string | null;
+	/** who sent it (e.g. the Open311 client), kept with the key */
+	source: string;
+}
+
+export interface IntakeResult {
+	id: string;
+	reference: string;
+	trackingSecret: string;
+	replayed: boolean;
+	resolveDueAt: string | null;
+}
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
+
+export function hashSecret(secret: string): string {
+	return createHash('sha256').update(secret).digest('hex');
+}
+
+/** Constant-time comparison of a presented secret with the stored hash. */
+export function secretMatches(presented: unknown, storedHash: string | null | undefined): boolean {
+	if (typeof presented !== 'string' || !storedHash || presented.length > 200) return false;
+	const a = Buffer.from(hashSecret(presented), 'hex');
+	const b = Buffer.from(storedHash, 'hex');
+	return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * 144-bit secret. With an idempotency key it is derived from the server secret,
+ * so a retry can hand the citizen the same secret although only its hash is stored.
+ */
+function trackingSecret(context: IntakeContext, scopedKey: string | null): string {
+	const bytes = scopedKey ? createHmac('sha256', context.secret).update(`tracking:${scopedKey}`).digest().subarray(0, 18) : randomBytes(18);
+	return bytes.toString('base64url');
+}
+
+async function replay(context: IntakeContext, scopedKey: string): Promise<IntakeResult | null> {
+	const row = await context.database('intake_requests').join('complaints', 'complaints.id', 'intake_requests.complaint').where('intake_requests.key', scopedKey).select('complaints.id', 'complaints.reference', 'complaints.resolve_due_at').first();
+	if (!row) return null;
+	return { id: row.id, reference: row.reference, trackingSecret: trackingSecret(context, scopedKey), replayed: true, resolveDueAt: isoOrNull(row.resolve_due_at) };
+}
+
+function isoOrNull(value: unknown): string | null {
+	if (value === null || value === undefined) return null;
+	const date = value instanceof Date ? value : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string | number));
+	return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+export async function intakeComplaint(context: IntakeContext, request: IntakeRequest): Promise<IntakeResult> {
+	const { payload, errors, honeypot } = readPublicIntake(request.body);
+	if (request.idempotencyKey != null && !IDEMPOTENCY_KEY.test(request.idempotencyKey)) errors.push({ field: 'idempotency_key', key: 'field.idempotency_key' });
+	if (honeypot) throw fieldErrors([{ field: 'website', key: 'field.rejected' }], request.language);
+	if (errors.length > 0) throw fieldErrors(errors, request.language);
+
+	const scopedKey = request.idempotencyKey ? `${request.source}:${request.idempotencyKey}` : null;
+	if (scopedKey) {
+		const previous = await replay(context, scopedKey);
+		if (previous) return previous;
+	}
+	const secret = trackingSecret(context, scopedKey);
+	try {
+		return await context.database.transaction(async (trx) => {
+			const complaints = new context.ItemsService('complaints', { schema: context.schema, knex: trx, accountability: null });
+			const id = await complaints.createOne({
+				...payload,
+				channel: request.channel,
+				citizen_language: payload.citizen_language ?? request.language,
+				[INTAKE_MARKER]: { actor: 'citizen', language: request.language, trackingSecretHash: hashSecret(secret) },
+			});
+			if (scopedKey) await trx('intake_requests').insert({ key: scopedKey, complaint: id, source: request.source, date_created: new Date() });
+			const created = await trx('complaints').select('reference', 'resolve_due_at', 'citizen_email', 'citizen_phone', 'citizen_language').where({ id }).first();
+			const recipients = [
+				created.citizen_email ? { channel: 'email', recipient: created.citizen_email } : null,
+				created.citizen_phone ? { channel: 'sms', recipient: created.citizen_phone } : null,
+			].filter(Boolean) as { channel: string; recipient: string }[];
+			for (const recipient of recipients) {
+				await trx('outbox').insert({
+					complaint: id,
+					event: 'acknowledgment',
+					...recipient,
+					language: created.citizen_language ?? request.language,
+					payload: JSON.stringify({ reference: created.reference, resolve_due_at: isoOrNull(created.resolve_due_at) }),
+					status: 'pending',
+					attempts: 0,
+					date_created: new Date(),
+				});
+			}
+			return { id, reference: created.reference, trackingSecret: secret, replayed: false, resolveDueAt: isoOrNull(created.resolve_due_at) };
+		});
+	} catch (error) {
+		// two deliveries of the same key at once: the second lost the unique race and rolled back
+		if (scopedKey) {
+			const previous = await replay(context, scopedKey);
+			if (previous) return previous;
+		}
+		throw error;
+	}
+}
+
+export type { FieldError };

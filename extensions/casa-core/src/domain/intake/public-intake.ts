@@ -1,0 +1,78 @@
+// What a citizen may send, whatever the road in (portal form, mobile app,
+// Open311): a whitelist of fields with their types. Everything else is refused
+// field by field; the complaint rules (category, location…) come after.
+import type { FieldError } from '../complaint/complaint-plan';
+
+export const PUBLIC_FIELDS = [
+	'type',
+	'category',
+	'description',
+	'latitude',
+	'longitude',
+	'address',
+	'citizen_name',
+	'citizen_phone',
+	'citizen_email',
+	'citizen_language',
+	'consent',
+] as const;
+
+/** Accepted and ignored: the language switch, the idempotency key and the honeypot have their own handling. */
+export const CONTROL_FIELDS = ['lang', 'idempotency_key', 'website'] as const;
+
+export interface PublicIntake {
+	payload: Record<string, unknown>;
+	errors: FieldError[];
+	/** a bot filled the hidden field */
+	honeypot: boolean;
+}
+
+const MOROCCAN_PHONE = /^(?:\+212|00212|0)([5-7]\d{8})$/;
+
+function toNumber(value: unknown): number | null | undefined {
+	if (value === undefined || value === null || value === '') return value === undefined ? undefined : null;
+	const number = typeof value === 'number' ? value : Number(String(value).replace(',', '.'));
+	return Number.isFinite(number) ? number : Number.NaN;
+}
+
+function text(value: unknown): string | undefined {
+	if (value === undefined || value === null) return undefined;
+	return typeof value === 'string' ? value.trim() : String(value);
+}
+
+/** A Moroccan number in one canonical form (+2126…), or null if it is not one. */
+export function normalisePhone(raw: string): string | null {
+	const compact = raw.replace(/[\s.\-()]/g, '');
+	const match = MOROCCAN_PHONE.exec(compact);
+	return match ? `+212${match[1]}` : null;
+}
+
+export function readPublicIntake(body: Record<string, unknown>): PublicIntake {
+	const errors: FieldError[] = [];
+	for (const key of Object.keys(body)) {
+		if (!(PUBLIC_FIELDS as readonly string[]).includes(key) && !(CONTROL_FIELDS as readonly string[]).includes(key)) errors.push({ field: key, key: 'field.unknown', values: { field: key } });
+	}
+	const payload: Record<string, unknown> = {};
+	for (const field of ['type', 'category', 'description', 'address', 'citizen_name', 'citizen_email', 'citizen_language'] as const) {
+		const value = text(body[field]);
+		if (value !== undefined && value !== '') payload[field] = value;
+	}
+	for (const field of ['latitude', 'longitude'] as const) {
+		const value = toNumber(body[field]);
+		if (value === undefined || value === null) continue;
+		if (Number.isNaN(value)) errors.push({ field, key: 'field.coordinates' });
+		else payload[field] = value;
+	}
+	const phone = text(body.citizen_phone);
+	if (phone) {
+		const normalised = normalisePhone(phone);
+		if (normalised) payload.citizen_phone = normalised;
+		else errors.push({ field: 'citizen_phone', key: 'field.phone' });
+	}
+	const givesContact = ['citizen_name', 'citizen_phone', 'citizen_email'].some((field) => !!text(body[field]));
+	const consent = body.consent === true || body.consent === 'true' || body.consent === 'on' || body.consent === '1';
+	// loi 09-08: no contact data without the citizen's informed consent
+	if (givesContact && !consent) errors.push({ field: 'consent', key: 'field.consent_required' });
+	const honeypot = typeof body.website === 'string' && body.website.trim() !== '';
+	return { payload, errors, honeypot };
+}

@@ -1,0 +1,189 @@
+// The citizens' API, mounted at /portal/api. Citizens never touch Directus
+// collections: every public read and write goes through these routes, with a
+// field whitelist, per-IP rate limits and answers in French or Arabic.
+//   GET  /portal/api/categories
+//   POST /portal/api/complaints                         (Idempotency-Key header)
+//   GET  /portal/api/complaints/:reference              (X-Tracking-Secret header)
+//   POST /portal/api/complaints/:reference/rating       { rating 1–5, comment }
+//   POST /portal/api/complaints/:reference/reopen       { reason }
+import { ForbiddenError, HitRateLimitError, createError } from '@directus/errors';
+import { defineEndpoint } from '@directus/extensions-sdk';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { type Language, pickLanguage } from '../../domain/i18n/messages';
+import { publicView } from '../../domain/tracking/public-view';
+import { invalid } from '../../adapters/errors';
+import { intakeComplaint, secretMatches } from '../../adapters/intake';
+import { INTAKE_MARKER } from '../../adapters/intake-marker';
+import { referenceData } from '../../adapters/platform-context';
+
+interface PortalRequest {
+	body: Record<string, unknown> | undefined;
+	params: Record<string, string>;
+	query: Record<string, unknown>;
+	ip: string;
+	headers: Record<string, string | undefined>;
+	get(name: string): string | undefined;
+}
+
+/** Unknown reference and wrong secret give this same answer. */
+const NotFoundError = createError('CASA_NOT_FOUND', 'Réclamation introuvable ou code de suivi incorrect · شكاية غير موجودة أو رمز التتبع غير صحيح', 404);
+
+function languageOf(req: PortalRequest): Language {
+	return pickLanguage(req.body?.lang as string | undefined, req.query.lang as string | undefined, req.get('accept-language'));
+}
+
+function limiter(env: Record<string, unknown>, name: string, fallback: number) {
+	const points = Number(env[`CASA_${name}_RATE_POINTS`] ?? fallback);
+	return new RateLimiterMemory({ keyPrefix: `casa-${name.toLowerCase()}`, points, duration: Number(env[`CASA_${name}_RATE_DURATION`] ?? 60) });
+}
+
+async function consume(rateLimiter: RateLimiterMemory, req: PortalRequest) {
+	try {
+		await rateLimiter.consume(req.ip ?? 'unknown');
+	} catch (rejection) {
+		const reset = (rejection as { msBeforeNext?: number }).msBeforeNext ?? 60_000;
+		throw new HitRateLimitError({ limit: rateLimiter.points, reset: new Date(Date.now() + reset) });
+	}
+}
+
+export default defineEndpoint({
+	id: 'portal',
+	handler: (router, { services, database, getSchema, env }) => {
+		const intakeLimiter = limiter(env, 'INTAKE', 10);
+		const trackingLimiter = limiter(env, 'TRACKING', 60);
+
+		router.get('/api/categories', async (_req, res, next) => {
+			try {
+				const [serviceRows, categoryRows] = await Promise.all([
+					database('services').select('code', 'name_fr', 'name_ar', 'icon', 'color', 'sort').where({ active: true }).orderBy('sort'),
+					database('categories').select('code', 'service', 'name_fr', 'name_ar', 'keywords', 'sort').where({ active: true }).orderBy('sort'),
+				]);
+				res.json({ data: serviceRows.map((service) => ({ ...service, categories: categoryRows.filter((category) => category.service === service.code) })) });
+			} catch (error) {
+				next(error);
+			}
+		});
+
+		router.post('/api/complaints', async (req, res, next) => {
+			const request = req as unknown as PortalRequest;
+			try {
+				await consume(intakeLimiter, request);
+				const language = languageOf(request);
+				const body = { ...(request.body ?? {}) };
+				const idempotencyKey = request.get('idempotency-key') ?? (body.idempotency_key as string | undefined) ?? null;
+				const channel = request.get('x-casa-channel') === 'mobile' ? 'mobile' : 'web';
+				const result = await intakeComplaint(
+					{ ItemsService: services.ItemsService, schema: await getSchema(), database, secret: String(env.SECRET) },
+					{ body, channel, language, idempotencyKey, source: 'portal' },
+				);
+				res.status(result.replayed ? 200 : 201).json({
+					data: {
+						reference: result.reference,
+						tracking_secret: result.trackingSecret,
+						tracking_url: `${String(env.PUBLIC_URL ?? '').replace(/\/$/, '')}/portal/suivi/${result.reference}#${result.trackingSecret}`,
+						expected_resolution_at: result.resolveDueAt,
+						replayed: result.replayed,
+					},
+				});
+			} catch (error) {
+				next(error);
+			}
+		});
+
+		async function tracked(req: PortalRequest) {
+			await consume(trackingLimiter, req);
+			const secret = req.get('x-tracking-secret') ?? (req.body?.secret as string | undefined) ?? (req.query.secret as string | undefined);
+			const row = await database('complaints')
+				.leftJoin('categories', 'categories.code', 'complaints.category')
+				.leftJoin('services', 'services.code', 'complaints.service')
+				.leftJoin('arrondissements', 'arrondissements.code', 'complaints.arrondissement')
+				.where('complaints.reference', String(req.params.reference ?? '').toUpperCase())
+				.select(
+					'complaints.id',
+					'complaints.reference',
+					'complaints.status',
+					'complaints.type',
+					'complaints.channel',
+					'complaints.received_at',
+					'complaints.resolve_due_at',
+					'complaints.resolved_at',
+					'complaints.public_reply',
+					'complaints.rejection_reason',
+					'complaints.redirected_to',
+					'complaints.citizen_rating',
+					'complaints.supporters_count',
+					'complaints.tracking_secret_hash',
+					'categories.name_fr as category_name_fr',
+					'categories.name_ar as category_name_ar',
+					'services.name_fr as service_name_fr',
+					'services.name_ar as service_name_ar',
+					'arrondissements.name_fr as arrondissement_name_fr',
+					'arrondissements.name_ar as arrondissement_name_ar',
+				)
+				.first();
+			// the hash is compared even when the reference is unknown, so both cases take as long
+			const matches = secretMatches(secret, row?.tracking_secret_hash ?? '0'.repeat(64));
+			if (!row || !matches) throw new NotFoundError();
+			return row;
+		}
+
+		const iso = (value: unknown) => (value === null || value === undefined ? null : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string)).toISOString());
+
+		async function view(row: Record<string, unknown>, language: Language) {
+			const events = await database('complaint_events').select('type', 'to_status', 'body', 'visibility', 'date_created').where({ complaint: row.id }).orderBy('date_created').orderBy('id');
+			const { settings } = await referenceData(database);
+			const complaint = { ...row, received_at: iso(row.received_at), resolve_due_at: iso(row.resolve_due_at), resolved_at: iso(row.resolved_at) };
+			return publicView(complaint as never, events.map((event) => ({ ...event, date_created: iso(event.date_created)! })), language, new Date(), settings.reopenPeriodDays);
+		}
+
+		router.get('/api/complaints/:reference', async (req, res, next) => {
+			const request = req as unknown as PortalRequest;
+			try {
+				const row = await tracked(request);
+				res.json({ data: await view(row, languageOf(request)) });
+			} catch (error) {
+				next(error);
+			}
+		});
+
+		router.post('/api/complaints/:reference/rating', async (req, res, next) => {
+			const request = req as unknown as PortalRequest;
+			try {
+				const language = languageOf(request);
+				const row = await tracked(request);
+				const current = await view(row, language);
+				if (!current.canRate) throw new ForbiddenError();
+				const rating = Number(request.body?.rating);
+				if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw invalid('rating', 'field.rating', language);
+				const comment = typeof request.body?.comment === 'string' ? request.body.comment.trim().slice(0, 1000) : null;
+				await database.transaction(async (trx) => {
+					await trx('complaints').where({ id: row.id }).update({ citizen_rating: rating, citizen_rating_comment: comment || null });
+					await trx('complaint_events').insert({ complaint: row.id, type: 'rated', body: comment || null, visibility: 'internal', actor_kind: 'citizen', date_created: new Date() });
+				});
+				res.json({ data: await view({ ...row, citizen_rating: rating }, language) });
+			} catch (error) {
+				next(error);
+			}
+		});
+
+		router.post('/api/complaints/:reference/reopen', async (req, res, next) => {
+			const request = req as unknown as PortalRequest;
+			try {
+				const language = languageOf(request);
+				const row = await tracked(request);
+				const reason = typeof request.body?.reason === 'string' ? request.body.reason.trim() : '';
+				if (!reason) throw invalid('reason', 'field.required', language, { field: 'reason' });
+				await database.transaction(async (trx) => {
+					const complaints = new services.ItemsService('complaints', { schema: await getSchema(), knex: trx, accountability: null });
+					// the workflow table decides: a citizen reopens a resolved complaint within the period
+					await complaints.updateOne(row.id, { status: 'reopened', [INTAKE_MARKER]: { actor: 'citizen', language } });
+					await trx('complaint_events').insert({ complaint: row.id, type: 'note', body: reason.slice(0, 2000), visibility: 'internal', actor_kind: 'citizen', date_created: new Date() });
+				});
+				const updated = await tracked(request);
+				res.json({ data: await view(updated, language) });
+			} catch (error) {
+				next(error);
+			}
+		});
+	},
+});
