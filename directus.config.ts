@@ -43,6 +43,13 @@ export interface PlatformConfig {
 	};
 	logLevel: string;
 	trustProxy: string | null;
+	portal: {
+		/** map tiles for the citizens' form (Leaflet URL template); the CSP allows its host */
+		tileUrl: string;
+		tileAttribution: string;
+		/** sites allowed to embed the form and call the citizens' API (CORS) */
+		embedOrigins: string[];
+	};
 }
 
 type Env = Record<string, string | undefined>;
@@ -137,6 +144,11 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
 		},
 		logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'warn' : 'info'),
 		trustProxy: env.IP_TRUST_PROXY ?? null,
+		portal: {
+			tileUrl: env.PORTAL_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+			tileAttribution: env.PORTAL_TILE_ATTRIBUTION ?? '© OpenStreetMap contributors',
+			embedOrigins: (env.PORTAL_EMBED_ORIGINS ?? 'https://casablancacity.ma,https://www.casablancacity.ma').split(',').map((origin) => origin.trim()).filter(Boolean),
+		},
 	};
 }
 
@@ -218,5 +230,20 @@ export function directusEnv(config: PlatformConfig): Record<string, string> {
 		});
 	}
 	if (config.trustProxy) env.IP_TRUST_PROXY = config.trustProxy;
+	const tileOrigin = tileHost(config.portal.tileUrl);
+	Object.assign(env, {
+		PORTAL_TILE_URL: config.portal.tileUrl,
+		PORTAL_TILE_ATTRIBUTION: config.portal.tileAttribution,
+		// Directus merges this list into its own by position: give the whole list
+		CONTENT_SECURITY_POLICY_DIRECTIVES__IMG_SRC: `array:'self',data:,blob:${tileOrigin ? `,${tileOrigin}` : ''}`,
+		CORS_ENABLED: 'true',
+		CORS_ORIGIN: `array:${[config.publicUrl, ...config.portal.embedOrigins].join(',')}`,
+	});
 	return env;
+}
+
+/** scheme and host of a tile URL template, for the Content-Security-Policy */
+function tileHost(template: string): string | null {
+	const match = /^(https?:\/\/[^/]+)/.exec(template.replace(/\{s\}/g, '*'));
+	return match ? match[1] : null;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { adminToken, call, loginAs } from '../helpers/api';
+import { adminToken, call, loginAs, platform } from '../helpers/api';
 
 const HAY_HASSANI = { latitude: 33.5463, longitude: -7.6787 };
 const CITIZEN = { citizen_name: 'Fatima Zahra Alaoui', citizen_phone: '06 61 23 45 67', citizen_email: 'fatima.alaoui@example.ma', consent: true };
@@ -153,5 +154,93 @@ describe('tracking by reference', () => {
 		const response = await call('POST', `/portal/api/complaints/${created.reference}/reopen`, { headers: { 'x-tracking-secret': created.tracking_secret }, body: { reason: 'encore' } });
 		expect(response.status).toBe(400);
 		expect((await adminComplaint(created.reference)).status).toBe('new');
+	});
+});
+
+describe('photos, nearby complaints and support', () => {
+	const apiRequire = createRequire(createRequire(import.meta.url).resolve('@directus/api/package.json'));
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	const sharp = apiRequire('sharp') as any;
+
+	async function photoWithGps(): Promise<Buffer> {
+		return sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 80, b: 40 } } })
+			.jpeg()
+			.withExif({ IFD0: { Artist: 'Fatima Zahra Alaoui', Copyright: 'private' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '33/1 32/1 46/1', GPSLongitudeRef: 'W', GPSLongitude: '7/1 40/1 43/1' } })
+			.toBuffer();
+	}
+
+	function multipart(fields: Record<string, string>, files: { name: string; bytes: Buffer; type: string }[]) {
+		const form = new FormData();
+		for (const [key, value] of Object.entries(fields)) form.append(key, value);
+		for (const file of files) form.append('photos', new Blob([file.bytes], { type: file.type }), file.name);
+		return fetch(`${platform().url}/portal/api/complaints`, { method: 'POST', body: form });
+	}
+
+	it('stores photos re-encoded, without EXIF or GPS, linked to the complaint', async () => {
+		const original = await photoWithGps();
+		expect((await sharp(original).metadata()).exif).toBeDefined();
+		const response = await multipart({ category: 'PROP-04', description: 'Dépôt sauvage', latitude: '33.5463', longitude: '-7.6787', lang: 'fr' }, [{ name: 'IMG_0042.jpg', bytes: original, type: 'image/jpeg' }]);
+		expect(response.status).toBe(201);
+		const { reference } = (await response.json()).data;
+		const stored = await call('GET', `/items/complaints?filter[reference][_eq]=${reference}&fields=files.directus_files_id.id,files.kind`, { token: adminToken() });
+		const files = stored.body.data[0].files;
+		expect(files).toHaveLength(1);
+		expect(files[0].kind).toBe('photo');
+		const asset = await fetch(`${platform().url}/assets/${files[0].directus_files_id.id}`, { headers: { authorization: `Bearer ${adminToken()}` } });
+		const bytes = Buffer.from(await asset.arrayBuffer());
+		const metadata = await sharp(bytes).metadata();
+		expect(metadata.format).toBe('jpeg');
+		expect(metadata.exif).toBeUndefined();
+		expect(bytes.includes(Buffer.from('Fatima'))).toBe(false);
+	});
+
+	it('refuses a file that only claims to be an image, and stores nothing (no complaint, no file)', async () => {
+		const complaintsBefore = await countComplaints();
+		const filesBefore = (await call('GET', '/files?aggregate[count]=*', { token: adminToken() })).body.data[0].count;
+		const response = await multipart({ category: 'PROP-04', description: 'x', latitude: '33.5463', longitude: '-7.6787', lang: 'fr' }, [
+			{ name: 'good.jpg', bytes: await photoWithGps(), type: 'image/jpeg' },
+			{ name: 'virus.jpg', bytes: Buffer.from('MZ this is not a picture'), type: 'image/jpeg' },
+		]);
+		expect(response.status).toBe(400);
+		const body = await response.json();
+		expect(body.errors[0].extensions.field).toBe('photos');
+		expect(body.errors[0].message).toContain('virus.jpg');
+		expect(await countComplaints()).toBe(complaintsBefore);
+		expect((await call('GET', '/files?aggregate[count]=*', { token: adminToken() })).body.data[0].count).toBe(filesBefore);
+	});
+
+	it('refuses a sixth photo', async () => {
+		const photo = await photoWithGps();
+		const response = await multipart({ category: 'PROP-04', description: 'x', latitude: '33.5463', longitude: '-7.6787' }, Array.from({ length: 6 }, (_, index) => ({ name: `p${index}.jpg`, bytes: photo, type: 'image/jpeg' })));
+		expect(response.status).toBe(400);
+		expect((await response.json()).errors.map((error: { extensions: { reason: string } }) => error.extensions.reason)).toContain('field.too_many_photos');
+	});
+
+	it('suggests open complaints of the same category nearby, without personal data, and counts supporters', async () => {
+		const point = { latitude: 33.5301, longitude: -7.6549 };
+		const first = (await submit({ category: 'ESV-01', description: 'Arbre tombé sur le trottoir', ...point, ...CITIZEN })).body.data;
+		const near = await call('GET', `/portal/api/nearby?category=ESV-01&lat=${point.latitude + 0.0005}&lng=${point.longitude}&lang=fr`);
+		expect(near.status).toBe(200);
+		const match = near.body.data.find((row: { reference: string }) => row.reference === first.reference);
+		expect(match).toMatchObject({ status_label: 'Nouvelle', category: 'Arbre dangereux ou tombé', supporters: 0 });
+		expect(match.distance_m).toBeGreaterThan(40);
+		expect(match.distance_m).toBeLessThan(70);
+		expect(JSON.stringify(near.body)).not.toContain('Fatima');
+		const far = await call('GET', `/portal/api/nearby?category=ESV-01&lat=${point.latitude + 0.01}&lng=${point.longitude}`);
+		expect(far.body.data.map((row: { reference: string }) => row.reference)).not.toContain(first.reference);
+		const other = await call('GET', `/portal/api/nearby?category=ESV-02&lat=${point.latitude}&lng=${point.longitude}`);
+		expect(other.body.data.map((row: { reference: string }) => row.reference)).not.toContain(first.reference);
+
+		const supported = await call('POST', `/portal/api/complaints/${first.reference}/support`, { body: {} });
+		expect(supported.body.data).toEqual({ reference: first.reference, supporters: 1 });
+		expect((await call('POST', '/portal/api/complaints/CAS-2026-999999/support', { body: {} })).status).toBe(404);
+	});
+
+	it('publishes the map configuration and the arrondissement boundaries', async () => {
+		const config = await call('GET', '/portal/api/config');
+		expect(config.body.data).toMatchObject({ maxPhotos: 5, tileUrl: expect.stringContaining('{z}') });
+		const areas = await call('GET', '/portal/api/arrondissements');
+		expect(areas.body.data).toHaveLength(16);
+		expect(areas.body.data[0].boundary.type).toMatch(/Polygon/);
 	});
 });

@@ -10,10 +10,14 @@ import type { Language } from '../domain/i18n/messages';
 import { readPublicIntake } from '../domain/intake/public-intake';
 import { fieldErrors } from './errors';
 import { INTAKE_MARKER } from './intake-marker';
+import type { CleanPhoto } from './photos';
+import { Readable } from 'node:stream';
 
 export interface IntakeContext {
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	ItemsService: any;
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	FilesService?: any;
 	schema: SchemaOverview;
 	database: Knex;
 	/** server secret: tracking secrets of idempotent retries are derived from it */
@@ -28,6 +32,10 @@ export interface IntakeRequest {
 	idempotencyKey?: string | null;
 	/** who sent it (e.g. the Open311 client), kept with the key */
 	source: string;
+	/** photos, already re-encoded without metadata (adapters/photos.ts) */
+	photos?: CleanPhoto[];
+	/** errors found before (multipart limits, unreadable photos), reported with the others */
+	earlierErrors?: FieldError[];
 }
 
 export interface IntakeResult {
@@ -75,6 +83,7 @@ function isoOrNull(value: unknown): string | null {
 
 export async function intakeComplaint(context: IntakeContext, request: IntakeRequest): Promise<IntakeResult> {
 	const { payload, errors, honeypot } = readPublicIntake(request.body);
+	errors.push(...(request.earlierErrors ?? []));
 	if (request.idempotencyKey != null && !IDEMPOTENCY_KEY.test(request.idempotencyKey)) errors.push({ field: 'idempotency_key', key: 'field.idempotency_key' });
 	if (honeypot) throw fieldErrors([{ field: 'website', key: 'field.rejected' }], request.language);
 	if (errors.length > 0) throw fieldErrors(errors, request.language);
@@ -85,11 +94,14 @@ export async function intakeComplaint(context: IntakeContext, request: IntakeReq
 		if (previous) return previous;
 	}
 	const secret = trackingSecret(context, scopedKey);
+	// files are stored first (storage is not transactional) and removed again if the complaint is refused
+	const photoIds = await storePhotos(context, request.photos ?? []);
 	try {
 		return await context.database.transaction(async (trx) => {
 			const complaints = new context.ItemsService('complaints', { schema: context.schema, knex: trx, accountability: null });
 			const id = await complaints.createOne({
 				...payload,
+				...(photoIds.length > 0 ? { files: photoIds.map((fileId) => ({ directus_files_id: fileId, kind: 'photo' })) } : {}),
 				channel: request.channel,
 				citizen_language: payload.citizen_language ?? request.language,
 				[INTAKE_MARKER]: { actor: 'citizen', language: request.language, trackingSecretHash: hashSecret(secret) },
@@ -115,6 +127,7 @@ export async function intakeComplaint(context: IntakeContext, request: IntakeReq
 			return { id, reference: created.reference, trackingSecret: secret, replayed: false, resolveDueAt: isoOrNull(created.resolve_due_at) };
 		});
 	} catch (error) {
+		await removePhotos(context, photoIds);
 		// two deliveries of the same key at once: the second lost the unique race and rolled back
 		if (scopedKey) {
 			const previous = await replay(context, scopedKey);
@@ -122,6 +135,27 @@ export async function intakeComplaint(context: IntakeContext, request: IntakeReq
 		}
 		throw error;
 	}
+}
+
+async function storePhotos(context: IntakeContext, photos: CleanPhoto[]): Promise<string[]> {
+	if (photos.length === 0) return [];
+	if (!context.FilesService) throw new Error('intake with photos needs the FilesService');
+	const files = new context.FilesService({ schema: context.schema, accountability: null });
+	const ids: string[] = [];
+	try {
+		for (const photo of photos) {
+			ids.push(await files.uploadOne(Readable.from(photo.bytes), { storage: 'local', filename_download: photo.filename, type: photo.type, title: photo.filename, width: photo.width, height: photo.height }));
+		}
+	} catch (error) {
+		await removePhotos(context, ids);
+		throw error;
+	}
+	return ids;
+}
+
+async function removePhotos(context: IntakeContext, ids: string[]): Promise<void> {
+	if (ids.length === 0 || !context.FilesService) return;
+	await new context.FilesService({ schema: context.schema, accountability: null }).deleteMany(ids).catch(() => undefined);
 }
 
 export type { FieldError };

@@ -15,6 +15,8 @@ export interface PlatformSettings {
 	reopenPeriodDays: number;
 	atRiskShare: number;
 	autoAssign: boolean;
+	duplicateRadiusM: number;
+	duplicatePeriodDays: number;
 }
 
 interface ReferenceData {
@@ -96,6 +98,8 @@ async function loadReferenceData(knex: Knex): Promise<ReferenceData> {
 			reopenPeriodDays: Number(settingsRow?.reopen_period_days ?? 30),
 			atRiskShare: Number(settingsRow?.at_risk_share ?? 0.75),
 			autoAssign: bool(settingsRow?.auto_assign),
+			duplicateRadiusM: Number(settingsRow?.duplicate_radius_m ?? 150),
+			duplicatePeriodDays: Number(settingsRow?.duplicate_period_days ?? 30),
 		},
 	};
 }

@@ -14,6 +14,11 @@ import { publicView } from '../../domain/tracking/public-view';
 import { invalid } from '../../adapters/errors';
 import { intakeComplaint, secretMatches } from '../../adapters/intake';
 import { INTAKE_MARKER } from '../../adapters/intake-marker';
+import { type CleanPhoto, cleanPhotos, parseMultipart } from '../../adapters/photos';
+import type { FieldError } from '../../domain/complaint/complaint-plan';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS, distanceMetres } from '../../domain/intake/image-type';
+import { isOpen, OPEN_STATUSES } from '../../domain/workflow/transitions';
+import { translate } from '../../domain/i18n/messages';
 import { referenceData } from '../../adapters/platform-context';
 
 interface PortalRequest {
@@ -27,6 +32,12 @@ interface PortalRequest {
 
 /** Unknown reference and wrong secret give this same answer. */
 const NotFoundError = createError('CASA_NOT_FOUND', 'Réclamation introuvable ou code de suivi incorrect · شكاية غير موجودة أو رمز التتبع غير صحيح', 404);
+
+/** A timestamp as ISO 8601, whatever the driver returned (epoch ms on SQLite, Date on PostgreSQL). */
+function iso(value: unknown): string | null {
+	if (value === null || value === undefined) return null;
+	return new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string)).toISOString();
+}
 
 function languageOf(req: PortalRequest): Language {
 	return pickLanguage(req.body?.lang as string | undefined, req.query.lang as string | undefined, req.get('accept-language'));
@@ -64,17 +75,112 @@ export default defineEndpoint({
 			}
 		});
 
+		router.get('/api/config', async (_req, res, next) => {
+			try {
+				const { settings } = await referenceData(database);
+				res.json({
+					data: {
+						tileUrl: env.PORTAL_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+						tileAttribution: env.PORTAL_TILE_ATTRIBUTION ?? '© OpenStreetMap contributors',
+						center: [33.5731, -7.5898],
+						zoom: 12,
+						maxPhotos: MAX_PHOTOS,
+						maxPhotoBytes: MAX_PHOTO_BYTES,
+						reopenPeriodDays: settings.reopenPeriodDays,
+						duplicateRadiusM: settings.duplicateRadiusM,
+					},
+				});
+			} catch (error) {
+				next(error);
+			}
+		});
+
+		router.get('/api/arrondissements', async (_req, res, next) => {
+			try {
+				const rows = await database('arrondissements').select('code', 'name_fr', 'name_ar', 'prefecture', 'boundary').orderBy('code');
+				res.set('Cache-Control', 'public, max-age=3600');
+				res.json({ data: rows.map((row) => ({ ...row, boundary: typeof row.boundary === 'string' ? JSON.parse(row.boundary) : row.boundary })) });
+			} catch (error) {
+				next(error);
+			}
+		});
+
+		// open complaints of the same category nearby: the citizen may follow one instead of filing a duplicate
+		router.get('/api/nearby', async (req, res, next) => {
+			const request = req as unknown as PortalRequest;
+			try {
+				await consume(trackingLimiter, request);
+				const language = languageOf(request);
+				const lat = Number(request.query.lat);
+				const lng = Number(request.query.lng);
+				const category = String(request.query.category ?? '');
+				if (!Number.isFinite(lat) || !Number.isFinite(lng)) throw invalid('latitude', 'field.coordinates', language);
+				const { settings } = await referenceData(database);
+				const radius = settings.duplicateRadiusM;
+				const degreesLat = radius / 111_000;
+				const degreesLng = radius / (111_000 * Math.cos((lat * Math.PI) / 180));
+				const since = new Date(Date.now() - settings.duplicatePeriodDays * 86_400_000);
+				const rows = await database('complaints')
+					.leftJoin('categories', 'categories.code', 'complaints.category')
+					.select('complaints.reference', 'complaints.status', 'complaints.latitude', 'complaints.longitude', 'complaints.received_at', 'complaints.supporters_count', 'categories.name_fr', 'categories.name_ar')
+					.where('complaints.category', category)
+					.whereIn('complaints.status', OPEN_STATUSES as string[])
+					.whereBetween('complaints.latitude', [lat - degreesLat, lat + degreesLat])
+					.whereBetween('complaints.longitude', [lng - degreesLng, lng + degreesLng])
+					.andWhere('complaints.received_at', '>=', since)
+					.limit(50);
+				const nearby = rows
+					.map((row) => ({
+						reference: row.reference,
+						status_label: translate(language, `status.${row.status}`),
+						category: language === 'ar' ? row.name_ar : row.name_fr,
+						distance_m: Math.round(distanceMetres(lat, lng, Number(row.latitude), Number(row.longitude))),
+						received_at: iso(row.received_at),
+						supporters: Number(row.supporters_count ?? 0),
+					}))
+					.filter((row) => row.distance_m <= radius)
+					.sort((a, b) => a.distance_m - b.distance_m)
+					.slice(0, 10);
+				res.json({ data: nearby });
+			} catch (error) {
+				next(error);
+			}
+		});
+
+		router.post('/api/complaints/:reference/support', async (req, res, next) => {
+			const request = req as unknown as PortalRequest;
+			try {
+				await consume(intakeLimiter, request);
+				const reference = String(request.params.reference ?? '').toUpperCase();
+				const row = await database('complaints').select('id', 'status').where({ reference }).first();
+				if (!row || !isOpen(row.status)) throw new NotFoundError();
+				await database('complaints').where({ id: row.id }).increment('supporters_count', 1);
+				const updated = await database('complaints').select('supporters_count').where({ id: row.id }).first();
+				res.json({ data: { reference, supporters: Number(updated.supporters_count) } });
+			} catch (error) {
+				next(error);
+			}
+		});
+
 		router.post('/api/complaints', async (req, res, next) => {
 			const request = req as unknown as PortalRequest;
 			try {
 				await consume(intakeLimiter, request);
-				const language = languageOf(request);
-				const body = { ...(request.body ?? {}) };
+				let body = { ...(request.body ?? {}) };
+				let photos: CleanPhoto[] = [];
+				const earlierErrors: FieldError[] = [];
+				if (String(request.get('content-type') ?? '').startsWith('multipart/form-data')) {
+					const parsed = await parseMultipart(req);
+					body = parsed.fields;
+					earlierErrors.push(...parsed.errors);
+					photos = await cleanPhotos(parsed.photos, earlierErrors);
+				}
+				const language = pickLanguage(body.lang as string | undefined, request.query.lang as string | undefined, request.get('accept-language'));
 				const idempotencyKey = request.get('idempotency-key') ?? (body.idempotency_key as string | undefined) ?? null;
 				const channel = request.get('x-casa-channel') === 'mobile' ? 'mobile' : 'web';
 				const result = await intakeComplaint(
-					{ ItemsService: services.ItemsService, schema: await getSchema(), database, secret: String(env.SECRET) },
-					{ body, channel, language, idempotencyKey, source: 'portal' },
+					{ ItemsService: services.ItemsService, FilesService: services.FilesService, schema: await getSchema(), database, secret: String(env.SECRET) },
+					{ body, channel, language, idempotencyKey, source: 'portal', photos, earlierErrors },
 				);
 				res.status(result.replayed ? 200 : 201).json({
 					data: {
@@ -127,7 +233,6 @@ export default defineEndpoint({
 			return row;
 		}
 
-		const iso = (value: unknown) => (value === null || value === undefined ? null : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string)).toISOString());
 
 		async function view(row: Record<string, unknown>, language: Language) {
 			const events = await database('complaint_events').select('type', 'to_status', 'body', 'visibility', 'date_created').where({ complaint: row.id }).orderBy('date_created').orderBy('id');
