@@ -11,7 +11,8 @@ function submit(body: Record<string, unknown>, headers: Record<string, string> =
 }
 
 async function countComplaints(): Promise<number> {
-	return (await call('GET', '/items/complaints?aggregate[count]=*', { token: adminToken() })).body.data[0].count;
+	// PostgreSQL returns counts as strings (bigint)
+	return Number((await call('GET', '/items/complaints?aggregate[count]=*', { token: adminToken() })).body.data[0].count);
 }
 
 async function adminComplaint(reference: string) {
