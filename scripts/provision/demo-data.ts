@@ -70,8 +70,16 @@ export async function seedDemoAccounts(client: AdminClient, config: PlatformConf
 	}
 }
 
+/** Published in the README: only ever created outside production. */
+export const DEMO_OPEN311_KEY = 'demo-open311-casa-chikaya-2026';
+
 export async function seedDemoData(client: AdminClient, config: PlatformConfig, log: (message: string) => void): Promise<void> {
 	await seedDemoAccounts(client, config, log);
+	const partners = (await client.request(readItems('open311_clients', { filter: { api_key: { _eq: DEMO_OPEN311_KEY } }, fields: ['id'], limit: 1 }))) as unknown[];
+	if (partners.length === 0) {
+		await client.request(createItems('open311_clients', [{ name: 'Casa Chikaya (démo)', contact_email: 'partenaires@casablanca.ma', api_key: DEMO_OPEN311_KEY, active: true }]));
+		log('demo Open311 client created');
+	}
 	const already = (await client.request(readItems('complaints', { fields: ['id'], limit: 1 }))) as unknown[];
 	if (already.length > 0) return;
 	const knex = databaseConnection(config);

@@ -173,7 +173,7 @@ describe('photos, nearby complaints and support', () => {
 	function multipart(fields: Record<string, string>, files: { name: string; bytes: Buffer; type: string }[]) {
 		const form = new FormData();
 		for (const [key, value] of Object.entries(fields)) form.append(key, value);
-		for (const file of files) form.append('photos', new Blob([file.bytes], { type: file.type }), file.name);
+		for (const file of files) form.append('photos', new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
 		return fetch(`${platform().url}/portal/api/complaints`, { method: 'POST', body: form });
 	}
 

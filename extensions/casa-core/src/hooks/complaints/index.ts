@@ -1,6 +1,7 @@
 // Thin adapter between Directus and the domain rules: every create, update,
 // delete and read of complaints and their history passes through here,
 // whatever the client (admin app, REST, GraphQL, the platform's endpoints).
+import { randomBytes } from 'node:crypto';
 import { defineHook } from '@directus/extensions-sdk';
 import type { Accountability } from '@directus/types';
 import type { Knex } from 'knex';
@@ -221,6 +222,13 @@ export default defineHook(({ filter, action }, { logger }) => {
 		const visible = { _or: [{ uploaded_by: { _eq: caller.profile.userId } }, scopeThrough('complaint_links', scopeThrough('complaints_id', scope))] };
 		const shaped = query as Record<string, unknown>;
 		return { ...shaped, filter: andFilters(shaped.filter as Filter | undefined, visible) };
+	});
+
+	// --- Open311 partner keys: generated when the administrator leaves the field empty
+	filter('open311_clients.items.create', async (input) => {
+		const payload = { ...(input as Record<string, unknown>) };
+		if (typeof payload.api_key !== 'string' || payload.api_key.trim() === '') payload.api_key = randomBytes(24).toString('base64url');
+		return payload;
 	});
 
 	// --- reference data caches ------------------------------------------------
