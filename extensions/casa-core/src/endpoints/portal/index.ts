@@ -6,9 +6,8 @@
 //   GET  /portal/api/complaints/:reference              (X-Tracking-Secret header)
 //   POST /portal/api/complaints/:reference/rating       { rating 1–5, comment }
 //   POST /portal/api/complaints/:reference/reopen       { reason }
-import { ForbiddenError, HitRateLimitError, createError } from '@directus/errors';
+import { ForbiddenError, createError } from '@directus/errors';
 import { defineEndpoint } from '@directus/extensions-sdk';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { type Language, pickLanguage } from '../../domain/i18n/messages';
 import { publicView } from '../../domain/tracking/public-view';
 import { invalid } from '../../adapters/errors';
@@ -20,6 +19,7 @@ import { MAX_PHOTO_BYTES, MAX_PHOTOS, distanceMetres } from '../../domain/intake
 import { isOpen, OPEN_STATUSES } from '../../domain/workflow/transitions';
 import { translate } from '../../domain/i18n/messages';
 import { referenceData } from '../../adapters/platform-context';
+import { consume, createLimiter } from '../../adapters/rate-limit';
 
 interface PortalRequest {
 	body: Record<string, unknown> | undefined;
@@ -43,25 +43,11 @@ function languageOf(req: PortalRequest): Language {
 	return pickLanguage(req.body?.lang as string | undefined, req.query.lang as string | undefined, req.get('accept-language'));
 }
 
-function limiter(env: Record<string, unknown>, name: string, fallback: number) {
-	const points = Number(env[`CASA_${name}_RATE_POINTS`] ?? fallback);
-	return new RateLimiterMemory({ keyPrefix: `casa-${name.toLowerCase()}`, points, duration: Number(env[`CASA_${name}_RATE_DURATION`] ?? 60) });
-}
-
-async function consume(rateLimiter: RateLimiterMemory, req: PortalRequest) {
-	try {
-		await rateLimiter.consume(req.ip ?? 'unknown');
-	} catch (rejection) {
-		const reset = (rejection as { msBeforeNext?: number }).msBeforeNext ?? 60_000;
-		throw new HitRateLimitError({ limit: rateLimiter.points, reset: new Date(Date.now() + reset) });
-	}
-}
-
 export default defineEndpoint({
 	id: 'portal',
 	handler: (router, { services, database, getSchema, env }) => {
-		const intakeLimiter = limiter(env, 'INTAKE', 10);
-		const trackingLimiter = limiter(env, 'TRACKING', 60);
+		const intakeLimiter = createLimiter(env, 'INTAKE', 10);
+		const trackingLimiter = createLimiter(env, 'TRACKING', 60);
 
 		router.get('/api/categories', async (_req, res, next) => {
 			try {
@@ -109,7 +95,7 @@ export default defineEndpoint({
 		router.get('/api/nearby', async (req, res, next) => {
 			const request = req as unknown as PortalRequest;
 			try {
-				await consume(trackingLimiter, request);
+				await consume(trackingLimiter, request.ip);
 				const language = languageOf(request);
 				const lat = Number(request.query.lat);
 				const lng = Number(request.query.lng);
@@ -150,7 +136,7 @@ export default defineEndpoint({
 		router.post('/api/complaints/:reference/support', async (req, res, next) => {
 			const request = req as unknown as PortalRequest;
 			try {
-				await consume(intakeLimiter, request);
+				await consume(intakeLimiter, request.ip);
 				const reference = String(request.params.reference ?? '').toUpperCase();
 				const row = await database('complaints').select('id', 'status').where({ reference }).first();
 				if (!row || !isOpen(row.status)) throw new NotFoundError();
@@ -165,7 +151,7 @@ export default defineEndpoint({
 		router.post('/api/complaints', async (req, res, next) => {
 			const request = req as unknown as PortalRequest;
 			try {
-				await consume(intakeLimiter, request);
+				await consume(intakeLimiter, request.ip);
 				let body = { ...(request.body ?? {}) };
 				let photos: CleanPhoto[] = [];
 				const earlierErrors: FieldError[] = [];
@@ -197,7 +183,7 @@ export default defineEndpoint({
 		});
 
 		async function tracked(req: PortalRequest) {
-			await consume(trackingLimiter, req);
+			await consume(trackingLimiter, req.ip);
 			const secret = req.get('x-tracking-secret') ?? (req.body?.secret as string | undefined) ?? (req.query.secret as string | undefined);
 			const row = await database('complaints')
 				.leftJoin('categories', 'categories.code', 'complaints.category')
