@@ -4,7 +4,7 @@
 // value computed by the domain rules the hooks use.
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import { referenceData } from '../../extensions/casa-core/src/adapters/platform-context';
+import { planContextFrom, referenceData } from '../../extensions/casa-core/src/adapters/platform-context';
 import { type CurrentComplaint, type HistoryEvent, type PlanContext, planCreate, planUpdate } from '../../extensions/casa-core/src/domain/complaint/complaint-plan';
 import { boundingBox, pointInGeometry, type AreaGeometry } from '../../extensions/casa-core/src/domain/geo';
 import { formatReference, referenceYear } from '../../extensions/casa-core/src/domain/reference';
@@ -88,18 +88,7 @@ export async function generateComplaints(knex: Knex, options: GenerateOptions): 
 	const categoriesByService = new Map<string, typeof categories>();
 	for (const category of categories) categoriesByService.set(category.service, [...(categoriesByService.get(category.service) ?? []), category]);
 
-	const context = (now: Date): PlanContext => ({
-		actor: 'administrator',
-		profile: null,
-		now,
-		calendar: reference.calendar,
-		locator: reference.locator,
-		routingRules: reference.routingRules,
-		legalCeilingDays: reference.settings.legalCeilingDays,
-		reopenPeriodDays: reference.settings.reopenPeriodDays,
-		categories: reference.categories,
-		teams: teamInfo,
-	});
+	const context = (now: Date): PlanContext => planContextFrom(reference, 'administrator', null, now, teamInfo);
 
 	const counters = new Map<number, number>();
 	for (const row of await knex('reference_counters').select('year', 'last_value')) counters.set(Number(row.year), Number(row.last_value));

@@ -22,39 +22,26 @@ const DASHBOARDS = ['directus_dashboards', 'directus_panels'];
 
 const read = (collections: string[]) => collections.map((collection) => [collection, 'read'] as [string, Action]);
 
+/** What every staff member who works complaints (or reads them all) needs around them. */
+const STAFF_BASE: [string, Action][] = [...read(REFERENCE), ...read(['directus_users', ...DASHBOARDS])];
+/** Working a complaint: its history (notes, replies) and its attachments. */
+const WORK_ON_COMPLAINTS: [string, Action][] = [
+	['complaints', 'read'], ['complaints', 'update'],
+	['complaint_events', 'read'], ['complaint_events', 'create'],
+	['complaint_files', 'read'], ['complaint_files', 'create'],
+	['directus_files', 'read'], ['directus_files', 'create'],
+];
+/** Dashboards and aggregates, no citizen data (the hooks also hide personal fields). */
+const AGGREGATES_ONLY: [string, Action][] = [...read(['services', 'categories', 'prefectures', 'arrondissements', ...DASHBOARDS]), ['complaints', 'read']];
+
 /** The permission matrix: which role may do what on which collection. */
 export const PERMISSIONS: Record<StaffRole, [string, Action][]> = {
-	registry_office: [
-		...read(REFERENCE),
-		...read(['directus_users', ...DASHBOARDS]),
-		['complaints', 'read'], ['complaints', 'create'], ['complaints', 'update'],
-		['complaint_events', 'read'], ['complaint_events', 'create'],
-		['complaint_files', 'read'], ['complaint_files', 'create'],
-		['directus_files', 'read'], ['directus_files', 'create'],
-	],
-	service_agent: [
-		...read(REFERENCE),
-		...read(['directus_users', ...DASHBOARDS]),
-		['complaints', 'read'], ['complaints', 'update'],
-		['complaint_events', 'read'], ['complaint_events', 'create'],
-		['complaint_files', 'read'], ['complaint_files', 'create'],
-		['directus_files', 'read'], ['directus_files', 'create'],
-	],
-	service_head: [
-		...read(REFERENCE),
-		...read(['directus_users', ...DASHBOARDS]),
-		['complaints', 'read'], ['complaints', 'create'], ['complaints', 'update'],
-		['complaint_events', 'read'], ['complaint_events', 'create'],
-		['complaint_files', 'read'], ['complaint_files', 'create'],
-		['directus_files', 'read'], ['directus_files', 'create'],
-	],
-	director_general: [
-		...read(REFERENCE),
-		...read(['directus_users', ...DASHBOARDS]),
-		['complaints', 'read'], ['complaint_events', 'read'], ['complaint_files', 'read'], ['directus_files', 'read'],
-	],
-	elected_official: [...read(['services', 'categories', 'prefectures', 'arrondissements', ...DASHBOARDS]), ['complaints', 'read']],
-	mayor: [...read(['services', 'categories', 'prefectures', 'arrondissements', ...DASHBOARDS]), ['complaints', 'read']],
+	registry_office: [...STAFF_BASE, ...WORK_ON_COMPLAINTS, ['complaints', 'create']],
+	service_agent: [...STAFF_BASE, ...WORK_ON_COMPLAINTS],
+	service_head: [...STAFF_BASE, ...WORK_ON_COMPLAINTS, ['complaints', 'create']],
+	director_general: [...STAFF_BASE, ...read(['complaints', 'complaint_events', 'complaint_files', 'directus_files'])],
+	elected_official: AGGREGATES_ONLY,
+	mayor: AGGREGATES_ONLY,
 };
 
 export async function provisionAccess(client: AdminClient, log: (message: string) => void): Promise<void> {

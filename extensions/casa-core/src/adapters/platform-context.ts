@@ -3,9 +3,9 @@
 // Slow-changing reference data is cached briefly and dropped on any change.
 import type { Accountability } from '@directus/types';
 import type { Knex } from 'knex';
-import { type RoleKey, type StaffProfile, roleKeyFromId } from '../domain/access/roles';
+import { type Actor, type RoleKey, type StaffProfile, roleKeyFromId } from '../domain/access/roles';
 import { CASABLANCA_TIME_ZONE, type WorkSchedule, WorkingCalendar } from '../domain/calendar';
-import type { CategoryInfo } from '../domain/complaint/complaint-plan';
+import type { CategoryInfo, PlanContext } from '../domain/complaint/complaint-plan';
 import { type AreaGeometry, ArrondissementLocator } from '../domain/geo';
 import { type Language, pickLanguage } from '../domain/i18n/messages';
 import type { RoutingRule } from '../domain/routing';
@@ -19,7 +19,7 @@ export interface PlatformSettings {
 	duplicatePeriodDays: number;
 }
 
-interface ReferenceData {
+export interface ReferenceData {
 	calendar: WorkingCalendar;
 	locator: ArrondissementLocator;
 	routingRules: RoutingRule[];
@@ -101,6 +101,22 @@ async function loadReferenceData(knex: Knex): Promise<ReferenceData> {
 			duplicateRadiusM: Number(settingsRow?.duplicate_radius_m ?? 150),
 			duplicatePeriodDays: Number(settingsRow?.duplicate_period_days ?? 30),
 		},
+	};
+}
+
+/** The inputs of the complaint plans, from the reference data and who acts when. */
+export function planContextFrom(reference: ReferenceData, actor: Actor, profile: StaffProfile | null, now: Date, teams: PlanContext['teams']): PlanContext {
+	return {
+		actor,
+		profile,
+		now,
+		calendar: reference.calendar,
+		locator: reference.locator,
+		routingRules: reference.routingRules,
+		legalCeilingDays: reference.settings.legalCeilingDays,
+		reopenPeriodDays: reference.settings.reopenPeriodDays,
+		categories: reference.categories,
+		teams,
 	};
 }
 

@@ -2,36 +2,10 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import { CASABLANCA_TIME_ZONE, WorkingCalendar } from '../calendar/index';
+import { casablanca2026 } from '../calendar/casablanca-2026.fixture';
 import { type SlaTarget, LEGAL_ANSWER_CEILING_DAYS, addDuration, computeDeadlines, shiftDeadlinesForPause, slaState, worstSlaState } from './index';
 
-// The 2026 calendar of the Moroccan administration. Offsets (tzdata in Node):
-// UTC+1, except UTC+0 from 2026-02-15 03:00 to 2026-03-22 02:00 local (Ramadan).
-const calendar = new WorkingCalendar({
-	timeZone: CASABLANCA_TIME_ZONE,
-	schedules: [
-		{ name: 'Horaire normal', validFrom: null, validTo: null, weekdays: [1, 2, 3, 4, 5], startTime: '08:30', endTime: '16:30' },
-		{ name: 'Ramadan 1447', validFrom: '2026-02-18', validTo: '2026-03-19', weekdays: [1, 2, 3, 4, 5], startTime: '09:00', endTime: '15:00' },
-	],
-	holidays: [
-		'2026-01-01',
-		'2026-01-14',
-		'2026-03-20',
-		'2026-03-21',
-		'2026-05-01',
-		'2026-05-27',
-		'2026-05-28',
-		'2026-06-17',
-		'2026-07-30',
-		'2026-08-14',
-		'2026-08-20',
-		'2026-08-21',
-		'2026-08-26',
-		'2026-08-27',
-		'2026-10-31',
-		'2026-11-06',
-		'2026-11-18',
-	].map((date) => ({ date })),
-});
+const calendar = new WorkingCalendar(casablanca2026);
 
 /** Instant of a Casablanca wall-clock time 'YYYY-MM-DD HH:mm[:ss.SSS]'. */
 function local(text: string): Date {

@@ -10,7 +10,7 @@ import type { Actor } from '../../domain/access/roles';
 import { type CurrentComplaint, type HistoryEvent, type Plan, type PlanContext, planCreate, planUpdate } from '../../domain/complaint/complaint-plan';
 import { formatReference, referenceYear } from '../../domain/reference';
 import { fieldErrors, forbidden, invalid } from '../../adapters/errors';
-import { type Caller, REFERENCE_COLLECTIONS, invalidateReferenceData, loadCaller, loadTeams, referenceData } from '../../adapters/platform-context';
+import { type Caller, REFERENCE_COLLECTIONS, invalidateReferenceData, loadCaller, loadTeams, planContextFrom, referenceData } from '../../adapters/platform-context';
 import { nextReferenceSequence } from '../../adapters/reference-counter';
 import { SYSTEM_EVENT_TOKEN, consumeSystemEventToken, mintSystemEventToken } from '../../adapters/system-events';
 import { INTAKE_MARKER, type IntakeMarker } from '../../adapters/intake-marker';
@@ -38,19 +38,8 @@ function citizenCaller(marker: IntakeMarker): Caller {
 }
 
 async function planContext(knex: Knex, caller: Caller, teamIds: (string | null | undefined)[]): Promise<PlanContext> {
-	const reference = await referenceData(knex);
-	return {
-		actor: actorOf(caller),
-		profile: caller.profile,
-		now: new Date(),
-		calendar: reference.calendar,
-		locator: reference.locator,
-		routingRules: reference.routingRules,
-		legalCeilingDays: reference.settings.legalCeilingDays,
-		reopenPeriodDays: reference.settings.reopenPeriodDays,
-		categories: reference.categories,
-		teams: await loadTeams(knex, teamIds.filter((id): id is string => typeof id === 'string')),
-	};
+	const teams = await loadTeams(knex, teamIds.filter((id): id is string => typeof id === 'string'));
+	return planContextFrom(await referenceData(knex), actorOf(caller), caller.profile, new Date(), teams);
 }
 
 function historyRows(events: HistoryEvent[], caller: Caller) {
