@@ -32,10 +32,11 @@ describe('public intake', () => {
 		expect(stored).toMatchObject({ channel: 'web', status: 'new', service: 'PROP', arrondissement: '06.141.01.31', citizen_phone: '+212661234567', citizen_language: 'fr' });
 		expect(stored.tracking_secret_hash).toMatch(/^[0-9a-f]{64}$/);
 		expect(stored.tracking_secret_hash).not.toContain(secret);
-		const outbox = await call('GET', `/items/outbox?filter[complaint][_eq]=${stored.id}&fields=event,channel,recipient,status&sort=channel`, { token: adminToken() });
+		// written with the complaint; the outbox worker (tests/integration/outbox.test.ts) may already be sending them
+		const outbox = await call('GET', `/items/outbox?filter[complaint][_eq]=${stored.id}&fields=event,channel,recipient&sort=channel`, { token: adminToken() });
 		expect(outbox.body.data).toEqual([
-			{ event: 'acknowledgment', channel: 'email', recipient: 'fatima.alaoui@example.ma', status: 'pending' },
-			{ event: 'acknowledgment', channel: 'sms', recipient: '+212661234567', status: 'pending' },
+			{ event: 'acknowledgment', channel: 'email', recipient: 'fatima.alaoui@example.ma' },
+			{ event: 'acknowledgment', channel: 'sms', recipient: '+212661234567' },
 		]);
 	});
 

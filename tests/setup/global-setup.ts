@@ -4,7 +4,7 @@ import { startTestPlatform } from './test-platform';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
-		casa: { url: string; adminToken: string; demoPassword: string; database: string; databaseFile: string | null; config: PlatformConfig };
+		casa: { url: string; adminToken: string; demoPassword: string; database: string; databaseFile: string | null; config: PlatformConfig; mailDir: string };
 	}
 }
 
@@ -18,6 +18,7 @@ export default async function setup(project: TestProject) {
 		database: db.client,
 		databaseFile: db.client === 'sqlite3' ? db.filename : null,
 		config: platform.config,
+		mailDir: platform.mailDir,
 	});
 	return async () => platform.stop();
 }

@@ -2,11 +2,12 @@
 // (a temporary SQLite file, or a fresh PostgreSQL database with
 // CASA_TEST_DB=pg), provisioned exactly as `npm start` does.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import knexFactory from 'knex';
+import { SMTPServer } from 'smtp-server';
 import { type PlatformConfig, loadConfig } from '../../directus.config';
 import { runDirectusCommand, startDirectus, waitForHealth } from '../../scripts/lib/directus-process';
 import { provision } from '../../scripts/provision/index';
@@ -14,7 +15,30 @@ import { provision } from '../../scripts/provision/index';
 export interface TestPlatform {
 	url: string;
 	config: PlatformConfig;
+	/** every e-mail the platform sends lands here, one .eml file each */
+	mailDir: string;
 	stop: () => Promise<void>;
+}
+
+/** A real SMTP server (the smtp-server package) that keeps what it receives as files. */
+async function startMailCatcher(mailDir: string): Promise<{ port: number; close: () => Promise<void> }> {
+	mkdirSync(mailDir, { recursive: true });
+	let count = 0;
+	const server = new SMTPServer({
+		authOptional: true,
+		disabledCommands: ['STARTTLS'],
+		onData(stream, _session, callback) {
+			const chunks: Buffer[] = [];
+			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+			stream.on('end', () => {
+				writeFileSync(join(mailDir, `${Date.now()}-${++count}.eml`), Buffer.concat(chunks));
+				callback();
+			});
+		},
+	});
+	const port = await freePort();
+	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
+	return { port, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 async function freePort(): Promise<number> {
@@ -37,6 +61,8 @@ const pgAdmin = () =>
 export async function startTestPlatform(options: { database?: 'sqlite' | 'pg'; extraEnv?: Record<string, string> } = {}): Promise<TestPlatform> {
 	const database = options.database ?? (process.env.CASA_TEST_DB === 'pg' ? 'pg' : 'sqlite');
 	const dataDir = mkdtempSync(join(tmpdir(), 'casa-test-'));
+	const mailDir = join(dataDir, 'mail');
+	const mail = await startMailCatcher(mailDir);
 	const port = await freePort();
 	const env: Record<string, string | undefined> = {
 		...process.env,
@@ -71,7 +97,19 @@ export async function startTestPlatform(options: { database?: 'sqlite' | 'pg'; e
 	}
 	const config = loadConfig(env);
 	await runDirectusCommand(config, ['bootstrap'], { quiet: true });
-	const server = startDirectus(config, { quiet: true });
+	const server = startDirectus(config, {
+		quiet: true,
+		extraEnv: {
+			EMAIL_TRANSPORT: 'smtp',
+			EMAIL_SMTP_HOST: '127.0.0.1',
+			EMAIL_SMTP_PORT: String(mail.port),
+			EMAIL_SMTP_SECURE: 'false',
+			EMAIL_SMTP_IGNORE_TLS: 'true',
+			EMAIL_FROM: 'reclamations@casablanca.ma',
+			CASA_OUTBOX_SCHEDULE: '*/2 * * * * *',
+			...options.extraEnv,
+		},
+	});
 	let output = '';
 	server.stdout?.on('data', (chunk) => (output = (output + chunk).slice(-20_000)));
 	server.stderr?.on('data', (chunk) => (output = (output + chunk).slice(-20_000)));
@@ -86,7 +124,9 @@ export async function startTestPlatform(options: { database?: 'sqlite' | 'pg'; e
 	return {
 		url,
 		config,
+		mailDir,
 		stop: async () => {
+			await mail.close();
 			await new Promise<void>((resolve) => {
 				if (server.exitCode !== null) return resolve();
 				server.once('exit', () => resolve());

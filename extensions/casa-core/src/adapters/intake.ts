@@ -22,6 +22,11 @@ export interface IntakeContext {
 	database: Knex;
 	/** server secret: tracking secrets of idempotent retries are derived from it */
 	secret: string;
+	publicUrl?: string;
+}
+
+export function trackingUrl(context: Pick<IntakeContext, 'publicUrl'>, reference: string, secret: string): string {
+	return `${String(context.publicUrl ?? '').replace(/\/$/, '')}/portal/suivi/${reference}#${secret}`;
 }
 
 export interface IntakeRequest {
@@ -118,7 +123,8 @@ export async function intakeComplaint(context: IntakeContext, request: IntakeReq
 					event: 'acknowledgment',
 					...recipient,
 					language: created.citizen_language ?? request.language,
-					payload: JSON.stringify({ reference: created.reference, resolve_due_at: isoOrNull(created.resolve_due_at) }),
+					// the link with the secret is removed from the row once the message is sent
+					payload: JSON.stringify({ reference: created.reference, resolve_due_at: isoOrNull(created.resolve_due_at), tracking_url: trackingUrl(context, created.reference, secret) }),
 					status: 'pending',
 					attempts: 0,
 					date_created: new Date(),

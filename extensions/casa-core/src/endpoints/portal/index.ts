@@ -11,7 +11,7 @@ import { defineEndpoint } from '@directus/extensions-sdk';
 import { type Language, pickLanguage } from '../../domain/i18n/messages';
 import { publicView } from '../../domain/tracking/public-view';
 import { invalid } from '../../adapters/errors';
-import { intakeComplaint, secretMatches } from '../../adapters/intake';
+import { intakeComplaint, secretMatches, trackingUrl } from '../../adapters/intake';
 import { INTAKE_MARKER } from '../../adapters/intake-marker';
 import { type CleanPhoto, cleanPhotos, parseMultipart } from '../../adapters/photos';
 import type { FieldError } from '../../domain/complaint/complaint-plan';
@@ -165,14 +165,14 @@ export default defineEndpoint({
 				const idempotencyKey = request.get('idempotency-key') ?? (body.idempotency_key as string | undefined) ?? null;
 				const channel = request.get('x-casa-channel') === 'mobile' ? 'mobile' : 'web';
 				const result = await intakeComplaint(
-					{ ItemsService: services.ItemsService, FilesService: services.FilesService, schema: await getSchema(), database, secret: String(env.SECRET) },
+					{ ItemsService: services.ItemsService, FilesService: services.FilesService, schema: await getSchema(), database, secret: String(env.SECRET), publicUrl: String(env.PUBLIC_URL ?? '') },
 					{ body, channel, language, idempotencyKey, source: 'portal', photos, earlierErrors },
 				);
 				res.status(result.replayed ? 200 : 201).json({
 					data: {
 						reference: result.reference,
 						tracking_secret: result.trackingSecret,
-						tracking_url: `${String(env.PUBLIC_URL ?? '').replace(/\/$/, '')}/portal/suivi/${result.reference}#${result.trackingSecret}`,
+						tracking_url: trackingUrl({ publicUrl: String(env.PUBLIC_URL ?? '') }, result.reference, result.trackingSecret),
 						expected_resolution_at: result.resolveDueAt,
 						replayed: result.replayed,
 					},

@@ -1,0 +1,43 @@
+// One sender per channel. E-mail goes through Directus's mail service (SMTP
+// settings EMAIL_*); SMS through an HTTP gateway configured by SMS_GATEWAY_*.
+import axios from 'axios';
+import type { RenderedMessage } from '../../domain/notifications/delivery';
+
+export interface Sender {
+	send(recipient: string, message: RenderedMessage): Promise<void>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function emailSender(mailService: any): Sender {
+	return {
+		async send(recipient, message) {
+			await mailService.send({ to: recipient, subject: message.subject, text: message.text, html: message.html });
+		},
+	};
+}
+
+export interface SmsGatewayConfig {
+	url: string;
+	token: string | null;
+	sender: string;
+}
+
+/** A generic JSON gateway: POST {to, from, text} with a bearer token; any 2xx is accepted. */
+export function smsSender(config: SmsGatewayConfig | null): Sender {
+	return {
+		async send(recipient, message) {
+			if (!config) throw new Error('SMS gateway not configured (SMS_GATEWAY_URL)');
+			await axios.post(
+				config.url,
+				{ to: recipient, from: config.sender, text: `${message.subject}\n${message.text}`.slice(0, 640) },
+				{ headers: config.token ? { authorization: `Bearer ${config.token}` } : {}, timeout: 10_000 },
+			);
+		},
+	};
+}
+
+export function smsConfigFromEnv(env: Record<string, unknown>): SmsGatewayConfig | null {
+	const url = env.SMS_GATEWAY_URL;
+	if (typeof url !== 'string' || url === '') return null;
+	return { url, token: typeof env.SMS_GATEWAY_TOKEN === 'string' ? env.SMS_GATEWAY_TOKEN : null, sender: String(env.SMS_GATEWAY_SENDER ?? 'CasaReclam') };
+}

@@ -1,0 +1,28 @@
+// Sends what the outbox holds, every few seconds (CASA_OUTBOX_SCHEDULE, cron
+// with seconds). With SYNCHRONIZATION_STORE=redis one instance runs each tick;
+// SKIP LOCKED keeps two senders off the same message anyway.
+import { defineHook } from '@directus/extensions-sdk';
+import { deliverOutbox } from '../../adapters/outbox/deliver';
+import { emailSender, smsConfigFromEnv, smsSender } from '../../adapters/outbox/senders';
+
+export default defineHook(({ schedule }, { services, database, getSchema, env, logger }) => {
+	const cron = String(env.CASA_OUTBOX_SCHEDULE ?? '*/15 * * * * *');
+	let running = false;
+	schedule(cron, async () => {
+		if (running) return;
+		running = true;
+		try {
+			const mail = new services.MailService({ schema: await getSchema(), knex: database });
+			const totals = await deliverOutbox({
+				database,
+				senders: { email: emailSender(mail), sms: smsSender(smsConfigFromEnv(env)) },
+				publicUrl: String(env.PUBLIC_URL ?? ''),
+			});
+			if (totals.sent + totals.failed + totals.retried > 0) logger.info(`[casa-core] outbox: ${totals.sent} sent, ${totals.retried} to retry, ${totals.failed} failed`);
+		} catch (error) {
+			logger.error(error, '[casa-core] outbox pass failed');
+		} finally {
+			running = false;
+		}
+	});
+});
