@@ -5,6 +5,7 @@
 // casa-core hooks (Directus Core has no row or field permissions).
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { collections } from '../../schema/collections';
 import { defaultTeamId } from '../../scripts/provision/reference-data';
 import { type ApiResponse, adminToken, adminUser, call, createComplaint, loginAs } from '../helpers/api';
 
@@ -321,22 +322,8 @@ describe('as administrator', () => {
 });
 
 describe('anonymous (no token)', () => {
-	const COLLECTIONS = [
-		'complaints',
-		'complaint_events',
-		'complaint_files',
-		'services',
-		'categories',
-		'prefectures',
-		'arrondissements',
-		'teams',
-		'team_members',
-		'routing_rules',
-		'holidays',
-		'work_schedules',
-		'reference_counters',
-		'platform_settings',
-	];
+	// every collection of the data model, so a new one is covered the day it is added
+	const COLLECTIONS = collections.map((spec) => spec.collection);
 
 	it.each(COLLECTIONS)('gets 403 listing %s', async (collection) => {
 		const response = await call('GET', `/items/${collection}`);
