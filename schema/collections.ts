@@ -294,7 +294,8 @@ export const collections: CollectionSpec[] = [
 		meta: meta('fingerprint', { fr: "Clé d'idempotence", ar: 'مفتاح عدم التكرار' }, { fr: "Clés d'idempotence", ar: 'مفاتيح عدم التكرار' }, { hidden: true, sort: 91 }),
 		schema: {},
 		fields: [
-			field('key', 'string', { label: { fr: 'Clé', ar: 'المفتاح' }, primary: true, nullable: false, interface: 'input', maxLength: 160 }),
+			// '<source>:<client key>', e.g. 'open311:<client uuid>:<128-character key>'
+			field('key', 'string', { label: { fr: 'Clé', ar: 'المفتاح' }, primary: true, nullable: false, interface: 'input', maxLength: 192 }),
 			manyToOne('complaint', { fr: 'Réclamation', ar: 'الشكاية' }, '{{reference}}', { keyType: 'uuid', special: ['m2o'] }),
 			text('source', { fr: 'Canal', ar: 'القناة' }, { maxLength: 64 }),
 			field('date_created', 'timestamp', { label: { fr: 'Date', ar: 'التاريخ' }, special: ['date-created'], interface: 'datetime', readonly: true }),
