@@ -7,7 +7,9 @@ import type { AdminClient } from './client';
 
 export async function applySchema(client: AdminClient, log: (message: string) => void): Promise<void> {
 	const existingCollections = new Set(((await client.request(readCollections())) as { collection: string }[]).map((collection) => collection.collection));
-	const existingFields = new Set(((await client.request(readFields())) as { collection: string; field: string }[]).map((entry) => `${entry.collection}.${entry.field}`));
+	const fieldRows = (await client.request(readFields())) as { collection: string; field: string; schema: { max_length?: number | null } | null }[];
+	const existingFields = new Set(fieldRows.map((entry) => `${entry.collection}.${entry.field}`));
+	const lengths = new Map(fieldRows.map((entry) => [`${entry.collection}.${entry.field}`, entry.schema?.max_length ?? null]));
 
 	for (const spec of collections) {
 		if (!existingCollections.has(spec.collection)) {
@@ -17,7 +19,7 @@ export async function applySchema(client: AdminClient, log: (message: string) =>
 			continue;
 		}
 		await client.request(updateCollection(spec.collection, { meta: spec.meta }));
-		await syncFields(client, spec.collection, spec.fields, existingFields, log);
+		await syncFields(client, spec.collection, spec.fields, existingFields, log, lengths);
 	}
 	await syncFields(client, 'directus_users', userFields, existingFields, log);
 	await syncFields(client, 'directus_files', fileFields, existingFields, log);
@@ -34,9 +36,17 @@ export async function applySchema(client: AdminClient, log: (message: string) =>
 	}
 }
 
-async function syncFields(client: AdminClient, collection: string, fields: FieldSpec[], existing: Set<string>, log: (message: string) => void) {
+async function syncFields(client: AdminClient, collection: string, fields: FieldSpec[], existing: Set<string>, log: (message: string) => void, lengths = new Map<string, number | null>()) {
 	for (const field of fields) {
 		if (existing.has(`${collection}.${field.field}`)) {
+			const wanted = field.schema?.max_length as number | undefined;
+			const current = lengths.get(`${collection}.${field.field}`);
+			// a wider text column is the one column change applied in place (never narrower: data could be cut)
+			if (wanted && current && wanted > current) {
+				log(`widening ${collection}.${field.field} to ${wanted}`);
+				await client.request(updateField(collection, field.field, { meta: field.meta, schema: { max_length: wanted } } as never));
+				continue;
+			}
 			await client.request(updateField(collection, field.field, { meta: field.meta }));
 		} else {
 			log(`adding field ${collection}.${field.field}`);

@@ -34,6 +34,16 @@ describe('provisioning', () => {
 		expect(after.body.data).toEqual({ resolve_in: 4, name_fr: 'Balayage insuffisant (modifié)' });
 	});
 
+	it('widens a text column that schema/ made wider, keeping its data', async () => {
+		const narrowed = await call('PATCH', '/fields/complaints/registry_number', { token: adminToken(), body: { schema: { max_length: 40 } } });
+		expect(narrowed.status).toBe(200);
+		expect((await call('GET', '/fields/complaints/registry_number', { token: adminToken() })).body.data.schema.max_length).toBe(40);
+		const log: string[] = [];
+		await provision(platform().config, (message) => log.push(message));
+		expect(log).toEqual(['widening complaints.registry_number to 64']);
+		expect((await call('GET', '/fields/complaints/registry_number', { token: adminToken() })).body.data.schema.max_length).toBe(64);
+	});
+
 	it('answers the first-login dialogs: owner set, French by default', async () => {
 		const settings = await call('GET', '/settings?fields=project_name,default_language,project_owner,project_usage', { token: adminToken() });
 		// project_owner answers the owner banner, project_usage the "Have a license key?" onboarding

@@ -7,6 +7,7 @@
 //   POST /portal/api/complaints/:reference/rating       { rating 1–5, comment }
 //   POST /portal/api/complaints/:reference/reopen       { reason }
 import { ForbiddenError, createError } from '@directus/errors';
+import { fileURLToPath } from 'node:url';
 import { defineEndpoint } from '@directus/extensions-sdk';
 import { type Language, pickLanguage } from '../../domain/i18n/messages';
 import { publicView } from '../../domain/tracking/public-view';
@@ -19,6 +20,7 @@ import { MAX_PHOTO_BYTES, MAX_PHOTOS, distanceMetres } from '../../domain/intake
 import { isOpen, OPEN_STATUSES } from '../../domain/workflow/transitions';
 import { translate } from '../../domain/i18n/messages';
 import { referenceData } from '../../adapters/platform-context';
+import { registerStaticRoutes } from './static-routes';
 import { consume, createLimiter } from '../../adapters/rate-limit';
 
 interface PortalRequest {
@@ -46,6 +48,8 @@ function languageOf(req: PortalRequest): Language {
 export default defineEndpoint({
 	id: 'portal',
 	handler: (router, { services, database, getSchema, env }) => {
+		// the citizens' web app (dist/portal, built by scripts/build-portal.mjs): /portal/ and /portal/suivi/<reference>
+		registerStaticRoutes(router, fileURLToPath(new URL('./portal/', import.meta.url)));
 		const intakeLimiter = createLimiter(env, 'INTAKE', 10);
 		const trackingLimiter = createLimiter(env, 'TRACKING', 60);
 
