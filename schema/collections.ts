@@ -178,6 +178,12 @@ export const collections: CollectionSpec[] = [
 			timestamp('legal_due_at', { fr: 'Échéance légale (60 jours)', ar: 'الأجل القانوني (60 يوماً)' }, { readonly: true }),
 			select('sla_state', { fr: 'État du délai', ar: 'وضعية الأجل' }, 'casa.sla_state', SLA_STATES, { defaultValue: 'on_track', readonly: true, indexed: true }),
 			timestamp('sla_paused_at', { fr: 'Délai suspendu depuis', ar: 'الأجل موقوف منذ' }, { readonly: true, hidden: true }),
+			// SLA sweep (operations/sla-sweep): at-risk instants computed with the working calendar, escalations recorded once per level
+			timestamp('acknowledge_at_risk_at', { fr: 'Accusé de réception à risque dès le', ar: 'الإشعار بالتوصل في خطر ابتداءً من' }, { readonly: true, hidden: true }),
+			timestamp('resolve_at_risk_at', { fr: 'Traitement à risque dès le', ar: 'المعالجة في خطر ابتداءً من' }, { readonly: true, hidden: true }),
+			field('sla_at_risk_share', 'float', { label: { fr: 'Seuil « à risque » appliqué', ar: 'عتبة «في خطر» المطبقة' }, interface: 'input', readonly: true, hidden: true, width: 'half' }),
+			field('escalation_level', 'integer', { label: { fr: "Niveau d'escalade", ar: 'مستوى التصعيد' }, interface: 'input', readonly: true, width: 'half', defaultValue: 0, note: '$t:casa.note.escalation_level' }),
+			timestamp('legal_warned_at', { fr: 'Direction générale alertée (échéance légale) le', ar: 'تنبيه المدير العام (الأجل القانوني) في' }, { readonly: true }),
 			longText('description', { fr: 'Description', ar: 'الوصف' }, { required: true }),
 			manyToOne('arrondissement', { fr: 'Arrondissement', ar: 'المقاطعة' }, '{{name_fr}} · {{name_ar}}', { indexed: true, note: '$t:casa.note.arrondissement' }),
 			text('address', { fr: 'Adresse', ar: 'العنوان' }),

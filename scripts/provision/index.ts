@@ -4,6 +4,7 @@
 import type { PlatformConfig } from '../../directus.config';
 import { provisionAccess } from './access';
 import { applySchema } from './apply-schema';
+import { provisionFlows } from './flows';
 import { adminClient, describeError } from './client';
 import { seedDemoData } from './demo-data';
 import { seedReferenceData } from './reference-data';
@@ -24,5 +25,6 @@ export async function provision(config: PlatformConfig, log: (message: string) =
 	await step('settings', () => provisionSettings(client, config.adminEmail));
 	await step('translations', () => provisionTranslations(client));
 	await step('saved views', () => provisionPresets(client));
+	await step('flows', () => provisionFlows(client, log));
 	if (config.demo.enabled) await step('demo data', () => seedDemoData(client, config, log));
 }

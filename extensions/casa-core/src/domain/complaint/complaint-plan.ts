@@ -69,6 +69,11 @@ export const SYSTEM_FIELDS = [
 	'legal_due_at',
 	'sla_state',
 	'sla_paused_at',
+	'acknowledge_at_risk_at',
+	'resolve_at_risk_at',
+	'sla_at_risk_share',
+	'escalation_level',
+	'legal_warned_at',
 	'supporters_count',
 	'history',
 ] as const;

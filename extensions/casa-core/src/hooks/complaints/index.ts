@@ -9,6 +9,7 @@ import { ROLE_RIGHTS, PERSONAL_FIELDS, andFilters, complaintScope, linkedComplai
 import type { Actor } from '../../domain/access/roles';
 import { type CurrentComplaint, type HistoryEvent, type Plan, type PlanContext, planCreate, planUpdate } from '../../domain/complaint/complaint-plan';
 import { formatReference, referenceYear } from '../../domain/reference';
+import { atRiskPatch } from '../../domain/sla/sweep';
 import { fieldErrors, forbidden, invalid } from '../../adapters/errors';
 import { type Caller, REFERENCE_COLLECTIONS, invalidateReferenceData, loadCaller, loadTeams, planContextFrom, referenceData } from '../../adapters/platform-context';
 import { nextReferenceSequence } from '../../adapters/reference-counter';
@@ -111,7 +112,9 @@ export default defineHook(({ filter, action }, { logger }) => {
 		const year = referenceYear(context.now);
 		const reference = formatReference(year, await nextReferenceSequence(database, year));
 		const extra = intake?.trackingSecretHash ? { tracking_secret_hash: intake.trackingSecretHash } : {};
-		return { ...payload, ...plan.values, ...extra, reference, history: historyRows(plan.events, caller) };
+		// the instants the SLA sweep compares with now (domain/sla/sweep.ts)
+		const atRisk = atRiskPatch({ ...payload, ...plan.values }, null, context.categories, context.calendar, (await referenceData(database)).settings.atRiskShare);
+		return { ...payload, ...plan.values, ...atRisk, ...extra, reference, history: historyRows(plan.events, caller) };
 	});
 
 	// --- complaints: update ---------------------------------------------------
@@ -130,7 +133,9 @@ export default defineHook(({ filter, action }, { logger }) => {
 		const context = await planContext(database, caller, [current.team, payload.team as string]);
 		const plan = planUpdate(current, payload, context);
 		if (!plan.ok) throwPlanErrors(plan, caller);
-		const result: Record<string, unknown> = { ...payload, ...plan.values };
+		// deadlines set or moved (requalification, resumption): new at-risk instants for the SLA sweep
+		const atRisk = atRiskPatch(plan.values, current as unknown as Record<string, unknown>, context.categories, context.calendar, (await referenceData(database)).settings.atRiskShare);
+		const result: Record<string, unknown> = { ...payload, ...plan.values, ...atRisk };
 		if (plan.events.length > 0) result.history = { create: historyRows(plan.events, caller), update: [], delete: [] };
 		return result;
 	});
