@@ -25,6 +25,7 @@ try {
 	console.error(`[casa] ${(error as Error).message}`);
 	server.kill('SIGTERM');
 	process.exitCode = 1;
+	await new Promise(() => {}); // the server's exit ends the process
 }
 log(`ready: ${config.publicUrl}/admin`);
 log(`administrator: ${config.adminEmail}${config.mode === 'production' ? '' : ` / ${config.adminPassword}`}`);
