@@ -8,6 +8,7 @@ import type { Knex } from 'knex';
 import { type FieldError } from '../domain/complaint/complaint-plan';
 import type { Language } from '../domain/i18n/messages';
 import { readPublicIntake } from '../domain/intake/public-intake';
+import { toIsoTimestamp } from '../domain/calendar/instant';
 import { fieldErrors } from './errors';
 import { INTAKE_MARKER } from './intake-marker';
 import type { CleanPhoto } from './photos';
@@ -77,13 +78,7 @@ function trackingSecret(context: IntakeContext, scopedKey: string | null): strin
 async function replay(context: IntakeContext, scopedKey: string): Promise<IntakeResult | null> {
 	const row = await context.database('intake_requests').join('complaints', 'complaints.id', 'intake_requests.complaint').where('intake_requests.key', scopedKey).select('complaints.id', 'complaints.reference', 'complaints.resolve_due_at').first();
 	if (!row) return null;
-	return { id: row.id, reference: row.reference, trackingSecret: trackingSecret(context, scopedKey), replayed: true, resolveDueAt: isoOrNull(row.resolve_due_at) };
-}
-
-function isoOrNull(value: unknown): string | null {
-	if (value === null || value === undefined) return null;
-	const date = value instanceof Date ? value : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string | number));
-	return Number.isNaN(date.getTime()) ? null : date.toISOString();
+	return { id: row.id, reference: row.reference, trackingSecret: trackingSecret(context, scopedKey), replayed: true, resolveDueAt: toIsoTimestamp(row.resolve_due_at) };
 }
 
 export async function intakeComplaint(context: IntakeContext, request: IntakeRequest): Promise<IntakeResult> {
@@ -124,13 +119,13 @@ export async function intakeComplaint(context: IntakeContext, request: IntakeReq
 					...recipient,
 					language: created.citizen_language ?? request.language,
 					// the link with the secret is removed from the row once the message is sent
-					payload: JSON.stringify({ reference: created.reference, resolve_due_at: isoOrNull(created.resolve_due_at), tracking_url: trackingUrl(context, created.reference, secret) }),
+					payload: JSON.stringify({ reference: created.reference, resolve_due_at: toIsoTimestamp(created.resolve_due_at), tracking_url: trackingUrl(context, created.reference, secret) }),
 					status: 'pending',
 					attempts: 0,
 					date_created: new Date(),
 				});
 			}
-			return { id, reference: created.reference, trackingSecret: secret, replayed: false, resolveDueAt: isoOrNull(created.resolve_due_at) };
+			return { id, reference: created.reference, trackingSecret: secret, replayed: false, resolveDueAt: toIsoTimestamp(created.resolve_due_at) };
 		});
 	} catch (error) {
 		await removePhotos(context, photoIds);

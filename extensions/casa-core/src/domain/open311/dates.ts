@@ -4,19 +4,10 @@
 // and the dates partners send in queries (an offset or Z; local Casablanca time without one).
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
+import { toInstant } from '../calendar/instant';
 import { CASABLANCA_TIME_ZONE } from '../calendar/working-calendar';
 
-/** A timestamp as the database drivers return it (Date on PostgreSQL, epoch milliseconds on SQLite, ISO text). */
-export function toInstant(value: unknown): Date | null {
-	if (value === null || value === undefined || value === '') return null;
-	let date: Date;
-	if (value instanceof Date) date = value;
-	else if (typeof value === 'number') date = new Date(value);
-	else if (typeof value === 'string' && /^\d+$/.test(value)) date = new Date(Number(value));
-	else if (typeof value === 'string') date = new Date(value);
-	else return null;
-	return Number.isNaN(date.getTime()) ? null : date;
-}
+export { toInstant };
 
 /** 2026-11-28T16:05:00+01:00: seconds precision, the zone's offset at that instant (never Z). */
 export function formatOpen311DateTime(value: unknown, timeZone: string = CASABLANCA_TIME_ZONE): string | null {

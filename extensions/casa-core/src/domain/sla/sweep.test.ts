@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CASABLANCA_TIME_ZONE, WorkingCalendar } from '../calendar/index';
 import { casablanca2026 } from '../calendar/casablanca-2026.fixture';
 import { type DurationUnit, type SlaTarget, computeDeadlines, slaState, worstSlaState } from './deadlines';
-import { DEFAULT_LEGAL_WARNING_DAYS, atRiskInstant, atRiskInstants, atRiskPatch, dateValue, escalationLevelOf, legalWarningBound, readSweepOptions, sweepState } from './sweep';
+import { DEFAULT_LEGAL_WARNING_DAYS, atRiskInstant, atRiskInstants, atRiskPatch, escalationLevelOf, legalWarningBound, readSweepOptions, sweepState } from './sweep';
 
 const calendar = new WorkingCalendar(casablanca2026);
 
@@ -227,19 +227,6 @@ describe('atRiskPatch', () => {
 		const patch = atRiskPatch({ resolve_due_at: '2026-03-11T10:00:00.000Z', legal_due_at: '2026-03-11T10:00:00.000Z' }, current, categories, calendar, 0.75);
 		expect(patch.resolve_at_risk_at).toBe('2026-02-24T09:45:00.000Z');
 		expect(patch.acknowledge_at_risk_at).toBe(atRiskInstant(local('2026-01-10 10:00'), local('2026-01-13 10:00'), 'working_days', calendar, 0.75)!.toISOString());
-	});
-});
-
-describe('dateValue', () => {
-	it('reads what each database and the plans give', () => {
-		const instant = new Date('2026-06-08T09:00:00.000Z');
-		expect(dateValue(instant.getTime())).toEqual(instant);
-		expect(dateValue(String(instant.getTime()))).toEqual(instant);
-		expect(dateValue('2026-06-08T09:00:00.000Z')).toEqual(instant);
-		expect(dateValue(instant)).toBe(instant);
-		expect(dateValue(null)).toBeNull();
-		expect(dateValue('')).toBeNull();
-		expect(dateValue('hier')).toBeNull();
 	});
 });
 

@@ -3,6 +3,7 @@
 // (and again when the share changes), so that the sweep compares stored
 // instants with now in SQL instead of measuring working time row by row.
 // Also the sweep's options and escalation rules. No I/O, no Directus import.
+import { toInstant } from '../calendar/instant';
 import type { WorkingCalendar } from '../calendar/index';
 import type { DurationUnit, SlaState } from './deadlines';
 
@@ -106,14 +107,6 @@ export function escalationLevelOf(state: SlaState): number {
 	return state === 'breached' ? ESCALATION_LEVELS.breached : state === 'at_risk' ? ESCALATION_LEVELS.at_risk : ESCALATION_LEVELS.none;
 }
 
-/** A stored timestamp as a Date: SQLite gives epoch milliseconds, PostgreSQL a Date, plans ISO strings. */
-export function dateValue(value: unknown): Date | null {
-	if (value === null || value === undefined || value === '') return null;
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
-	const date = typeof value === 'number' || /^\d+$/.test(String(value)) ? new Date(Number(value)) : new Date(String(value));
-	return Number.isNaN(date.getTime()) ? null : date;
-}
-
 const DEADLINE_FIELDS = ['acknowledge_due_at', 'resolve_due_at', 'legal_due_at'] as const;
 
 /**
@@ -137,10 +130,10 @@ export function atRiskPatch(
 	const category = categories.get(String(value('category')));
 	const instants = atRiskInstants(
 		{
-			receivedAt: dateValue(value('received_at')),
-			acknowledgeDueAt: dateValue(value('acknowledge_due_at')),
-			resolveDueAt: dateValue(value('resolve_due_at')),
-			legalDueAt: dateValue(value('legal_due_at')),
+			receivedAt: toInstant(value('received_at')),
+			acknowledgeDueAt: toInstant(value('acknowledge_due_at')),
+			resolveDueAt: toInstant(value('resolve_due_at')),
+			legalDueAt: toInstant(value('legal_due_at')),
 		},
 		{ acknowledge: category?.acknowledgeUnit ?? 'working_days', resolve: category?.resolveUnit ?? 'working_days' },
 		calendar,
@@ -191,7 +184,7 @@ export function readSweepOptions(raw: Record<string, unknown> | null | undefined
 	}
 	let now: Date | null = null;
 	if (!blank(options.now)) {
-		now = dateValue(options.now);
+		now = toInstant(options.now);
 		if (!now) throw new RangeError(`Instant de référence invalide : ${String(options.now)}`);
 	}
 	return { atRiskShare, raisePriority, legalWarningDays, now };

@@ -19,6 +19,7 @@
 // takes a transaction-level advisory lock (a second sweep finds it taken and
 // does nothing) and locks the rows about to cross; SQLite has a single writer
 // (and Directus a single connection to it).
+import { toInstant } from '../../domain/calendar/instant';
 import type { Knex } from 'knex';
 import { referenceData } from '../../adapters/platform-context';
 import { ROLE_IDS } from '../../domain/access/roles';
@@ -31,7 +32,6 @@ import {
 	PRIORITY_RISE,
 	type SweepOptions,
 	atRiskInstants,
-	dateValue,
 	escalationLevelOf,
 	isValidShare,
 	legalWarningBound,
@@ -240,14 +240,14 @@ export async function runSlaSweep(input: RunSlaSweepInput): Promise<SweepResult>
 			for (let start = 0; start < stale.length; start += RECALIBRATION_CHUNK) {
 				const rows = stale.slice(start, start + RECALIBRATION_CHUNK).map((row) => {
 					const deadlines = {
-						acknowledgeDueAt: dateValue(row.acknowledge_due_at),
-						resolveDueAt: dateValue(row.resolve_due_at),
-						legalDueAt: dateValue(row.legal_due_at),
+						acknowledgeDueAt: toInstant(row.acknowledge_due_at),
+						resolveDueAt: toInstant(row.resolve_due_at),
+						legalDueAt: toInstant(row.legal_due_at),
 					};
-					const instants = atRiskInstants({ receivedAt: dateValue(row.received_at), ...deadlines }, { acknowledge: unit(row.acknowledge_unit), resolve: unit(row.resolve_unit) }, calendar, share);
+					const instants = atRiskInstants({ receivedAt: toInstant(row.received_at), ...deadlines }, { acknowledge: unit(row.acknowledge_unit), resolve: unit(row.resolve_unit) }, calendar, share);
 					// met for the first time and running: adopted at the level it has now, without alerts
 					const adopt = (row.sla_at_risk_share === null || row.sla_at_risk_share === undefined) && active.includes(String(row.status) as never) && !row.sla_paused_at;
-					const state = adopt ? sweepState(now, { acknowledgedAt: dateValue(row.acknowledged_at), ...deadlines, ...instants }) : null;
+					const state = adopt ? sweepState(now, { acknowledgedAt: toInstant(row.acknowledged_at), ...deadlines, ...instants }) : null;
 					return {
 						id: String(row.id),
 						...instants,
