@@ -9,8 +9,10 @@
 import { ForbiddenError, createError } from '@directus/errors';
 import { fileURLToPath } from 'node:url';
 import { defineEndpoint } from '@directus/extensions-sdk';
+import type { Response } from 'express';
 import { type Language, pickLanguage } from '../../domain/i18n/messages';
 import { publicView } from '../../domain/tracking/public-view';
+import { toIsoTimestamp } from '../../domain/calendar/instant';
 import { invalid } from '../../adapters/errors';
 import { intakeComplaint, secretMatches, trackingUrl } from '../../adapters/intake';
 import { INTAKE_MARKER } from '../../adapters/intake-marker';
@@ -35,14 +37,15 @@ interface PortalRequest {
 /** Unknown reference and wrong secret give this same answer. */
 const NotFoundError = createError('CASA_NOT_FOUND', 'Réclamation introuvable ou code de suivi incorrect · شكاية غير موجودة أو رمز التتبع غير صحيح', 404);
 
-/** A timestamp as ISO 8601, whatever the driver returned (epoch ms on SQLite, Date on PostgreSQL). */
-function iso(value: unknown): string | null {
-	if (value === null || value === undefined) return null;
-	return new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string)).toISOString();
-}
-
 function languageOf(req: PortalRequest): Language {
 	return pickLanguage(req.body?.lang as string | undefined, req.query.lang as string | undefined, req.get('accept-language'));
+}
+
+/** Express 4 does not pass a rejected promise to the error handler: forward it. */
+function route(handler: (request: PortalRequest, res: Response) => Promise<void>) {
+	return (req: unknown, res: Response, next: (error: unknown) => void) => {
+		handler(req as PortalRequest, res).catch(next);
+	};
 }
 
 export default defineEndpoint({
@@ -53,138 +56,111 @@ export default defineEndpoint({
 		const intakeLimiter = createLimiter(env, 'INTAKE', 10);
 		const trackingLimiter = createLimiter(env, 'TRACKING', 60);
 
-		router.get('/api/categories', async (_req, res, next) => {
-			try {
-				const [serviceRows, categoryRows] = await Promise.all([
-					database('services').select('code', 'name_fr', 'name_ar', 'icon', 'color', 'sort').where({ active: true }).orderBy('sort'),
-					database('categories').select('code', 'service', 'name_fr', 'name_ar', 'keywords', 'sort').where({ active: true }).orderBy('sort'),
-				]);
-				res.json({ data: serviceRows.map((service) => ({ ...service, categories: categoryRows.filter((category) => category.service === service.code) })) });
-			} catch (error) {
-				next(error);
-			}
-		});
+		router.get('/api/categories', route(async (_request, res) => {
+			const [serviceRows, categoryRows] = await Promise.all([
+				database('services').select('code', 'name_fr', 'name_ar', 'icon', 'color', 'sort').where({ active: true }).orderBy('sort'),
+				database('categories').select('code', 'service', 'name_fr', 'name_ar', 'keywords', 'sort').where({ active: true }).orderBy('sort'),
+			]);
+			res.json({ data: serviceRows.map((service) => ({ ...service, categories: categoryRows.filter((category) => category.service === service.code) })) });
+		}));
 
-		router.get('/api/config', async (_req, res, next) => {
-			try {
-				const { settings } = await referenceData(database);
-				res.json({
-					data: {
-						tileUrl: env.PORTAL_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
-						tileAttribution: env.PORTAL_TILE_ATTRIBUTION ?? '© OpenStreetMap contributors',
-						center: [33.5731, -7.5898],
-						zoom: 12,
-						maxPhotos: MAX_PHOTOS,
-						maxPhotoBytes: MAX_PHOTO_BYTES,
-						reopenPeriodDays: settings.reopenPeriodDays,
-						duplicateRadiusM: settings.duplicateRadiusM,
-					},
-				});
-			} catch (error) {
-				next(error);
-			}
-		});
+		router.get('/api/config', route(async (_request, res) => {
+			const { settings } = await referenceData(database);
+			res.json({
+				data: {
+					tileUrl: env.PORTAL_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+					tileAttribution: env.PORTAL_TILE_ATTRIBUTION ?? '© OpenStreetMap contributors',
+					center: [33.5731, -7.5898],
+					zoom: 12,
+					maxPhotos: MAX_PHOTOS,
+					maxPhotoBytes: MAX_PHOTO_BYTES,
+					reopenPeriodDays: settings.reopenPeriodDays,
+					duplicateRadiusM: settings.duplicateRadiusM,
+				},
+			});
+		}));
 
-		router.get('/api/arrondissements', async (_req, res, next) => {
-			try {
-				const rows = await database('arrondissements').select('code', 'name_fr', 'name_ar', 'prefecture', 'boundary').orderBy('code');
-				res.set('Cache-Control', 'public, max-age=3600');
-				res.json({ data: rows.map((row) => ({ ...row, boundary: typeof row.boundary === 'string' ? JSON.parse(row.boundary) : row.boundary })) });
-			} catch (error) {
-				next(error);
-			}
-		});
+		router.get('/api/arrondissements', route(async (_request, res) => {
+			const rows = await database('arrondissements').select('code', 'name_fr', 'name_ar', 'prefecture', 'boundary').orderBy('code');
+			res.set('Cache-Control', 'public, max-age=3600');
+			res.json({ data: rows.map((row) => ({ ...row, boundary: typeof row.boundary === 'string' ? JSON.parse(row.boundary) : row.boundary })) });
+		}));
 
 		// open complaints of the same category nearby: the citizen may follow one instead of filing a duplicate
-		router.get('/api/nearby', async (req, res, next) => {
-			const request = req as unknown as PortalRequest;
-			try {
-				await consume(trackingLimiter, request.ip);
-				const language = languageOf(request);
-				const lat = Number(request.query.lat);
-				const lng = Number(request.query.lng);
-				const category = String(request.query.category ?? '');
-				if (!Number.isFinite(lat) || !Number.isFinite(lng)) throw invalid('latitude', 'field.coordinates', language);
-				const { settings } = await referenceData(database);
-				const radius = settings.duplicateRadiusM;
-				const degreesLat = radius / 111_000;
-				const degreesLng = radius / (111_000 * Math.cos((lat * Math.PI) / 180));
-				const since = new Date(Date.now() - settings.duplicatePeriodDays * 86_400_000);
-				const rows = await database('complaints')
-					.leftJoin('categories', 'categories.code', 'complaints.category')
-					.select('complaints.reference', 'complaints.status', 'complaints.latitude', 'complaints.longitude', 'complaints.received_at', 'complaints.supporters_count', 'categories.name_fr', 'categories.name_ar')
-					.where('complaints.category', category)
-					.whereIn('complaints.status', OPEN_STATUSES as string[])
-					.whereBetween('complaints.latitude', [lat - degreesLat, lat + degreesLat])
-					.whereBetween('complaints.longitude', [lng - degreesLng, lng + degreesLng])
-					.andWhere('complaints.received_at', '>=', since)
-					.limit(50);
-				const nearby = rows
-					.map((row) => ({
-						reference: row.reference,
-						status_label: translate(language, `status.${row.status}`),
-						category: language === 'ar' ? row.name_ar : row.name_fr,
-						distance_m: Math.round(distanceMetres(lat, lng, Number(row.latitude), Number(row.longitude))),
-						received_at: iso(row.received_at),
-						supporters: Number(row.supporters_count ?? 0),
-					}))
-					.filter((row) => row.distance_m <= radius)
-					.sort((a, b) => a.distance_m - b.distance_m)
-					.slice(0, 10);
-				res.json({ data: nearby });
-			} catch (error) {
-				next(error);
-			}
-		});
+		router.get('/api/nearby', route(async (request, res) => {
+			await consume(trackingLimiter, request.ip);
+			const language = languageOf(request);
+			const lat = Number(request.query.lat);
+			const lng = Number(request.query.lng);
+			const category = String(request.query.category ?? '');
+			if (!Number.isFinite(lat) || !Number.isFinite(lng)) throw invalid('latitude', 'field.coordinates', language);
+			const { settings } = await referenceData(database);
+			const radius = settings.duplicateRadiusM;
+			const degreesLat = radius / 111_000;
+			const degreesLng = radius / (111_000 * Math.cos((lat * Math.PI) / 180));
+			const since = new Date(Date.now() - settings.duplicatePeriodDays * 86_400_000);
+			const rows = await database('complaints')
+				.leftJoin('categories', 'categories.code', 'complaints.category')
+				.select('complaints.reference', 'complaints.status', 'complaints.latitude', 'complaints.longitude', 'complaints.received_at', 'complaints.supporters_count', 'categories.name_fr', 'categories.name_ar')
+				.where('complaints.category', category)
+				.whereIn('complaints.status', OPEN_STATUSES as string[])
+				.whereBetween('complaints.latitude', [lat - degreesLat, lat + degreesLat])
+				.whereBetween('complaints.longitude', [lng - degreesLng, lng + degreesLng])
+				.andWhere('complaints.received_at', '>=', since)
+				.limit(50);
+			const nearby = rows
+				.map((row) => ({
+					reference: row.reference,
+					status_label: translate(language, `status.${row.status}`),
+					category: language === 'ar' ? row.name_ar : row.name_fr,
+					distance_m: Math.round(distanceMetres(lat, lng, Number(row.latitude), Number(row.longitude))),
+					received_at: toIsoTimestamp(row.received_at),
+					supporters: Number(row.supporters_count ?? 0),
+				}))
+				.filter((row) => row.distance_m <= radius)
+				.sort((a, b) => a.distance_m - b.distance_m)
+				.slice(0, 10);
+			res.json({ data: nearby });
+		}));
 
-		router.post('/api/complaints/:reference/support', async (req, res, next) => {
-			const request = req as unknown as PortalRequest;
-			try {
-				await consume(intakeLimiter, request.ip);
-				const reference = String(request.params.reference ?? '').toUpperCase();
-				const row = await database('complaints').select('id', 'status').where({ reference }).first();
-				if (!row || !isOpen(row.status)) throw new NotFoundError();
-				await database('complaints').where({ id: row.id }).increment('supporters_count', 1);
-				const updated = await database('complaints').select('supporters_count').where({ id: row.id }).first();
-				res.json({ data: { reference, supporters: Number(updated.supporters_count) } });
-			} catch (error) {
-				next(error);
-			}
-		});
+		router.post('/api/complaints/:reference/support', route(async (request, res) => {
+			await consume(intakeLimiter, request.ip);
+			const reference = String(request.params.reference ?? '').toUpperCase();
+			const row = await database('complaints').select('id', 'status').where({ reference }).first();
+			if (!row || !isOpen(row.status)) throw new NotFoundError();
+			await database('complaints').where({ id: row.id }).increment('supporters_count', 1);
+			const updated = await database('complaints').select('supporters_count').where({ id: row.id }).first();
+			res.json({ data: { reference, supporters: Number(updated.supporters_count) } });
+		}));
 
-		router.post('/api/complaints', async (req, res, next) => {
-			const request = req as unknown as PortalRequest;
-			try {
-				await consume(intakeLimiter, request.ip);
-				let body = { ...(request.body ?? {}) };
-				let photos: CleanPhoto[] = [];
-				const earlierErrors: FieldError[] = [];
-				if (String(request.get('content-type') ?? '').startsWith('multipart/form-data')) {
-					const parsed = await parseMultipart(req);
-					body = parsed.fields;
-					earlierErrors.push(...parsed.errors);
-					photos = await cleanPhotos(parsed.photos, earlierErrors);
-				}
-				const language = pickLanguage(body.lang as string | undefined, request.query.lang as string | undefined, request.get('accept-language'));
-				const idempotencyKey = request.get('idempotency-key') ?? (body.idempotency_key as string | undefined) ?? null;
-				const channel = request.get('x-casa-channel') === 'mobile' ? 'mobile' : 'web';
-				const result = await intakeComplaint(
-					{ ItemsService: services.ItemsService, FilesService: services.FilesService, schema: await getSchema(), database, secret: String(env.SECRET), publicUrl: String(env.PUBLIC_URL ?? '') },
-					{ body, channel, language, idempotencyKey, source: 'portal', photos, earlierErrors },
-				);
-				res.status(result.replayed ? 200 : 201).json({
-					data: {
-						reference: result.reference,
-						tracking_secret: result.trackingSecret,
-						tracking_url: trackingUrl({ publicUrl: String(env.PUBLIC_URL ?? '') }, result.reference, result.trackingSecret),
-						expected_resolution_at: result.resolveDueAt,
-						replayed: result.replayed,
-					},
-				});
-			} catch (error) {
-				next(error);
+		router.post('/api/complaints', route(async (request, res) => {
+			await consume(intakeLimiter, request.ip);
+			let body = { ...(request.body ?? {}) };
+			let photos: CleanPhoto[] = [];
+			const earlierErrors: FieldError[] = [];
+			if (String(request.get('content-type') ?? '').startsWith('multipart/form-data')) {
+				const parsed = await parseMultipart(request as never);
+				body = parsed.fields;
+				earlierErrors.push(...parsed.errors);
+				photos = await cleanPhotos(parsed.photos, earlierErrors);
 			}
-		});
+			const language = pickLanguage(body.lang as string | undefined, request.query.lang as string | undefined, request.get('accept-language'));
+			const idempotencyKey = request.get('idempotency-key') ?? (body.idempotency_key as string | undefined) ?? null;
+			const channel = request.get('x-casa-channel') === 'mobile' ? 'mobile' : 'web';
+			const result = await intakeComplaint(
+				{ ItemsService: services.ItemsService, FilesService: services.FilesService, schema: await getSchema(), database, secret: String(env.SECRET), publicUrl: String(env.PUBLIC_URL ?? '') },
+				{ body, channel, language, idempotencyKey, source: 'portal', photos, earlierErrors },
+			);
+			res.status(result.replayed ? 200 : 201).json({
+				data: {
+					reference: result.reference,
+					tracking_secret: result.trackingSecret,
+					tracking_url: trackingUrl({ publicUrl: String(env.PUBLIC_URL ?? '') }, result.reference, result.trackingSecret),
+					expected_resolution_at: result.resolveDueAt,
+					replayed: result.replayed,
+				},
+			});
+		}));
 
 		async function tracked(req: PortalRequest) {
 			await consume(trackingLimiter, req.ip);
@@ -227,58 +203,43 @@ export default defineEndpoint({
 		async function view(row: Record<string, unknown>, language: Language) {
 			const events = await database('complaint_events').select('type', 'to_status', 'body', 'visibility', 'date_created').where({ complaint: row.id }).orderBy('date_created').orderBy('id');
 			const { settings } = await referenceData(database);
-			const complaint = { ...row, received_at: iso(row.received_at), resolve_due_at: iso(row.resolve_due_at), resolved_at: iso(row.resolved_at) };
-			return publicView(complaint as never, events.map((event) => ({ ...event, date_created: iso(event.date_created)! })), language, new Date(), settings.reopenPeriodDays);
+			const complaint = { ...row, received_at: toIsoTimestamp(row.received_at), resolve_due_at: toIsoTimestamp(row.resolve_due_at), resolved_at: toIsoTimestamp(row.resolved_at) };
+			return publicView(complaint as never, events.map((event) => ({ ...event, date_created: toIsoTimestamp(event.date_created)! })), language, new Date(), settings.reopenPeriodDays);
 		}
 
-		router.get('/api/complaints/:reference', async (req, res, next) => {
-			const request = req as unknown as PortalRequest;
-			try {
-				const row = await tracked(request);
-				res.json({ data: await view(row, languageOf(request)) });
-			} catch (error) {
-				next(error);
-			}
-		});
+		router.get('/api/complaints/:reference', route(async (request, res) => {
+			const row = await tracked(request);
+			res.json({ data: await view(row, languageOf(request)) });
+		}));
 
-		router.post('/api/complaints/:reference/rating', async (req, res, next) => {
-			const request = req as unknown as PortalRequest;
-			try {
-				const language = languageOf(request);
-				const row = await tracked(request);
-				const current = await view(row, language);
-				if (!current.canRate) throw new ForbiddenError();
-				const rating = Number(request.body?.rating);
-				if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw invalid('rating', 'field.rating', language);
-				const comment = typeof request.body?.comment === 'string' ? request.body.comment.trim().slice(0, 1000) : null;
-				await database.transaction(async (trx) => {
-					await trx('complaints').where({ id: row.id }).update({ citizen_rating: rating, citizen_rating_comment: comment || null });
-					await trx('complaint_events').insert({ complaint: row.id, type: 'rated', body: comment || null, visibility: 'internal', actor_kind: 'citizen', date_created: new Date() });
-				});
-				res.json({ data: await view({ ...row, citizen_rating: rating }, language) });
-			} catch (error) {
-				next(error);
-			}
-		});
+		router.post('/api/complaints/:reference/rating', route(async (request, res) => {
+			const language = languageOf(request);
+			const row = await tracked(request);
+			const current = await view(row, language);
+			if (!current.canRate) throw new ForbiddenError();
+			const rating = Number(request.body?.rating);
+			if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw invalid('rating', 'field.rating', language);
+			const comment = typeof request.body?.comment === 'string' ? request.body.comment.trim().slice(0, 1000) : null;
+			await database.transaction(async (trx) => {
+				await trx('complaints').where({ id: row.id }).update({ citizen_rating: rating, citizen_rating_comment: comment || null });
+				await trx('complaint_events').insert({ complaint: row.id, type: 'rated', body: comment || null, visibility: 'internal', actor_kind: 'citizen', date_created: new Date() });
+			});
+			res.json({ data: await view({ ...row, citizen_rating: rating }, language) });
+		}));
 
-		router.post('/api/complaints/:reference/reopen', async (req, res, next) => {
-			const request = req as unknown as PortalRequest;
-			try {
-				const language = languageOf(request);
-				const row = await tracked(request);
-				const reason = typeof request.body?.reason === 'string' ? request.body.reason.trim() : '';
-				if (!reason) throw invalid('reason', 'field.required', language, { field: 'reason' });
-				await database.transaction(async (trx) => {
-					const complaints = new services.ItemsService('complaints', { schema: await getSchema(), knex: trx, accountability: null });
-					// the workflow table decides: a citizen reopens a resolved complaint within the period
-					await complaints.updateOne(row.id, { status: 'reopened', [INTAKE_MARKER]: { actor: 'citizen', language } });
-					await trx('complaint_events').insert({ complaint: row.id, type: 'note', body: reason.slice(0, 2000), visibility: 'internal', actor_kind: 'citizen', date_created: new Date() });
-				});
-				const updated = await tracked(request);
-				res.json({ data: await view(updated, language) });
-			} catch (error) {
-				next(error);
-			}
-		});
+		router.post('/api/complaints/:reference/reopen', route(async (request, res) => {
+			const language = languageOf(request);
+			const row = await tracked(request);
+			const reason = typeof request.body?.reason === 'string' ? request.body.reason.trim() : '';
+			if (!reason) throw invalid('reason', 'field.required', language, { field: 'reason' });
+			await database.transaction(async (trx) => {
+				const complaints = new services.ItemsService('complaints', { schema: await getSchema(), knex: trx, accountability: null });
+				// the workflow table decides: a citizen reopens a resolved complaint within the period
+				await complaints.updateOne(row.id, { status: 'reopened', [INTAKE_MARKER]: { actor: 'citizen', language } });
+				await trx('complaint_events').insert({ complaint: row.id, type: 'note', body: reason.slice(0, 2000), visibility: 'internal', actor_kind: 'citizen', date_created: new Date() });
+			});
+			const updated = await tracked(request);
+			res.json({ data: await view(updated, language) });
+		}));
 	},
 });
