@@ -138,7 +138,7 @@ export interface Caller {
 }
 
 /** Who is calling. A user whose role is none of ours (e.g. a custom role) has no rights on complaints. */
-export async function loadCaller(knex: Knex, accountability: Accountability | null | undefined): Promise<Caller> {
+async function readCaller(knex: Knex, accountability: Accountability | null | undefined): Promise<Caller> {
 	if (!accountability) return { profile: null, role: null, language: 'fr', anonymous: false };
 	if (!accountability.user) return { profile: null, role: null, language: 'fr', anonymous: true };
 	const role = roleKeyFromId(accountability.role, accountability.admin === true);
@@ -154,6 +154,21 @@ export async function loadCaller(knex: Knex, accountability: Accountability | nu
 		language,
 		anonymous: false,
 	};
+}
+
+// Directus builds one accountability object per request; a request reaches
+// several hooks (query, read, nested writes), which then share one look-up.
+const callersOfRequest = new WeakMap<Accountability, Promise<Caller>>();
+
+export function loadCaller(knex: Knex, accountability: Accountability | null | undefined): Promise<Caller> {
+	if (!accountability) return readCaller(knex, accountability);
+	let caller = callersOfRequest.get(accountability);
+	if (!caller) {
+		caller = readCaller(knex, accountability);
+		callersOfRequest.set(accountability, caller);
+		caller.catch(() => callersOfRequest.delete(accountability));
+	}
+	return caller;
 }
 
 export async function loadTeams(knex: Knex, ids: string[]): Promise<Map<string, { service: string; members: string[] }>> {
