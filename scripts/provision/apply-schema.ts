@@ -5,30 +5,48 @@ import { collections, fileFields, relations, userFields } from '../../schema/col
 import type { FieldSpec } from '../../schema/dsl';
 import type { AdminClient } from './client';
 
+type Meta = Record<string, unknown> | null;
+
+/** JSON with sorted keys, so two metas compare by content. */
+function canonical(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+	if (value && typeof value === 'object') return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(',')}}`;
+	return JSON.stringify(value ?? null);
+}
+
+/** Every key schema/ sets already has that value: nothing to send. */
+function metaIsCurrent(wanted: Record<string, unknown>, current: Meta): boolean {
+	return !!current && Object.entries(wanted).every(([key, value]) => canonical(value) === canonical(current[key]));
+}
+
+interface FieldState {
+	meta: Meta;
+	maxLength: number | null;
+}
+
 export async function applySchema(client: AdminClient, log: (message: string) => void): Promise<void> {
-	const existingCollections = new Set(((await client.request(readCollections())) as { collection: string }[]).map((collection) => collection.collection));
-	const fieldRows = (await client.request(readFields())) as { collection: string; field: string; schema: { max_length?: number | null } | null }[];
-	const existingFields = new Set(fieldRows.map((entry) => `${entry.collection}.${entry.field}`));
-	const lengths = new Map(fieldRows.map((entry) => [`${entry.collection}.${entry.field}`, entry.schema?.max_length ?? null]));
+	const collectionMetas = new Map(((await client.request(readCollections())) as { collection: string; meta: Meta }[]).map((row) => [row.collection, row.meta]));
+	const fieldRows = (await client.request(readFields())) as { collection: string; field: string; meta: Meta; schema: { max_length?: number | null } | null }[];
+	const fieldStates = new Map<string, FieldState>(fieldRows.map((row) => [`${row.collection}.${row.field}`, { meta: row.meta, maxLength: row.schema?.max_length ?? null }]));
 
 	for (const spec of collections) {
-		if (!existingCollections.has(spec.collection)) {
+		if (!collectionMetas.has(spec.collection)) {
 			log(`creating collection ${spec.collection}`);
 			await client.request(createCollection({ collection: spec.collection, meta: spec.meta, schema: spec.schema, fields: spec.fields } as never));
-			for (const field of spec.fields) existingFields.add(`${spec.collection}.${field.field}`);
 			continue;
 		}
-		await client.request(updateCollection(spec.collection, { meta: spec.meta }));
-		await syncFields(client, spec.collection, spec.fields, existingFields, log, lengths);
+		if (!metaIsCurrent(spec.meta, collectionMetas.get(spec.collection) ?? null)) await client.request(updateCollection(spec.collection, { meta: spec.meta }));
+		await syncFields(client, spec.collection, spec.fields, fieldStates, log);
 	}
-	await syncFields(client, 'directus_users', userFields, existingFields, log);
-	await syncFields(client, 'directus_files', fileFields, existingFields, log);
+	await syncFields(client, 'directus_users', userFields, fieldStates, log);
+	await syncFields(client, 'directus_files', fileFields, fieldStates, log);
 
-	const existingRelations = new Set(((await client.request(readRelations())) as { collection: string; field: string }[]).map((entry) => `${entry.collection}.${entry.field}`));
+	const relationMetas = new Map(((await client.request(readRelations())) as { collection: string; field: string; meta: Meta }[]).map((row) => [`${row.collection}.${row.field}`, row.meta]));
 	for (const spec of relations) {
-		if (existingRelations.has(`${spec.collection}.${spec.field}`)) {
+		const key = `${spec.collection}.${spec.field}`;
+		if (relationMetas.has(key)) {
 			// keeps one_field/junction_field in step with schema/ (adds the way back from a newer alias)
-			await client.request(updateRelation(spec.collection, spec.field, { meta: spec.meta } as never));
+			if (!metaIsCurrent(spec.meta, relationMetas.get(key) ?? null)) await client.request(updateRelation(spec.collection, spec.field, { meta: spec.meta } as never));
 			continue;
 		}
 		log(`creating relation ${spec.collection}.${spec.field} → ${spec.related_collection}`);
@@ -36,18 +54,18 @@ export async function applySchema(client: AdminClient, log: (message: string) =>
 	}
 }
 
-async function syncFields(client: AdminClient, collection: string, fields: FieldSpec[], existing: Set<string>, log: (message: string) => void, lengths = new Map<string, number | null>()) {
+async function syncFields(client: AdminClient, collection: string, fields: FieldSpec[], states: Map<string, FieldState>, log: (message: string) => void) {
 	for (const field of fields) {
-		if (existing.has(`${collection}.${field.field}`)) {
+		const state = states.get(`${collection}.${field.field}`);
+		if (state) {
 			const wanted = field.schema?.max_length as number | undefined;
-			const current = lengths.get(`${collection}.${field.field}`);
 			// a wider text column is the one column change applied in place (never narrower: data could be cut)
-			if (wanted && current && wanted > current) {
+			if (wanted && state.maxLength && wanted > state.maxLength) {
 				log(`widening ${collection}.${field.field} to ${wanted}`);
 				await client.request(updateField(collection, field.field, { meta: field.meta, schema: { max_length: wanted } } as never));
 				continue;
 			}
-			await client.request(updateField(collection, field.field, { meta: field.meta }));
+			if (!metaIsCurrent(field.meta, state.meta)) await client.request(updateField(collection, field.field, { meta: field.meta }));
 		} else {
 			log(`adding field ${collection}.${field.field}`);
 			await client.request(createField(collection, field as never));
