@@ -4,6 +4,8 @@
 import { COMPLAINT_STATUSES } from '../extensions/casa-core/src/domain/workflow/transitions';
 import ar from '../extensions/casa-core/src/domain/i18n/locales/ar.json';
 import fr from '../extensions/casa-core/src/domain/i18n/locales/fr.json';
+import { chatCollections, chatRelations } from './chat';
+import { mailCollections, mailRelations } from './mail';
 import {
 	bilingualChoices,
 	type CollectionSpec,
@@ -49,7 +51,7 @@ const meta = (icon: string, singular: { fr: string; ar: string }, plural_: { fr:
 	...extra,
 });
 
-export const collections: CollectionSpec[] = [
+const coreCollections: CollectionSpec[] = [
 	{
 		collection: 'services',
 		meta: meta('account_balance', { fr: 'Service', ar: 'مصلحة' }, { fr: 'Services', ar: 'المصالح' }, { display_template: '{{name_fr}} · {{name_ar}}', sort_field: 'sort', group: null, sort: 10 }),
@@ -368,7 +370,7 @@ export const userFields = [
 	field('teams', 'alias', { label: { fr: 'Équipes', ar: 'الفرق' }, special: ['m2m'], interface: 'list-m2m', options: { template: '{{team.name_fr}}' } }),
 ];
 
-export const relations: RelationSpec[] = [
+const coreRelations: RelationSpec[] = [
 	relation('categories', 'service', 'services', { oneField: 'categories', onDelete: 'NO ACTION' }),
 	relation('arrondissements', 'prefecture', 'prefectures', { oneField: 'arrondissements' }),
 	relation('teams', 'service', 'services', { onDelete: 'NO ACTION' }),
@@ -397,3 +399,7 @@ export const relations: RelationSpec[] = [
 	relation('directus_users', 'arrondissement', 'arrondissements'),
 	relation('directus_users', 'service', 'services'),
 ];
+
+/** Every collection: the core model, then each channel's own (schema/mail.ts, schema/chat.ts). */
+export const collections: CollectionSpec[] = [...coreCollections, ...mailCollections, ...chatCollections];
+export const relations: RelationSpec[] = [...coreRelations, ...mailRelations, ...chatRelations];

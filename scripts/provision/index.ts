@@ -6,6 +6,7 @@ import { provisionAccess } from './access';
 import { applySchema } from './apply-schema';
 import { provisionFlows } from './flows';
 import { adminClient, describeError } from './client';
+import { provisionDashboards } from './dashboards';
 import { seedDemoData } from './demo-data';
 import { seedReferenceData } from './reference-data';
 import { provisionPresets, provisionSettings, provisionTranslations } from './settings';
@@ -26,5 +27,6 @@ export async function provision(config: PlatformConfig, log: (message: string) =
 	await step('translations', () => provisionTranslations(client));
 	await step('saved views', () => provisionPresets(client));
 	await step('flows', () => provisionFlows(client, log));
+	await step('dashboards', () => provisionDashboards(client, log));
 	if (config.demo.enabled) await step('demo data', () => seedDemoData(client, config, log));
 }

@@ -4,7 +4,7 @@ import { startTestPlatform } from './test-platform';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
-		casa: { url: string; adminToken: string; demoPassword: string; database: string; databaseFile: string | null; config: PlatformConfig; mailDir: string };
+		casa: { url: string; adminToken: string; demoPassword: string; database: string; databaseFile: string | null; config: PlatformConfig; mailDir: string; services: Record<string, Record<string, unknown>> };
 	}
 }
 
@@ -19,6 +19,7 @@ export default async function setup(project: TestProject) {
 		databaseFile: db.client === 'sqlite3' ? db.filename : null,
 		config: platform.config,
 		mailDir: platform.mailDir,
+		services: platform.services,
 	});
 	return async () => platform.stop();
 }

@@ -11,12 +11,15 @@ import { SMTPServer } from 'smtp-server';
 import { type PlatformConfig, loadConfig } from '../../directus.config';
 import { runDirectusCommand, startDirectus, waitForHealth } from '../../scripts/lib/directus-process';
 import { provision } from '../../scripts/provision/index';
+import { startTestServices } from './services/index';
 
 export interface TestPlatform {
 	url: string;
 	config: PlatformConfig;
 	/** every e-mail the platform sends lands here, one .eml file each */
 	mailDir: string;
+	/** what each test service (tests/setup/services) hands to the tests */
+	services: Record<string, Record<string, unknown>>;
 	stop: () => Promise<void>;
 }
 
@@ -63,6 +66,7 @@ export async function startTestPlatform(options: { database?: 'sqlite' | 'pg'; e
 	const dataDir = mkdtempSync(join(tmpdir(), 'casa-test-'));
 	const mailDir = join(dataDir, 'mail');
 	const mail = await startMailCatcher(mailDir);
+	const services = await startTestServices(dataDir);
 	const port = await freePort();
 	const env: Record<string, string | undefined> = {
 		...process.env,
@@ -107,6 +111,7 @@ export async function startTestPlatform(options: { database?: 'sqlite' | 'pg'; e
 			EMAIL_SMTP_IGNORE_TLS: 'true',
 			EMAIL_FROM: 'reclamations@casablanca.ma',
 			CASA_OUTBOX_SCHEDULE: '*/2 * * * * *',
+			...services.env,
 			...options.extraEnv,
 		},
 	});
@@ -119,14 +124,17 @@ export async function startTestPlatform(options: { database?: 'sqlite' | 'pg'; e
 		await provision(config, () => {});
 	} catch (error) {
 		server.kill('SIGKILL');
+		await services.stop();
 		throw new Error(`${(error as Error).message}\n--- Directus output ---\n${output}`);
 	}
 	return {
 		url,
 		config,
 		mailDir,
+		services: services.provide,
 		stop: async () => {
 			await mail.close();
+			await services.stop();
 			await new Promise<void>((resolve) => {
 				if (server.exitCode !== null) return resolve();
 				server.once('exit', () => resolve());

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import ar from './locales/ar.json';
-import fr from './locales/fr.json';
+import { ar, fr } from './locales/index';
 import { LANGUAGES, pickLanguage, translate } from './messages';
 
 const ARABIC_LETTER = /[\u0600-\u06FF]/;

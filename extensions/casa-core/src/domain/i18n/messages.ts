@@ -1,8 +1,7 @@
 // French and Arabic messages for everything the platform says to a person.
 // One i18next instance, resources bundled with the extension.
 import i18next, { type i18n } from 'i18next';
-import ar from './locales/ar.json';
-import fr from './locales/fr.json';
+import { ar, fr } from './locales/index';
 
 export type Language = 'fr' | 'ar';
 export const LANGUAGES: readonly Language[] = ['fr', 'ar'];

@@ -1,0 +1,18 @@
+// Resources of every area merged into one tree per language. Each area keeps
+// its strings in its own folder (one top-level key per area) so that work on
+// one channel never edits another's file.
+import coreAr from './ar.json';
+import coreFr from './fr.json';
+import chatAr from './chat/ar.json';
+import chatFr from './chat/fr.json';
+import deskAr from './desk/ar.json';
+import deskFr from './desk/fr.json';
+import insightsAr from './insights/ar.json';
+import insightsFr from './insights/fr.json';
+import mailAr from './mail/ar.json';
+import mailFr from './mail/fr.json';
+import reportsAr from './reports/ar.json';
+import reportsFr from './reports/fr.json';
+
+export const fr = { ...coreFr, ...deskFr, ...mailFr, ...chatFr, ...insightsFr, ...reportsFr };
+export const ar = { ...coreAr, ...deskAr, ...mailAr, ...chatAr, ...insightsAr, ...reportsAr };
