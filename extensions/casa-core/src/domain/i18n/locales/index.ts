@@ -13,6 +13,8 @@ import mailAr from './mail/ar.json';
 import mailFr from './mail/fr.json';
 import reportsAr from './reports/ar.json';
 import reportsFr from './reports/fr.json';
+import platformAr from './platform/ar.json';
+import platformFr from './platform/fr.json';
 
-export const fr = { ...coreFr, ...deskFr, ...mailFr, ...chatFr, ...insightsFr, ...reportsFr };
-export const ar = { ...coreAr, ...deskAr, ...mailAr, ...chatAr, ...insightsAr, ...reportsAr };
+export const fr = { ...coreFr, ...deskFr, ...mailFr, ...chatFr, ...insightsFr, ...reportsFr, ...platformFr };
+export const ar = { ...coreAr, ...deskAr, ...mailAr, ...chatAr, ...insightsAr, ...reportsAr, ...platformAr };
