@@ -175,7 +175,7 @@ describe('uploads on shared storage', () => {
 		const png = tinyPng();
 		const form = new FormData();
 		form.append('title', 'cluster');
-		form.append('file', new Blob([png], { type: 'image/png' }), 'pixel.png');
+		form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'pixel.png');
 		const uploaded = await call(A, 'POST', '/files', { token: adminToken(), raw: form });
 		expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(200);
 		const response = await fetch(`${cluster().urls[B]}/assets/${uploaded.body.data.id}`, { headers: { authorization: `Bearer ${adminToken()}`, 'x-forwarded-for': '198.51.100.9' } });
