@@ -61,6 +61,7 @@ describe('docker-compose.yml', () => {
 			expect(services[name].restart, name).toBe('unless-stopped');
 		}
 		expect(services.platform.healthcheck.test.join(' ')).toContain('/server/health');
+		expect(services.platform.healthcheck.test.join(' ')).toContain('process.env.ADMIN_TOKEN');
 		expect(services.provision.restart).toBe('on-failure');
 		expect(services.provision.command).toEqual(['provision']);
 		expect(services.platform.command).toEqual(['serve']);
@@ -124,7 +125,7 @@ describe('deploy/Dockerfile', () => {
 		expect(dockerfile).toMatch(/npm ci/);
 		expect(dockerfile).toMatch(/npm prune --omit=dev/);
 		expect(runtime).toMatch(/^USER node$/m);
-		expect(runtime).toMatch(/^HEALTHCHECK .*\n?.*\/server\/health/m);
+		expect(runtime).toMatch(/^HEALTHCHECK .*\n.*\/server\/health.*Bearer '\+process\.env\.ADMIN_TOKEN/m);
 		expect(runtime).toMatch(/ENTRYPOINT \["\/app\/deploy\/docker-entrypoint.sh"\]/);
 		expect(runtime).toMatch(/CASA_ENV=production/);
 	});
@@ -150,7 +151,7 @@ describe('deploy/Caddyfile', () => {
 		expect(caddyfile).toMatch(/^\{\$CASA_DOMAIN\} \{/m);
 		for (const header of ['Strict-Transport-Security', 'X-Content-Type-Options "nosniff"', 'Referrer-Policy', 'Permissions-Policy', '-Server']) expect(caddyfile).toContain(header);
 		expect(caddyfile).toMatch(/name platform\s+port 8055/);
-		expect(caddyfile).toContain('health_uri /server/health');
+		expect(caddyfile).toContain('health_uri /server/ping');
 		expect(caddyfile).toContain('max_size 60MB');
 		// braces balance
 		expect((caddyfile.match(/\{/g) ?? []).length).toBe((caddyfile.match(/\}/g) ?? []).length);

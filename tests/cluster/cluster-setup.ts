@@ -115,6 +115,9 @@ export default async function setup(project: TestProject) {
 		EMAIL_SMTP_IGNORE_TLS: 'true',
 		EMAIL_FROM: 'reclamations@casablanca.ma',
 		CASA_OUTBOX_SCHEDULE: '*/2 * * * * *',
+		// negative control: CASA_CLUSTER_STORES=memory gives each instance its own
+		// stores, and the cache, rate limiter and schedule tests must then fail
+		...(process.env.CASA_CLUSTER_STORES === 'memory' ? { CACHE_STORE: 'memory', RATE_LIMITER_STORE: 'memory', SYNCHRONIZATION_STORE: 'memory' } : {}),
 	});
 
 	const configA = loadConfig(envFor(portA));
