@@ -43,7 +43,8 @@ export interface ImportContext {
 /** Header naming the fault point of a test message (honoured only with CASA_MAIL_TEST_FAULTS). */
 export const FAULT_HEADER = 'x-casa-test-fault';
 
-export type FaultPoint = 'after-ledger' | 'before-commit' | 'after-commit';
+// a crash inside the transaction rolls it back and leaves the claim to expire (IMPORT_LEASE_MS)
+export type FaultPoint = 'after-ledger' | 'after-commit';
 
 /** A simulated crash: aborts the whole poll as a killed process would, nothing is marked failed. */
 export class SimulatedCrash extends Error {}
@@ -117,7 +118,6 @@ export async function importRow(context: ImportContext, row: LedgerRow): Promise
 			await context.database.transaction(async (trx) => {
 				if (decision.kind === 'complaint') await createComplaint(context, trx, claimed, { sender, subject, body, language: decision.language, fileIds, verdicts });
 				else await appendReply(context, trx, claimed, decision.complaintId, { body, subject, fileIds, verdicts });
-				context.fault?.('before-commit', claimed.message_key, headerText(parsed!, FAULT_HEADER));
 			});
 		} catch (error) {
 			await removeFiles(context, fileIds);
