@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminToken, call, platform } from '../helpers/api';
+import { adminToken, call, loginAs, platform } from '../helpers/api';
 
 const apiRequire = createRequire(createRequire(import.meta.url).resolve('@directus/api/package.json'));
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -154,6 +154,20 @@ describe('mail intake', () => {
 		expect(acknowledgment.subject).toBe(`Votre réclamation ${complaint.reference} est enregistrée`);
 		expect(acknowledgment.text).toContain(`/portal/suivi/${complaint.reference}#`);
 		expect(await outboxOf(complaint.id)).toEqual([expect.objectContaining({ event: 'acknowledgment', channel: 'email', recipient: plainSender, language: 'fr' })]);
+	});
+
+	it('shows the e-mail complaint to a registry office, which qualifies it: routed and given its deadlines', async () => {
+		const token = await loginAs('bureau-ordre');
+		const seen = await call('GET', `/items/complaints/${plainComplaint.id}?fields=reference,citizen_email`, { token });
+		expect(seen.status).toBe(200);
+		expect(seen.body.data).toEqual({ reference: plainComplaint.reference, citizen_email: plainSender });
+		const me = await call('GET', '/users/me?fields=arrondissement', { token });
+		const qualified = await call('PATCH', `/items/complaints/${plainComplaint.id}?fields=id`, { token, body: { category: 'PROP-01', arrondissement: me.body.data.arrondissement } });
+		expect(qualified.status).toBe(200);
+		const after = await call('GET', `/items/complaints/${plainComplaint.id}?fields=category,service,arrondissement,acknowledge_due_at,resolve_due_at,status`, { token: adminToken() });
+		expect(after.body.data).toMatchObject({ category: 'PROP-01', service: 'PROP', arrondissement: me.body.data.arrondissement });
+		expect(after.body.data.acknowledge_due_at).toBeTruthy();
+		expect(after.body.data.resolve_due_at).toBeTruthy();
 	});
 
 	it('reads an HTML-only Arabic e-mail as text, keeps its PDF as a document, refuses what is not allowed, and answers in Arabic', async () => {
