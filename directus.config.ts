@@ -43,6 +43,11 @@ export interface PlatformConfig {
 	};
 	logLevel: string;
 	trustProxy: string | null;
+	/**
+	 * E-mail intake (hooks/mail-intake): the mailbox polled for complaints.
+	 * null when CASA_MAIL_IMAP_HOST is unset: the intake is off.
+	 */
+	mail: MailIntakeConfig | null;
 	portal: {
 		/** map tiles for the citizens' form (Leaflet URL template); the CSP allows its host */
 		tileUrl: string;
@@ -53,6 +58,33 @@ export interface PlatformConfig {
 }
 
 type Env = Record<string, string | undefined>;
+
+export interface MailIntakeConfig {
+	host: string;
+	port: number;
+	/** implicit TLS (993); false for a plain or STARTTLS connection */
+	secure: boolean;
+	user: string;
+	password: string;
+	mailbox: string;
+	/** cron with seconds */
+	schedule: string;
+}
+
+function mailConfig(env: Env): MailIntakeConfig | null {
+	const host = env.CASA_MAIL_IMAP_HOST?.trim();
+	if (!host) return null;
+	const secure = bool(env, 'CASA_MAIL_IMAP_SECURE', true);
+	return {
+		host,
+		port: integer(env, 'CASA_MAIL_IMAP_PORT', secure ? 993 : 143),
+		secure,
+		user: env.CASA_MAIL_IMAP_USER ?? '',
+		password: env.CASA_MAIL_IMAP_PASSWORD ?? '',
+		mailbox: env.CASA_MAIL_MAILBOX || 'INBOX',
+		schedule: env.CASA_MAIL_POLL_SCHEDULE || '0 * * * * *',
+	};
+}
 
 // Values that only ever exist for local use. Production refuses them.
 export const DEMO_PASSWORD_DEFAULT = 'Casa-demo-2026';
@@ -144,6 +176,7 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
 		},
 		logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'warn' : 'info'),
 		trustProxy: env.IP_TRUST_PROXY ?? null,
+		mail: mailConfig(env),
 		portal: {
 			tileUrl: env.PORTAL_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
 			tileAttribution: env.PORTAL_TILE_ATTRIBUTION ?? '© OpenStreetMap contributors',
@@ -162,6 +195,7 @@ export function assertSafeForMode(config: PlatformConfig): void {
 		problems.push('ADMIN_PASSWORD must be set (12 characters or more, not the development default)');
 	if (config.demo.enabled) problems.push('DEMO_DATA must be off in production (demo accounts share one password)');
 	if (config.database.client === 'sqlite3') problems.push('production runs on PostgreSQL (DB_CLIENT=pg)');
+	if (config.mail && !config.mail.secure) problems.push('CASA_MAIL_IMAP_SECURE must stay true in production (the mailbox password and citizens\' mail cross the network)');
 	if (problems.length > 0) throw new Error(`Refusing to start in production:\n - ${problems.join('\n - ')}`);
 }
 
@@ -230,6 +264,17 @@ export function directusEnv(config: PlatformConfig): Record<string, string> {
 		});
 	}
 	if (config.trustProxy) env.IP_TRUST_PROXY = config.trustProxy;
+	if (config.mail) {
+		Object.assign(env, {
+			CASA_MAIL_IMAP_HOST: config.mail.host,
+			CASA_MAIL_IMAP_PORT: String(config.mail.port),
+			CASA_MAIL_IMAP_SECURE: String(config.mail.secure),
+			CASA_MAIL_IMAP_USER: config.mail.user,
+			CASA_MAIL_IMAP_PASSWORD: config.mail.password,
+			CASA_MAIL_MAILBOX: config.mail.mailbox,
+			CASA_MAIL_POLL_SCHEDULE: config.mail.schedule,
+		});
+	}
 	const tileOrigin = tileHost(config.portal.tileUrl);
 	Object.assign(env, {
 		PORTAL_TILE_URL: config.portal.tileUrl,

@@ -34,6 +34,13 @@ const WORK_ON_COMPLAINTS: [string, Action][] = [
 /** Dashboards and aggregates, no citizen data (the hooks also hide personal fields). */
 const AGGREGATES_ONLY: [string, Action][] = [...read(['services', 'categories', 'prefectures', 'arrondissements', ...DASHBOARDS]), ['complaints', 'read']];
 
+/**
+ * Collections for administrators only (admin access, no policy row): the
+ * e-mail ledger keeps raw citizen messages. provisionAccess refuses a matrix
+ * that grants them to a staff role.
+ */
+export const ADMIN_ONLY_COLLECTIONS = ['mail_messages'];
+
 /** The permission matrix: which role may do what on which collection. */
 export const PERMISSIONS: Record<StaffRole, [string, Action][]> = {
 	registry_office: [...STAFF_BASE, ...WORK_ON_COMPLAINTS, ['complaints', 'create']],
@@ -48,6 +55,10 @@ export async function provisionAccess(client: AdminClient, log: (message: string
 	const existingPolicies = new Set(((await client.request(readPolicies({ fields: ['id'], limit: -1 }))) as { id: string }[]).map((policy) => policy.id));
 	const existingRoles = new Set(((await client.request(readRoles({ fields: ['id'], limit: -1 }))) as { id: string }[]).map((role) => role.id));
 
+	for (const role of Object.keys(ROLE_META) as StaffRole[]) {
+		const leak = PERMISSIONS[role].find(([collection]) => ADMIN_ONLY_COLLECTIONS.includes(collection));
+		if (leak) throw new Error(`${role} must not be granted ${leak[1]} on ${leak[0]} (administrators only)`);
+	}
 	for (const role of Object.keys(ROLE_META) as StaffRole[]) {
 		const meta = ROLE_META[role];
 		if (!existingPolicies.has(POLICY_IDS[role])) {

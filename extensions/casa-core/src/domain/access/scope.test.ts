@@ -8,19 +8,22 @@ function profile(role: RoleKey, extra: Partial<StaffProfile> = {}): StaffProfile
 	return { userId: USER, role, teams: [], service: null, arrondissement: null, ...extra };
 }
 
+/** e-mail complaints without place or category, waiting for any registry office to qualify them */
+const UNQUALIFIED = { _and: [{ category: { _null: true } }, { arrondissement: { _null: true } }] };
+
 describe('complaintScope', () => {
 	it('limits a registry office with an arrondissement to it and to what it recorded', () => {
 		expect(complaintScope(profile('registry_office', { arrondissement: 'arr-maarif' }))).toEqual({
-			_or: [{ arrondissement: { _eq: 'arr-maarif' } }, { user_created: { _eq: USER } }],
+			_or: [{ arrondissement: { _eq: 'arr-maarif' } }, { user_created: { _eq: USER } }, UNQUALIFIED],
 		});
 	});
 
-	it('limits a registry office without an arrondissement to what it recorded', () => {
-		expect(complaintScope(profile('registry_office'))).toEqual({ user_created: { _eq: USER } });
+	it('limits a registry office without an arrondissement to what it recorded and what waits for qualification', () => {
+		expect(complaintScope(profile('registry_office'))).toEqual({ _or: [{ user_created: { _eq: USER } }, UNQUALIFIED] });
 	});
 
 	it('ignores teams and service for a registry office', () => {
-		expect(complaintScope(profile('registry_office', { teams: ['t1'], service: 'svc-voirie' }))).toEqual({ user_created: { _eq: USER } });
+		expect(complaintScope(profile('registry_office', { teams: ['t1'], service: 'svc-voirie' }))).toEqual({ _or: [{ user_created: { _eq: USER } }, UNQUALIFIED] });
 	});
 
 	it("limits an agent with teams to its teams' complaints and those assigned to it", () => {

@@ -30,7 +30,8 @@ export const ROLE_RIGHTS: Record<RoleKey, RoleRights> = {
 
 /**
  * The filter a role's reads of complaints are ANDed with; null means every row.
- * Registry offices see their arrondissement and what they recorded themselves,
+ * Registry offices see their arrondissement, what they recorded themselves and
+ * the complaints still to qualify that belong to no arrondissement,
  * agents their teams' complaints, heads their service's.
  */
 export function complaintScope(profile: StaffProfile): Filter | null {
@@ -42,7 +43,10 @@ export function complaintScope(profile: StaffProfile): Filter | null {
 			return null;
 		case 'registry_office': {
 			const own = { user_created: { _eq: profile.userId } };
-			return profile.arrondissement ? { _or: [{ arrondissement: { _eq: profile.arrondissement } }, own] } : own;
+			// complaints that arrived with neither place nor category (e-mail) belong to no arrondissement yet:
+			// every registry office sees them, to qualify them
+			const unqualified = { _and: [{ category: { _null: true } }, { arrondissement: { _null: true } }] };
+			return profile.arrondissement ? { _or: [{ arrondissement: { _eq: profile.arrondissement } }, own, unqualified] } : { _or: [own, unqualified] };
 		}
 		case 'service_agent':
 			return profile.teams.length > 0 ? { _or: [{ team: { _in: profile.teams } }, { assignee: { _eq: profile.userId } }] } : { assignee: { _eq: profile.userId } };

@@ -811,3 +811,30 @@ describe('planCreate / planUpdate: regressions', () => {
 		expect(errorsOf(planUpdate(complaint(), { latitude: null, longitude: -7.6787 }, ctx('registry_office')))).toEqual([{ field: 'latitude', key: 'field.coordinates' }]);
 	});
 });
+
+describe('planCreate: e-mail without a category (mail intake)', () => {
+	it('a citizen e-mail waits, new and unrouted, for the registry office; only the legal ceiling runs', () => {
+		const plan = okOf(planCreate({ description: DESCRIPTION, channel: 'email', citizen_email: 'citoyen@example.ma' }, ctx('citizen')));
+		expect(plan.values).toEqual({
+			status: 'new',
+			channel: 'email',
+			type: 'reclamation',
+			priority: 'normal',
+			team: null,
+			arrondissement: null,
+			received_at: '2026-06-02T09:00:00.000Z',
+			sla_state: 'on_track',
+			legal_due_at: '2026-08-01T09:00:00.000Z',
+		});
+		expect(plan.events).toEqual([{ type: 'created', to_status: 'new', team: null, visibility: 'public', body: null }]);
+	});
+	it('other channels and staff still need a category', () => {
+		expect(errorsOf(planCreate({ description: DESCRIPTION, channel: 'web' }, ctx('citizen')))).toContainEqual({ field: 'category', key: 'field.required', values: { field: 'category' } });
+		expect(errorsOf(planCreate({ description: DESCRIPTION, channel: 'email' }, ctx('registry_office')))).toContainEqual({ field: 'category', key: 'field.required', values: { field: 'category' } });
+	});
+	it('the qualification routes it and sets its deadlines from receipt', () => {
+		const current = complaint({ category: null, service: null, team: null, acknowledge_due_at: null, resolve_due_at: null });
+		const plan = okOf(planUpdate(current, { category: 'PROP-01' }, ctx('registry_office')));
+		expect(plan.values).toMatchObject({ category: 'PROP-01', service: 'PROP', team: 'T-PROP-HH', acknowledge_due_at: '2026-06-02T10:00:00.000Z', legal_due_at: '2026-07-31T10:00:00.000Z' });
+	});
+});

@@ -78,6 +78,14 @@ export const SYSTEM_FIELDS = [
 	'history',
 ] as const;
 
+/**
+ * Channels whose complaints may arrive without a category (an e-mail names no
+ * category): they wait, status new, for the registry office to qualify them;
+ * the qualification routes them and sets their deadlines. Only the legal
+ * ceiling runs from receipt.
+ */
+export const UNQUALIFIED_CHANNELS = ['email'];
+
 /** Channels only staff record on a citizen's behalf. */
 const COUNTER_CHANNELS = ['phone', 'courrier', 'counter'];
 const TEXT_LIMITS: Record<string, number> = { description: 5000, address: 255, citizen_name: 120, citizen_phone: 32, citizen_email: 254, public_reply: 5000, rejection_reason: 2000, redirected_to: 255, registry_number: 64 };
@@ -134,8 +142,9 @@ export function planCreate(payload: Record<string, unknown>, context: PlanContex
 	checkTexts(payload, errors);
 
 	const category = typeof payload.category === 'string' ? context.categories.get(payload.category) : undefined;
-	if (isBlank(payload.category)) errors.push({ field: 'category', key: 'field.required', values: { field: 'category' } });
-	else if (!category || !category.active) errors.push({ field: 'category', key: 'field.category_unknown', values: { value: String(payload.category) } });
+	const unqualified = isBlank(payload.category) && UNQUALIFIED_CHANNELS.includes(String(payload.channel)) && (context.actor === 'citizen' || context.actor === 'system');
+	if (isBlank(payload.category) && !unqualified) errors.push({ field: 'category', key: 'field.required', values: { field: 'category' } });
+	else if (!unqualified && (!category || !category.active)) errors.push({ field: 'category', key: 'field.category_unknown', values: { value: String(payload.category) } });
 
 	const location = locate(payload, null, context, errors);
 	const arrondissement = (location.arrondissement as string | undefined) ?? (typeof payload.arrondissement === 'string' && context.actor !== 'citizen' ? payload.arrondissement : null);
@@ -153,6 +162,20 @@ export function planCreate(payload: Record<string, unknown>, context: PlanContex
 	const channel = (payload.channel as string | undefined) ?? (context.actor === 'citizen' ? 'web' : 'counter');
 	if (context.actor === 'citizen' && COUNTER_CHANNELS.includes(channel) && !errors.some((error) => error.field === 'channel'))
 		errors.push({ field: 'channel', key: 'field.invalid_choice', values: { field: 'channel', value: channel } });
+	if (errors.length === 0 && unqualified) {
+		const values: Record<string, unknown> = {
+			status: 'new',
+			channel,
+			type: payload.type ?? 'reclamation',
+			priority: payload.priority ?? 'normal',
+			team: null,
+			arrondissement,
+			received_at: receivedAt.toISOString(),
+			sla_state: 'on_track',
+			legal_due_at: context.calendar.addCalendarDays(receivedAt, context.legalCeilingDays).toISOString(),
+		};
+		return { ok: true, values, events: [{ type: 'created', to_status: 'new', team: null, visibility: 'public', body: null }] };
+	}
 	if (errors.length > 0 || !category) return { ok: false, errors };
 
 	// a team named at creation is an assignment like any other

@@ -1,0 +1,311 @@
+// E-mail intake against a real IMAP server (Dovecot, tests/setup/services/imap.ts):
+// messages are appended over IMAP, passes are asked for with POST /casa-mail/poll,
+// acknowledgments arrive at the SMTP catcher.
+import { createRequire } from 'node:module';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ImapFlow } from 'imapflow';
+import { simpleParser } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminToken, call, loginAs, platform } from '../helpers/api';
+
+const apiRequire = createRequire(createRequire(import.meta.url).resolve('@directus/api/package.json'));
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const sharp = apiRequire('sharp') as any;
+
+const run = `${Date.now()}`;
+let imap: ImapFlow;
+
+function imapService() {
+	return platform().services.imap as { host: string; port: number; user: string; password: string };
+}
+
+beforeAll(async () => {
+	const service = imapService();
+	imap = new ImapFlow({ host: service.host, port: service.port, secure: false, auth: { user: service.user, pass: service.password }, logger: false });
+	await imap.connect();
+});
+
+afterAll(async () => {
+	await imap?.logout().catch(() => undefined);
+});
+
+const b64 = (text: string | Buffer) => (typeof text === 'string' ? Buffer.from(text, 'utf8') : text).toString('base64').replace(/.{76}/g, '$&\r\n');
+const encodeWord = (text: string) => (/^[\x20-\x7e]*$/.test(text) ? text : `=?UTF-8?B?${Buffer.from(text, 'utf8').toString('base64')}?=`);
+
+interface MailSpec {
+	from?: string | null;
+	fromName?: string;
+	subject: string;
+	messageId?: string | null;
+	text?: string;
+	html?: string;
+	attachments?: { filename: string; type: string; bytes: Buffer }[];
+	headers?: Record<string, string>;
+}
+
+function rawMail(spec: MailSpec): string {
+	const lines: string[] = [];
+	if (spec.from !== null) lines.push(`From: ${spec.fromName ? `${encodeWord(spec.fromName)} ` : ''}<${spec.from ?? 'citoyen@example.ma'}>`);
+	lines.push('To: reclamations@casablanca.ma', `Subject: ${encodeWord(spec.subject)}`, 'Date: Sat, 28 Nov 2026 10:00:00 +0100', 'MIME-Version: 1.0');
+	if (spec.messageId !== null) lines.push(`Message-ID: <${spec.messageId ?? `${Math.random().toString(36).slice(2)}@example.ma`}>`);
+	for (const [name, value] of Object.entries(spec.headers ?? {})) lines.push(`${name}: ${value}`);
+	const bodyPart = spec.html !== undefined ? { type: 'text/html', content: spec.html } : { type: 'text/plain', content: spec.text ?? '' };
+	if (!spec.attachments?.length) {
+		lines.push(`Content-Type: ${bodyPart.type}; charset=utf-8`, 'Content-Transfer-Encoding: base64', '', b64(bodyPart.content));
+		return `${lines.join('\r\n')}\r\n`;
+	}
+	const boundary = `b-${Math.random().toString(36).slice(2)}`;
+	lines.push(`Content-Type: multipart/mixed; boundary="${boundary}"`, '', `--${boundary}`, `Content-Type: ${bodyPart.type}; charset=utf-8`, 'Content-Transfer-Encoding: base64', '', b64(bodyPart.content));
+	for (const attachment of spec.attachments) {
+		lines.push(`--${boundary}`, `Content-Type: ${attachment.type}; name="${attachment.filename}"`, `Content-Disposition: attachment; filename="${attachment.filename}"`, 'Content-Transfer-Encoding: base64', '', b64(attachment.bytes));
+	}
+	lines.push(`--${boundary}--`, '');
+	return lines.join('\r\n');
+}
+
+async function deliver(spec: MailSpec): Promise<number> {
+	const result = await imap.append('INBOX', rawMail(spec));
+	if (!result || !result.uid) throw new Error('append failed');
+	return result.uid;
+}
+
+async function poll() {
+	return call('POST', '/casa-mail/poll', { token: adminToken() });
+}
+
+async function flagsOf(uid: number): Promise<Set<string>> {
+	const lock = await imap.getMailboxLock('INBOX');
+	try {
+		const message = await imap.fetchOne(String(uid), { flags: true }, { uid: true });
+		// \Recent depends on which session saw the message first: not ours to assert
+		return new Set([...((message && message.flags) || [])].filter((flag) => flag !== '\\Recent'));
+	} finally {
+		lock.release();
+	}
+}
+
+async function complaintsFrom(email: string) {
+	const response = await call('GET', `/items/complaints?filter[citizen_email][_eq]=${encodeURIComponent(email)}&fields=id,reference,channel,status,category,service,team,description,citizen_name,citizen_language,legal_due_at,resolve_due_at,files.kind,files.directus_files_id.type,files.directus_files_id.filename_download&sort=reference`, { token: adminToken() });
+	expect(response.status).toBe(200);
+	return response.body.data as Record<string, any>[];
+}
+
+async function ledger(messageId: string) {
+	const response = await call('GET', `/items/mail_messages?filter[message_key][_eq]=${encodeURIComponent(`mid:${messageId}`)}&fields=id,status,outcome,complaint,reason,attempts,raw,mailbox_done`, { token: adminToken() });
+	expect(response.status).toBe(200);
+	return response.body.data as Record<string, any>[];
+}
+
+async function outboxOf(complaintId: string) {
+	const response = await call('GET', `/items/outbox?filter[complaint][_eq]=${complaintId}&fields=event,channel,recipient,language,status`, { token: adminToken() });
+	return response.body.data as Record<string, any>[];
+}
+
+async function waitFor<T>(probe: () => Promise<T | null | undefined>, timeoutMs = 30_000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const value = await probe();
+		if (value) return value;
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	throw new Error('timed out');
+}
+
+async function mailTo(address: string) {
+	const { mailDir } = platform();
+	for (const file of readdirSync(mailDir).sort()) {
+		const parsed = await simpleParser(readFileSync(join(mailDir, file)));
+		const to = Array.isArray(parsed.to) ? parsed.to.map((entry) => entry.text).join(',') : (parsed.to?.text ?? '');
+		if (to.includes(address)) return parsed;
+	}
+	return null;
+}
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+describe('mail intake', () => {
+	let plainComplaint: Record<string, any>;
+	const plainSender = `citoyen.${run}@example.ma`;
+
+	it('turns a plain-text e-mail into a complaint, new and waiting for qualification, and acknowledges it by e-mail', async () => {
+		const messageId = `plain.${run}@example.ma`;
+		const uid = await deliver({ from: plainSender, fromName: 'Fatima Zahra', subject: 'Bac débordant rue Zerktouni', messageId, text: 'Bonjour,\nLe bac devant le n° 12 déborde depuis trois jours.\nMerci.' });
+		const response = await poll();
+		expect(response.status).toBe(200);
+		expect(response.body.data.complaint).toBeGreaterThanOrEqual(1);
+
+		const [complaint, ...others] = await complaintsFrom(plainSender);
+		expect(others).toEqual([]);
+		plainComplaint = complaint;
+		expect(complaint).toMatchObject({ channel: 'email', status: 'new', category: null, service: null, team: null, citizen_name: 'Fatima Zahra', citizen_language: 'fr' });
+		expect(complaint.reference).toMatch(/^CAS-\d{4}-\d{6}$/);
+		expect(complaint.description).toBe('Bac débordant rue Zerktouni\n\nBonjour,\nLe bac devant le n° 12 déborde depuis trois jours.\nMerci.');
+		expect(complaint.legal_due_at).toBeTruthy();
+
+		const [row] = await ledger(messageId);
+		expect(row).toMatchObject({ status: 'processed', outcome: 'complaint', complaint: complaint.id, raw: null, attempts: 1 });
+		expect(await flagsOf(uid)).toEqual(new Set(['\\Seen', '$CasaImported']));
+
+		const history = await call('GET', `/items/complaint_events?filter[complaint][_eq]=${complaint.id}&fields=type,actor_kind`, { token: adminToken() });
+		expect(history.body.data).toEqual([{ type: 'created', actor_kind: 'citizen' }]);
+
+		const acknowledgment = await waitFor(() => mailTo(plainSender));
+		expect(acknowledgment.subject).toBe(`Votre réclamation ${complaint.reference} est enregistrée`);
+		expect(acknowledgment.text).toContain(`/portal/suivi/${complaint.reference}#`);
+		expect(await outboxOf(complaint.id)).toEqual([expect.objectContaining({ event: 'acknowledgment', channel: 'email', recipient: plainSender, language: 'fr' })]);
+	});
+
+	it('shows the e-mail complaint to a registry office, which qualifies it: routed and given its deadlines', async () => {
+		const token = await loginAs('bureau-ordre');
+		const seen = await call('GET', `/items/complaints/${plainComplaint.id}?fields=reference,citizen_email`, { token });
+		expect(seen.status).toBe(200);
+		expect(seen.body.data).toEqual({ reference: plainComplaint.reference, citizen_email: plainSender });
+		const me = await call('GET', '/users/me?fields=arrondissement', { token });
+		const qualified = await call('PATCH', `/items/complaints/${plainComplaint.id}?fields=id`, { token, body: { category: 'PROP-01', arrondissement: me.body.data.arrondissement } });
+		expect(qualified.status).toBe(200);
+		const after = await call('GET', `/items/complaints/${plainComplaint.id}?fields=category,service,arrondissement,acknowledge_due_at,resolve_due_at,status`, { token: adminToken() });
+		expect(after.body.data).toMatchObject({ category: 'PROP-01', service: 'PROP', arrondissement: me.body.data.arrondissement });
+		expect(after.body.data.acknowledge_due_at).toBeTruthy();
+		expect(after.body.data.resolve_due_at).toBeTruthy();
+	});
+
+	it('reads an HTML-only Arabic e-mail as text, keeps its PDF as a document, refuses what is not allowed, and answers in Arabic', async () => {
+		const sender = `mouwatin.${run}@example.ma`;
+		const messageId = `html.${run}@example.ma`;
+		await deliver({
+			from: sender,
+			subject: 'انقطاع الإنارة العمومية',
+			messageId,
+			html: '<html><body><p>السلام عليكم،</p><p>الإنارة العمومية <b>معطلة</b> في شارع الحسن الثاني منذ أسبوع.</p><img src="cid:logo"></body></html>',
+			attachments: [
+				{ filename: 'constat.pdf', type: 'application/pdf', bytes: PDF },
+				{ filename: 'programme.exe', type: 'application/pdf', bytes: Buffer.from('MZ\x90\x00 not a pdf') },
+			],
+		});
+		expect((await poll()).status).toBe(200);
+		const [complaint, ...others] = await complaintsFrom(sender);
+		expect(others).toEqual([]);
+		expect(complaint).toMatchObject({ channel: 'email', citizen_language: 'ar' });
+		expect(complaint.description).toContain('الإنارة العمومية معطلة في شارع الحسن الثاني منذ أسبوع.');
+		expect(complaint.description).not.toMatch(/<[a-z]/i);
+		expect(complaint.files).toEqual([{ kind: 'document', directus_files_id: { type: 'application/pdf', filename_download: 'constat.pdf' } }]);
+
+		const notes = await call('GET', `/items/complaint_events?filter[complaint][_eq]=${complaint.id}&filter[type][_eq]=note&fields=body,actor_kind,visibility`, { token: adminToken() });
+		expect(notes.body.data).toHaveLength(1);
+		expect(notes.body.data[0]).toMatchObject({ actor_kind: 'system', visibility: 'internal' });
+		expect(notes.body.data[0].body).toContain('programme.exe');
+
+		const acknowledgment = await waitFor(() => mailTo(sender));
+		expect(acknowledgment.subject).toBe(`تم تسجيل شكايتكم ${complaint.reference}`);
+		expect(acknowledgment.html).toContain('dir="rtl"');
+		expect((await ledger(messageId))[0]).toMatchObject({ status: 'processed', outcome: 'complaint' });
+	});
+
+	it("threads the citizen's reply into the complaint's history with its attachment; the same reference from someone else is a new complaint", async () => {
+		const photo: Buffer = await sharp({ create: { width: 32, height: 24, channels: 3, background: { r: 10, g: 120, b: 40 } } }).jpeg().toBuffer();
+		const replyId = `reply.${run}@example.ma`;
+		await deliver({
+			from: plainSender.toUpperCase(),
+			subject: `Re: Votre réclamation ${plainComplaint.reference} est enregistrée`,
+			messageId: replyId,
+			text: `Le bac est toujours plein ce matin, photo jointe.\n\nLe 28 nov. 2026 à 10:05, Casa Réclamations a écrit :\n> Votre réclamation ${plainComplaint.reference} est enregistrée`,
+			attachments: [{ filename: 'bac.jpg', type: 'image/jpeg', bytes: photo }],
+		});
+		const strangerId = `stranger.${run}@example.ma`;
+		const stranger = `voisin.${run}@example.ma`;
+		await deliver({ from: stranger, subject: `Au sujet de ${plainComplaint.reference}`, messageId: strangerId, text: 'Je confirme, le bac déborde aussi devant chez moi.' });
+		const response = await poll();
+		expect(response.status).toBe(200);
+
+		expect(await complaintsFrom(plainSender)).toHaveLength(1);
+		const [complaint] = await complaintsFrom(plainSender);
+		expect(complaint.files).toEqual([{ kind: 'document', directus_files_id: { type: 'image/jpeg', filename_download: 'bac.jpg' } }]);
+		const events = await call('GET', `/items/complaint_events?filter[complaint][_eq]=${complaint.id}&filter[type][_eq]=note&fields=body,actor_kind,visibility`, { token: adminToken() });
+		expect(events.body.data).toEqual([{ body: 'Le bac est toujours plein ce matin, photo jointe.', actor_kind: 'citizen', visibility: 'internal' }]);
+		expect((await ledger(replyId))[0]).toMatchObject({ status: 'processed', outcome: 'reply', complaint: complaint.id });
+		// a reply gets no second acknowledgment
+		expect(await outboxOf(complaint.id)).toHaveLength(1);
+
+		const [other] = await complaintsFrom(stranger);
+		expect(other.reference).not.toBe(plainComplaint.reference);
+		expect((await ledger(strangerId))[0]).toMatchObject({ outcome: 'complaint', complaint: other.id });
+	});
+
+	it('imports a message delivered twice (same Message-ID) once, and marks both copies', async () => {
+		const sender = `double.${run}@example.ma`;
+		const messageId = `twice.${run}@example.ma`;
+		const spec = { from: sender, subject: 'Nid-de-poule avenue des FAR', messageId, text: 'Un trou dangereux au milieu de la chaussée.' };
+		const first = await deliver(spec);
+		const second = await deliver({ ...spec, headers: { Received: 'from relay2.example.ma by mx.casablanca.ma' } });
+		expect((await poll()).status).toBe(200);
+		expect((await poll()).status).toBe(200);
+		const complaints = await complaintsFrom(sender);
+		expect(complaints).toHaveLength(1);
+		expect(await ledger(messageId)).toHaveLength(1);
+		expect(await outboxOf(complaints[0].id)).toHaveLength(1);
+		expect((await flagsOf(first)).has('$CasaImported')).toBe(true);
+		expect((await flagsOf(second)).has('$CasaImported')).toBe(true);
+	});
+
+	it('a crash after the message is recorded: the next pass imports it exactly once', async () => {
+		const sender = `crash1.${run}@example.ma`;
+		const messageId = `crash-ledger.${run}@example.ma`;
+		const uid = await deliver({ from: sender, subject: 'Fuite d’eau', messageId, text: 'Une fuite sur le trottoir depuis hier.', headers: { 'X-Casa-Test-Fault': 'after-ledger' } });
+		const crashed = await poll();
+		expect(crashed.status).toBe(500);
+		expect(crashed.body.errors?.[0]?.extensions.code).toBe('SIMULATED_CRASH');
+		expect(await complaintsFrom(sender)).toEqual([]);
+		const [recorded] = await ledger(messageId);
+		expect(recorded).toMatchObject({ status: 'received', attempts: 0 });
+		expect(recorded.raw).toBeTruthy();
+		expect((await flagsOf(uid)).has('$CasaImported')).toBe(false);
+
+		expect((await poll()).status).toBe(200);
+		expect((await poll()).status).toBe(200);
+		const complaints = await complaintsFrom(sender);
+		expect(complaints).toHaveLength(1);
+		expect(await outboxOf(complaints[0].id)).toHaveLength(1);
+		expect((await ledger(messageId))[0]).toMatchObject({ status: 'processed', attempts: 1 });
+		expect((await flagsOf(uid)).has('$CasaImported')).toBe(true);
+	});
+
+	it('a crash after the commit, before the mailbox is marked: the next pass only marks it', async () => {
+		const sender = `crash2.${run}@example.ma`;
+		const messageId = `crash-commit.${run}@example.ma`;
+		const uid = await deliver({ from: sender, subject: 'Arbre tombé', messageId, text: 'Un arbre bloque la rue depuis la tempête.', headers: { 'X-Casa-Test-Fault': 'after-commit' } });
+		expect((await poll()).status).toBe(500);
+		expect(await complaintsFrom(sender)).toHaveLength(1);
+		expect((await flagsOf(uid)).has('$CasaImported')).toBe(false);
+
+		expect((await poll()).status).toBe(200);
+		const complaints = await complaintsFrom(sender);
+		expect(complaints).toHaveLength(1);
+		expect(await outboxOf(complaints[0].id)).toHaveLength(1);
+		expect((await ledger(messageId))[0]).toMatchObject({ status: 'processed', attempts: 1, mailbox_done: true });
+		expect((await flagsOf(uid)).has('$CasaImported')).toBe(true);
+	});
+
+	it('keeps a message it cannot import (no sender) in the mailbox and the ledger, and tells the administrators', async () => {
+		const messageId = `nosender.${run}@example.ma`;
+		const uid = await deliver({ from: null, subject: 'Sans expéditeur', messageId, text: 'Qui suis-je ?' });
+		expect((await poll()).status).toBe(200);
+		const [row] = await ledger(messageId);
+		expect(row).toMatchObject({ status: 'failed', reason: "adresse de l'expéditeur absente ou invalide" });
+		expect(row.raw).toBeTruthy();
+		expect(await flagsOf(uid)).toEqual(new Set(['\\Seen', '$CasaImported', '$CasaFailed']));
+		const notifications = await call('GET', `/notifications?filter[collection][_eq]=mail_messages&filter[item][_eq]=${row.id}&fields=subject,message,status`, { token: adminToken() });
+		expect(notifications.status).toBe(200);
+		expect(notifications.body.data.length).toBeGreaterThanOrEqual(1);
+		expect(notifications.body.data[0].subject).toMatch(/Sans expéditeur/);
+		// a later pass neither retries nor reports it again
+		expect((await poll()).status).toBe(200);
+		const again = await call('GET', `/notifications?filter[collection][_eq]=mail_messages&filter[item][_eq]=${row.id}&fields=id`, { token: adminToken() });
+		expect(again.body.data).toHaveLength(notifications.body.data.length);
+	});
+
+	it('keeps the ledger and the poll route for administrators', async () => {
+		expect((await call('POST', '/casa-mail/poll')).status).toBe(403);
+		expect((await call('GET', '/items/mail_messages')).status).toBe(403);
+	});
+});
