@@ -21,6 +21,7 @@ export interface ScaleOptions {
 }
 
 const TIMESTAMP = /(_at|^date_created|^date_updated)$/;
+const q = (name: string) => `"${name}"`;
 
 export async function generateAtScale(knex: Knex, options: ScaleOptions): Promise<number> {
 	const now = options.now ?? new Date();
@@ -45,9 +46,18 @@ export async function generateAtScale(knex: Knex, options: ScaleOptions): Promis
 	log(`pool of ${poolSize} complaints built in ${((Date.now() - started) / 1000).toFixed(1)} s; copying to ${options.count}`);
 	const complaintColumns = Object.keys(await knex('complaints').columnInfo());
 	const eventColumns = Object.keys(await knex('complaint_events').columnInfo()).filter((column) => column !== 'id');
-	const q = (name: string) => `"${name}"`;
 
 	await knex.transaction(async (trx) => {
+		// bulk load: no foreign-key triggers (rows reference the pool's, which exist) and secondary
+		// indexes rebuilt once at the end rather than maintained row by row
+		await trx.raw('SET LOCAL session_replication_role = replica');
+		const secondary = (
+			await trx.raw(
+				`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename IN ('complaints', 'complaint_events')
+				AND indexname NOT IN (SELECT conname FROM pg_constraint)`,
+			)
+		).rows as { indexname: string; indexdef: string }[];
+		for (const index of secondary) await trx.raw(`DROP INDEX ${q(index.indexname)}`);
 		await trx.raw('CREATE TEMP TABLE bench_pool ON COMMIT DROP AS SELECT * FROM complaints WITH NO DATA');
 		await trx.raw('ALTER TABLE bench_pool ADD COLUMN pool_index integer');
 		await trx.raw('CREATE TEMP TABLE bench_pool_events ON COMMIT DROP AS SELECT * FROM complaint_events WITH NO DATA');
@@ -94,6 +104,9 @@ export async function generateAtScale(knex: Knex, options: ScaleOptions): Promis
 			SELECT ${eventSelect.join(', ')} FROM bench_copies c JOIN bench_pool_events e ON e.pool_index = c.pool_index`,
 		);
 		log(`${inserted.rowCount} history events inserted in ${((Date.now() - t1) / 1000).toFixed(1)} s`);
+		const t2 = Date.now();
+		for (const index of secondary) await trx.raw(index.indexdef);
+		log(`${secondary.length} indexes rebuilt in ${((Date.now() - t2) / 1000).toFixed(1)} s`);
 		await trx.raw(
 			`INSERT INTO reference_counters (year, last_value)
 			SELECT split_part(reference, '-', 2)::int, MAX(split_part(reference, '-', 3)::int) FROM complaints WHERE reference LIKE 'CAS-%' GROUP BY 1
