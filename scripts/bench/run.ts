@@ -35,6 +35,9 @@ const SIZES = (option('size') ?? '100000,1000000').split(',').map(Number).filter
 const DURATION = Number(option('duration') ?? 6);
 const CONCURRENCY = (option('clients') ?? '1,10,50').split(',').map(Number);
 const READ_SAMPLES = Number(option('samples') ?? 40);
+/** `--only intake`: the intake runs alone (with `--cpu-prof`, to profile the first instance) */
+const ONLY_INTAKE = option('only') === 'intake';
+const CPU_PROFILE = args.includes('--cpu-prof');
 const DEMO_PASSWORD = 'Casa-demo-2026';
 const OPEN = ['new', 'acknowledged', 'assigned', 'in_progress', 'waiting_citizen', 'reopened'];
 
@@ -106,8 +109,9 @@ const instanceEnv = {
 const servers: ReturnType<typeof startDirectus>[] = [];
 let knex: Knex | null = null;
 
-async function startInstance(config: PlatformConfig, port: number) {
-	const server = startDirectus({ ...config, port, publicUrl: `http://127.0.0.1:${port}` }, { quiet: true, extraEnv: instanceEnv });
+async function startInstance(config: PlatformConfig, port: number, profile = false) {
+	const profiling: Record<string, string> = profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${join(projectRoot, 'bench', 'results', 'profiles')}` } : {};
+	const server = startDirectus({ ...config, port, publicUrl: `http://127.0.0.1:${port}` }, { quiet: true, extraEnv: { ...instanceEnv, ...profiling } });
 	let output = '';
 	server.stdout?.on('data', (chunk) => (output = (output + chunk).slice(-5000)));
 	server.stderr?.on('data', (chunk) => (output = (output + chunk).slice(-5000)));
@@ -247,7 +251,7 @@ async function main() {
 	const config = loadConfig(env);
 	await runDirectusCommand(config, ['bootstrap'], { quiet: true });
 	const port = 18_000 + Math.floor(Math.random() * 1000);
-	const first = await startInstance(config, port);
+	const first = await startInstance(config, port, CPU_PROFILE);
 	await provision({ ...config, port }, () => {});
 	knex = knexFactory({ client: 'pg', connection: pgConnection(dbName), pool: { min: 0, max: 60 } });
 	const db = knex;
@@ -321,6 +325,11 @@ async function main() {
 		await rawSqlLoad(db, clients, (next) => ({ id: crypto.randomUUID(), ...plainBody(next), received_at: new Date() }));
 	}
 	log(`memory under load (peak): ${results.memory.underLoadMb} MB`);
+	if (ONLY_INTAKE) {
+		first.server.kill('SIGTERM');
+		await new Promise((resolve) => first.server.once('exit', resolve));
+		return;
+	}
 
 	// 2. one instance against two (same database and Redis), load spread round-robin
 	log('two instances');
