@@ -131,6 +131,7 @@ async function main() {
 	if (!Number.isInteger(count) || count <= 0) throw new Error('--count must be a positive integer');
 	const knex = databaseConnection(loadConfig());
 	try {
+		if (!(await knex.schema.hasTable('complaints')) || !(await knex.schema.hasTable('holidays'))) throw new Error('no provisioned platform in this database: run `npm start` once first (same environment)');
 		const generated = await generateAtScale(knex, { count, days: Number(value('days') ?? 365), seed: Number(value('seed') ?? Date.now() % 100000), log: (message) => console.log(`[generate] ${message}`) });
 		console.log(`[generate] ${generated} complaints added`);
 	} finally {
