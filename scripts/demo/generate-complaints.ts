@@ -9,6 +9,8 @@ import { type CurrentComplaint, type HistoryEvent, type PlanContext, planCreate,
 import { boundingBox, pointInGeometry, type AreaGeometry } from '../../extensions/casa-core/src/domain/geo';
 import { formatReference, referenceYear } from '../../extensions/casa-core/src/domain/reference';
 import { slaState, worstSlaState } from '../../extensions/casa-core/src/domain/sla';
+import { DEFAULT_LEGAL_WARNING_DAYS, atRiskPatch, escalationLevelOf } from '../../extensions/casa-core/src/domain/sla/sweep';
+import { CHANNEL_WEIGHTS, LIFECYCLES, SERVICE_WEIGHTS, ageInDays, arrondissementWeights, random, weighted } from '../bench/weighting';
 
 export interface GenerateOptions {
 	count: number;
@@ -16,54 +18,29 @@ export interface GenerateOptions {
 	seed: number;
 	now: Date;
 	batchSize?: number;
+	/**
+	 * Also store what the complaint hooks store for the SLA sweep (at-risk
+	 * instants, escalation level reached): the benchmarks' rows are then
+	 * swept like live ones. Off for the demo, whose rows the sweep adopts.
+	 */
+	sweepFields?: boolean;
 }
 
-/** A small seeded generator (mulberry32) so a demo is the same on every machine. */
-function random(seed: number) {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
+export interface GeneratedComplaints {
+	complaints: Record<string, unknown>[];
+	/** each with `complaint`, the id of its complaint */
+	events: Record<string, unknown>[];
+	/** last reference sequence used, per year */
+	counters: Map<number, number>;
 }
 
-function weighted<T>(next: () => number, entries: [T, number][]): T {
-	const total = entries.reduce((sum, [, weight]) => sum + weight, 0);
-	let pick = next() * total;
-	for (const [value, weight] of entries) {
-		pick -= weight;
-		if (pick <= 0) return value;
-	}
-	return entries[entries.length - 1][0];
-}
-
-const SERVICE_WEIGHTS: Record<string, number> = { PROP: 35, VOI: 15, ECL: 12, HYG: 10, ODP: 10, URB: 6, ESV: 5, SIG: 4, ADM: 3 };
-const CHANNEL_WEIGHTS: [string, number][] = [['web', 40], ['mobile', 25], ['phone', 15], ['counter', 8], ['courrier', 5], ['email', 5], ['open311', 2]];
 const FIRST_NAMES = ['Fatima', 'Mohamed', 'Aicha', 'Ahmed', 'Khadija', 'Youssef', 'Meryem', 'Hassan', 'Zineb', 'Rachid', 'Imane', 'Karim'];
 const LAST_NAMES = ['Alaoui', 'Bennani', 'El Idrissi', 'Tazi', 'Berrada', 'Chraibi', 'Fassi', 'Lahlou', 'Benjelloun', 'Ouazzani'];
 const STREETS = ['Boulevard Zerktouni', 'Boulevard Mohammed V', 'Rue de Fès', 'Boulevard Al Qods', 'Avenue des FAR', 'Boulevard Ghandi', 'Rue Moulay Youssef', 'Boulevard Oued Sebou', 'Boulevard Abdelmoumen', 'Rue Ibnou Rochd'];
 const DETAILS_FR = ['depuis plusieurs jours', 'devant l’école', 'au coin de la rue', 'près du marché', 'face à la mosquée', 'à côté de l’arrêt de tramway'];
 const DETAILS_AR = ['منذ عدة أيام', 'أمام المدرسة', 'في زاوية الشارع', 'قرب السوق', 'أمام المسجد', 'بجانب محطة الترامواي'];
 
-interface Lifecycle {
-	steps: { status?: string; team?: boolean; assignee?: boolean; publicReply?: boolean; rejection?: boolean }[];
-}
-
-const LIFECYCLES: [Lifecycle, number][] = [
-	[{ steps: [] }, 10],
-	[{ steps: [{ status: 'acknowledged' }] }, 8],
-	[{ steps: [{ status: 'assigned', team: true }] }, 12],
-	[{ steps: [{ status: 'assigned', team: true }, { assignee: true }, { status: 'in_progress' }] }, 15],
-	[{ steps: [{ status: 'assigned', team: true }, { assignee: true }, { status: 'in_progress' }, { status: 'waiting_citizen' }] }, 4],
-	[{ steps: [{ status: 'assigned', team: true }, { assignee: true }, { status: 'in_progress' }, { status: 'resolved', publicReply: true }] }, 25],
-	[{ steps: [{ status: 'assigned', team: true }, { assignee: true }, { status: 'in_progress' }, { status: 'resolved', publicReply: true }, { status: 'closed' }] }, 20],
-	[{ steps: [{ status: 'rejected', rejection: true }] }, 6],
-];
-
-function randomPointIn(next: () => number, boundary: AreaGeometry): { lat: number; lng: number } {
+export function randomPointIn(next: () => number, boundary: AreaGeometry): { lat: number; lng: number } {
 	const box = boundingBox(boundary);
 	for (let attempt = 0; attempt < 500; attempt++) {
 		const lng = box.minLng + next() * (box.maxLng - box.minLng);
@@ -73,7 +50,8 @@ function randomPointIn(next: () => number, boundary: AreaGeometry): { lat: numbe
 	throw new Error('could not sample a point inside an arrondissement');
 }
 
-export async function generateComplaints(knex: Knex, options: GenerateOptions): Promise<number> {
+/** Builds complaints and their history in memory, with the domain rules the hooks apply. */
+export async function buildComplaints(knex: Knex, options: GenerateOptions): Promise<GeneratedComplaints> {
 	const next = random(options.seed);
 	const reference = await referenceData(knex);
 	const categories = [...reference.categories.values()].filter((category) => category.active);
@@ -100,9 +78,9 @@ export async function generateComplaints(knex: Knex, options: GenerateOptions): 
 		const service = weighted(next, Object.entries(SERVICE_WEIGHTS).filter(([code]) => categoriesByService.has(code)));
 		const pool = categoriesByService.get(service)!;
 		const category = pool[Math.floor(next() * pool.length)];
-		const arrondissement = weighted(next, arrondissements.map((area) => [area, area.population] as [typeof area, number]));
+		const arrondissement = weighted(next, arrondissementWeights(arrondissements));
 		const point = randomPointIn(next, arrondissement.boundary);
-		const ageDays = Math.pow(next(), 1.3) * options.days;
+		const ageDays = ageInDays(next, options.days);
 		const receivedAt = new Date(options.now.getTime() - ageDays * dayMs);
 		const language = next() < 0.45 ? 'ar' : 'fr';
 		const channel = weighted(next, CHANNEL_WEIGHTS);
@@ -135,9 +113,9 @@ export async function generateComplaints(knex: Knex, options: GenerateOptions): 
 		const row: Record<string, unknown> = { id, ...payload, ...created.values, reference: formatReference(year, sequence), supporters_count: 0, location_override: false, date_created: receivedAt.toISOString() };
 		const history: { event: HistoryEvent; at: Date }[] = created.events.map((event) => ({ event, at: receivedAt }));
 
-		const lifecycle = weighted(next, LIFECYCLES);
+		const steps = weighted(next, LIFECYCLES);
 		let at = receivedAt;
-		for (const step of lifecycle.steps) {
+		for (const step of steps) {
 			const stepAt = new Date(at.getTime() + (0.1 + next() * 0.25) * ageDays * dayMs);
 			if (stepAt.getTime() >= options.now.getTime()) break;
 			const current = row as unknown as CurrentComplaint;
@@ -165,6 +143,12 @@ export async function generateComplaints(knex: Knex, options: GenerateOptions): 
 			if (row.status === 'new') states.push(slaState(options.now, receivedAt, new Date(String(row.acknowledge_due_at)), category.acknowledgeUnit, reference.calendar, reference.settings.atRiskShare));
 			row.sla_state = worstSlaState(...states);
 		}
+		if (options.sweepFields) {
+			Object.assign(row, atRiskPatch(row, null, reference.categories, reference.calendar, reference.settings.atRiskShare));
+			row.escalation_level = escalationLevelOf((row.sla_state as 'on_track' | 'at_risk' | 'breached' | undefined) ?? 'on_track');
+			// the director general was already warned of the legal ceilings near or past (as the sweep's adoption does)
+			if (['new', 'acknowledged', 'assigned', 'in_progress', 'reopened', 'waiting_citizen'].includes(String(row.status)) && new Date(String(row.legal_due_at)).getTime() <= options.now.getTime() + DEFAULT_LEGAL_WARNING_DAYS * dayMs) row.legal_warned_at = options.now.toISOString();
+		}
 		complaints.push(row);
 		for (const { event, at: eventAt } of history) events.push({ ...event, complaint: id, actor: null, actor_kind: 'system', date_created: eventAt.toISOString() });
 	}
@@ -173,14 +157,23 @@ export async function generateComplaints(knex: Knex, options: GenerateOptions): 
 	for (const row of [...complaints, ...events]) {
 		for (const [key, value] of Object.entries(row)) if ((key.endsWith('_at') || key === 'date_created') && typeof value === 'string') row[key] = new Date(value);
 	}
-	const batch = options.batchSize ?? 200;
+	return { complaints, events, counters };
+}
+
+/** Writes generated complaints, their history and the reference counters in one transaction. */
+export async function insertComplaints(knex: Knex, generated: GeneratedComplaints, batchSize = 200): Promise<number> {
+	const { complaints, events, counters } = generated;
 	await knex.transaction(async (trx) => {
-		for (let start = 0; start < complaints.length; start += batch) await trx('complaints').insert(complaints.slice(start, start + batch));
-		for (let start = 0; start < events.length; start += batch) await trx('complaint_events').insert(events.slice(start, start + batch));
+		for (let start = 0; start < complaints.length; start += batchSize) await trx('complaints').insert(complaints.slice(start, start + batchSize));
+		for (let start = 0; start < events.length; start += batchSize) await trx('complaint_events').insert(events.slice(start, start + batchSize));
 		for (const [year, last] of counters) {
 			await trx('reference_counters').insert({ year, last_value: 0 }).onConflict('year').ignore();
 			await trx('reference_counters').where({ year }).update({ last_value: last });
 		}
 	});
 	return complaints.length;
+}
+
+export async function generateComplaints(knex: Knex, options: GenerateOptions): Promise<number> {
+	return insertComplaints(knex, await buildComplaints(knex, options), options.batchSize);
 }

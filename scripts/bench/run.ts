@@ -1,0 +1,483 @@
+// `npm run bench [-- --size 100000[,1000000]] [--duration 6]`: the platform's
+// figures on this machine's PostgreSQL and Redis, each as a ratio against a
+// baseline measured in the same run (the machine is shared and noisy).
+//
+// A fresh database per run (dropped at the end), one Directus provisioned as
+// `npm start` does, then: intake (portal, Open311, plain Directus, raw SQL) at
+// 1, 10 and 50 clients; one instance against two; memory; then for each size:
+// complaints generated set-based, reads (agent queue, dashboard aggregates,
+// Open311 list, tracking, clusters), the SLA sweep. Writes
+// bench/results/<timestamp>.json and bench/results/latest.md.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import knexFactory, { type Knex } from 'knex';
+import { type PlatformConfig, loadConfig, projectRoot } from '../../directus.config';
+import { runSlaSweep } from '../../extensions/casa-core/src/operations/sla-sweep/run-sla-sweep';
+import { runDirectusCommand, startDirectus, waitForHealth } from '../lib/directus-process';
+import { DEMO_OPEN311_KEY } from '../provision/demo-data';
+import { provision } from '../provision/index';
+import { randomPointIn } from '../demo/generate-complaints';
+import { generateAtScale } from './generate';
+import { type LatencySummary, formatMs, formatRatio, instancesFor, ratio, summarize, table } from './stats';
+import { random, weighted } from './weighting';
+import type { AreaGeometry } from '../../extensions/casa-core/src/domain/geo';
+
+// --- options ---------------------------------------------------------------------
+const args = process.argv.slice(2);
+const option = (name: string) => {
+	const index = args.indexOf(`--${name}`);
+	return index >= 0 ? args[index + 1] : undefined;
+};
+const SIZES = (option('size') ?? '100000,1000000').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0).sort((a, b) => a - b);
+const DURATION = Number(option('duration') ?? 6);
+const CONCURRENCY = (option('clients') ?? '1,10,50').split(',').map(Number);
+const READ_SAMPLES = Number(option('samples') ?? 40);
+/** `--only intake`: the intake runs alone (with `--cpu-prof`, to profile the first instance) */
+const ONLY_INTAKE = option('only') === 'intake';
+const CPU_PROFILE = args.includes('--cpu-prof');
+const DEMO_PASSWORD = 'Casa-demo-2026';
+const OPEN = ['new', 'acknowledged', 'assigned', 'in_progress', 'waiting_citizen', 'reopened'];
+
+const began = Date.now();
+const log = (message: string) => console.log(`[bench ${String(Math.round((Date.now() - began) / 1000)).padStart(4)} s] ${message}`);
+
+// --- results ---------------------------------------------------------------------
+interface IntakeFigure {
+	target: string;
+	clients: number;
+	instances: number;
+	perSecond: number;
+	p50: number;
+	p99: number;
+	errors: number;
+	non2xx: number;
+}
+interface ReadFigure extends LatencySummary {
+	name: string;
+	size: number;
+	status: number;
+	note?: string;
+}
+const results = {
+	date: new Date().toISOString(),
+	machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+	options: { sizes: SIZES, duration: DURATION, clients: CONCURRENCY, readSamples: READ_SAMPLES },
+	intake: [] as IntakeFigure[],
+	memory: { atRestMb: 0, underLoadMb: 0, secondInstanceAtRestMb: 0 },
+	baselines: [] as { size: number; countMs: LatencySummary }[],
+	reads: [] as ReadFigure[],
+	sweeps: [] as { size: number; open: number; run: string; ms: number; changed: number; statements: number; countMs: number }[],
+	generation: [] as { size: number; added: number; seconds: number }[],
+	notes: [] as string[],
+	totalSeconds: 0,
+};
+
+// --- platform --------------------------------------------------------------------
+const pgConnection = (database: string) => ({ host: process.env.PGHOST ?? '127.0.0.1', port: Number(process.env.PGPORT ?? 5432), user: process.env.PGUSER ?? 'postgres', password: process.env.PGPASSWORD ?? '', database });
+const dbName = `casa_bench_${Date.now()}`;
+const dataDir = mkdtempSync(join(tmpdir(), 'casa-bench-'));
+const adminKnex = knexFactory({ client: 'pg', connection: pgConnection('postgres') });
+const env: Record<string, string | undefined> = {
+	...process.env,
+	CASA_ENV: 'test',
+	CASA_DATA_DIR: dataDir,
+	SECRET: randomBytes(32).toString('hex'),
+	ADMIN_TOKEN: randomBytes(24).toString('hex'),
+	DEMO_DATA: 'true',
+	RATE_LIMITER_POINTS: '100000000',
+	CASA_INTAKE_RATE_POINTS: '100000000',
+	CASA_TRACKING_RATE_POINTS: '100000000',
+	LOG_LEVEL: 'warn',
+	DB_CLIENT: 'pg',
+	DB_HOST: pgConnection('').host,
+	DB_PORT: String(pgConnection('').port),
+	DB_USER: pgConnection('').user,
+	DB_PASSWORD: pgConnection('').password,
+	DB_DATABASE: dbName,
+	REDIS: process.env.BENCH_REDIS ?? 'redis://127.0.0.1:6379/9',
+	QUERY_LIMIT_MAX: '1000',
+};
+const instanceEnv = {
+	// no mail leaves the bench: the outbox worker wakes once a year
+	CASA_OUTBOX_SCHEDULE: '0 0 1 1 *',
+	// Directus answers 503 when its event loop lags (a shared 2-core machine under load): measure, don't shed
+	PRESSURE_LIMITER_ENABLED: 'false',
+};
+const servers: ReturnType<typeof startDirectus>[] = [];
+let knex: Knex | null = null;
+
+async function startInstance(config: PlatformConfig, port: number, profile = false) {
+	const profiling: Record<string, string> = profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${join(projectRoot, 'bench', 'results', 'profiles')}` } : {};
+	const server = startDirectus({ ...config, port, publicUrl: `http://127.0.0.1:${port}` }, { quiet: true, extraEnv: { ...instanceEnv, ...profiling } });
+	let output = '';
+	server.stdout?.on('data', (chunk) => (output = (output + chunk).slice(-5000)));
+	server.stderr?.on('data', (chunk) => (output = (output + chunk).slice(-5000)));
+	servers.push(server);
+	try {
+		await waitForHealth(`http://127.0.0.1:${port}`, server);
+	} catch (error) {
+		throw new Error(`${(error as Error).message}\n${output}`);
+	}
+	return { server, url: `http://127.0.0.1:${port}`, output: () => output };
+}
+
+function rssMb(pid: number | undefined): number {
+	if (!pid) return 0;
+	const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+	return match ? Math.round(Number(match[1]) / 1024) : 0;
+}
+
+async function cleanup() {
+	for (const server of servers) if (server.exitCode === null) server.kill('SIGTERM');
+	await new Promise((resolve) => setTimeout(resolve, 1500));
+	for (const server of servers) if (server.exitCode === null) server.kill('SIGKILL');
+	await knex?.destroy().catch(() => {});
+	await adminKnex.raw(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch((error) => console.error(error));
+	await adminKnex.destroy();
+	rmSync(dataDir, { recursive: true, force: true });
+}
+process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
+
+// --- HTTP helpers ------------------------------------------------------------------
+async function json(url: string, init: RequestInit = {}) {
+	const response = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...(init.headers ?? {}) } });
+	const text = await response.text();
+	let body: any = null;
+	try {
+		body = JSON.parse(text);
+	} catch {
+		body = text;
+	}
+	if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${response.status} ${text.slice(0, 500)}`);
+	return body;
+}
+
+async function timeRequests(name: string, size: number, url: () => string, headers: Record<string, string>, samples = READ_SAMPLES): Promise<ReadFigure> {
+	const times: number[] = [];
+	let status = 0;
+	const began_ = performance.now();
+	for (let index = 0; index < samples + 3; index++) {
+		const started = performance.now();
+		const response = await fetch(url(), { headers });
+		await response.arrayBuffer();
+		const elapsed = performance.now() - started;
+		status = response.status;
+		if (status === 404 && name.startsWith('clusters')) return { name, size, status, ...summarize([]), note: 'not measured: endpoint absent' };
+		if (!response.ok) throw new Error(`${name}: ${response.status} for ${url()}`);
+		if (index >= 3) times.push(elapsed); // 3 warm-up requests
+		// slow reads: 20 s of samples are enough to tell
+		if (times.length >= 10 && performance.now() - began_ > 20_000) break;
+	}
+	const figure = { name, size, status, ...summarize(times) };
+	log(`  ${name.padEnd(34)} p50 ${formatMs(figure.p50)}  p95 ${formatMs(figure.p95)}`);
+	return figure;
+}
+
+async function timeSql(db: Knex, query: string, samples = 15): Promise<LatencySummary> {
+	const times: number[] = [];
+	for (let index = 0; index < samples + 2; index++) {
+		const started = performance.now();
+		await db.raw(query);
+		if (index >= 2) times.push(performance.now() - started);
+	}
+	return summarize(times);
+}
+
+// --- intake ------------------------------------------------------------------------
+type PayloadMaker = (next: () => number) => Record<string, unknown>;
+
+async function loadTest(target: string, urls: string[], path: string, headers: Record<string, string>, makeBody: PayloadMaker, clients: number, samplePid: number[]): Promise<IntakeFigure> {
+	const next = random(clients * 7919 + target.length);
+	let peak = 0;
+	const sampler = setInterval(() => {
+		const total = samplePid.reduce((sum, pid) => sum + rssMb(pid), 0) / Math.max(1, samplePid.length);
+		peak = Math.max(peak, total);
+	}, 200);
+	const result = await autocannon({
+		url: urls.length === 1 ? urls[0] : urls,
+		connections: clients,
+		duration: DURATION,
+		requests: [{ method: 'POST', path, headers: { 'content-type': 'application/json', ...headers }, setupRequest: (request) => ({ ...request, body: JSON.stringify(makeBody(next)) }) }],
+	} as autocannon.Options);
+	clearInterval(sampler);
+	results.memory.underLoadMb = Math.max(results.memory.underLoadMb, peak);
+	const figure: IntakeFigure = {
+		target,
+		clients,
+		instances: urls.length,
+		perSecond: Math.round((result.requests.total / result.duration) * 10) / 10,
+		p50: result.latency.p50,
+		p99: result.latency.p99,
+		errors: result.errors + result.timeouts,
+		non2xx: result.non2xx,
+	};
+	log(`  ${target.padEnd(22)} ${String(clients).padStart(2)} clients ×${urls.length}: ${figure.perSecond}/s  p50 ${figure.p50} ms  p99 ${figure.p99} ms${figure.non2xx || figure.errors ? `  (${figure.non2xx} non-2xx, ${figure.errors} errors)` : ''}`);
+	results.intake.push(figure);
+	return figure;
+}
+
+async function rawSqlLoad(db: Knex, clients: number, makeRow: PayloadMaker): Promise<IntakeFigure> {
+	const next = random(clients);
+	const latencies: number[] = [];
+	const deadline = Date.now() + DURATION * 1000;
+	let errors = 0;
+	await Promise.all(
+		Array.from({ length: clients }, async () => {
+			while (Date.now() < deadline) {
+				const started = performance.now();
+				try {
+					await db('bench_plain').insert(makeRow(next));
+				} catch {
+					errors++;
+				}
+				latencies.push(performance.now() - started);
+			}
+		}),
+	);
+	const summary = summarize(latencies);
+	const figure: IntakeFigure = { target: 'raw SQL INSERT', clients, instances: 0, perSecond: Math.round((latencies.length / DURATION) * 10) / 10, p50: Math.round(summary.p50 * 100) / 100, p99: Math.round(summary.p99 * 100) / 100, errors, non2xx: 0 };
+	log(`  ${figure.target.padEnd(22)} ${String(clients).padStart(2)} clients   : ${figure.perSecond}/s  p50 ${figure.p50} ms  p99 ${figure.p99} ms`);
+	results.intake.push(figure);
+	return figure;
+}
+
+// --- the run -----------------------------------------------------------------------
+async function main() {
+	log(`sizes ${SIZES.join(', ')}; ${DURATION} s per load test; clients ${CONCURRENCY.join(', ')}; database ${dbName}`);
+	await adminKnex.raw(`CREATE DATABASE ${dbName}`);
+	const config = loadConfig(env);
+	await runDirectusCommand(config, ['bootstrap'], { quiet: true });
+	const port = 18_000 + Math.floor(Math.random() * 1000);
+	const first = await startInstance(config, port, CPU_PROFILE);
+	await provision({ ...config, port }, () => {});
+	knex = knexFactory({ client: 'pg', connection: pgConnection(dbName), pool: { min: 0, max: 60 } });
+	const db = knex;
+	log('platform provisioned');
+	const admin = { authorization: `Bearer ${config.adminToken}` };
+	// the bench runs the sweep itself: the scheduled one would take its lock and load the machine during reads
+	for (const flow of (await json(`${first.url}/flows?fields=id,name,status&limit=-1`, { headers: admin })).data as { id: string; name: string; status: string }[])
+		if (flow.status === 'active') await json(`${first.url}/flows/${flow.id}`, { method: 'PATCH', headers: admin, body: JSON.stringify({ status: 'inactive' }) });
+
+	// accounts: the agent and the director general (Core: 3 active app users)
+	const users = (await json(`${first.url}/users?fields=id,email,status&limit=-1`, { headers: admin })).data as { id: string; email: string; status: string }[];
+	const byEmail = new Map(users.map((user) => [user.email, user]));
+	await json(`${first.url}/users/${byEmail.get('bureau.ordre@casablanca.ma')!.id}`, { method: 'PATCH', headers: admin, body: JSON.stringify({ status: 'suspended' }) });
+	await json(`${first.url}/users/${byEmail.get('dgs@casablanca.ma')!.id}`, { method: 'PATCH', headers: admin, body: JSON.stringify({ status: 'active' }) });
+	const login = async (email: string) => ((await json(`${first.url}/auth/login`, { method: 'POST', body: JSON.stringify({ email, password: DEMO_PASSWORD }) })).data.access_token as string);
+
+	// points inside the commune, for intake payloads
+	const areas = (await db('arrondissements').select('code', 'population', 'boundary')).map((row) => ({ population: Number(row.population ?? 1), boundary: (typeof row.boundary === 'string' ? JSON.parse(row.boundary) : row.boundary) as AreaGeometry }));
+	const pointsRandom = random(99);
+	const points = Array.from({ length: 500 }, () => randomPointIn(pointsRandom, weighted(pointsRandom, areas.map((area) => [area, area.population] as const)).boundary));
+	const categories = (await db('categories').where({ active: true }).select('code')).map((row) => String(row.code));
+	const pick = <T>(next: () => number, values: T[]) => values[Math.floor(next() * values.length)];
+	const portalBody: PayloadMaker = (next) => {
+		const point = pick(next, points);
+		return { category: pick(next, categories), description: 'Dépôt sauvage au coin de la rue depuis plusieurs jours (banc d’essai)', latitude: point.lat, longitude: point.lng, lang: 'fr' };
+	};
+	const open311Body: PayloadMaker = (next) => {
+		const point = pick(next, points);
+		return { api_key: DEMO_OPEN311_KEY, service_code: pick(next, categories), lat: point.lat, long: point.lng, description: 'Lampadaire éteint (banc d’essai)' };
+	};
+	const plainBody: PayloadMaker = (next) => {
+		const point = pick(next, points);
+		return { category: pick(next, categories), description: 'Dépôt sauvage au coin de la rue depuis plusieurs jours (banc d’essai)', latitude: point.lat, longitude: point.lng, status: 'new', received_at: new Date().toISOString(), reference: `B-${Math.floor(next() * 1e12)}` };
+	};
+
+	// the baseline collection: a few similar columns, no hooks
+	await json(`${first.url}/collections`, {
+		method: 'POST',
+		headers: admin,
+		body: JSON.stringify({
+			collection: 'bench_plain',
+			meta: { hidden: true },
+			schema: {},
+			fields: [
+				{ field: 'id', type: 'uuid', meta: { special: ['uuid'], hidden: true }, schema: { is_primary_key: true } },
+				{ field: 'reference', type: 'string', schema: {} },
+				{ field: 'category', type: 'string', schema: {} },
+				{ field: 'status', type: 'string', schema: {} },
+				{ field: 'description', type: 'text', schema: {} },
+				{ field: 'latitude', type: 'float', schema: {} },
+				{ field: 'longitude', type: 'float', schema: {} },
+				{ field: 'received_at', type: 'timestamp', schema: {} },
+			],
+		}),
+	});
+
+	// a complaint with a known tracking secret, for the tracking read
+	const tracked = (await json(`${first.url}/portal/api/complaints`, { method: 'POST', body: JSON.stringify(portalBody(random(1))) })).data as { reference: string; tracking_secret: string };
+
+	await new Promise((resolve) => setTimeout(resolve, 3000));
+	results.memory.atRestMb = rssMb(first.server.pid);
+	log(`memory at rest: ${results.memory.atRestMb} MB`);
+
+	// 1. intake
+	log('intake: portal, Open311, plain Directus, raw SQL');
+	const pid = [first.server.pid!];
+	for (const clients of CONCURRENCY) {
+		await loadTest('portal intake', [first.url], '/portal/api/complaints', {}, portalBody, clients, pid);
+		await loadTest('Open311 POST', [first.url], '/open311/v2/requests.json', {}, open311Body, clients, pid);
+		await loadTest('plain Directus POST', [first.url], '/items/bench_plain', admin, plainBody, clients, pid);
+		await rawSqlLoad(db, clients, (next) => ({ id: crypto.randomUUID(), ...plainBody(next), received_at: new Date() }));
+	}
+	log(`memory under load (peak): ${results.memory.underLoadMb} MB`);
+	if (ONLY_INTAKE) {
+		first.server.kill('SIGTERM');
+		await new Promise((resolve) => first.server.once('exit', resolve));
+		return;
+	}
+
+	// 2. one instance against two (same database and Redis), load spread round-robin
+	log('two instances');
+	const second = await startInstance(config, port + 1);
+	await new Promise((resolve) => setTimeout(resolve, 3000));
+	results.memory.secondInstanceAtRestMb = rssMb(second.server.pid);
+	const top = Math.max(...CONCURRENCY);
+	await loadTest('portal intake', [first.url, second.url], '/portal/api/complaints', {}, portalBody, top, [first.server.pid!, second.server.pid!]);
+	await loadTest('plain Directus POST', [first.url, second.url], '/items/bench_plain', admin, plainBody, top, [first.server.pid!, second.server.pid!]);
+	second.server.kill('SIGTERM');
+
+	// 3. reads, sweep and clusters at each size
+	const agentToken = await login('agent.proprete@casablanca.ma');
+	const dgsToken = await login('dgs@casablanca.ma');
+	const agent = { authorization: `Bearer ${agentToken}` };
+	const dgs = { authorization: `Bearer ${dgsToken}` };
+	const agentTeam = String((await db('team_members').join('directus_users', 'directus_users.id', 'team_members.user').where('directus_users.email', 'agent.proprete@casablanca.ma').first('team_members.team')).team);
+	const q = (params: Record<string, unknown>) => new URLSearchParams(Object.entries(params).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)])).toString();
+	const fields = 'reference,status,sla_state,category,arrondissement,assignee,resolve_due_at,received_at';
+	const nextPage = random(5);
+
+	for (const size of SIZES) {
+		const existing = Number((await db('complaints').count({ n: '*' }))[0].n);
+		if (existing < size) {
+			log(`generating ${size - existing} complaints (to ${size})`);
+			const started = Date.now();
+			await generateAtScale(db, { count: size - existing, seed: size, log: (message) => log(`  ${message}`) });
+			results.generation.push({ size, added: size - existing, seconds: Math.round((Date.now() - started) / 100) / 10 });
+		}
+		const count = Number((await db('complaints').count({ n: '*' }))[0].n);
+		const open = Number((await db('complaints').whereIn('status', OPEN).count({ n: '*' }))[0].n);
+		log(`reads on ${count} complaints (${open} open)`);
+		const baseline = await timeSql(db, 'SELECT count(*) FROM complaints');
+		results.baselines.push({ size, countMs: baseline });
+		log(`  baseline SELECT count(*)             p50 ${formatMs(baseline.p50)}`);
+		const add = (figure: ReadFigure) => results.reads.push(figure);
+		add(await timeRequests('agent queue (team, open, by deadline)', size, () => `${first.url}/items/complaints?${q({ fields, filter: { _and: [{ team: { _eq: agentTeam } }, { status: { _in: OPEN } }] }, sort: 'resolve_due_at', limit: '50', page: String(1 + Math.floor(nextPage() * 10)) })}`, agent));
+		add(await timeRequests('agent "Mes dossiers" (assignee, open)', size, () => `${first.url}/items/complaints?${q({ fields, filter: { _and: [{ assignee: { _eq: '$CURRENT_USER' } }, { status: { _in: OPEN } }] }, sort: 'resolve_due_at', limit: '50' })}`, agent));
+		add(await timeRequests('agent queue total (count)', size, () => `${first.url}/items/complaints?${q({ 'aggregate[count]': '*', filter: { _and: [{ team: { _eq: agentTeam } }, { status: { _in: OPEN } }] } })}`, agent));
+		add(await timeRequests('dashboard: count by arrondissement×status', size, () => `${first.url}/items/complaints?aggregate[count]=*&groupBy[]=arrondissement&groupBy[]=status`, dgs));
+		add(await timeRequests('dashboard: open by service×SLA state', size, () => `${first.url}/items/complaints?${q({ 'aggregate[count]': '*', 'groupBy[]': 'service', filter: { status: { _in: OPEN } } })}&groupBy[]=sla_state`, dgs));
+		add(await timeRequests('Open311 GET requests.json (1000)', size, () => `${first.url}/open311/v2/requests.json`, {}, Math.min(READ_SAMPLES, 20)));
+		add(await timeRequests('portal tracking (secret)', size, () => `${first.url}/portal/api/complaints/${tracked.reference}`, { 'x-tracking-secret': tracked.tracking_secret }));
+		const clusters = await timeRequests('clusters (whole city, zoom 11)', size, () => `${first.url}/insights/clusters?bbox=-7.80,33.45,-7.40,33.70&zoom=11`, dgs, 20);
+		if (clusters.note) log(`  clusters: ${clusters.note}`);
+		add(clusters);
+
+		// the SLA sweep, as the flow runs it (same function, same database), timed in-process
+		for (const run of ['first (catch-up)', 'steady (5 min later)']) {
+			const started = performance.now();
+			const swept = await runSlaSweep({ database: db, now: new Date(Date.now() + (run.startsWith('steady') ? 5 * 60_000 : 0)) });
+			const ms = performance.now() - started;
+			if (swept.skipped) results.notes.push(`SLA sweep ${run} at ${size}: skipped, another sweep held the lock`);
+			results.sweeps.push({ size, open, run, ms: Math.round(ms), changed: swept.changed, statements: swept.statements, countMs: baseline.p50 });
+			log(`  SLA sweep ${run}: ${Math.round(ms)} ms, ${swept.changed} changed, ${swept.statements} statements (×${ratio(ms, baseline.p50)} count(*))`);
+		}
+	}
+}
+
+// --- report --------------------------------------------------------------------------
+function capacity(): string[] {
+	const one = results.intake.filter((figure) => figure.target === 'portal intake' && figure.instances === 1);
+	const best = one.reduce((max, figure) => Math.max(max, figure.perSecond), 0);
+	if (best === 0) return [];
+	// a storm day: a tenth of a year's 300,000 complaints in one day, a fifth of it in the peak hour
+	const peakHour = 6000;
+	const perSecond = peakHour / 3600;
+	return [
+		'## Capacity',
+		'',
+		`- One instance on this machine holds about **${best} complaints/s** through the full portal intake path at best (${Math.round(best * 3600).toLocaleString('en')} an hour).`,
+		`- Assumption for a storm day: 30,000 complaints in the day (a tenth of a year's 300,000 for 3.2 million inhabitants), 20 % of them in the peak hour: ${peakHour.toLocaleString('en')} complaints/hour = ${perSecond.toFixed(2)}/s, plus staff reads.`,
+		`- Instances needed at 50 % headroom: **${instancesFor(perSecond, best)}** (the peak is ${ratio(perSecond, best)} of one instance's intake capacity); a second instance is for availability, not load.`,
+	];
+}
+
+function markdown(): string {
+	const plain = (clients: number, instances = 1) => results.intake.find((figure) => figure.target === 'plain Directus POST' && figure.clients === clients && figure.instances === instances);
+	const intakeRows = results.intake
+		.filter((figure) => figure.instances <= 1)
+		.map((figure) => [figure.target, figure.clients, `${figure.perSecond}/s`, formatRatio(ratio(figure.perSecond, plain(figure.clients)?.perSecond)), `${figure.p50} ms`, `${figure.p99} ms`, figure.non2xx + figure.errors]);
+	const top = Math.max(...CONCURRENCY);
+	const twoRows = ['portal intake', 'plain Directus POST'].map((target) => {
+		const single = results.intake.find((figure) => figure.target === target && figure.clients === top && figure.instances === 1);
+		const double = results.intake.find((figure) => figure.target === target && figure.clients === top && figure.instances === 2);
+		return [target, top, `${single?.perSecond ?? 'n/a'}/s`, `${double?.perSecond ?? 'n/a'}/s`, formatRatio(ratio(double?.perSecond, single?.perSecond)), `${double?.p99 ?? 'n/a'} ms`];
+	});
+	const readRows = results.reads.map((figure) => {
+		const baseline = results.baselines.find((entry) => entry.size === figure.size)?.countMs.p50;
+		return figure.note ? [figure.size.toLocaleString('en'), figure.name, figure.note, '', '', ''] : [figure.size.toLocaleString('en'), figure.name, formatMs(figure.p50), formatMs(figure.p95), formatRatio(ratio(figure.p95, baseline)), figure.p95 < 300 ? 'yes' : '**no**'];
+	});
+	const portal50 = results.intake.find((figure) => figure.target === 'portal intake' && figure.clients === top && figure.instances === 1);
+	return [
+		`# Benchmarks — ${results.date.slice(0, 16).replace('T', ' ')} UTC`,
+		'',
+		`Machine: ${results.machine.cpus} cores (${results.machine.cpuModel}), ${results.machine.memoryGb} GB, Node ${results.machine.node}, PostgreSQL and Redis local, shared with other work (noisy): read ratios, not absolute figures.`,
+		`Run: sizes ${SIZES.map((size) => size.toLocaleString('en')).join(' and ')}, ${DURATION} s per load test, total ${Math.round(results.totalSeconds / 60)} min.`,
+		'',
+		'## Intake (baseline: plain Directus `POST /items/bench_plain`, no hooks, same clients)',
+		'',
+		table(['target', 'clients', 'throughput', 'ratio to plain', 'p50', 'p99', 'failed'], intakeRows),
+		'',
+		`Goal: the full intake path keeps at least half of plain Directus's throughput — at ${top} clients the portal is ${formatRatio(ratio(portal50?.perSecond, plain(top)?.perSecond))} of it.`,
+		'',
+		'## One instance against two (same machine, same PostgreSQL and Redis, round-robin)',
+		'',
+		table(['target', 'clients', 'one instance', 'two instances', 'ratio', 'p99 (two)'], twoRows),
+		'',
+		'## Memory (VmRSS of a Directus process)',
+		'',
+		`At rest ${results.memory.atRestMb} MB; under intake load (peak) ${results.memory.underLoadMb} MB: ${formatRatio(ratio(results.memory.underLoadMb, results.memory.atRestMb))} at rest.`,
+		'',
+		'## Reads (baseline: `SELECT count(*) FROM complaints` in the same run)',
+		'',
+		table(['complaints', 'read', 'p50', 'p95', 'p95 / count(*)', 'p95 < 300 ms'], readRows),
+		'',
+		results.baselines.map((entry) => `Baseline count(*) at ${entry.size.toLocaleString('en')}: p50 ${formatMs(entry.countMs.p50)}.`).join(' '),
+		'',
+		'## SLA sweep (baseline: the same `SELECT count(*)`)',
+		'',
+		table(['complaints', 'open', 'sweep', 'time', 'ratio to count(*)', 'changed', 'statements'], results.sweeps.map((sweep) => [sweep.size.toLocaleString('en'), sweep.open.toLocaleString('en'), sweep.run, formatMs(sweep.ms), formatRatio(ratio(sweep.ms, sweep.countMs)), sweep.changed, sweep.statements])),
+		'',
+		'## Data generation',
+		'',
+		table(['to size', 'complaints added', 'seconds'], results.generation.map((entry) => [entry.size.toLocaleString('en'), entry.added.toLocaleString('en'), entry.seconds])),
+		'',
+		...capacity(),
+		'',
+		...(results.notes.length ? ['## Notes', '', ...results.notes.map((note) => `- ${note}`)] : []),
+		'',
+	].join('\n');
+}
+
+let failed: unknown = null;
+try {
+	await main();
+} catch (error) {
+	failed = error;
+	console.error(error);
+	results.notes.push(`run failed: ${(error as Error).message.split('\n')[0]}`);
+} finally {
+	results.totalSeconds = Math.round((Date.now() - began) / 1000);
+	const dir = join(projectRoot, 'bench', 'results');
+	mkdirSync(dir, { recursive: true });
+	const stamp = results.date.replace(/[:.]/g, '-');
+	writeFileSync(join(dir, `${stamp}.json`), JSON.stringify(results, null, 2));
+	writeFileSync(join(dir, 'latest.md'), markdown());
+	log(`written bench/results/${stamp}.json and bench/results/latest.md`);
+	await cleanup();
+}
+process.exit(failed ? 1 : 0);
