@@ -1,6 +1,6 @@
 // Project settings, translation strings for choice labels and notes, and the
 // saved views (bookmarks) each role lands on.
-import { createPresets, createTranslations, readPresets, readTranslations, updateSettings, updateTranslation } from '@directus/sdk';
+import { createPresets, createTranslations, readPresets, readSettings, readTranslations, updateSettings, updateTranslation } from '@directus/sdk';
 import ar from '../../extensions/casa-core/src/domain/i18n/locales/ar.json';
 import fr from '../../extensions/casa-core/src/domain/i18n/locales/fr.json';
 import { ROLE_IDS } from '../../extensions/casa-core/src/domain/access/roles';
@@ -21,6 +21,33 @@ export async function provisionSettings(client: AdminClient, ownerEmail: string)
 			org_name: 'Commune urbaine de Casablanca',
 		} as never),
 	);
+	await provisionModuleBar(client);
+}
+
+/** Directus 12's default module bar (the app's MODULE_BAR_DEFAULT), used while the settings hold none. */
+const DEFAULT_MODULE_BAR = [
+	{ type: 'module', id: 'content', enabled: true },
+	{ type: 'module', id: 'visual', enabled: false },
+	{ type: 'module', id: 'users', enabled: true },
+	{ type: 'module', id: 'files', enabled: true },
+	{ type: 'module', id: 'insights', enabled: true },
+	{ type: 'module', id: 'flows', enabled: true },
+	{ type: 'module', id: 'deployments', enabled: false },
+	{ type: 'link', id: 'docs', enabled: true, name: '$t:documentation', icon: 'help', url: 'https://directus.com/docs' },
+	{ type: 'module', id: 'settings', enabled: true, locked: true },
+];
+/** The project's modules, shown right after Content (each module hides itself from roles it is not for). */
+const PROJECT_MODULES = ['casa-desk'];
+
+/** Adds the project's modules to the bar once; an administrator may later hide or move them. */
+export async function provisionModuleBar(client: AdminClient): Promise<void> {
+	const settings = (await client.request(readSettings({ fields: ['module_bar'] }))) as { module_bar: { id: string }[] | null };
+	const bar = [...(settings.module_bar ?? DEFAULT_MODULE_BAR)] as { type: string; id: string; enabled: boolean }[];
+	const missing = PROJECT_MODULES.filter((id) => !bar.some((part) => part.id === id));
+	if (missing.length === 0) return;
+	const after = bar.findIndex((part) => part.id === 'content') + 1;
+	bar.splice(after, 0, ...missing.map((id) => ({ type: 'module', id, enabled: true })));
+	await client.request(updateSettings({ module_bar: bar } as never));
 }
 
 /** Groups of the i18next resources that label Directus choices and notes ($t:casa.<group>.<value>). */

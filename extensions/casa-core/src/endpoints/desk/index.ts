@@ -1,6 +1,280 @@
+// The registry-office desk's API, mounted at /desk. Agents record complaints
+// on a citizen's behalf (phone, counter, paper mail) through the same complaint
+// hooks as every other road in: ItemsService with the agent's accountability,
+// so validation, routing, reference, deadlines, history and scope all apply.
+//   GET  /desk/search?q=                 earlier complaints of a caller (phone or name), in the agent's scope
+//   GET  /desk/nearby?category=&lat=&lng= open complaints of the same category nearby
+//   POST /desk/complaints                 record a complaint (Idempotency-Key header)
+//   POST /desk/complaints/:id/follow      "the citizen called again": a note on an existing complaint
+//   GET  /desk/receipts/:id?lang=ar       the acknowledgment receipt, a print-ready A4 page
+import { createHash, createHmac } from 'node:crypto';
 import { defineEndpoint } from '@directus/extensions-sdk';
+import type { Accountability } from '@directus/types';
+import type { Response } from 'express';
+import QRCode from 'qrcode';
+import { type Language, pickLanguage, translate } from '../../domain/i18n/messages';
+import type { FieldError } from '../../domain/complaint/complaint-plan';
+import { readDeskInput } from '../../domain/desk/desk-input';
+import { rankCallerMatches, readCallerQuery } from '../../domain/desk/caller-search';
+import { AUTO_PRINT_SCRIPT, PRINT_SCRIPT, receiptHtml, receiptModel } from '../../domain/desk/receipt';
+import { distanceMetres } from '../../domain/intake/image-type';
+import { OPEN_STATUSES } from '../../domain/workflow/transitions';
+import { toInstant, toIsoTimestamp } from '../../domain/calendar/instant';
+import { ForbiddenActionError, InvalidFieldError } from '../../adapters/errors';
+import { hashSecret, trackingUrl } from '../../adapters/intake';
+import { loadCaller, referenceData } from '../../adapters/platform-context';
 
-// placeholder until the desk work lands
-export default defineEndpoint((router) => {
-	router.get('/', (_req, res) => res.status(404).json({ errors: [{ message: 'not built yet' }] }));
+interface DeskRequest {
+	body: Record<string, unknown> | undefined;
+	params: Record<string, string>;
+	query: Record<string, unknown>;
+	accountability: Accountability | null;
+	get(name: string): string | undefined;
+}
+
+/** Roles that work at the desk; everyone else is refused, whatever the route. */
+const DESK_ROLES = ['administrator', 'registry_office'];
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
+const NOTE_LIMIT = 2000;
+
+function route(handler: (request: DeskRequest, res: Response) => Promise<void>) {
+	return (req: unknown, res: Response, next: (error: unknown) => void) => {
+		handler(req as DeskRequest, res).catch(next);
+	};
+}
+
+/** Field errors in fr/ar: the desk's own keys (desk.errors.*) and the platform's (errors.*). */
+function deskErrors(errors: FieldError[], language: Language) {
+	return errors.map((error) => {
+		const key = error.key.startsWith('desk.') ? error.key : `errors.${error.key}`;
+		return new InvalidFieldError({ field: error.field, reason: error.key, message: translate(language, key, error.values ?? {}) });
+	});
+}
+
+export default defineEndpoint({
+	id: 'desk',
+	handler: (router, { services, database, getSchema, env }) => {
+		const publicUrl = String(env.PUBLIC_URL ?? '');
+
+		/** The agent behind the request and the language they answer in; out-of-role callers stop here. */
+		async function agent(request: DeskRequest) {
+			const caller = await loadCaller(database, request.accountability);
+			const language = pickLanguage(request.body?.lang as string | undefined, request.query.lang as string | undefined, caller.language);
+			if (!caller.role || !DESK_ROLES.includes(caller.role) || !request.accountability?.user)
+				throw new ForbiddenActionError({ field: 'role', reason: 'desk.errors.role', message: translate(language, 'desk.errors.role') });
+			return { caller, language, accountability: request.accountability, userId: request.accountability.user };
+		}
+
+		/** A desk complaint's tracking code, derived from the server secret: the receipt can be printed again. */
+		function trackingCode(complaintId: string): string {
+			return createHmac('sha256', String(env.SECRET)).update(`tracking:desk:${complaintId}`).digest().subarray(0, 18).toString('base64url');
+		}
+
+		router.get('/search', route(async (request, res) => {
+			const { language, accountability } = await agent(request);
+			const query = readCallerQuery(request.query.q);
+			if (query.kind === 'invalid') throw deskErrors([{ field: 'q', key: 'desk.errors.query_invalid' }], language);
+			const filter: Record<string, unknown> = query.kind === 'phone' ? { citizen_phone: { _eq: query.phone } } : { _and: query.words.map((word) => ({ citizen_name: { _icontains: word } })) };
+			// the agent's own accountability: the complaint hooks add the role's scope to this read
+			const complaints = new services.ItemsService('complaints', { schema: await getSchema(), accountability });
+			const rows = await complaints.readByQuery({
+				filter: filter as never,
+				fields: ['id', 'reference', 'status', 'channel', 'received_at', 'resolve_due_at', 'citizen_name', 'citizen_phone', 'address', 'description', 'category.code', 'category.name_fr', 'category.name_ar'],
+				sort: ['-received_at'],
+				limit: 50,
+			});
+			const ranked = rankCallerMatches(rows.map((row: Record<string, unknown>) => ({ ...row, received_at: toIsoTimestamp(row.received_at), resolve_due_at: toIsoTimestamp(row.resolve_due_at) })) as never[], query);
+			res.json({
+				data: (ranked as Record<string, any>[]).slice(0, 20).map((row) => ({
+					id: row.id,
+					reference: row.reference,
+					status: row.status,
+					status_label: translate(language, `status.${row.status}`),
+					open: (OPEN_STATUSES as readonly string[]).includes(row.status),
+					channel: row.channel,
+					received_at: row.received_at,
+					resolve_due_at: row.resolve_due_at,
+					citizen_name: row.citizen_name,
+					citizen_phone: row.citizen_phone,
+					address: row.address,
+					description: typeof row.description === 'string' ? row.description.slice(0, 160) : null,
+					category: row.category ? (language === 'ar' ? row.category.name_ar : row.category.name_fr) : null,
+				})),
+				meta: { query: query.kind === 'phone' ? query.phone : query.words.join(' ') },
+			});
+		}));
+
+		// the portal's nearby rule (same radius and period from the platform settings), with the id to follow
+		router.get('/nearby', route(async (request, res) => {
+			const { language } = await agent(request);
+			const lat = Number(request.query.lat);
+			const lng = Number(request.query.lng);
+			if (!Number.isFinite(lat) || !Number.isFinite(lng)) throw deskErrors([{ field: 'latitude', key: 'field.coordinates' }], language);
+			const { settings } = await referenceData(database);
+			const radius = settings.duplicateRadiusM;
+			const degreesLat = radius / 111_000;
+			const degreesLng = radius / (111_000 * Math.cos((lat * Math.PI) / 180));
+			const rows = await database('complaints')
+				.leftJoin('categories', 'categories.code', 'complaints.category')
+				.select('complaints.id', 'complaints.reference', 'complaints.status', 'complaints.latitude', 'complaints.longitude', 'complaints.received_at', 'complaints.supporters_count', 'categories.name_fr', 'categories.name_ar')
+				.where('complaints.category', String(request.query.category ?? ''))
+				.whereIn('complaints.status', OPEN_STATUSES as string[])
+				.whereBetween('complaints.latitude', [lat - degreesLat, lat + degreesLat])
+				.whereBetween('complaints.longitude', [lng - degreesLng, lng + degreesLng])
+				.andWhere('complaints.received_at', '>=', new Date(Date.now() - settings.duplicatePeriodDays * 86_400_000))
+				.limit(50);
+			res.json({
+				data: rows
+					.map((row) => ({
+						id: row.id,
+						reference: row.reference,
+						status_label: translate(language, `status.${row.status}`),
+						category: language === 'ar' ? row.name_ar : row.name_fr,
+						distance_m: Math.round(distanceMetres(lat, lng, Number(row.latitude), Number(row.longitude))),
+						received_at: toIsoTimestamp(row.received_at),
+						supporters: Number(row.supporters_count ?? 0),
+					}))
+					.filter((row) => row.distance_m <= radius)
+					.sort((a, b) => a.distance_m - b.distance_m)
+					.slice(0, 10),
+			});
+		}));
+
+		router.post('/complaints', route(async (request, res) => {
+			const { language, accountability, userId } = await agent(request);
+			const body = { ...(request.body ?? {}) };
+			const now = new Date();
+			const input = readDeskInput(body, now);
+			const idempotencyKey = request.get('idempotency-key') ?? (body.idempotency_key as string | undefined) ?? null;
+			if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) input.errors.push({ field: 'idempotency_key', key: 'field.idempotency_key' });
+			if (input.scan && !input.errors.some((error) => error.field === 'scan')) {
+				const file = await database('directus_files').select('id', 'uploaded_by').where({ id: input.scan }).first();
+				if (!file || (request.accountability?.admin !== true && file.uploaded_by !== userId)) input.errors.push({ field: 'scan', key: 'desk.errors.scan_invalid' });
+			}
+			if (input.errors.length > 0) throw deskErrors(input.errors, language);
+
+			// a double Ctrl+Enter or a retry after a lost answer gives back the same complaint
+			const scopedKey = idempotencyKey ? `desk:${userId}:${idempotencyKey}` : null;
+			const replay = async () => (scopedKey ? await database('intake_requests').where({ key: scopedKey }).select('complaint').first() : null);
+			const previous = await replay();
+			if (previous) {
+				res.status(200).json({ data: await summary(String(previous.complaint), true) });
+				return;
+			}
+			const schema = await getSchema();
+			let id: string;
+			try {
+				id = await database.transaction(async (trx) => {
+					const complaints = new services.ItemsService('complaints', { schema, knex: trx, accountability });
+					const created = await complaints.createOne({
+						...input.payload,
+						citizen_language: input.payload.citizen_language ?? language,
+						...(input.scan ? { files: [{ directus_files_id: input.scan, kind: 'scan' }] } : {}),
+					});
+					const secret = trackingCode(String(created));
+					await trx('complaints').where({ id: created }).update({ tracking_secret_hash: hashSecret(secret) });
+					if (scopedKey) await trx('intake_requests').insert({ key: scopedKey, complaint: created, source: 'desk', date_created: new Date() });
+					const row = await trx('complaints').select('reference', 'resolve_due_at', 'citizen_email', 'citizen_phone', 'citizen_language').where({ id: created }).first();
+					// the same acknowledgment as the portal's, sent by the outbox worker to a citizen who left a contact
+					const recipients = [row.citizen_email ? { channel: 'email', recipient: row.citizen_email } : null, row.citizen_phone ? { channel: 'sms', recipient: row.citizen_phone } : null].filter(Boolean) as { channel: string; recipient: string }[];
+					for (const recipient of recipients) {
+						await trx('outbox').insert({
+							complaint: created,
+							event: 'acknowledgment',
+							...recipient,
+							language: row.citizen_language ?? language,
+							payload: JSON.stringify({ reference: row.reference, resolve_due_at: toIsoTimestamp(row.resolve_due_at), tracking_url: trackingUrl({ publicUrl }, row.reference, secret) }),
+							status: 'pending',
+							attempts: 0,
+							date_created: new Date(),
+						});
+					}
+					return String(created);
+				});
+			} catch (error) {
+				const raced = await replay();
+				if (!raced) throw error;
+				id = String(raced.complaint);
+			}
+			res.status(201).json({ data: await summary(id, false) });
+		}));
+
+		async function summary(id: string, replayed: boolean) {
+			const row = await database('complaints').select('id', 'reference', 'channel', 'status', 'received_at', 'registry_number', 'arrondissement', 'team', 'service', 'acknowledge_due_at', 'resolve_due_at', 'legal_due_at').where({ id }).first();
+			const secret = trackingCode(id);
+			return {
+				id: row.id,
+				reference: row.reference,
+				channel: row.channel,
+				status: row.status,
+				registry_number: row.registry_number,
+				arrondissement: row.arrondissement,
+				service: row.service,
+				team: row.team,
+				received_at: toIsoTimestamp(row.received_at),
+				acknowledge_due_at: toIsoTimestamp(row.acknowledge_due_at),
+				resolve_due_at: toIsoTimestamp(row.resolve_due_at),
+				legal_due_at: toIsoTimestamp(row.legal_due_at),
+				tracking_secret: secret,
+				tracking_url: trackingUrl({ publicUrl }, row.reference, secret),
+				receipt_url: `/desk/receipts/${row.id}`,
+				replayed,
+			};
+		}
+
+		router.post('/complaints/:id/follow', route(async (request, res) => {
+			const { language, accountability } = await agent(request);
+			const note = typeof request.body?.note === 'string' ? request.body.note.trim() : '';
+			if (note.length > NOTE_LIMIT) throw deskErrors([{ field: 'note', key: 'desk.errors.follow_note_long', values: { limit: NOTE_LIMIT } }], language);
+			const body = note ? `${translate(language, 'desk.followed')}\n${note}` : translate(language, 'desk.followed');
+			// the history hook checks the agent's right and scope (out of scope and absent: the same 403)
+			const events = new services.ItemsService('complaint_events', { schema: await getSchema(), accountability });
+			const eventId = await events.createOne({ complaint: request.params.id, type: 'note', body });
+			const complaint = await database('complaints').select('reference', 'status').where({ id: request.params.id }).first();
+			res.status(201).json({ data: { event: eventId, reference: complaint?.reference, status: complaint?.status, body } });
+		}));
+
+		router.get('/receipts/:id', route(async (request, res) => {
+			const { caller } = await agent(request);
+			// read with the agent's accountability: a complaint out of their scope is refused like an absent one
+			const complaints = new services.ItemsService('complaints', { schema: await getSchema(), accountability: request.accountability });
+			const row = (await complaints.readOne(request.params.id, {
+				fields: ['id', 'reference', 'channel', 'received_at', 'registry_number', 'citizen_name', 'citizen_language', 'resolve_due_at', 'legal_due_at', 'category.name_fr', 'category.name_ar', 'service.name_fr', 'service.name_ar', 'arrondissement.name_fr', 'arrondissement.name_ar'],
+			})) as Record<string, any>;
+			const language = pickLanguage(request.query.lang as string | undefined, row.citizen_language, caller.language);
+			const t = (key: string, values?: Record<string, unknown>) => translate(language, key, values ?? {});
+			const name = (related: Record<string, string> | null) => (related ? (language === 'ar' ? related.name_ar : related.name_fr) : null);
+			const stored = await database('complaints').select('tracking_secret_hash').where({ id: row.id }).first();
+			const code = trackingCode(String(row.id));
+			// complaints that came another way have the secret the citizen got then: the receipt cannot print it
+			const known = stored?.tracking_secret_hash === hashSecret(code);
+			const url = known ? trackingUrl({ publicUrl }, row.reference, code) : trackingUrl({ publicUrl }, row.reference, '').replace(/#$/, '');
+			const model = receiptModel(
+				{
+					reference: row.reference,
+					channel: row.channel,
+					receivedAt: toInstant(row.received_at) ?? new Date(),
+					issuedAt: new Date(),
+					registryNumber: row.registry_number ?? null,
+					category: name(row.category) ?? '—',
+					service: name(row.service) ?? '—',
+					arrondissement: name(row.arrondissement),
+					resolveDueAt: toInstant(row.resolve_due_at),
+					legalDueAt: toInstant(row.legal_due_at),
+					trackingUrl: url,
+					trackingCode: known ? code : '—',
+					citizenName: row.citizen_name ?? null,
+				},
+				language,
+				t,
+			);
+			const qr = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+			const autoPrint = request.query.print === '1';
+			const scripts = PRINT_SCRIPT + (autoPrint ? AUTO_PRINT_SCRIPT : '');
+			res.set('Content-Security-Policy', `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${createHash('sha256').update(scripts).digest('base64')}'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'`);
+			res.set('Cache-Control', 'no-store');
+			res.set('Content-Type', 'text/html; charset=utf-8');
+			res.send(receiptHtml(model, qr, { printButton: t('desk.receipt.print'), autoPrint }));
+		}));
+	},
 });
