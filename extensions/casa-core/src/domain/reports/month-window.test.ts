@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { CASABLANCA_TIME_ZONE, WorkingCalendar } from '../calendar/working-calendar';
+import { addLocalDays, calendarDayShifts, isMonthKey, lastCompleteMonth, monthOf, monthWindow, shiftMonth } from './month-window';
+
+const calendar = new WorkingCalendar({ timeZone: CASABLANCA_TIME_ZONE, schedules: [], holidays: [] });
+
+describe('monthWindow', () => {
+	it('starts at local midnight (UTC+1 outside Ramadan)', () => {
+		const window = monthWindow('2026-05');
+		expect(window.start.toISOString()).toBe('2026-04-30T23:00:00.000Z');
+		expect(window.end.toISOString()).toBe('2026-05-31T23:00:00.000Z');
+	});
+
+	it('follows the Ramadan offset (UTC+0 in March 2026)', () => {
+		const window = monthWindow('2026-03');
+		expect(window.start.toISOString()).toBe('2026-03-01T00:00:00.000Z');
+		// back to UTC+1 after Ramadan: 1 April 00:00 local is 31 March 23:00 UTC
+		expect(window.end.toISOString()).toBe('2026-03-31T23:00:00.000Z');
+	});
+
+	it('crosses the year', () => {
+		expect(monthWindow('2025-12').end.toISOString()).toBe('2025-12-31T23:00:00.000Z');
+		expect(shiftMonth('2026-01', -1)).toBe('2025-12');
+		expect(shiftMonth('2025-12', 1)).toBe('2026-01');
+	});
+
+	it('refuses what is not a month', () => {
+		for (const bad of ['2026-13', '2026-1', '26-01', '2026-00', 'x', '1999-12']) expect(isMonthKey(bad)).toBe(false);
+		expect(() => monthWindow('2026-13')).toThrow(RangeError);
+	});
+
+	it('places an instant in its local month', () => {
+		// 23:30 UTC on 30 April is 00:30 local on 1 May
+		expect(monthOf(new Date('2026-04-30T23:30:00Z'))).toBe('2026-05');
+		expect(lastCompleteMonth(new Date('2026-04-30T23:30:00Z'))).toBe('2026-04');
+	});
+});
+
+describe('calendarDayShifts', () => {
+	it('agrees with WorkingCalendar.addCalendarDays', () => {
+		expect(addLocalDays(new Date('2026-02-10T10:00:00Z'), 15).getTime()).toBe(calendar.addCalendarDays(new Date('2026-02-10T10:00:00Z'), 15).getTime());
+	});
+
+	it('is empty where no offset changes', () => {
+		const { start, end } = monthWindow('2026-06');
+		expect(calendarDayShifts(start, end, 15)).toEqual([]);
+	});
+
+	for (const [days, first, last] of [[15, '2025-12', '2026-04'], [60, '2025-12', '2026-04'], [15, '2026-08', '2026-10']] as const) {
+		it(`gives t + ${days} × 24 h + extra = addCalendarDays(t, ${days}) at every instant from ${first} to ${last} (offset changes)`, () => {
+			const from = monthWindow(first).start;
+			const to = monthWindow(last).end;
+			const pieces = calendarDayShifts(from, to, days);
+			expect(pieces.length).toBeGreaterThan(0);
+			const extraAt = (ms: number) => pieces.find((piece) => piece.from.getTime() <= ms && ms < piece.to.getTime())?.extraMs ?? 0;
+			const check = (ms: number) => expect(ms + days * 86_400_000 + extraAt(ms), new Date(ms).toISOString()).toBe(calendar.addCalendarDays(new Date(ms), days).getTime());
+			// every 7 minutes over the span, and every millisecond edge of each piece
+			for (let ms = from.getTime(); ms < to.getTime(); ms += 7 * 60_000) check(ms);
+			for (const piece of pieces) for (const edge of [piece.from.getTime(), piece.to.getTime()]) for (const ms of [edge - 1, edge, edge + 1]) check(ms);
+		});
+	}
+});
