@@ -5,7 +5,7 @@
 // It records what it receives, and can be told to fail. Tests drive it over
 // HTTP (they run in another process than this setup) through the control routes:
 //   GET  /__control/messages          → {data: [{to, from, text, authorization, status, at}]}  (every request, failed ones too)
-//   POST /__control/fail {count, status?} → the next `count` messages get `status` (503 by default)
+//   POST /__control/fail {count, status?, to?} → the next `count` messages (to that number only, if `to`) get `status` (503 by default)
 //   POST /__control/reset             → forget messages and failures
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,7 +27,8 @@ interface Received {
 
 export async function startSmsGateway(_dataDir: string): Promise<TestService> {
 	const received: Received[] = [];
-	const failures = { remaining: 0, status: 503 };
+	// failures to come, per recipient ('*': any recipient)
+	const failures = new Map<string, { remaining: number; status: number }>();
 	let sequence = 0;
 
 	const app = createServer(
@@ -43,24 +44,25 @@ export async function startSmsGateway(_dataDir: string): Promise<TestService> {
 				record(400);
 				return HttpResponse.json({ error: 'to, from and text are required' }, { status: 400 });
 			}
-			if (failures.remaining > 0) {
-				failures.remaining--;
-				record(failures.status);
-				return HttpResponse.json({ error: 'gateway unavailable' }, { status: failures.status });
+			const failure = [failures.get(body.to), failures.get('*')].find((entry) => entry && entry.remaining > 0);
+			if (failure) {
+				failure.remaining--;
+				record(failure.status);
+				return HttpResponse.json({ error: 'gateway unavailable' }, { status: failure.status });
 			}
 			record(202);
 			return HttpResponse.json({ id: `sms-${++sequence}`, status: 'queued' }, { status: 202 });
 		}),
 		http.get('/__control/messages', () => HttpResponse.json({ data: received })),
 		http.post('/__control/fail', async ({ request }) => {
-			const body = (await request.json().catch(() => ({}))) as { count?: number; status?: number };
-			failures.remaining = Number(body.count ?? 1);
-			failures.status = Number(body.status ?? 503);
-			return HttpResponse.json({ data: failures });
+			const body = (await request.json().catch(() => ({}))) as { count?: number; status?: number; to?: string };
+			const failure = { remaining: Number(body.count ?? 1), status: Number(body.status ?? 503) };
+			failures.set(body.to ?? '*', failure);
+			return HttpResponse.json({ data: failure });
 		}),
 		http.post('/__control/reset', () => {
 			received.length = 0;
-			failures.remaining = 0;
+			failures.clear();
 			return HttpResponse.json({ data: 'reset' });
 		}),
 	);
