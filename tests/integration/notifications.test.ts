@@ -180,10 +180,28 @@ describe('the citizen is told, in French, by e-mail and SMS', () => {
 });
 
 describe('in Arabic, right to left', () => {
+	const email = `mouwatin.${unique()}@example.ma`;
+	const number = phone();
+	let complaint: { id: string; reference: string; team: string };
+
+	async function arabicMail(subject: string) {
+		const mail = (await waitFor(async () => (await mailsTo(email)).find((message) => message.subject === subject)))!;
+		expect(mail.html).toContain('<html lang="ar" dir="rtl">');
+		expect(mail.html).toContain('text-align: right');
+		return mail;
+	}
+	async function arabicSms(count: number) {
+		return waitFor(async () => {
+			const received = await smsTo(number);
+			return received.length >= count ? received : null;
+		});
+	}
+
+	beforeAll(async () => {
+		complaint = await createComplaint({ citizen_email: email, citizen_phone: number, citizen_language: 'ar' });
+	});
+
 	it('assignment through the assignment endpoint: Arabic e-mail (RTL) and SMS', async () => {
-		const email = `mouwatin.${unique()}@example.ma`;
-		const number = phone();
-		const complaint = await createComplaint({ citizen_email: email, citizen_phone: number, citizen_language: 'ar' });
 		const assigned = await call('POST', '/casa/assignments', { token: adminToken(), body: { complaints: [complaint.id], team: complaint.team } });
 		expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
 		const rows = await allSent(complaint.id, 2);
@@ -191,19 +209,29 @@ describe('in Arabic, right to left', () => {
 			['assignment', 'email', 'ar'],
 			['assignment', 'sms', 'ar'],
 		]);
-		const [mail] = await waitFor(async () => {
-			const found = await mailsTo(email);
-			return found.length > 0 ? found : null;
-		});
-		expect(mail.subject).toBe(`أحيلت شكايتكم ${complaint.reference} على المصلحة المختصة`);
+		const mail = await arabicMail(`أحيلت شكايتكم ${complaint.reference} على المصلحة المختصة`);
 		expect(mail.text).toContain('مصلحة النظافة');
-		expect(mail.html).toContain('<html lang="ar" dir="rtl">');
-		expect(mail.html).toContain('text-align: right');
-		const [text] = await waitFor(async () => {
-			const received = await smsTo(number);
-			return received.length > 0 ? received : null;
-		});
-		expect(text.text).toContain(`أحيلت شكايتكم ${complaint.reference}`);
+		expect((await arabicSms(1))[0].text).toContain(`أحيلت شكايتكم ${complaint.reference}`);
+	});
+
+	it('request for information, resolution and reopening, each in Arabic', async () => {
+		await patch(complaint.id, { status: 'waiting_citizen', public_reply: 'المرجو تحديد رقم الزنقة.' });
+		const question = await arabicMail(`شكايتكم ${complaint.reference}: معلومات مطلوبة`);
+		expect(question.text).toContain('المرجو تحديد رقم الزنقة.');
+		expect((await arabicSms(2))[1].text).toContain('المرجو تحديد رقم الزنقة.');
+
+		await patch(complaint.id, { status: 'in_progress' });
+		await patch(complaint.id, { status: 'resolved', public_reply: 'تم إفراغ الحاوية وتنظيفها.' });
+		const answer = await arabicMail(`الجواب على شكايتكم ${complaint.reference}`);
+		expect(answer.text).toContain('تم إفراغ الحاوية وتنظيفها.');
+		expect((await arabicSms(3))[2].text).toContain('تم إفراغ الحاوية وتنظيفها.');
+
+		// reopened by the service (the administrator here), not only by the citizen
+		await patch(complaint.id, { status: 'reopened' });
+		await arabicMail(`أعيد فتح شكايتكم ${complaint.reference}`);
+		expect((await arabicSms(4))[3].text).toContain(`أعيد فتح شكايتكم ${complaint.reference}`);
+		const rows = await allSent(complaint.id, 8);
+		expect(rows.every((row) => row.language === 'ar')).toBe(true);
 	});
 });
 
