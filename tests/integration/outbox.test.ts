@@ -54,13 +54,18 @@ describe('outbox worker', () => {
 	});
 
 	it('records why a channel failed and schedules a retry, without blocking the workflow', async () => {
-		const created = await call('POST', '/portal/api/complaints', { body: { category: 'PROP-01', description: 'Bac plein', ...POINT, citizen_phone: '0661000000', consent: true } });
+		// the SMS gateway stand-in (tests/setup/services/sms-gateway.ts) is told to refuse this number once
+		const local = `066${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+		const control = (platform().services.sms as { controlUrl: string }).controlUrl;
+		await fetch(`${control}/fail`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ to: `+212${local.slice(1)}`, count: 1, status: 503 }) });
+		const created = await call('POST', '/portal/api/complaints', { body: { category: 'PROP-01', description: 'Bac plein', ...POINT, citizen_phone: local, consent: true } });
 		const { reference } = created.body.data;
 		const [row] = await waitFor(async () => {
 			const rows = await outboxRows(reference);
 			return rows[0]?.status === 'retry' ? rows : null;
 		});
-		expect(row).toMatchObject({ channel: 'sms', attempts: 1, last_error: 'SMS gateway not configured (SMS_GATEWAY_URL)' });
+		expect(row).toMatchObject({ channel: 'sms', attempts: 1 });
+		expect(row.last_error).toMatch(/^SMS gateway answered 503: /);
 		const complaint = await call('GET', `/items/complaints?filter[reference][_eq]=${reference}&fields=status`, { token: adminToken() });
 		expect(complaint.body.data[0].status).toBe('new');
 	});

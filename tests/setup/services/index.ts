@@ -4,6 +4,7 @@
 // the tests need to inspect it.
 import { startImapServer } from './imap';
 import { startMetaGraphMock } from './meta-graph';
+import { startSmsGateway } from './sms-gateway';
 
 export interface TestService {
 	/** environment variables for the Directus process */
@@ -18,6 +19,7 @@ export async function startTestServices(dataDir: string): Promise<{ env: Record<
 	try {
 		started.push(['imap', await startImapServer(dataDir)]);
 		started.push(['meta', await startMetaGraphMock(dataDir)]);
+		started.push(['sms', await startSmsGateway(dataDir)]);
 	} catch (error) {
 		await Promise.allSettled(started.map(([, service]) => service.stop()));
 		throw error;

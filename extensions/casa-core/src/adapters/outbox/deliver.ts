@@ -25,23 +25,27 @@ export async function deliverOutbox(context: DeliveryContext): Promise<{ sent: n
 	const batch = await claimBatch(context.database, now());
 	const totals = { sent: 0, failed: 0, retried: 0 };
 	for (const message of batch) {
-		const payload = (typeof message.payload === 'string' ? JSON.parse(message.payload) : (message.payload ?? {})) as Record<string, unknown>;
-		const language = pickLanguage(message.language);
-		const reference = String(payload.reference ?? '');
-		const values = {
-			...payload,
-			reference,
-			due: formatDate(payload.resolve_due_at, language),
-			trackingUrl: String(payload.tracking_url ?? `${context.publicUrl.replace(/\/$/, '')}/portal/suivi/${reference}`),
-		};
 		let outcome: Outcome;
+		let payload: Record<string, unknown> = {};
 		const sender = context.senders[message.channel];
 		try {
-			if (!sender) throw new Error(`no sender for channel "${message.channel}"`);
-			await sender.send(message.recipient, renderMessage(message.event, language, values));
+			payload = (typeof message.payload === 'string' ? JSON.parse(message.payload) : (message.payload ?? {})) as Record<string, unknown>;
+			const language = pickLanguage(message.language);
+			const reference = String(payload.reference ?? '');
+			const values = {
+				...payload,
+				reference,
+				due: formatDate(payload.resolve_due_at, language),
+				trackingUrl: String(payload.tracking_url ?? `${context.publicUrl.replace(/\/$/, '')}/portal/suivi/${reference}`),
+			};
+			const rendered = renderMessage(message.event, language, values);
+			// a channel nobody sends on here (e.g. WhatsApp without its sender) fails at once with the reason, other messages go on
+			if (!sender) throw new Error(`no sender for channel "${message.channel}" on this platform`);
+			await sender.send(message.recipient, rendered);
 			outcome = { status: 'sent' };
 		} catch (error) {
-			outcome = sender ? outcomeOfFailure(message.attempts, (error as Error).message, now()) : { status: 'failed', error: (error as Error).message };
+			const reason = error instanceof Error ? error.message : String(error);
+			outcome = sender ? outcomeOfFailure(message.attempts, reason, now()) : { status: 'failed', error: reason };
 		}
 		await settle(context.database, message.id, outcome, now());
 		if (outcome.status === 'sent') {

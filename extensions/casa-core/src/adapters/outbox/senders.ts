@@ -27,11 +27,19 @@ export function smsSender(config: SmsGatewayConfig | null): Sender {
 	return {
 		async send(recipient, message) {
 			if (!config) throw new Error('SMS gateway not configured (SMS_GATEWAY_URL)');
-			await axios.post(
-				config.url,
-				{ to: recipient, from: config.sender, text: `${message.subject}\n${message.text}`.slice(0, 640) },
-				{ headers: config.token ? { authorization: `Bearer ${config.token}` } : {}, timeout: 10_000 },
-			);
+			try {
+				await axios.post(
+					config.url,
+					{ to: recipient, from: config.sender, text: `${message.subject}\n${message.text}`.slice(0, 640) },
+					{ headers: config.token ? { authorization: `Bearer ${config.token}` } : {}, timeout: 10_000 },
+				);
+			} catch (error) {
+				// the outbox keeps this as last_error: the gateway's status and its own words, never the token
+				const response = (error as { response?: { status: number; data?: unknown } }).response;
+				if (!response) throw new Error(`SMS gateway unreachable: ${(error as Error).message}`);
+				const detail = typeof response.data === 'string' ? response.data : JSON.stringify(response.data ?? '');
+				throw new Error(`SMS gateway answered ${response.status}: ${detail.slice(0, 300)}`);
+			}
 		},
 	};
 }

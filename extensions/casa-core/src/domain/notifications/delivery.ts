@@ -31,7 +31,10 @@ const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => ESCAPE
 export function renderMessage(event: string, language: Language, values: Record<string, unknown>): RenderedMessage {
 	const key = `notifications.${event}`;
 	const subject = translate(language, `${key}.subject`, values);
-	const text = translate(language, `${key}.body`, values);
+	// a message whose citizen-facing text is optional (a request for information without a written question) has a variant without it
+	const withoutReply = values.reply === undefined || values.reply === null || String(values.reply).trim() === '';
+	const variant = `${key}.body_without_reply`;
+	const text = withoutReply && translate(language, variant, values) !== variant ? translate(language, variant, values) : translate(language, `${key}.body`, values);
 	const direction = language === 'ar' ? 'rtl' : 'ltr';
 	const paragraphs = text
 		.split('\n')

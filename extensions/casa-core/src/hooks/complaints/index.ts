@@ -13,7 +13,10 @@ import { atRiskPatch } from '../../domain/sla/sweep';
 import { fieldErrors, forbidden, invalid } from '../../adapters/errors';
 import { type Caller, REFERENCE_COLLECTIONS, invalidateReferenceData, loadCaller, loadTeams, planContextFrom, referenceData } from '../../adapters/platform-context';
 import { nextReferenceSequence } from '../../adapters/reference-counter';
-import { SYSTEM_EVENT_TOKEN, consumeSystemEventToken, mintSystemEventToken } from '../../adapters/system-events';
+import { SYSTEM_EVENT_TOKEN, consumeSystemEvent, mintSystemEventToken } from '../../adapters/system-events';
+import { insertOutboxDrafts, isOutboxDrafts, loadServiceNames } from '../../adapters/outbox/citizen-outbox';
+import { type NotifiedComplaint, type OutboxDraft, citizenNotifications } from '../../domain/notifications/citizen-notifications';
+import { toIsoTimestamp } from '../../domain/calendar/instant';
 import { INTAKE_MARKER, type IntakeMarker } from '../../adapters/intake-marker';
 
 const STAFF_EVENT_TYPES = ['note', 'public_reply'];
@@ -43,13 +46,33 @@ async function planContext(knex: Knex, caller: Caller, teamIds: (string | null |
 	return planContextFrom(await referenceData(knex), actorOf(caller), caller.profile, new Date(), teams);
 }
 
-function historyRows(events: HistoryEvent[], caller: Caller) {
-	return events.map((event) => ({
+/** `notifications` ride with the first event's token: its nested create runs inside the write transaction. */
+function historyRows(events: HistoryEvent[], caller: Caller, notifications: OutboxDraft[] = []) {
+	return events.map((event, index) => ({
 		...event,
 		actor: caller.profile?.userId ?? null,
 		actor_kind: caller.profile ? 'staff' : caller.role === null && caller.citizen ? 'citizen' : 'system',
-		[SYSTEM_EVENT_TOKEN]: mintSystemEventToken(),
+		[SYSTEM_EVENT_TOKEN]: mintSystemEventToken(index === 0 && notifications.length > 0 ? notifications : null),
 	}));
+}
+
+/** What the citizen is told about this update (domain/notifications), before anything is written. */
+async function notificationsFor(knex: Knex, current: CurrentComplaint, payload: Record<string, unknown>, values: Record<string, unknown>): Promise<OutboxDraft[]> {
+	const row = current as unknown as Record<string, unknown>;
+	const before = { ...row, resolve_due_at: toIsoTimestamp(row.resolve_due_at) } as unknown as NotifiedComplaint;
+	const text = (field: string) => (payload[field] === undefined ? undefined : ((payload[field] as string | null) ?? null));
+	const change = {
+		status: values.status as string | undefined,
+		service: values.service as string | undefined,
+		public_reply: text('public_reply'),
+		resolve_due_at: values.resolve_due_at === undefined ? undefined : toIsoTimestamp(values.resolve_due_at),
+		citizen_email: text('citizen_email'),
+		citizen_phone: text('citizen_phone'),
+		citizen_language: text('citizen_language'),
+	};
+	if (change.status === undefined && change.service === undefined) return [];
+	const names = await loadServiceNames(knex, [change.service ?? current.service]);
+	return citizenNotifications(before, change, names);
 }
 
 function throwPlanErrors(plan: Extract<Plan, { ok: false }>, caller: Caller): never {
@@ -136,7 +159,8 @@ export default defineHook(({ filter, action }, { logger }) => {
 		// deadlines set or moved (requalification, resumption): new at-risk instants for the SLA sweep
 		const atRisk = atRiskPatch(plan.values, current as unknown as Record<string, unknown>, context.categories, context.calendar, (await referenceData(database)).settings.atRiskShare);
 		const result: Record<string, unknown> = { ...payload, ...plan.values, ...atRisk };
-		if (plan.events.length > 0) result.history = { create: historyRows(plan.events, caller), update: [], delete: [] };
+		const notifications = plan.events.length > 0 ? await notificationsFor(database, current, payload, plan.values) : [];
+		if (plan.events.length > 0) result.history = { create: historyRows(plan.events, caller, notifications), update: [], delete: [] };
 		return result;
 	});
 
@@ -151,7 +175,12 @@ export default defineHook(({ filter, action }, { logger }) => {
 		const payload = { ...(input as Record<string, unknown>) };
 		const token = payload[SYSTEM_EVENT_TOKEN];
 		delete payload[SYSTEM_EVENT_TOKEN];
-		if (consumeSystemEventToken(token)) return payload;
+		const system = consumeSystemEvent(token);
+		if (system) {
+			// `database` is the complaint's write transaction here (nested create): the outbox rows commit or roll back with the change
+			if (isOutboxDrafts(system.attachment)) await insertOutboxDrafts(database, String(payload.complaint), system.attachment);
+			return payload;
+		}
 		if (!accountability) return payload;
 		const caller = await loadCaller(database, accountability);
 		if (!caller.role || !ROLE_RIGHTS[caller.role].updateComplaints) throw forbidden();
