@@ -37,6 +37,10 @@ const CONCURRENCY = (option('clients') ?? '1,10,50').split(',').map(Number);
 const READ_SAMPLES = Number(option('samples') ?? 40);
 /** `--only intake`: the intake runs alone (with `--cpu-prof`, to profile the first instance) */
 const ONLY_INTAKE = option('only') === 'intake';
+/** `--only reads`: reads and sweeps alone (no intake, no second instance) */
+const ONLY_READS = option('only') === 'reads';
+/** `--keep`: the bench database is left in place afterwards, to look at query plans */
+const KEEP_DATABASE = args.includes('--keep');
 const CPU_PROFILE = args.includes('--cpu-prof');
 const DEMO_PASSWORD = 'Casa-demo-2026';
 const OPEN = ['new', 'acknowledged', 'assigned', 'in_progress', 'waiting_citizen', 'reopened'];
@@ -135,7 +139,8 @@ async function cleanup() {
 	await new Promise((resolve) => setTimeout(resolve, 1500));
 	for (const server of servers) if (server.exitCode === null) server.kill('SIGKILL');
 	await knex?.destroy().catch(() => {});
-	await adminKnex.raw(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch((error) => console.error(error));
+	if (KEEP_DATABASE) console.log(`bench database kept: ${dbName}`);
+	else await adminKnex.raw(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch((error) => console.error(error));
 	await adminKnex.destroy();
 	rmSync(dataDir, { recursive: true, force: true });
 }
@@ -316,30 +321,35 @@ async function main() {
 	log(`memory at rest: ${results.memory.atRestMb} MB`);
 
 	// 1. intake
-	log('intake: portal, Open311, plain Directus, raw SQL');
-	const pid = [first.server.pid!];
-	for (const clients of CONCURRENCY) {
-		await loadTest('portal intake', [first.url], '/portal/api/complaints', {}, portalBody, clients, pid);
-		await loadTest('Open311 POST', [first.url], '/open311/v2/requests.json', {}, open311Body, clients, pid);
-		await loadTest('plain Directus POST', [first.url], '/items/bench_plain', admin, plainBody, clients, pid);
-		await rawSqlLoad(db, clients, (next) => ({ id: crypto.randomUUID(), ...plainBody(next), received_at: new Date() }));
-	}
-	log(`memory under load (peak): ${results.memory.underLoadMb} MB`);
-	if (ONLY_INTAKE) {
-		first.server.kill('SIGTERM');
-		await new Promise((resolve) => first.server.once('exit', resolve));
-		return;
-	}
+	if (!ONLY_READS) await intakeFigures();
+	if (ONLY_INTAKE) return;
+	// the intake and two-instance load tests (skipped by `--only reads`)
+	async function intakeFigures() {
+		log('intake: portal, Open311, plain Directus, raw SQL');
+		const pid = [first.server.pid!];
+		for (const clients of CONCURRENCY) {
+			await loadTest('portal intake', [first.url], '/portal/api/complaints', {}, portalBody, clients, pid);
+			await loadTest('Open311 POST', [first.url], '/open311/v2/requests.json', {}, open311Body, clients, pid);
+			await loadTest('plain Directus POST', [first.url], '/items/bench_plain', admin, plainBody, clients, pid);
+			await rawSqlLoad(db, clients, (next) => ({ id: crypto.randomUUID(), ...plainBody(next), received_at: new Date() }));
+		}
+		log(`memory under load (peak): ${results.memory.underLoadMb} MB`);
+		if (ONLY_INTAKE) {
+			first.server.kill('SIGTERM');
+			await new Promise((resolve) => first.server.once('exit', resolve));
+			return;
+		}
 
-	// 2. one instance against two (same database and Redis), load spread round-robin
-	log('two instances');
-	const second = await startInstance(config, port + 1);
-	await new Promise((resolve) => setTimeout(resolve, 3000));
-	results.memory.secondInstanceAtRestMb = rssMb(second.server.pid);
-	const top = Math.max(...CONCURRENCY);
-	await loadTest('portal intake', [first.url, second.url], '/portal/api/complaints', {}, portalBody, top, [first.server.pid!, second.server.pid!]);
-	await loadTest('plain Directus POST', [first.url, second.url], '/items/bench_plain', admin, plainBody, top, [first.server.pid!, second.server.pid!]);
-	second.server.kill('SIGTERM');
+		// 2. one instance against two (same database and Redis), load spread round-robin
+		log('two instances');
+		const second = await startInstance(config, port + 1);
+		await new Promise((resolve) => setTimeout(resolve, 3000));
+		results.memory.secondInstanceAtRestMb = rssMb(second.server.pid);
+		const top = Math.max(...CONCURRENCY);
+		await loadTest('portal intake', [first.url, second.url], '/portal/api/complaints', {}, portalBody, top, [first.server.pid!, second.server.pid!]);
+		await loadTest('plain Directus POST', [first.url, second.url], '/items/bench_plain', admin, plainBody, top, [first.server.pid!, second.server.pid!]);
+		second.server.kill('SIGTERM');
+	}
 
 	// 3. reads, sweep and clusters at each size
 	const agentToken = await login('agent.proprete@casablanca.ma');
@@ -358,6 +368,10 @@ async function main() {
 			const started = Date.now();
 			await generateAtScale(db, { count: size - existing, seed: size, log: (message) => log(`  ${message}`) });
 			results.generation.push({ size, added: size - existing, seconds: Math.round((Date.now() - started) / 100) / 10 });
+			// a bulk load leaves the visibility map empty until autovacuum passes, and a
+			// live table is vacuumed continuously: measure reads in that steady state
+			await db.raw('VACUUM ANALYZE complaints');
+			await db.raw('VACUUM ANALYZE complaint_events');
 		}
 		const count = Number((await db('complaints').count({ n: '*' }))[0].n);
 		const open = Number((await db('complaints').whereIn('status', OPEN).count({ n: '*' }))[0].n);
