@@ -13,7 +13,8 @@ export interface IndexSpec {
 }
 
 export const compositeIndexes: IndexSpec[] = [
-	{ collection: 'complaints', name: 'complaints_team_status_index', columns: ['team', 'status'], why: "a team's queue and its open count" },
+	// assignee too: an agent's scope is "my teams OR assigned to me", checked from the index alone
+	{ collection: 'complaints', name: 'complaints_team_status_assignee_index', columns: ['team', 'status', 'assignee'], why: "a team's queue and its open count" },
 	{ collection: 'complaints', name: 'complaints_assignee_status_index', columns: ['assignee', 'status'], why: "an agent's own open complaints" },
 	{ collection: 'complaints', name: 'complaints_arrondissement_status_index', columns: ['arrondissement', 'status'], why: 'dashboards: complaints by arrondissement and status' },
 	{ collection: 'complaints', name: 'complaints_status_service_sla_state_index', columns: ['status', 'service', 'sla_state'], why: 'dashboards: open complaints by service and SLA state' },
