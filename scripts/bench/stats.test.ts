@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMs, formatRatio, instancesFor, percentile, ratio, summarize, table } from './stats';
+import { combineRounds, formatMs, formatRatio, instancesFor, percentile, ratio, summarize, table } from './stats';
 
 describe('percentile', () => {
 	it('interpolates between closest ranks, whatever the order of the samples', () => {
@@ -60,5 +60,44 @@ describe('instancesFor', () => {
 		expect(instancesFor(120, 100)).toBe(3);
 		expect(instancesFor(120, 100, 1)).toBe(2);
 		expect(instancesFor(1, 0)).toBe(Number.POSITIVE_INFINITY);
+	});
+});
+
+describe('combineRounds', () => {
+	const round = (perSecond: number, p50 = 10, p99 = 50) => ({ perSecond, p50, p99, errors: 0, non2xx: 0 });
+
+	it('takes the median of the per-round ratios, so one noisy round does not decide', () => {
+		// round 2: the machine was busy for both measurements of the round
+		const combined = combineRounds([round(80), round(20), round(90)], [round(100), round(40), round(100)]);
+		expect(combined.ratio).toBe(0.8);
+		expect(combined.perSecond).toBe(80);
+		expect(combined.rounds).toBe(3);
+	});
+
+	it('adds up failures and takes median latencies', () => {
+		const combined = combineRounds(
+			[{ perSecond: 10, p50: 5, p99: 40, errors: 1, non2xx: 2 }, { perSecond: 12, p50: 7, p99: 60, errors: 0, non2xx: 1 }, { perSecond: 11, p50: 6, p99: 50, errors: 0, non2xx: 0 }],
+			[round(20), round(20), round(20)],
+		);
+		expect(combined).toMatchObject({ p50: 6, p99: 50, errors: 1, non2xx: 3, ratio: 0.55 });
+	});
+
+	it('needs one baseline round per round', () => {
+		expect(() => combineRounds([round(1)], [])).toThrow(RangeError);
+		expect(() => combineRounds([], [])).toThrow(RangeError);
+	});
+});
+
+describe('CPU per request', () => {
+	it('gives the baseline-over-target CPU ratio, median of the rounds, whatever the wall-clock noise', () => {
+		const round = (perSecond: number, cpuMsPerRequest: number) => ({ perSecond, p50: 1, p99: 2, errors: 0, non2xx: 0, cpuMsPerRequest });
+		const combined = combineRounds([round(50, 8), round(10, 8), round(60, 10)], [round(100, 4), round(30, 4), round(90, 4)]);
+		expect(combined.cpuMsPerRequest).toBe(8);
+		expect(combined.cpuRatio).toBe(0.5);
+	});
+
+	it('has no CPU ratio when CPU was not measured', () => {
+		const round = { perSecond: 1, p50: 1, p99: 1, errors: 0, non2xx: 0 };
+		expect(combineRounds([round], [round]).cpuRatio).toBeNull();
 	});
 });

@@ -51,3 +51,38 @@ export function instancesFor(peakPerSecond: number, perInstance: number, headroo
 	if (perInstance <= 0) return Number.POSITIVE_INFINITY;
 	return Math.max(1, Math.ceil(peakPerSecond / (perInstance * headroom)));
 }
+
+export interface RoundFigure {
+	perSecond: number;
+	p50: number;
+	p99: number;
+	errors: number;
+	non2xx: number;
+	/** CPU time the Directus process(es) spent per request: what throughput is on a machine of its own */
+	cpuMsPerRequest?: number;
+}
+
+/**
+ * A target measured in several rounds interleaved with its baseline (plain,
+ * target, plain, target…): the machine's noise hits both alike within a round.
+ * Medians of the rounds, and the median of the per-round ratios to the baseline.
+ */
+export function combineRounds(rounds: readonly RoundFigure[], baselineRounds: readonly RoundFigure[]): RoundFigure & { ratio: number | null; cpuRatio: number | null; rounds: number } {
+	if (rounds.length === 0 || rounds.length !== baselineRounds.length) throw new RangeError('one baseline round per round is needed');
+	const median = (values: number[]) => percentile(values, 50);
+	const ratios = rounds.map((round, index) => ratio(round.perSecond, baselineRounds[index].perSecond)).filter((value): value is number => value !== null);
+	// the baseline's CPU per request over the target's: the throughput ratio a CPU-bound machine of its own would see
+	const cpuRatios = rounds.map((round, index) => ratio(baselineRounds[index].cpuMsPerRequest, round.cpuMsPerRequest)).filter((value): value is number => value !== null);
+	const cpu = rounds.map((round) => round.cpuMsPerRequest).filter((value): value is number => value !== undefined && Number.isFinite(value));
+	return {
+		perSecond: Math.round(median(rounds.map((round) => round.perSecond)) * 10) / 10,
+		p50: median(rounds.map((round) => round.p50)),
+		p99: median(rounds.map((round) => round.p99)),
+		errors: rounds.reduce((sum, round) => sum + round.errors, 0),
+		non2xx: rounds.reduce((sum, round) => sum + round.non2xx, 0),
+		ratio: ratios.length === 0 ? null : ratio(median(ratios), 1),
+		...(cpu.length > 0 ? { cpuMsPerRequest: Math.round(median(cpu) * 100) / 100 } : {}),
+		cpuRatio: cpuRatios.length === 0 ? null : ratio(median(cpuRatios), 1),
+		rounds: rounds.length,
+	};
+}

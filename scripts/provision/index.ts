@@ -2,6 +2,7 @@
 // is idempotent: a second start changes nothing, and a start after a schema
 // change only adds what is new.
 import type { PlatformConfig } from '../../directus.config';
+import { customEndpoint } from '@directus/sdk';
 import { provisionAccess } from './access';
 import { applySchema } from './apply-schema';
 import { provisionFlows } from './flows';
@@ -21,6 +22,11 @@ export async function provision(config: PlatformConfig, log: (message: string) =
 		}
 	};
 	await step('schema', () => applySchema(client, log));
+	// indexes over several columns (schema/indexes.ts), which the field schema cannot describe
+	await step('indexes', async () => {
+		const result = (await client.request(customEndpoint({ path: '/casa-schema/indexes', method: 'POST' }))) as { created: string[] };
+		for (const name of result.created) log(`created index ${name}`);
+	});
 	await step('reference data', () => seedReferenceData(client, log));
 	await step('roles and permissions', () => provisionAccess(client, log));
 	await step('settings', () => provisionSettings(client, config.adminEmail));

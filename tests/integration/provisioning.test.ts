@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { provision } from '../../scripts/provision/index';
-import { adminToken, call, platform } from '../helpers/api';
+import { compositeIndexes } from '../../schema/indexes';
+import { adminToken, call, loginAs, platform } from '../helpers/api';
 
 const COUNTED = ['/items/services', '/items/categories', '/items/arrondissements', '/items/prefectures', '/items/holidays', '/items/work_schedules', '/items/teams', '/items/routing_rules', '/items/complaints', '/items/complaint_events', '/roles', '/policies', '/permissions', '/presets', '/translations', '/users', '/fields', '/relations'];
 
@@ -48,5 +49,18 @@ describe('provisioning', () => {
 		const settings = await call('GET', '/settings?fields=project_name,default_language,project_owner,project_usage', { token: adminToken() });
 		// project_owner answers the owner banner, project_usage the "Have a license key?" onboarding
 		expect(settings.body.data).toEqual({ project_name: 'Casa Réclamations', default_language: 'fr-FR', project_owner: 'admin@casablanca.ma', project_usage: 'commercial' });
+	});
+
+	it('creates the composite indexes of schema/indexes.ts in the database, for administrators only', async () => {
+		const indexes = await call('GET', '/casa-schema/indexes', { token: adminToken() });
+		expect(indexes.status).toBe(200);
+		expect(indexes.body.data.map((index: { name: string }) => index.name).sort()).toEqual(compositeIndexes.map((index) => index.name).sort());
+		for (const index of indexes.body.data) expect(index.present, index.name).toBe(true);
+		// provisioning already made them: a second pass creates nothing
+		const again = await call('POST', '/casa-schema/indexes', { token: adminToken() });
+		expect(again.body.data.created).toEqual([]);
+		const head = await loginAs('chef-service');
+		expect((await call('POST', '/casa-schema/indexes', { token: head })).status).toBe(403);
+		expect((await call('GET', '/casa-schema/indexes', { token: null })).status).toBe(403);
 	});
 });

@@ -23,6 +23,7 @@ import { toInstant, toIsoTimestamp } from '../../domain/calendar/instant';
 import { ForbiddenActionError, InvalidFieldError } from '../../adapters/errors';
 import { hashSecret, trackingUrl } from '../../adapters/intake';
 import { loadCaller, referenceData } from '../../adapters/platform-context';
+import { requestSchema } from '../../adapters/request-schema';
 
 interface DeskRequest {
 	body: Record<string, unknown> | undefined;
@@ -76,7 +77,7 @@ export default defineEndpoint({
 			if (query.kind === 'invalid') throw deskErrors([{ field: 'q', key: 'desk.errors.query_invalid' }], language);
 			const filter: Record<string, unknown> = query.kind === 'phone' ? { citizen_phone: { _eq: query.phone } } : { _and: query.words.map((word) => ({ citizen_name: { _icontains: word } })) };
 			// the agent's own accountability: the complaint hooks add the role's scope to this read
-			const complaints = new services.ItemsService('complaints', { schema: await getSchema(), accountability });
+			const complaints = new services.ItemsService('complaints', { schema: await requestSchema(request, getSchema), accountability });
 			const rows = await complaints.readByQuery({
 				filter: filter as never,
 				fields: ['id', 'reference', 'status', 'channel', 'received_at', 'resolve_due_at', 'citizen_name', 'citizen_phone', 'address', 'description', 'category.code', 'category.name_fr', 'category.name_ar'],
@@ -161,7 +162,7 @@ export default defineEndpoint({
 				res.status(200).json({ data: await summary(String(previous.complaint), true) });
 				return;
 			}
-			const schema = await getSchema();
+			const schema = await requestSchema(request, getSchema);
 			let id: string;
 			try {
 				id = await database.transaction(async (trx) => {
@@ -228,7 +229,7 @@ export default defineEndpoint({
 			if (note.length > NOTE_LIMIT) throw deskErrors([{ field: 'note', key: 'desk.errors.follow_note_long', values: { limit: NOTE_LIMIT } }], language);
 			const body = note ? `${translate(language, 'desk.followed')}\n${note}` : translate(language, 'desk.followed');
 			// the history hook checks the agent's right and scope (out of scope and absent: the same 403)
-			const events = new services.ItemsService('complaint_events', { schema: await getSchema(), accountability });
+			const events = new services.ItemsService('complaint_events', { schema: await requestSchema(request, getSchema), accountability });
 			const eventId = await events.createOne({ complaint: request.params.id, type: 'note', body });
 			const complaint = await database('complaints').select('reference', 'status').where({ id: request.params.id }).first();
 			res.status(201).json({ data: { event: eventId, reference: complaint?.reference, status: complaint?.status, body } });
@@ -237,7 +238,7 @@ export default defineEndpoint({
 		router.get('/receipts/:id', route(async (request, res) => {
 			const { caller } = await agent(request);
 			// read with the agent's accountability: a complaint out of their scope is refused like an absent one
-			const complaints = new services.ItemsService('complaints', { schema: await getSchema(), accountability: request.accountability });
+			const complaints = new services.ItemsService('complaints', { schema: await requestSchema(request, getSchema), accountability: request.accountability });
 			const row = (await complaints.readOne(request.params.id, {
 				fields: ['id', 'reference', 'channel', 'received_at', 'registry_number', 'citizen_name', 'citizen_language', 'resolve_due_at', 'legal_due_at', 'category.name_fr', 'category.name_ar', 'service.name_fr', 'service.name_ar', 'arrondissement.name_fr', 'arrondissement.name_ar'],
 			})) as Record<string, any>;

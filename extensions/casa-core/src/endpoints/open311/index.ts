@@ -27,6 +27,7 @@ import {
 import { discoveryDocument, serviceDefinition, serviceList } from '../../domain/open311/services';
 import { type Open311Format, type Open311Root, renderOpen311 } from '../../domain/open311/xml';
 import { intakeComplaint } from '../../adapters/intake';
+import { requestSchema } from '../../adapters/request-schema';
 
 interface Open311Request {
 	method: string;
@@ -266,7 +267,7 @@ export default defineEndpoint({
 
 				const { body, errors } = intakeBodyFromPost(form);
 				const result = await intakeComplaint(
-					{ ItemsService: services.ItemsService, schema: await getSchema(), database, secret: String(env.SECRET), publicUrl: String(env.PUBLIC_URL ?? '') },
+					{ ItemsService: services.ItemsService, schema: await requestSchema(req, getSchema), database, secret: String(env.SECRET), publicUrl: String(env.PUBLIC_URL ?? '') },
 					{ body, channel: 'open311', language, idempotencyKey, source, earlierErrors: errors },
 				);
 				send(res, format, 200, 'service_requests', postResponse(result, form.account_id, language));

@@ -24,6 +24,7 @@ import { translate } from '../../domain/i18n/messages';
 import { referenceData } from '../../adapters/platform-context';
 import { registerStaticRoutes } from './static-routes';
 import { consume, createLimiter } from '../../adapters/rate-limit';
+import { requestSchema } from '../../adapters/request-schema';
 
 interface PortalRequest {
 	body: Record<string, unknown> | undefined;
@@ -148,7 +149,7 @@ export default defineEndpoint({
 			const idempotencyKey = request.get('idempotency-key') ?? (body.idempotency_key as string | undefined) ?? null;
 			const channel = request.get('x-casa-channel') === 'mobile' ? 'mobile' : 'web';
 			const result = await intakeComplaint(
-				{ ItemsService: services.ItemsService, FilesService: services.FilesService, schema: await getSchema(), database, secret: String(env.SECRET), publicUrl: String(env.PUBLIC_URL ?? '') },
+				{ ItemsService: services.ItemsService, FilesService: services.FilesService, schema: await requestSchema(request, getSchema), database, secret: String(env.SECRET), publicUrl: String(env.PUBLIC_URL ?? '') },
 				{ body, channel, language, idempotencyKey, source: 'portal', photos, earlierErrors },
 			);
 			res.status(result.replayed ? 200 : 201).json({
@@ -233,7 +234,7 @@ export default defineEndpoint({
 			const reason = typeof request.body?.reason === 'string' ? request.body.reason.trim() : '';
 			if (!reason) throw invalid('reason', 'field.required', language, { field: 'reason' });
 			await database.transaction(async (trx) => {
-				const complaints = new services.ItemsService('complaints', { schema: await getSchema(), knex: trx, accountability: null });
+				const complaints = new services.ItemsService('complaints', { schema: await requestSchema(request, getSchema), knex: trx, accountability: null });
 				// the workflow table decides: a citizen reopens a resolved complaint within the period
 				await complaints.updateOne(row.id, { status: 'reopened', [INTAKE_MARKER]: { actor: 'citizen', language } });
 				await trx('complaint_events').insert({ complaint: row.id, type: 'note', body: reason.slice(0, 2000), visibility: 'internal', actor_kind: 'citizen', date_created: new Date() });

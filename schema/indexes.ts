@@ -1,0 +1,38 @@
+// Indexes over several columns, which Directus's field schema cannot describe
+// (it indexes one column at a time). Each one serves a read measured by
+// `npm run bench` at 1,000,000 complaints; the bench's EXPLAIN showed the
+// single-column indexes forcing heap scans of hundreds of thousands of rows.
+// Applied by provisioning (POST /casa-schema/indexes), idempotent.
+
+export interface IndexSpec {
+	collection: string;
+	name: string;
+	columns: string[];
+	/** which read it serves */
+	why: string;
+}
+
+export const compositeIndexes: IndexSpec[] = [
+	// assignee too: an agent's scope is "my teams OR assigned to me", checked from the index alone
+	{ collection: 'complaints', name: 'complaints_team_status_assignee_index', columns: ['team', 'status', 'assignee'], why: "a team's queue and its open count" },
+	{ collection: 'complaints', name: 'complaints_assignee_status_index', columns: ['assignee', 'status'], why: "an agent's own open complaints" },
+	{ collection: 'complaints', name: 'complaints_arrondissement_status_index', columns: ['arrondissement', 'status'], why: 'dashboards: complaints by arrondissement and status' },
+	{ collection: 'complaints', name: 'complaints_status_service_sla_state_index', columns: ['status', 'service', 'sla_state'], why: 'dashboards: open complaints by service and SLA state' },
+];
+
+export type SqlDialect = 'pg' | 'sqlite';
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+/**
+ * The statement that creates an index if it is missing. On PostgreSQL it is
+ * built CONCURRENTLY, so adding one to a live table of a million complaints
+ * does not block intake while it builds.
+ */
+export function createIndexStatement(spec: IndexSpec, dialect: SqlDialect): string {
+	for (const name of [spec.collection, spec.name, ...spec.columns]) if (!IDENTIFIER.test(name)) throw new Error(`not a plain identifier: ${name}`);
+	if (spec.columns.length === 0) throw new Error(`index ${spec.name} has no columns`);
+	const columns = spec.columns.map((column) => `"${column}"`).join(', ');
+	const concurrently = dialect === 'pg' ? 'CONCURRENTLY ' : '';
+	return `CREATE INDEX ${concurrently}IF NOT EXISTS "${spec.name}" ON "${spec.collection}" (${columns})`;
+}
