@@ -38,7 +38,7 @@ export async function deliverOutbox(context: DeliveryContext): Promise<{ sent: n
 		const sender = context.senders[message.channel];
 		try {
 			if (!sender) throw new Error(`no sender for channel "${message.channel}"`);
-			await sender.send(message.recipient, renderMessage(message.event, language, values));
+			await sender.send(message.recipient, renderMessage(message.event, language, values), { event: message.event, language, values });
 			outcome = { status: 'sent' };
 		} catch (error) {
 			outcome = sender ? outcomeOfFailure(message.attempts, (error as Error).message, now()) : { status: 'failed', error: (error as Error).message };
