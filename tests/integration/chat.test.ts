@@ -3,7 +3,7 @@
 // stand-in (tests/setup/services/meta-graph.ts), complaints read as admin.
 import { createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { adminToken, call, platform } from '../helpers/api';
+import { adminToken, call, loginAs, platform } from '../helpers/api';
 
 const HAY_HASSANI = { latitude: 33.5463, longitude: -7.6787 };
 
@@ -210,6 +210,24 @@ describe('WhatsApp webhook', () => {
 		expect(textOf(replies.at(-1)!)).toMatch(/[\u0600-\u06FF]/);
 		const conversation = await conversationOf(`whatsapp:${waId}`);
 		expect(conversation).toMatchObject({ state: 'cancelled', complaint: null });
+	});
+
+	it('drops the photo of a conversation cancelled before it was filed', async () => {
+		const waId = '212661000007';
+		const countFiles = async () => Number((await call('GET', '/files?aggregate[count]=*', { token: adminToken() })).body.data[0].count);
+		await say(waId, 'Omar', textMessage('Bonjour, nid de poule'));
+		await say(waId, 'Omar', textMessage('Un trou profond au milieu de la rue'));
+		await say(waId, 'Omar', locationMessage(HAY_HASSANI.latitude, HAY_HASSANI.longitude));
+		const before = await countFiles();
+		await say(waId, 'Omar', imageMessage('2003383421387257'));
+		expect(await countFiles()).toBe(before + 1);
+		await say(waId, 'Omar', textMessage('annuler'));
+		expect(await countFiles()).toBe(before);
+	});
+
+	it('keeps conversations from everyone but administrators', async () => {
+		expect((await call('GET', '/items/conversations')).status).toBe(403);
+		expect((await call('GET', '/items/conversations', { token: await loginAs('agent') })).status).toBe(403);
 	});
 });
 

@@ -98,10 +98,15 @@ export async function receive(context: ChatContext, envelope: InboundEnvelope): 
 	let row = await loadRow(knex, envelope.contactKey);
 	if (seen(row)) return { duplicate: true, replies: [], conversation: null };
 	const input = await envelope.input();
+	const received = input.kind === 'photo' ? fileOf(input.photo) : null;
 	const catalog = await loadCatalog(knex);
 	for (let attempt = 0; attempt < 8; attempt++) {
 		if (attempt > 0) row = await loadRow(knex, envelope.contactKey);
-		if (seen(row)) return { duplicate: true, replies: [], conversation: null };
+		if (seen(row)) {
+			// the same delivery handled meanwhile by another request: its copy of the photo is the one kept
+			await removeFiles(context, [received]);
+			return { duplicate: true, replies: [], conversation: null };
+		}
 		const now = new Date();
 		const stored = row ? parse<Conversation | null>(row.conversation, null) : null;
 		const active = stored && !FINAL_STATES.includes(stored.state) ? stored : null;
@@ -154,6 +159,11 @@ export async function receive(context: ChatContext, envelope: InboundEnvelope): 
 			const updated = await knex('conversations').where({ id: row.id, version: row.version }).update({ ...values, version: row.version + 1 });
 			if (updated === 0) continue;
 		}
+		// a photo replaced, or a conversation that ended without a complaint, leaves no file behind
+		if (!complaintId) {
+			const kept = FINAL_STATES.includes(turn.conversation.state) ? null : fileOf(turn.conversation.draft.photo);
+			await removeFiles(context, [fileOf(active?.draft.photo), received].filter((id) => id !== kept));
+		}
 		return { duplicate: false, replies: turn.replies, conversation: turn.conversation, ...(result ?? {}) };
 	}
 	throw new Error('chat: the conversation kept changing, message not applied');
@@ -176,4 +186,15 @@ export async function startConversation(context: ChatContext, channel: ChatChann
 		date_created: now,
 	});
 	return { duplicate: false, replies: turn.replies, conversation: turn.conversation };
+}
+
+function fileOf(photo: unknown): string | null {
+	const file = (photo as { file?: unknown } | null | undefined)?.file;
+	return typeof file === 'string' ? file : null;
+}
+
+async function removeFiles(context: ChatContext, ids: (string | null)[]): Promise<void> {
+	const wanted = ids.filter((id): id is string => !!id);
+	if (wanted.length === 0 || !context.FilesService) return;
+	await new context.FilesService({ schema: context.schema, accountability: null }).deleteMany(wanted).catch((error: Error) => context.logger?.warn(`[casa-core] chat: photo not removed: ${error.message}`));
 }
