@@ -2,6 +2,7 @@
 // shaped exactly as Meta sends them, replies read back from the Graph API
 // stand-in (tests/setup/services/meta-graph.ts), complaints read as admin.
 import { createHmac, randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { adminToken, call, loginAs, platform } from '../helpers/api';
 
@@ -225,6 +226,17 @@ describe('WhatsApp webhook', () => {
 		expect(await countFiles()).toBe(before);
 	});
 
+	it('starts again, saying so, after an idle conversation expired', async () => {
+		const waId = '212661000008';
+		await say(waId, 'Laila', textMessage('Bonjour'));
+		await say(waId, 'Laila', listReply('PROP', 'Propreté'));
+		const conversation = await conversationOf(`whatsapp:${waId}`);
+		await call('PATCH', `/items/conversations/${conversation.id}`, { token: adminToken(), body: { expires_at: new Date(Date.now() - 60_000).toISOString() } });
+		const replies = await say(waId, 'Laila', textMessage('PROP-01'));
+		expect(textOf(replies[0])).toContain('expiré');
+		expect((await conversationOf(`whatsapp:${waId}`)).state).toBe('service');
+	});
+
 	it('keeps conversations from everyone but administrators', async () => {
 		expect((await call('GET', '/items/conversations')).status).toBe(403);
 		expect((await call('GET', '/items/conversations', { token: await loginAs('agent') })).status).toBe(403);
@@ -249,7 +261,15 @@ describe('portal chat widget', () => {
 		const located = await widget(session, { text: 'Un grand trou sur la chaussée devant l’école' });
 		expect(located.replies.at(-1).location).toBe(true);
 		expect((await widget(session, { location: HAY_HASSANI })).state).toBe('photo');
-		expect((await widget(session, { choice: 'skip' })).state).toBe('confirm');
+		// a photo from the phone, as multipart
+		const apiRequire = createRequire(createRequire(import.meta.url).resolve('@directus/api/package.json'));
+		const sharp = apiRequire('sharp') as any;
+		const png: Buffer = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 10, g: 120, b: 60 } } }).png().toBuffer();
+		const form = new FormData();
+		form.append('photos', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'trou.png');
+		const photo = await fetch(`${platform().url}/chat/widget/messages`, { method: 'POST', body: form, headers: { 'x-chat-session': session } });
+		expect(photo.status).toBe(200);
+		expect((await photo.json()).data.state).toBe('confirm');
 		const done = await widget(session, { choice: 'yes', id: 'client-msg-1' });
 		expect(done.state).toBe('done');
 		expect(done.reference).toMatch(/^CAS-\d{4}-\d{6}$/);
@@ -258,6 +278,7 @@ describe('portal chat widget', () => {
 		expect((await widget(session, { choice: 'yes', id: 'client-msg-1' })).duplicate).toBe(true);
 		const stored = await complaint(done.reference);
 		expect(stored).toMatchObject({ channel: 'chat', category: 'VOI-01', citizen_phone: null });
+		expect(stored.files).toEqual([{ kind: 'photo', directus_files_id: { type: 'image/jpeg' } }]);
 		// the session id is a bearer secret: only its hash is stored
 		const conversations = await call('GET', `/items/conversations?filter[channel][_eq]=widget&fields=contact_key`, { token: adminToken() });
 		expect(JSON.stringify(conversations.body.data)).not.toContain(session);
