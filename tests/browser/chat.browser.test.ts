@@ -1,11 +1,13 @@
 // The portal's chat widget in Chromium: a complaint in Arabic (right to left)
 // from the first question to the reference, the place picked on the map.
+import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { adminToken, call } from '../helpers/api';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const base = () => inject('casa').url;
+const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 let browser: Browser;
 
 beforeAll(async () => {
@@ -34,6 +36,7 @@ describe('chat widget', () => {
 		const box = (await page.locator('.chat-map').boundingBox())!;
 		// the default view is centred on the city centre, inside the commune
 		await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+		await page.screenshot({ path: `${SCREENSHOTS}chat-widget-ar.png` });
 		await page.getByRole('button', { name: 'إرسال هذا الموقع' }).click();
 		await page.getByRole('button', { name: 'تخطي' }).click();
 		await page.getByRole('button', { name: 'نعم، سجل' }).click();
@@ -43,7 +46,6 @@ describe('chat widget', () => {
 		expect(reference).toBeTruthy();
 		const stored = await call('GET', `/items/complaints?filter[reference][_eq]=${reference}&fields=channel,category,citizen_language`, { token: adminToken() });
 		expect(stored.body.data[0]).toEqual({ channel: 'chat', category: 'PROP-02', citizen_language: 'ar' });
-		await page.screenshot({ path: '/tmp/chat-widget-ar.png', fullPage: true });
 		expect(errors).toEqual([]);
 		await context.close();
 	});

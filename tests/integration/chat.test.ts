@@ -154,7 +154,7 @@ describe('WhatsApp webhook', () => {
 		expect(Number(stored.longitude)).toBeCloseTo(HAY_HASSANI.longitude, 5);
 		expect(stored.files).toEqual([{ kind: 'photo', directus_files_id: { type: 'image/jpeg' } }]);
 		const conversation = await conversationOf(`whatsapp:${waId}`);
-		expect(conversation).toMatchObject({ channel: 'whatsapp', state: 'done', language: 'ar', complaint: stored.id });
+		expect(conversation).toMatchObject({ channel: 'whatsapp', state: 'done', language: 'ar', complaint: stored.id, conversation: { state: 'done', language: 'ar', draft: {} } });
 		// no acknowledgment by SMS: the conversation already gave the reference
 		const outbox = await call('GET', `/items/outbox?filter[complaint][_eq]=${stored.id}`, { token: adminToken() });
 		expect(outbox.body.data).toEqual([]);

@@ -143,7 +143,8 @@ export async function receive(context: ChatContext, envelope: InboundEnvelope): 
 		const values = {
 			language: turn.conversation.language,
 			state: turn.conversation.state,
-			conversation: JSON.stringify(turn.conversation),
+			// loi 09-08: once the conversation is over, its draft (description, place, photo) is not kept here
+			conversation: JSON.stringify(FINAL_STATES.includes(turn.conversation.state) ? { ...turn.conversation, draft: {} } : turn.conversation),
 			recent_messages: JSON.stringify(recent),
 			last_inbound_at: envelope.receivedAt ?? now,
 			expires_at: new Date(now.getTime() + context.idleMinutes * 60_000),
