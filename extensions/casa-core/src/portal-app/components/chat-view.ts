@@ -184,7 +184,7 @@ export const ChatView = defineComponent({
 		function place(latlng: L.LatLng) {
 			if (!map) return;
 			point.value = { latitude: Math.round(latlng.lat * 1e6) / 1e6, longitude: Math.round(latlng.lng * 1e6) / 1e6 };
-			if (!marker) marker = L.marker(latlng, { icon: L.divIcon({ html: PIN_SVG, className: 'casa-pin', iconSize: [32, 44], iconAnchor: [16, 43] }) }).addTo(map);
+			if (!marker) marker = L.marker(latlng, { icon: L.divIcon({ html: PIN_SVG, className: 'casa-pin', iconSize: [32, 44], iconAnchor: [16, 43] }), keyboard: false, interactive: false }).addTo(map);
 			else marker.setLatLng(latlng);
 		}
 
