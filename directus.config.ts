@@ -283,7 +283,7 @@ export function directusEnv(config: PlatformConfig): Record<string, string> {
 		CONTENT_SECURITY_POLICY_DIRECTIVES__IMG_SRC: `array:'self',data:,blob:${tileOrigin ? `,${tileOrigin}` : ''}`,
 		CORS_ENABLED: 'true',
 		// the embedded form sends these from partner sites
-		CORS_ALLOWED_HEADERS: 'Content-Type,Authorization,Idempotency-Key,X-Tracking-Secret,X-Casa-Channel',
+		CORS_ALLOWED_HEADERS: 'Content-Type,Authorization,Idempotency-Key,X-Tracking-Secret,X-Casa-Channel,X-Chat-Session',
 		CORS_ORIGIN: `array:${[config.publicUrl, ...config.portal.embedOrigins].join(',')}`,
 	});
 	return env;

@@ -21,7 +21,7 @@ import {
 } from './dsl';
 
 export const COMPLAINT_TYPES = ['reclamation', 'observation', 'suggestion'] as const;
-export const CHANNELS = ['web', 'mobile', 'phone', 'email', 'courrier', 'chat', 'counter', 'open311'] as const;
+export const CHANNELS = ['web', 'mobile', 'phone', 'email', 'courrier', 'chat', 'counter', 'open311', 'whatsapp'] as const;
 export const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
 export const SLA_STATES = ['on_track', 'at_risk', 'breached'] as const;
 export const DURATION_UNITS = ['working_days', 'calendar_days'] as const;

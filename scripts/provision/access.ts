@@ -39,7 +39,7 @@ const AGGREGATES_ONLY: [string, Action][] = [...read(['services', 'categories', 
  * e-mail ledger keeps raw citizen messages. provisionAccess refuses a matrix
  * that grants them to a staff role.
  */
-export const ADMIN_ONLY_COLLECTIONS = ['mail_messages'];
+export const ADMIN_ONLY_COLLECTIONS = ['mail_messages', 'conversations'];
 
 /** The permission matrix: which role may do what on which collection. */
 export const PERMISSIONS: Record<StaffRole, [string, Action][]> = {

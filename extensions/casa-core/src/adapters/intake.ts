@@ -32,7 +32,7 @@ export function trackingUrl(context: Pick<IntakeContext, 'publicUrl'>, reference
 
 export interface IntakeRequest {
 	body: Record<string, unknown>;
-	channel: 'web' | 'mobile' | 'open311';
+	channel: 'web' | 'mobile' | 'open311' | 'chat' | 'whatsapp';
 	language: Language;
 	/** client-chosen key: a retry with the same key returns the same complaint */
 	idempotencyKey?: string | null;
@@ -42,6 +42,10 @@ export interface IntakeRequest {
 	photos?: CleanPhoto[];
 	/** errors found before (multipart limits, unreadable photos), reported with the others */
 	earlierErrors?: FieldError[];
+	/** files already stored by the channel (a photo received in a chat), linked as photos */
+	fileIds?: string[];
+	/** the channel itself answers with the reference (a chat): no acknowledgment in the outbox */
+	acknowledged?: boolean;
 }
 
 export interface IntakeResult {
@@ -95,7 +99,8 @@ export async function intakeComplaint(context: IntakeContext, request: IntakeReq
 	}
 	const secret = trackingSecret(context, scopedKey);
 	// files are stored first (storage is not transactional) and removed again if the complaint is refused
-	const photoIds = await storePhotos(context, request.photos ?? []);
+	const storedIds = await storePhotos(context, request.photos ?? []);
+	const photoIds = [...storedIds, ...(request.fileIds ?? [])];
 	try {
 		return await context.database.transaction(async (trx) => {
 			const complaints = new context.ItemsService('complaints', { schema: context.schema, knex: trx, accountability: null });
@@ -111,7 +116,7 @@ export async function intakeComplaint(context: IntakeContext, request: IntakeReq
 			const recipients = [
 				created.citizen_email ? { channel: 'email', recipient: created.citizen_email } : null,
 				created.citizen_phone ? { channel: 'sms', recipient: created.citizen_phone } : null,
-			].filter(Boolean) as { channel: string; recipient: string }[];
+			].filter((recipient) => recipient && !request.acknowledged) as { channel: string; recipient: string }[];
 			for (const recipient of recipients) {
 				await trx('outbox').insert({
 					complaint: id,
@@ -128,7 +133,7 @@ export async function intakeComplaint(context: IntakeContext, request: IntakeReq
 			return { id, reference: created.reference, trackingSecret: secret, replayed: false, resolveDueAt: toIsoTimestamp(created.resolve_due_at) };
 		});
 	} catch (error) {
-		await removePhotos(context, photoIds);
+		await removePhotos(context, storedIds);
 		// two deliveries of the same key at once: the second lost the unique race and rolled back
 		if (scopedKey) {
 			const previous = await replay(context, scopedKey);

@@ -4,6 +4,7 @@
 // (embed.ts, on other sites).
 import { type PropType, defineComponent, h, onBeforeUnmount, onMounted, provide, reactive, ref, watch } from 'vue';
 import { createApi } from './api';
+import { ChatView } from './components/chat-view';
 import { FormView, type FormOutcome } from './components/form-view';
 import { FollowedView, QueuedView, SentView } from './components/result-views';
 import { TrackLookup, TrackingView } from './components/tracking-view';
@@ -36,7 +37,8 @@ type View =
 	| { name: 'queued'; key: string }
 	| { name: 'followed'; reference: string; supporters: number }
 	| { name: 'tracking'; reference: string; secret: string }
-	| { name: 'lookup'; reference: string; failed: boolean };
+	| { name: 'lookup'; reference: string; failed: boolean }
+	| { name: 'chat' };
 
 type Banner = { id: string; kind: 'sent'; receipt: Receipt } | { id: string; kind: 'refused'; item: QueuedComplaint };
 
@@ -268,6 +270,8 @@ export const PortalApp = defineComponent({
 					return h(FollowedView, { reference: current.reference, supporters: current.supporters, onAgain: newDraft });
 				case 'tracking':
 					return h(TrackingView, { reference: current.reference, secret: current.secret, onLookup: () => navigate({ name: 'lookup', reference: current.reference }) });
+				case 'chat':
+					return h(ChatView);
 				case 'lookup':
 					return h(TrackLookup, {
 						key: `lookup-${current.reference}`,
@@ -281,6 +285,7 @@ export const PortalApp = defineComponent({
 		return () => {
 			const lang = i18n.lang.value;
 			const tracking = view.value.name === 'tracking' || view.value.name === 'lookup';
+			const chatting = view.value.name === 'chat';
 			return h('div', { class: ['casa-root', { embedded: props.embedded }], lang, dir: i18n.dir.value }, [
 				h('header', { class: 'app-header' }, [
 					h('div', { class: 'brand' }, [
@@ -290,11 +295,13 @@ export const PortalApp = defineComponent({
 					h('button', { type: 'button', class: 'button lang-switch', lang: other(), onClick: () => setLang(other()) }, [icon('globe'), h('span', i18n.t('app.switch_to'))]),
 				]),
 				h('nav', { class: 'app-nav', 'aria-label': i18n.t('app.nav') }, [
-					h('button', { type: 'button', class: ['tab', { active: !tracking }], 'aria-current': !tracking ? 'page' : undefined, onClick: () => (view.value.name === 'form' ? undefined : newDraftOrForm()) }, i18n.t('app.new_complaint')),
+					h('button', { type: 'button', class: ['tab', { active: !tracking && !chatting }], 'aria-current': !tracking && !chatting ? 'page' : undefined, onClick: () => (view.value.name === 'form' ? undefined : newDraftOrForm()) }, i18n.t('app.new_complaint')),
 					// inside another site, tracking opens the platform's own page (the tracking secret never crosses origins)
 					props.embedded
 						? h('a', { class: 'tab', href: new URL('suivi/', props.portalBase).toString(), target: '_blank', rel: 'noopener' }, [i18n.t('app.track'), h('span', { class: 'visually-hidden' }, ` (${i18n.t('app.new_tab')})`)])
 						: h('button', { type: 'button', class: ['tab', { active: tracking }], 'aria-current': tracking ? 'page' : undefined, onClick: () => navigate({ name: 'lookup', reference: '' }) }, i18n.t('app.track')),
+					// the same conversation as on WhatsApp
+					h('button', { type: 'button', class: ['tab', { active: chatting }], 'aria-current': chatting ? 'page' : undefined, onClick: () => (view.value = { name: 'chat' }) }, i18n.t('chat.tab')),
 				]),
 				!online.value ? h('div', { class: 'banner offline', role: 'status' }, [icon('cloud_off'), h('p', i18n.t('app.offline'))]) : null,
 				waiting.value > 0 && view.value.name !== 'queued' ? h('div', { class: 'banner warn' }, [icon('cloud_off'), h('p', i18n.t('queued.waiting', { count: waiting.value }))]) : null,

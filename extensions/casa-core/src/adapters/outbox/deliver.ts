@@ -41,7 +41,7 @@ export async function deliverOutbox(context: DeliveryContext): Promise<{ sent: n
 			const rendered = renderMessage(message.event, language, values);
 			// a channel nobody sends on here (e.g. WhatsApp without its sender) fails at once with the reason, other messages go on
 			if (!sender) throw new Error(`no sender for channel "${message.channel}" on this platform`);
-			await sender.send(message.recipient, rendered);
+			await sender.send(message.recipient, rendered, { event: message.event, language, values });
 			outcome = { status: 'sent' };
 		} catch (error) {
 			const reason = error instanceof Error ? error.message : String(error);

@@ -2,9 +2,18 @@
 // settings EMAIL_*); SMS through an HTTP gateway configured by SMS_GATEWAY_*.
 import axios from 'axios';
 import type { RenderedMessage } from '../../domain/notifications/delivery';
+import { insideWindow, templateMessage, textMessage } from '../../domain/chat/whatsapp';
+import { type WhatsAppConfig, sendWhatsApp } from '../chat/whatsapp-client';
+
+/** What the message is about, for channels that need more than its text (WhatsApp templates). */
+export interface SendContext {
+	event: string;
+	language: string;
+	values: Record<string, unknown>;
+}
 
 export interface Sender {
-	send(recipient: string, message: RenderedMessage): Promise<void>;
+	send(recipient: string, message: RenderedMessage, context?: SendContext): Promise<void>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -48,4 +57,28 @@ export function smsConfigFromEnv(env: Record<string, unknown>): SmsGatewayConfig
 	const url = env.SMS_GATEWAY_URL;
 	if (typeof url !== 'string' || url === '') return null;
 	return { url, token: typeof env.SMS_GATEWAY_TOKEN === 'string' ? env.SMS_GATEWAY_TOKEN : null, sender: String(env.SMS_GATEWAY_SENDER ?? 'CasaReclam') };
+}
+
+/**
+ * WhatsApp (Cloud API): free text within 24 hours of the citizen's last
+ * message, otherwise an approved template — WHATSAPP_TEMPLATE_<EVENT> or
+ * WHATSAPP_TEMPLATE_STATUS — with the reference and the tracking link as
+ * parameters, in the citizen's language (fr / ar).
+ */
+export function whatsappSender(config: WhatsAppConfig, lastInboundAt: (waId: string) => Promise<Date | null>, now: () => Date = () => new Date()): Sender {
+	return {
+		async send(recipient, message, context) {
+			const to = recipient.replace(/\D/g, '');
+			if (!to) throw new Error('no WhatsApp number');
+			if (insideWindow(await lastInboundAt(to), now())) {
+				await sendWhatsApp(config, textMessage(to, `${message.subject}\n${message.text}`));
+				return;
+			}
+			const event = String(context?.event ?? '').toLowerCase();
+			const name = config.templates[event] ?? config.templates.status;
+			if (!name) throw new Error(`outside the 24-hour window and no WhatsApp template for "${event}" (WHATSAPP_TEMPLATE_STATUS)`);
+			const values = context?.values ?? {};
+			await sendWhatsApp(config, templateMessage(to, name, context?.language === 'ar' ? 'ar' : 'fr', [String(values.reference ?? ''), String(values.trackingUrl ?? '')]));
+		},
+	};
 }

@@ -52,7 +52,7 @@ export type Plan = { ok: true; values: Record<string, unknown>; events: HistoryE
 
 export const CHOICES = {
 	type: ['reclamation', 'observation', 'suggestion'],
-	channel: ['web', 'mobile', 'phone', 'email', 'courrier', 'chat', 'counter', 'open311'],
+	channel: ['web', 'mobile', 'phone', 'email', 'courrier', 'chat', 'counter', 'open311', 'whatsapp'],
 	priority: ['urgent', 'high', 'normal', 'low'],
 	citizen_language: ['fr', 'ar'],
 } as const;

@@ -52,11 +52,9 @@ describe('on which channels, in which language, with which values', () => {
 		]);
 	});
 
-	it('WhatsApp too when the complaint came by WhatsApp', () => {
-		expect(reachableChannels({ ...base, channel: 'whatsapp', citizen_email: null, citizen_phone: '+212661234567' })).toEqual([
-			{ channel: 'sms', recipient: '+212661234567' },
-			{ channel: 'whatsapp', recipient: '+212661234567' },
-		]);
+	it('WhatsApp instead of SMS when the complaint came by WhatsApp', () => {
+		expect(reachableChannels({ ...base, channel: 'whatsapp', citizen_email: null, citizen_phone: '+212661234567' })).toEqual([{ channel: 'whatsapp', recipient: '+212661234567' }]);
+		expect(reachableChannels({ ...base, channel: 'whatsapp', citizen_email: 'amina@example.ma', citizen_phone: '+212661234567' }).map((row) => row.channel)).toEqual(['email', 'whatsapp']);
 		expect(reachableChannels({ ...base, channel: 'whatsapp', citizen_email: null, citizen_phone: null, whatsapp_id: '212661234567' })).toEqual([{ channel: 'whatsapp', recipient: '212661234567' }]);
 		expect(reachableChannels({ ...base, channel: 'web', citizen_email: null, citizen_phone: '0661234567' }).map((row) => row.channel)).toEqual(['sms']);
 	});

@@ -96,9 +96,10 @@ const blank = (value: unknown): boolean => value === undefined || value === null
 export function reachableChannels(complaint: NotifiedComplaint): { channel: CitizenChannel; recipient: string }[] {
 	const channels: { channel: CitizenChannel; recipient: string }[] = [];
 	if (!blank(complaint.citizen_email)) channels.push({ channel: 'email', recipient: String(complaint.citizen_email).trim() });
-	if (!blank(complaint.citizen_phone)) channels.push({ channel: 'sms', recipient: String(complaint.citizen_phone).trim() });
 	const whatsapp = complaint.whatsapp_id ?? complaint.citizen_phone;
+	// a citizen who came by WhatsApp hears back there, not by SMS on the same number as well
 	if (WHATSAPP_CHANNELS.includes(String(complaint.channel)) && !blank(whatsapp)) channels.push({ channel: 'whatsapp', recipient: String(whatsapp).trim() });
+	else if (!blank(complaint.citizen_phone)) channels.push({ channel: 'sms', recipient: String(complaint.citizen_phone).trim() });
 	return channels;
 }
 

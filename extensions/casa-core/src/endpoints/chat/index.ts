@@ -1,6 +1,194 @@
+// Chat channels, mounted at /chat. One conversation engine
+// (domain/chat/engine.ts) behind two doors:
+//   GET  /chat/whatsapp/webhook     Meta's verification (hub.mode, hub.verify_token, hub.challenge)
+//   POST /chat/whatsapp/webhook     messages from the WhatsApp Business Cloud API (X-Hub-Signature-256)
+//   POST /chat/widget/sessions      the portal's chat widget: a new session → { session, replies }
+//   GET  /chat/widget/session       the current question (header X-Chat-Session)
+//   POST /chat/widget/messages      { text } | { choice } | { location: { latitude, longitude } } | multipart `photo` (header X-Chat-Session)
+// Complaints are created through the shared intake (adapters/intake.ts) with
+// channel `whatsapp` or `chat`.
+import { createHash, randomBytes } from 'node:crypto';
 import { defineEndpoint } from '@directus/extensions-sdk';
+import { ForbiddenError, InvalidPayloadError } from '@directus/errors';
+import type { Response } from 'express';
+import type { Inbound, Reply } from '../../domain/chat/engine';
+import { prompt } from '../../domain/chat/engine';
+import { inboundMessages, outboundMessage, signatureMatches, type WhatsAppInbound } from '../../domain/chat/whatsapp';
+import { type Language, pickLanguage, translate } from '../../domain/i18n/messages';
+import { normalisePhone } from '../../domain/intake/public-intake';
+import { type ChatContext, currentConversation, loadCatalog, receive, startConversation } from '../../adapters/chat/conversations';
+import { storeChatPhoto } from '../../adapters/chat/photo';
+import { downloadMedia, sendWhatsApp, whatsappConfigFromEnv } from '../../adapters/chat/whatsapp-client';
+import { parseMultipart } from '../../adapters/photos';
+import { consume, createLimiter } from '../../adapters/rate-limit';
 
-// placeholder until the chat work lands
-export default defineEndpoint((router) => {
-	router.get('/', (_req, res) => res.status(404).json({ errors: [{ message: 'not built yet' }] }));
+interface ChatRequest {
+	body: Record<string, unknown> | undefined;
+	rawBody?: Buffer;
+	query: Record<string, unknown>;
+	ip: string;
+	headers: Record<string, string | undefined>;
+	get(name: string): string | undefined;
+}
+
+function route(handler: (request: ChatRequest, res: Response) => Promise<void>) {
+	return (req: unknown, res: Response, next: (error: unknown) => void) => {
+		handler(req as ChatRequest, res).catch(next);
+	};
+}
+
+const SESSION = /^[A-Za-z0-9_-]{32,64}$/;
+const sessionKey = (session: string) => `widget:${createHash('sha256').update(session).digest('hex')}`;
+
+export default defineEndpoint({
+	id: 'chat',
+	handler: (router, { services, database, getSchema, env, logger }) => {
+		const whatsapp = whatsappConfigFromEnv(env);
+		const widgetLimiter = createLimiter(env, 'CHAT', 60);
+		const idleMinutes = Number(env.CASA_CHAT_IDLE_MINUTES ?? 60);
+
+		async function chatContext(): Promise<ChatContext> {
+			return { ItemsService: services.ItemsService, FilesService: services.FilesService, schema: await getSchema(), database, secret: String(env.SECRET), publicUrl: String(env.PUBLIC_URL ?? ''), idleMinutes, logger };
+		}
+
+		// ---------------------------------------------------------------- WhatsApp
+		router.get('/whatsapp/webhook', (req, res) => {
+			const query = req.query as Record<string, unknown>;
+			if (query['hub.mode'] === 'subscribe' && whatsapp.verifyToken && query['hub.verify_token'] === whatsapp.verifyToken) {
+				res.status(200).type('text/plain').send(String(query['hub.challenge'] ?? ''));
+				return;
+			}
+			logger.warn(`[casa-core] WhatsApp webhook verification refused from ${req.ip}`);
+			res.status(403).type('text/plain').send('Forbidden');
+		});
+
+		async function answerOnWhatsApp(message: WhatsAppInbound, replies: Reply[], language: Language) {
+			for (const reply of replies) {
+				await sendWhatsApp(whatsapp, outboundMessage(message.from, reply, { pick: translate(language, 'chat.choice.pick') }), whatsapp.phoneNumberId || message.phoneNumberId);
+			}
+		}
+
+		async function inputOf(message: WhatsAppInbound, context: ChatContext): Promise<Inbound> {
+			const content = message.content;
+			switch (content.kind) {
+				case 'text':
+					return { kind: 'text', text: content.text };
+				case 'choice':
+					return { kind: 'choice', id: content.id };
+				case 'location':
+					return { kind: 'location', latitude: content.latitude, longitude: content.longitude, address: content.address };
+				case 'image':
+					try {
+						return { kind: 'photo', photo: await storeChatPhoto(context, await downloadMedia(whatsapp, content.mediaId), `whatsapp-${content.mediaId}`) };
+					} catch (error) {
+						logger.warn(`[casa-core] WhatsApp media ${content.mediaId} could not be read: ${(error as Error).message}`);
+						return { kind: 'photo', photo: null };
+					}
+				default:
+					// audio, stickers, documents…: answered with the current question again
+					return { kind: 'text', text: '' };
+			}
+		}
+
+		router.post('/whatsapp/webhook', route(async (request, res) => {
+			if (!whatsapp.appSecret || !signatureMatches(request.rawBody, request.get('x-hub-signature-256'), whatsapp.appSecret)) {
+				logger.warn(`[casa-core] WhatsApp webhook refused: ${request.get('x-hub-signature-256') ? 'wrong' : 'missing'} signature from ${request.ip}`);
+				res.status(401).json({ errors: [{ message: 'Invalid signature', extensions: { code: 'CASA_INVALID_SIGNATURE' } }] });
+				return;
+			}
+			const context = await chatContext();
+			// one message after the other: messages of one contact arrive in order within a delivery
+			for (const message of inboundMessages(request.body)) {
+				const phone = normalisePhone(`+${message.from}`);
+				const outcome = await receive(context, {
+					channel: 'whatsapp',
+					contactKey: `whatsapp:${message.from}`,
+					messageId: message.id,
+					input: () => inputOf(message, context),
+					fallbackLanguage: 'fr',
+					complaintChannel: 'whatsapp',
+					// the number the citizen writes from: status updates come back to it (WhatsApp or SMS)
+					extraFields: phone ? { citizen_phone: phone, consent: true } : {},
+					receivedAt: new Date(),
+				});
+				if (outcome.duplicate) continue;
+				try {
+					await answerOnWhatsApp(message, outcome.replies, outcome.conversation?.language ?? 'fr');
+				} catch (error) {
+					// the conversation has moved on; the citizen's next message repeats the question
+					logger.error(`[casa-core] WhatsApp reply to ${message.id} failed: ${(error as Error).message}`);
+				}
+			}
+			res.status(200).json({ data: { received: true } });
+		}));
+
+		// ---------------------------------------------------------------- portal widget
+		const view = (outcome: { replies: Reply[]; conversation: { state: string; language: string } | null; reference?: string; trackingUrl?: string }) => ({
+			replies: outcome.replies,
+			state: outcome.conversation?.state ?? null,
+			language: outcome.conversation?.language ?? null,
+			...(outcome.reference ? { reference: outcome.reference, tracking_url: outcome.trackingUrl } : {}),
+		});
+
+		function sessionOf(request: ChatRequest): string {
+			const session = request.get('x-chat-session') ?? '';
+			if (!SESSION.test(session)) throw new ForbiddenError();
+			return session;
+		}
+
+		router.post('/widget/sessions', route(async (request, res) => {
+			await consume(widgetLimiter, request.ip);
+			const language = pickLanguage(request.body?.lang as string | undefined, request.query.lang as string | undefined, request.get('accept-language'));
+			const session = randomBytes(24).toString('base64url');
+			const outcome = await startConversation(await chatContext(), 'widget', sessionKey(session), language);
+			res.status(201).json({ data: { session, ...view(outcome) } });
+		}));
+
+		router.get('/widget/session', route(async (request, res) => {
+			await consume(widgetLimiter, request.ip);
+			const conversation = await currentConversation(database, sessionKey(sessionOf(request)));
+			if (!conversation) throw new ForbiddenError();
+			res.json({ data: view({ replies: prompt(conversation, await loadCatalog(database)), conversation }) });
+		}));
+
+		router.post('/widget/messages', route(async (request, res) => {
+			await consume(widgetLimiter, request.ip);
+			const session = sessionOf(request);
+			const contactKey = sessionKey(session);
+			const existing = await currentConversation(database, contactKey);
+			if (!existing) throw new ForbiddenError();
+			const context = await chatContext();
+			let input: () => Promise<Inbound>;
+			let messageId: string | null = null;
+			if (String(request.get('content-type') ?? '').startsWith('multipart/form-data')) {
+				const parsed = await parseMultipart(request as never);
+				const [photo] = parsed.photos;
+				messageId = parsed.fields.id ?? null;
+				input = async () => ({ kind: 'photo', photo: photo ? await storeChatPhoto(context, photo.bytes, photo.filename) : null });
+			} else {
+				const body = request.body ?? {};
+				messageId = typeof body.id === 'string' ? body.id.slice(0, 128) : null;
+				const location = body.location as { latitude?: unknown; longitude?: unknown; address?: unknown } | undefined;
+				let inbound: Inbound;
+				if (typeof body.choice === 'string') inbound = { kind: 'choice', id: body.choice };
+				else if (location && typeof location === 'object') inbound = { kind: 'location', latitude: Number(location.latitude), longitude: Number(location.longitude), address: typeof location.address === 'string' ? location.address : null };
+				else if (typeof body.text === 'string') inbound = { kind: 'text', text: body.text.slice(0, 4000) };
+				else throw new InvalidPayloadError({ reason: 'text, choice, location or photo expected' });
+				input = async () => inbound;
+			}
+			const outcome = await receive(context, {
+				channel: 'widget',
+				contactKey,
+				messageId,
+				input,
+				fallbackLanguage: existing.language,
+				complaintChannel: 'chat',
+			});
+			if (outcome.duplicate) {
+				res.json({ data: { duplicate: true, replies: [], state: existing.state, language: existing.language } });
+				return;
+			}
+			res.json({ data: view(outcome) });
+		}));
+	},
 });
