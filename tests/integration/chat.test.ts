@@ -180,6 +180,18 @@ describe('WhatsApp webhook', () => {
 		const stored = await complaint(reference!);
 		expect(stored).toMatchObject({ channel: 'whatsapp', category: first, service: 'ECL', citizen_language: 'fr' });
 		expect(stored.files).toEqual([]);
+
+		// the service takes it: the citizen hears it on WhatsApp (inside the 24-hour window: free text), not by SMS
+		const assigned = await call('PATCH', `/items/complaints/${stored.id}`, { token: adminToken(), body: { status: 'assigned' } });
+		expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
+		const told = await waitFor(async () => (await sentTo(waId)).find((message) => message.body.type === 'text' && message.body.text.body.includes('transmise') && message.body.text.body.includes(reference!)));
+		expect(told.body.text.body).toContain('Éclairage');
+		const rows = await waitFor(async () => {
+			const found = await call('GET', `/items/outbox?filter[complaint][_eq]=${stored.id}&fields=event,channel,status`, { token: adminToken() });
+			const data = found.body.data as { event: string; channel: string; status: string }[];
+			return data.length > 0 && data.every((row) => row.status === 'sent') ? data : null;
+		});
+		expect(rows.map((row) => [row.event, row.channel])).toEqual([['assignment', 'whatsapp']]);
 	});
 
 	it('handles a delivery Meta repeats only once', async () => {
