@@ -12,7 +12,7 @@ describe('readClusterQuery', () => {
 	});
 
 	it('reads filters, comma lists and arrays (multi-value dashboard variables)', () => {
-		const parsed = readClusterQuery({ ...BENCH, colour: 'sla_state', service: ['PROP', 'VOIR'], arrondissement: 'ANFA', status: 'new,in_progress', from: '2026-05-01', to: '2026-05-31' });
+		const parsed = readClusterQuery({ ...BENCH, colour: 'sla_state', service: ['PROP', 'VOIR'], arrondissement: '06.141.01.01', status: 'new,in_progress', from: '2026-05-01', to: '2026-05-31' });
 		expect(parsed.ok).toBe(true);
 		if (!parsed.ok) return;
 		expect(parsed.value.services).toEqual(['PROP', 'VOIR']);

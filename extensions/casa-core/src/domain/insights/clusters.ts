@@ -57,7 +57,7 @@ export interface ClusterQuery extends InsightsFilters {
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: InsightsError[] };
 
-const CODE = /^[A-Za-z0-9_-]{1,64}$/;
+const CODE = /^[A-Za-z0-9._-]{1,64}$/;
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
 const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
