@@ -100,7 +100,7 @@ describe('groupCells', () => {
 		expect(result.total).toBe(6);
 		expect(result.clusters[0]).toMatchObject({ count: 5, point: false, dominant: 'in_progress', counts: { new: 1, in_progress: 3, resolved: 1 } });
 		expect(result.clusters[0].id).toBeUndefined();
-		expect(result.clusters[1]).toMatchObject({ count: 1, point: true, id: 'b', reference: 'CAS-2026-000002', dominant: 'assigned', latitude: 33.581235 });
+		expect(result.clusters[1]).toMatchObject({ count: 1, point: true, id: 'b', reference: 'CAS-2026-000002', dominant: 'assigned', latitude: 33.58123 });
 		const [south, west, north, east] = result.clusters[0].bounds;
 		expect(south).toBeLessThan(33.581);
 		expect(north).toBeGreaterThan(33.581);

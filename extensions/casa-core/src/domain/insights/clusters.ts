@@ -267,8 +267,9 @@ export function groupCells(rows: CellRow[], options: { zoom: number; colour: Col
 		});
 		const bounds = cellBounds(Number(row.x), Number(row.y), size);
 		const cluster: Cluster = {
-			latitude: round(Number(row.latitude)),
-			longitude: round(Number(row.longitude)),
+			// 5 decimals (about a metre): PostgreSQL stores the coordinates as float4
+			latitude: round(Number(row.latitude), 5),
+			longitude: round(Number(row.longitude), 5),
 			count,
 			counts,
 			dominant,
