@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bboxParam, choice, filterParams, optionValue, percentOption } from './panel-options';
+import { bboxParam, choice, filterParams, initialView, optionValue, percentOption } from './panel-options';
 
 describe('panel options', () => {
 	it('turns interpolated dashboard variables into query values', () => {
@@ -8,6 +8,7 @@ describe('panel options', () => {
 		expect(optionValue(null)).toBe('');
 		expect(optionValue('')).toBe('');
 		expect(optionValue('{{ service }}')).toBe('');
+		expect(optionValue('undefined')).toBe('');
 		expect(optionValue(new Date('2026-05-01T00:00:00Z'))).toBe('2026-05-01T00:00:00.000Z');
 	});
 
@@ -26,5 +27,12 @@ describe('panel options', () => {
 	it('rounds the bbox outward', () => {
 		expect(bboxParam({ west: -7.612345678, south: 33.51234567, east: -7.5012345, north: 33.6 })).toBe('-7.61235,33.51234,-7.50123,33.6');
 		expect(bboxParam({ west: -200, south: -95, east: 200, north: 95 })).toBe('-180,-90,180,90');
+	});
+
+	it('reads the initial view', () => {
+		expect(initialView('33.595, -7.618', '14')).toEqual({ center: [33.595, -7.618], zoom: 14 });
+		expect(initialView('33.595,-7.618', '')).toBeNull();
+		expect(initialView('', 14)).toBeNull();
+		expect(initialView('north', 14)).toBeNull();
 	});
 });

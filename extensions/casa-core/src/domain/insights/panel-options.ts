@@ -1,7 +1,7 @@
 // Panel options as the Insights app hands them over: a plain value, or a
 // dashboard variable already interpolated ("{{service}}" becomes the
-// variable's value: a string, an array for multi-value variables, null, or ""
-// when the variable is unset). Normalised to the endpoints' query parameters.
+// variable's value: a string, an array for multi-value variables, null, or
+// the text "undefined" when the variable is unset). Normalised to the endpoints' query parameters.
 
 /** One query value: arrays joined with commas; null, empty and uninterpolated "{{…}}" mean "no filter". */
 export function optionValue(value: unknown): string {
@@ -10,7 +10,8 @@ export function optionValue(value: unknown): string {
 	if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
 	if (typeof value === 'object') return '';
 	const text = String(value).trim();
-	return text.includes('{{') ? '' : text;
+	// an unset variable renders as "undefined" (Directus's mustache rendering of a missing value)
+	return text.includes('{{') || text === 'undefined' || text === 'null' ? '' : text;
 }
 
 /** The filter parameters of /insights/clusters and /insights/sla; empty ones are left out. */
@@ -41,4 +42,13 @@ export function bboxParam(bounds: { west: number; south: number; east: number; n
 	const up = (value: number) => Math.ceil(value * 1e5) / 1e5;
 	const clamp = (value: number, limit: number) => Math.max(-limit, Math.min(limit, value));
 	return [clamp(down(bounds.west), 180), clamp(down(bounds.south), 90), clamp(up(bounds.east), 180), clamp(up(bounds.north), 90)].join(',');
+}
+
+/** The initial view: "lat,lng" and a zoom level; null (fit the commune) when either is missing or wrong. */
+export function initialView(center: unknown, zoom: unknown): { center: [number, number]; zoom: number } | null {
+	const parts = optionValue(center).split(',').map((part) => Number(part.trim()));
+	const level = Number(optionValue(zoom));
+	if (parts.length !== 2 || parts.some((part) => !Number.isFinite(part)) || Math.abs(parts[0]) > 90 || Math.abs(parts[1]) > 180) return null;
+	if (!Number.isInteger(level) || level < 0 || level > 20 || optionValue(zoom) === '') return null;
+	return { center: [parts[0], parts[1]], zoom: level };
 }

@@ -8,6 +8,7 @@
 //   arrondissement: arrondissement code(s) (HCP code, e.g. 06.141.01.01), or a variable
 //   from, to:       received period, YYYY-MM-DD or ISO date-time, or variables
 //   status:         status codes, comma-separated, or a variable
+//   center, zoom:   initial view, "lat,lng" and 9–19 (default: the whole commune)
 import { definePanel } from '@directus/extensions-sdk';
 import { bilingual, variableOption } from '../panel-text';
 import MapPanel from './map-panel.vue';
@@ -40,6 +41,8 @@ export default definePanel({
 		text('from', 'from'),
 		text('to', 'to'),
 		text('status', 'status'),
+		{ field: 'center', name: bilingual('insights.map.options.center'), type: 'string', meta: { interface: 'input', width: 'half', options: { placeholder: '33.5950,-7.6180' } } },
+		{ field: 'zoom', name: bilingual('insights.map.options.zoom'), type: 'integer', meta: { interface: 'input', width: 'half', options: { min: 9, max: 19 } } },
 	],
 	minWidth: 12,
 	minHeight: 8,
