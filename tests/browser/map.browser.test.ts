@@ -50,7 +50,7 @@ describe('the map of complaints on an Insights dashboard', () => {
 		const consoleLines: string[] = [];
 		page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
 		page.on('response', (response) => {
-			if (response.status() >= 400) consoleLines.push(`${response.status()} ${response.url()}`);
+			if (response.status() >= 400 || /insights|portal\/api|extensions/.test(response.url())) consoleLines.push(`${response.status()} ${response.url()}`);
 		});
 
 		await page.goto(`${base()}/admin/login`);
@@ -60,10 +60,11 @@ describe('the map of complaints on an Insights dashboard', () => {
 		await page.keyboard.press('Enter');
 		await page.waitForURL(/\/admin\/(?!login)/, { timeout: 30_000 });
 
-		const firstAnswer = page.waitForResponse((response) => response.url().includes('/insights/clusters') && response.url().includes('zoom=14'), { timeout: 30_000 });
+		const firstAnswer = page.waitForResponse((response) => response.url().includes('/insights/clusters') && response.url().includes('zoom=14'), { timeout: 60_000 });
 		await page.goto(`${base()}/admin/insights/${dashboard}`);
 		const answer = await firstAnswer.catch(async (error) => {
 			await page.screenshot({ path: '/tmp/map-debug.png' });
+			consoleLines.push(await page.evaluate(() => { const element = document.querySelector('.casa-map'); return element ? `casa-map ${JSON.stringify(element.getBoundingClientRect())} ${element.innerHTML.length} parent ${JSON.stringify(element.parentElement?.getBoundingClientRect())}` : 'no .casa-map'; }));
 			throw new Error(`${error}\n${errors.join('\n')}\n${consoleLines.join('\n')}`);
 		});
 		expect(answer.status()).toBe(200);

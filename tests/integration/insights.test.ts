@@ -156,6 +156,20 @@ describe('scope', () => {
 	});
 });
 
+describe('map tiles in the admin app', () => {
+	it('allows the configured tile host in the admin app’s Content-Security-Policy', async () => {
+		const { config, url } = platform();
+		const host = /^(https?:\/\/[^/]+)/.exec(config.portal.tileUrl.replace(/\{s\}/g, '*'))![1];
+		const response = await fetch(`${url}/admin/`);
+		const policy = response.headers.get('content-security-policy') ?? '';
+		const imgSrc = policy.split(';').map((part) => part.trim()).find((part) => part.startsWith('img-src')) ?? '';
+		expect(imgSrc).toContain(host);
+		// the map panel reads the same setting as the portal
+		const portal = await call('GET', '/portal/api/config');
+		expect(portal.body.data.tileUrl).toBe(config.portal.tileUrl);
+	});
+});
+
 describe('GET /insights/sla', () => {
 	it('gives the on-time rate per service and the open complaints at risk or late', async () => {
 		const response = await call('GET', `/insights/sla?${PERIOD}`, { token: adminToken() });
