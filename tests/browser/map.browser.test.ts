@@ -15,6 +15,7 @@ const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta
 const base = () => inject('casa').url;
 let browser: Browser;
 let dashboard = '';
+let mapPanel = '';
 
 beforeAll(async () => {
 	browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -29,6 +30,7 @@ beforeAll(async () => {
 	for (const panel of panels) {
 		const response = await call('POST', '/panels', { token: adminToken(), body: { ...panel, dashboard } });
 		expect(response.status).toBe(200);
+		if (panel.type === 'casa-map') mapPanel = response.body.data.id;
 	}
 });
 
@@ -101,6 +103,43 @@ describe('the map of complaints on an Insights dashboard', () => {
 		await link.click();
 		await page.waitForURL(/\/admin\/content\/complaints\/[0-9a-f-]{36}/, { timeout: 20_000 });
 
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('draws the heat map in Arabic, right to left, for an elected official', async () => {
+		const updated = await call('PATCH', `/panels/${mapPanel}`, { token: adminToken(), body: { options: { mode: 'heatmap', colour: 'sla_state', center: '33.5930,-7.6150', zoom: 13 } } });
+		expect(updated.status).toBe(200);
+		await loginAs('elu');
+		const context = await browser.newContext({ viewport: { width: 1500, height: 900 }, locale: 'ar-MA' });
+		await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort('internetdisconnected'));
+		const page = await context.newPage();
+		const errors: string[] = [];
+		page.on('pageerror', (error) => errors.push(error.message));
+		await page.goto(`${base()}/admin/login`);
+		await visible(page.locator('input[type="email"]'));
+		await page.locator('input[type="email"]').fill('elu@casablanca.ma');
+		await page.locator('input[type="password"]').fill(inject('casa').demoPassword);
+		await page.keyboard.press('Enter');
+		await page.waitForURL(/\/admin\/(?!login)/, { timeout: 30_000 });
+
+		// the heat map asks for finer cells than the clusters at the same zoom
+		const answer = page.waitForResponse((response) => response.url().includes('/insights/clusters') && response.url().includes('zoom=14'), { timeout: 60_000 });
+		await page.goto(`${base()}/admin/insights/${dashboard}`);
+		const body = await (await answer).json();
+		const cells = body.data.clusters.length;
+		expect(cells).toBeGreaterThan(0);
+		// aggregates only: no complaint ids for elected officials
+		expect(JSON.stringify(body)).not.toMatch(/"id"|"reference"/);
+
+		const map = page.locator('.casa-map');
+		expect(await map.getAttribute('dir')).toBe('rtl');
+		await visible(map.locator('.legend .ramp'));
+		await expect.poll(() => map.locator('.leaflet-overlay-pane path').count()).toBeGreaterThanOrEqual(cells);
+		expect(await map.locator('.casa-map-marker').count()).toBe(0);
+		await expect.poll(() => map.locator('.legend .total').textContent()).toMatch(/شكاية في المنطقة/);
+		await page.waitForTimeout(400);
+		await page.screenshot({ path: `${SCREENSHOTS}map-heatmap-ar.png` });
 		expect(errors).toEqual([]);
 		await context.close();
 	});
