@@ -20,11 +20,11 @@ let otherArrondissement = '';
 beforeAll(async () => {
 	const areas = (await call('GET', '/items/arrondissements?fields=code&sort=code&limit=-1', { token: adminToken() })).body.data as { code: string }[];
 	otherArrondissement = areas[areas.length - 1].code;
-	// a, b, c: Propreté, a few metres apart; d, e: Éclairage public, elsewhere
+	// a, b, c: Propreté, a and c at the same place, b ten metres away; d, e: Éclairage public, elsewhere
 	const plan = {
 		a: { category: 'PROP-01', latitude: 33.59, longitude: -7.62, status: 'in_progress', sla_state: 'at_risk', received_at: day(3), resolve_due_at: day(20), resolved_at: null },
 		b: { category: 'PROP-01', latitude: 33.5901, longitude: -7.6201, status: 'resolved', sla_state: 'on_track', received_at: day(3), resolve_due_at: day(10), resolved_at: day(8) },
-		c: { category: 'PROP-01', latitude: 33.5902, longitude: -7.6199, status: 'resolved', sla_state: 'breached', received_at: day(4), resolve_due_at: day(10), resolved_at: day(12) },
+		c: { category: 'PROP-01', latitude: 33.59, longitude: -7.62, status: 'resolved', sla_state: 'breached', received_at: day(4), resolve_due_at: day(10), resolved_at: day(12) },
 		d: { category: 'ECL-01', latitude: 33.56, longitude: -7.55, status: 'new', sla_state: 'breached', received_at: day(5), resolve_due_at: day(9), resolved_at: null, arrondissement: otherArrondissement },
 		e: { category: 'ECL-01', latitude: 33.53, longitude: -7.65, status: 'closed', sla_state: 'on_track', received_at: day(6), resolve_due_at: day(14), resolved_at: day(7) },
 	};
@@ -64,8 +64,8 @@ describe('GET /insights/clusters', () => {
 		expect(clusters).toHaveLength(3);
 		expect(clusters[0]).toMatchObject({ count: 3, point: false, counts: { in_progress: 1, resolved: 2 }, dominant: 'resolved' });
 		expect(clusters[0]).not.toHaveProperty('id');
-		expect(clusters[0].latitude).toBeCloseTo(33.5901, 4);
-		expect(clusters[0].longitude).toBeCloseTo(-7.62, 4);
+		expect(clusters[0].latitude).toBeCloseTo(33.59003, 4);
+		expect(clusters[0].longitude).toBeCloseTo(-7.62003, 4);
 		const points = clusters.filter((cluster: { point: boolean }) => cluster.point);
 		expect(points.map((point: { id: string }) => point.id).sort()).toEqual([crafted.d.id, crafted.e.id].sort());
 		const e = points.find((point: { id: string }) => point.id === crafted.e.id);
@@ -77,12 +77,17 @@ describe('GET /insights/clusters', () => {
 		expect(text).not.toContain('Bac débordant');
 	});
 
-	it('splits the cluster when zoomed in on it, down to single points', async () => {
+	it('splits the cluster when zoomed in on it, down to each complaint (co-located ones too)', async () => {
 		const bbox = 'bbox=-7.6215,33.5895,-7.6185,33.5910';
 		const mid = await call('GET', `/insights/clusters?${bbox}&zoom=15&${PERIOD}`, { token: adminToken() });
 		expect(mid.status).toBe(200);
 		expect(mid.body.data.total).toBe(3);
-		const close = await call('GET', `/insights/clusters?${bbox}&zoom=20&${PERIOD}`, { token: adminToken() });
+		// zoom 17: still a grid, a and c share their cell
+		const grid = await call('GET', `/insights/clusters?${bbox}&zoom=17&${PERIOD}`, { token: adminToken() });
+		expect(grid.body.data.total).toBe(3);
+		expect(grid.body.data.clusters.some((cluster: { count: number }) => cluster.count >= 2)).toBe(true);
+		// zoom 18 and more: one point per complaint
+		const close = await call('GET', `/insights/clusters?${bbox}&zoom=19&${PERIOD}`, { token: adminToken() });
 		expect(close.status).toBe(200);
 		expect(close.body.data.clusters).toHaveLength(3);
 		expect(close.body.data.clusters.every((cluster: { point: boolean }) => cluster.point)).toBe(true);
@@ -135,7 +140,8 @@ describe('scope', () => {
 		// asking for another service gives nothing, not that service's complaints
 		const other = await call('GET', `/insights/clusters?${CITY}&zoom=11&${PERIOD}&service=ECL`, { token });
 		expect(other.body.data.total).toBe(0);
-		const close = await call('GET', `/insights/clusters?bbox=-7.6215,33.5895,-7.6185,33.5910&zoom=20&${PERIOD}`, { token });
+		const close = await call('GET', `/insights/clusters?bbox=-7.6215,33.5895,-7.6185,33.5910&zoom=19&${PERIOD}`, { token });
+		expect(close.body.data.clusters).toHaveLength(3);
 		expect(close.body.data.clusters.every((cluster: { id?: string }) => typeof cluster.id === 'string')).toBe(true);
 		const sla = await call('GET', `/insights/sla?${PERIOD}`, { token });
 		expect(sla.body.data.services.map((figure: { service: string }) => figure.service)).toEqual(['PROP']);
@@ -153,6 +159,10 @@ describe('scope', () => {
 			expect(point).not.toHaveProperty('reference');
 		}
 		expect(JSON.stringify(response.body)).not.toContain(crafted.e.reference);
+		// zoomed in to single complaints: still no id
+		const close = await call('GET', `/insights/clusters?bbox=-7.6215,33.5895,-7.6185,33.5910&zoom=19&${PERIOD}`, { token });
+		expect(close.body.data.clusters).toHaveLength(3);
+		expect(JSON.stringify(close.body)).not.toMatch(/"id"|"reference"|CAS-/);
 	});
 });
 

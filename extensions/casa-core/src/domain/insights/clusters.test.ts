@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CELLS, cellBounds, cellCount, cellOf, cellSize, groupCells, parseInstant, pointIdsAllowed, readClusterQuery, readSlaQuery, slaFigures } from './clusters';
+import { MAX_CELLS, cellBounds, cellCount, cellOf, cellSize, groupCells, groupPoints, parseInstant, pointIdsAllowed, readClusterQuery, readSlaQuery, slaFigures } from './clusters';
 
 const BENCH = { bbox: '-7.80,33.45,-7.40,33.70', zoom: '11' };
 
@@ -117,6 +117,22 @@ describe('groupCells', () => {
 		expect(pointIdsAllowed('elected_official')).toBe(false);
 		expect(pointIdsAllowed('service_head')).toBe(true);
 		expect(pointIdsAllowed(null)).toBe(false);
+	});
+});
+
+describe('groupPoints', () => {
+	it('gives complaints one by one at high zoom, co-located ones included', () => {
+		const rows = [
+			{ latitude: 33.59, longitude: -7.62, value: 'breached', id: 'a', reference: 'CAS-2026-000001' },
+			{ latitude: '33.59', longitude: '-7.62', value: 'on_track', id: 'b', reference: 'CAS-2026-000002' },
+		];
+		const result = groupPoints(rows, { zoom: 19, colour: 'sla_state', withIds: true });
+		expect(result.total).toBe(2);
+		expect(result.clusters).toEqual([
+			expect.objectContaining({ count: 1, point: true, dominant: 'breached', counts: { breached: 1 }, id: 'a', reference: 'CAS-2026-000001' }),
+			expect.objectContaining({ count: 1, point: true, dominant: 'on_track', id: 'b' }),
+		]);
+		expect(groupPoints(rows, { zoom: 19, colour: 'sla_state', withIds: false }).clusters[0]).not.toHaveProperty('id');
 	});
 });
 

@@ -18,6 +18,9 @@ export const MAX_ZOOM = 20;
 export const CELLS_PER_TILE = 4;
 /** a bbox that would cut into more cells than this is refused (the map never asks for that) */
 export const MAX_CELLS = 20_000;
+/** from this zoom on, complaints come one by one (co-located ones too), up to POINT_LIMIT; beyond it, cells again */
+export const POINT_ZOOM = 18;
+export const POINT_LIMIT = 2000;
 
 /** Roles that open complaints: they get the id and reference of single points. Others see aggregates only. */
 export const ROLES_WITH_POINT_IDS: readonly RoleKey[] = ['administrator', 'registry_office', 'service_agent', 'service_head', 'director_general'];
@@ -284,6 +287,43 @@ export function groupCells(rows: CellRow[], options: { zoom: number; colour: Col
 	});
 	clusters.sort((a, b) => b.count - a.count);
 	return { zoom: options.zoom, colour: options.colour, cell_size: size, total, clusters };
+}
+
+/** One complaint at high zoom: place and colour value (and id, reference for roles that open complaints). */
+export interface PointRow {
+	latitude: number | string;
+	longitude: number | string;
+	value: string | null;
+	id?: string | null;
+	reference?: string | null;
+}
+
+/** Complaints one by one (zoom ≥ POINT_ZOOM), in the same shape as the cells. */
+export function groupPoints(rows: PointRow[], options: { zoom: number; colour: ColourBy; withIds: boolean }): ClusterResult {
+	const size = cellSize(options.zoom);
+	const values = colourValues(options.colour);
+	const clusters = rows.map((row): Cluster => {
+		const latitude = Number(row.latitude);
+		const longitude = Number(row.longitude);
+		const cell = cellOf(latitude, longitude, size);
+		const bounds = cellBounds(cell.x, cell.y, size);
+		const value = row.value && values.includes(row.value) ? row.value : values[0];
+		const cluster: Cluster = {
+			latitude: round(latitude, 5),
+			longitude: round(longitude, 5),
+			count: 1,
+			counts: { [value]: 1 },
+			dominant: value,
+			bounds: [round(bounds.south, 9), round(bounds.west, 9), round(bounds.north, 9), round(bounds.east, 9)],
+			point: true,
+		};
+		if (options.withIds && row.id) {
+			cluster.id = String(row.id);
+			if (row.reference) cluster.reference = String(row.reference);
+		}
+		return cluster;
+	});
+	return { zoom: options.zoom, colour: options.colour, cell_size: size, total: clusters.length, clusters };
 }
 
 // --- SLA -----------------------------------------------------------------------

@@ -3,7 +3,8 @@
 // caller's row scope (domain/access/scope.ts) applies exactly as to complaint reads.
 //   GET /insights/clusters?bbox=west,south,east,north&zoom=&colour=status|sla_state&service=&arrondissement=&from=&to=&status=
 //       complaints grouped on a grid whose cell follows the zoom; a cell holding one
-//       complaint is a point (id and reference only for roles that open complaints)
+//       complaint is a point, and from zoom 18 every complaint is (up to 2,000, else cells);
+//       id and reference only for roles that open complaints
 //   GET /insights/sla?service=&arrondissement=&from=&to=
 //       on-time rate per service (resolved within resolve_due_at / resolved), open at risk / breached
 import { defineEndpoint } from '@directus/extensions-sdk';
@@ -16,10 +17,13 @@ import {
 	type ClusterQuery,
 	type InsightsError,
 	type InsightsFilters,
+	POINT_LIMIT,
+	POINT_ZOOM,
 	SLA_STATES,
 	cellSize,
 	colourValues,
 	groupCells,
+	groupPoints,
 	pointIdsAllowed,
 	readClusterQuery,
 	readSlaQuery,
@@ -96,6 +100,15 @@ export default defineEndpoint({
 				.whereBetween('complaints.latitude', [input.bbox.south, input.bbox.north])
 				.whereBetween('complaints.longitude', [input.bbox.west, input.bbox.east]);
 			if (input.statuses.length > 0) query.whereIn('complaints.status', input.statuses);
+			// high zoom: one by one (a few streets at most), unless the area is that dense
+			if (input.zoom >= POINT_ZOOM) {
+				const pointColumns = ['complaints.latitude as latitude', 'complaints.longitude as longitude', `${colourColumn} as value`, ...(withIds ? ['complaints.id as id', 'complaints.reference as reference'] : [])];
+				const points = await query.clone().select(pointColumns).orderBy('complaints.id').limit(POINT_LIMIT + 1);
+				if (points.length <= POINT_LIMIT) {
+					res.json({ data: groupPoints(points, { zoom: input.zoom, colour: input.colour, withIds }) });
+					return;
+				}
+			}
 			const columns = [
 				database.raw(`${cellIndex(dialect, 'complaints.longitude', 180)} AS x`, [size]),
 				database.raw(`${cellIndex(dialect, 'complaints.latitude', 90)} AS y`, [size]),
