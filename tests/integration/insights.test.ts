@@ -2,7 +2,7 @@
 // created through the API, then moved (place, dates, states) straight in the
 // database into 2019, a period no other complaint has: every figure below is
 // exact whatever else the shared platform holds.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { databaseConnection } from '../../scripts/provision/demo-data';
 import { adminToken, call, createComplaint, loginAs, platform } from '../helpers/api';
 
@@ -39,10 +39,6 @@ beforeAll(async () => {
 	} finally {
 		await knex.destroy();
 	}
-});
-
-afterAll(async () => {
-	// leave the shared platform's other figures alone: the 2019 rows stay in 2019, out of every recent period
 });
 
 const sum = (clusters: { count: number }[]) => clusters.reduce((total, cluster) => total + cluster.count, 0);
