@@ -1,6 +1,148 @@
+// Aggregates for the Insights dashboards, mounted at /insights. Each answer is
+// computed in SQL and stays small whatever the number of complaints; the
+// caller's row scope (domain/access/scope.ts) applies exactly as to complaint reads.
+//   GET /insights/clusters?bbox=west,south,east,north&zoom=&colour=status|sla_state&service=&arrondissement=&from=&to=&status=
+//       complaints grouped on a grid whose cell follows the zoom; a cell holding one
+//       complaint is a point, and from zoom 18 every complaint is (up to 2,000, else cells);
+//       id and reference only for roles that open complaints
+//   GET /insights/sla?service=&arrondissement=&from=&to=
+//       on-time rate per service (resolved within resolve_due_at / resolved), open at risk / breached
 import { defineEndpoint } from '@directus/extensions-sdk';
+import { createError } from '@directus/errors';
+import type { Accountability } from '@directus/types';
+import type { Knex } from 'knex';
+import type { Response } from 'express';
+import { ROLE_RIGHTS, complaintScope } from '../../domain/access/scope';
+import {
+	type ClusterQuery,
+	type InsightsError,
+	type InsightsFilters,
+	POINT_LIMIT,
+	POINT_ZOOM,
+	SLA_STATES,
+	cellSize,
+	colourValues,
+	groupCells,
+	groupPoints,
+	pointIdsAllowed,
+	readClusterQuery,
+	readSlaQuery,
+	slaFigures,
+} from '../../domain/insights/clusters';
+import { type Language, pickLanguage, translate } from '../../domain/i18n/messages';
+import { OPEN_STATUSES } from '../../domain/workflow/transitions';
+import { ForbiddenActionError, InvalidFieldError } from '../../adapters/errors';
+import { type Caller, loadCaller } from '../../adapters/platform-context';
+import { type Dialect, applyScope, dialectOf, instantBinding } from '../../adapters/scope-sql';
 
-// placeholder until the insights work lands
-export default defineEndpoint((router) => {
-	router.get('/', (_req, res) => res.status(404).json({ errors: [{ message: 'not built yet' }] }));
+interface InsightsRequest {
+	query: Record<string, unknown>;
+	accountability: Accountability | null;
+	get(name: string): string | undefined;
+}
+
+const UnauthenticatedError = createError<{ field: string; reason: string; message: string }>('CASA_UNAUTHENTICATED', (extensions) => extensions.message, 401);
+
+function route(handler: (request: InsightsRequest, res: Response) => Promise<void>) {
+	return (req: unknown, res: Response, next: (error: unknown) => void) => {
+		handler(req as InsightsRequest, res).catch(next);
+	};
+}
+
+function insightsErrors(errors: InsightsError[], language: Language) {
+	return errors.map((error) => new InvalidFieldError({ field: error.field, reason: `insights.errors.${error.key}`, message: translate(language, `insights.errors.${error.key}`, error.values ?? {}) }));
+}
+
+/** Filters shared by both answers: scope, service, arrondissement, received period. */
+function filtered(knex: Knex, dialect: Dialect, caller: Caller, filters: InsightsFilters): Knex.QueryBuilder {
+	const query = knex('complaints');
+	const scope = caller.profile ? complaintScope(caller.profile) : null;
+	if (scope) query.where((inner) => applyScope(inner, scope));
+	if (filters.services.length > 0) query.whereIn('complaints.service', filters.services);
+	if (filters.arrondissements.length > 0) query.whereIn('complaints.arrondissement', filters.arrondissements);
+	if (filters.from) query.where('complaints.received_at', '>=', instantBinding(dialect, filters.from) as never);
+	if (filters.to) query.where('complaints.received_at', '<', instantBinding(dialect, filters.to) as never);
+	return query;
+}
+
+/** Grid cell index of a coordinate column; the shifted value is never negative, so truncation is the floor. */
+function cellIndex(dialect: Dialect, column: string, shift: number): string {
+	return dialect === 'pg' ? `FLOOR((CAST(${column} AS double precision) + ${shift}) / CAST(? AS double precision))` : `CAST((${column} + ${shift}) / ? AS INTEGER)`;
+}
+
+export default defineEndpoint({
+	id: 'insights',
+	handler: (router, { database }) => {
+		/** The staff member behind the request, in their language; anonymous → 401, out-of-role → 403. */
+		async function staff(request: InsightsRequest) {
+			const caller = await loadCaller(database, request.accountability);
+			const language = pickLanguage(request.query.lang as string | undefined, caller.anonymous ? request.get('accept-language') : caller.language);
+			if (!request.accountability?.user) throw new UnauthenticatedError({ field: 'authorization', reason: 'insights.errors.unauthenticated', message: translate(language, 'insights.errors.unauthenticated') });
+			if (!caller.role || !caller.profile || !ROLE_RIGHTS[caller.role].readComplaints)
+				throw new ForbiddenActionError({ field: 'role', reason: 'insights.errors.role', message: translate(language, 'insights.errors.role') });
+			return { caller, language };
+		}
+
+		router.get('/clusters', route(async (request, res) => {
+			const { caller, language } = await staff(request);
+			const parsed = readClusterQuery(request.query);
+			if (!parsed.ok) throw insightsErrors(parsed.errors, language);
+			const input: ClusterQuery = parsed.value;
+			const dialect = dialectOf(database);
+			const size = cellSize(input.zoom);
+			const withIds = pointIdsAllowed(caller.role);
+			const colourColumn = input.colour === 'status' ? 'complaints.status' : 'complaints.sla_state';
+			const values = colourValues(input.colour);
+
+			const query = filtered(database, dialect, caller, input)
+				.whereNotNull('complaints.latitude')
+				.whereNotNull('complaints.longitude')
+				.whereBetween('complaints.latitude', [input.bbox.south, input.bbox.north])
+				.whereBetween('complaints.longitude', [input.bbox.west, input.bbox.east]);
+			if (input.statuses.length > 0) query.whereIn('complaints.status', input.statuses);
+			// high zoom: one by one (a few streets at most), unless the area is that dense
+			if (input.zoom >= POINT_ZOOM) {
+				const pointColumns = ['complaints.latitude as latitude', 'complaints.longitude as longitude', `${colourColumn} as value`, ...(withIds ? ['complaints.id as id', 'complaints.reference as reference'] : [])];
+				const points = await query.clone().select(pointColumns).orderBy('complaints.id').limit(POINT_LIMIT + 1);
+				if (points.length <= POINT_LIMIT) {
+					res.json({ data: groupPoints(points, { zoom: input.zoom, colour: input.colour, withIds }) });
+					return;
+				}
+			}
+			const columns = [
+				database.raw(`${cellIndex(dialect, 'complaints.longitude', 180)} AS x`, [size]),
+				database.raw(`${cellIndex(dialect, 'complaints.latitude', 90)} AS y`, [size]),
+				database.raw('COUNT(*) AS count'),
+				database.raw('AVG(complaints.latitude) AS latitude'),
+				database.raw('AVG(complaints.longitude) AS longitude'),
+				...values.map((value, index) => database.raw(`SUM(CASE WHEN ${colourColumn} = ? THEN 1 ELSE 0 END) AS c${index}`, [value])),
+			];
+			// a single complaint's id and reference: the MIN of a one-row group is that row
+			if (withIds) columns.push(database.raw('MIN(CAST(complaints.id AS TEXT)) AS id'), database.raw('MIN(complaints.reference) AS reference'));
+			const rows = await query.select(columns).groupByRaw('1, 2');
+			res.json({ data: groupCells(rows, { zoom: input.zoom, colour: input.colour, withIds }) });
+		}));
+
+		router.get('/sla', route(async (request, res) => {
+			const { caller, language } = await staff(request);
+			const parsed = readSlaQuery(request.query);
+			if (!parsed.ok) throw insightsErrors(parsed.errors, language);
+			const dialect = dialectOf(database);
+			const open = OPEN_STATUSES.map(() => '?').join(', ');
+			const rows = await filtered(database, dialect, caller, parsed.value)
+				.leftJoin('services', 'services.code', 'complaints.service')
+				.select(
+					'complaints.service as service',
+					database.raw('MIN(services.name_fr) AS name_fr'),
+					database.raw('MIN(services.name_ar) AS name_ar'),
+					database.raw('SUM(CASE WHEN complaints.resolved_at IS NOT NULL THEN 1 ELSE 0 END) AS resolved'),
+					database.raw('SUM(CASE WHEN complaints.resolved_at IS NOT NULL AND complaints.resolve_due_at IS NOT NULL AND complaints.resolved_at <= complaints.resolve_due_at THEN 1 ELSE 0 END) AS on_time'),
+					database.raw(`SUM(CASE WHEN complaints.status IN (${open}) THEN 1 ELSE 0 END) AS open`, [...OPEN_STATUSES]),
+					database.raw(`SUM(CASE WHEN complaints.status IN (${open}) AND complaints.sla_state = ? THEN 1 ELSE 0 END) AS at_risk`, [...OPEN_STATUSES, SLA_STATES[1]]),
+					database.raw(`SUM(CASE WHEN complaints.status IN (${open}) AND complaints.sla_state = ? THEN 1 ELSE 0 END) AS breached`, [...OPEN_STATUSES, SLA_STATES[2]]),
+				)
+				.groupBy('complaints.service');
+			res.json({ data: slaFigures(rows) });
+		}));
+	},
 });
