@@ -7,13 +7,7 @@ import { defineEndpoint } from '@directus/extensions-sdk';
 import type { Accountability } from '@directus/types';
 import type { Knex } from 'knex';
 import { type SqlDialect, compositeIndexes, createIndexStatement } from '../../../../../schema/indexes';
-
-function dialectOf(knex: Knex): SqlDialect {
-	const client = String((knex.client as { config?: { client?: unknown } }).config?.client ?? '');
-	if (/^(pg|postgres)/.test(client)) return 'pg';
-	if (/sqlite/.test(client)) return 'sqlite';
-	throw new Error(`composite indexes: database client ${client} is not supported (PostgreSQL or SQLite)`);
-}
+import { dialectOf } from '../../adapters/scope-sql';
 
 async function existingIndexes(knex: Knex, dialect: SqlDialect, table: string): Promise<Set<string>> {
 	const rows =

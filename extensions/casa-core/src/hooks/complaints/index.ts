@@ -18,6 +18,7 @@ import { insertOutboxDrafts, isOutboxDrafts, loadServiceNames } from '../../adap
 import { type NotifiedComplaint, type OutboxDraft, citizenNotifications } from '../../domain/notifications/citizen-notifications';
 import { toIsoTimestamp } from '../../domain/calendar/instant';
 import { INTAKE_MARKER, type IntakeMarker } from '../../adapters/intake-marker';
+import { applyScope } from '../../adapters/scope-sql';
 
 const STAFF_EVENT_TYPES = ['note', 'public_reply'];
 /** Collections that reach complaints through a many-to-one, and its field. */
@@ -100,25 +101,8 @@ async function assertKeysInScope(knex: Knex, caller: Caller, keys: (string | num
 /** Evaluates a scope filter with the plain query builder (the same filter the read hook adds). */
 async function scopedIds(knex: Knex, scope: Filter, keys: string[]): Promise<Set<string>> {
 	const query = knex('complaints').select('id').whereIn('id', keys);
-	applyFilter(query, scope);
+	applyScope(query, scope);
 	return new Set((await query).map((row: { id: string }) => String(row.id)));
-}
-
-// The scopes built in domain/access use only _or/_and, _eq, _in, _null.
-function applyFilter(query: Knex.QueryBuilder, filter: Filter): void {
-	for (const [key, value] of Object.entries(filter)) {
-		if (key === '_or' || key === '_and') {
-			const method = key === '_or' ? 'orWhere' : 'andWhere';
-			query.where((group) => {
-				for (const entry of value as Filter[]) group[method]((inner) => applyFilter(inner, entry));
-			});
-			continue;
-		}
-		const condition = value as Record<string, unknown>;
-		if ('_eq' in condition) query.where(key, condition._eq as string);
-		else if ('_in' in condition) query.whereIn(key, condition._in as string[]);
-		else if ('_null' in condition) (condition._null ? query.whereNull(key) : query.whereNotNull(key));
-	}
 }
 
 export default defineHook(({ filter, action }, { logger }) => {

@@ -38,6 +38,7 @@ import {
 	sweepState,
 } from '../../domain/sla/sweep';
 import { OPEN_STATUSES, PAUSED_STATUSES } from '../../domain/workflow/transitions';
+import { type Dialect, dialectOf } from '../../adapters/scope-sql';
 
 /** pg_try_advisory_xact_lock key: 'CASASLA1' as a 64-bit integer */
 export const SWEEP_LOCK_KEY = '4846246214062850353';
@@ -123,14 +124,6 @@ function join(fragments: Fragment[], separator: string): Fragment {
 	return { text: fragments.map((fragment) => fragment.text).join(separator), bindings: fragments.flatMap((fragment) => fragment.bindings) };
 }
 
-type Dialect = 'pg' | 'sqlite';
-
-function dialectOf(knex: Knex): Dialect {
-	const client = String((knex.client as { config?: { client?: unknown } }).config?.client ?? '');
-	if (/^(pg|postgres)/.test(client)) return 'pg';
-	if (/sqlite/.test(client)) return 'sqlite';
-	throw new Error(`sla-sweep: unsupported database client "${client}" (PostgreSQL or SQLite)`);
-}
 
 /** Typed parameters: PostgreSQL cannot infer a type in every position (SELECT lists, json_build_object). */
 function dialectParams(dialect: Dialect) {
