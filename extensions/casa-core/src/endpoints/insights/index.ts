@@ -14,6 +14,7 @@ import type { Knex } from 'knex';
 import type { Response } from 'express';
 import { ROLE_RIGHTS, complaintScope } from '../../domain/access/scope';
 import {
+	type CellRow,
 	type ClusterQuery,
 	type InsightsError,
 	type InsightsFilters,
@@ -70,6 +71,49 @@ function cellIndex(dialect: Dialect, column: string, shift: number): string {
 	return dialect === 'pg' ? `FLOOR((CAST(${column} AS double precision) + ${shift}) / CAST(? AS double precision))` : `CAST((${column} + ${shift}) / ? AS INTEGER)`;
 }
 
+/**
+ * The id and reference of the complaint alone in its cell: that complaint sits
+ * at the cell's average position, so one lookup around those positions (under
+ * the same filters) finds them all, instead of carrying ids through the
+ * aggregate of a million rows. Positions are compared within a metre: PostgreSQL
+ * stores coordinates as float4, and its average comes back as float8.
+ */
+async function attachSingleIds(query: Knex.QueryBuilder, rows: CellRow[]): Promise<void> {
+	const EPSILON = 1e-5;
+	const singles = rows.filter((row) => Number(row.count) === 1);
+	for (let start = 0; start < singles.length; start += 200) {
+		const chunk = singles.slice(start, start + 200);
+		const found = (await query
+			.clone()
+			.where((around) => {
+				for (const row of chunk) {
+					const latitude = Number(row.latitude);
+					const longitude = Number(row.longitude);
+					around.orWhere((box) => box.whereBetween('complaints.latitude', [latitude - EPSILON, latitude + EPSILON]).whereBetween('complaints.longitude', [longitude - EPSILON, longitude + EPSILON]));
+				}
+			})
+			.select('complaints.id as id', 'complaints.reference as reference', 'complaints.latitude as latitude', 'complaints.longitude as longitude')) as { id: string; reference: string; latitude: unknown; longitude: unknown }[];
+		for (const complaint of found) {
+			const row = chunk.find((single) => Math.abs(Number(single.latitude) - Number(complaint.latitude)) <= EPSILON && Math.abs(Number(single.longitude) - Number(complaint.longitude)) <= EPSILON);
+			if (row) Object.assign(row, { id: complaint.id, reference: complaint.reference });
+		}
+	}
+}
+
+/**
+ * PostgreSQL: a grid aggregate over a million rows is a hash aggregate if it
+ * may use 32 MB (the default 4 MB makes it sort on disk), and JIT compiling it
+ * costs more than it saves. Both only for this transaction.
+ */
+async function withAggregateSettings<T>(database: Knex, dialect: Dialect, run: (knex: Knex) => Promise<T>): Promise<T> {
+	if (dialect !== 'pg') return run(database);
+	return database.transaction(async (trx) => {
+		await trx.raw("SET LOCAL work_mem = '32MB'");
+		await trx.raw('SET LOCAL jit = off');
+		return run(trx);
+	});
+}
+
 export default defineEndpoint({
 	id: 'insights',
 	handler: (router, { database }) => {
@@ -94,33 +138,33 @@ export default defineEndpoint({
 			const colourColumn = input.colour === 'status' ? 'complaints.status' : 'complaints.sla_state';
 			const values = colourValues(input.colour);
 
-			const query = filtered(database, dialect, caller, input)
-				.whereNotNull('complaints.latitude')
-				.whereNotNull('complaints.longitude')
-				.whereBetween('complaints.latitude', [input.bbox.south, input.bbox.north])
-				.whereBetween('complaints.longitude', [input.bbox.west, input.bbox.east]);
-			if (input.statuses.length > 0) query.whereIn('complaints.status', input.statuses);
-			// high zoom: one by one (a few streets at most), unless the area is that dense
-			if (input.zoom >= POINT_ZOOM) {
-				const pointColumns = ['complaints.latitude as latitude', 'complaints.longitude as longitude', `${colourColumn} as value`, ...(withIds ? ['complaints.id as id', 'complaints.reference as reference'] : [])];
-				const points = await query.clone().select(pointColumns).orderBy('complaints.id').limit(POINT_LIMIT + 1);
-				if (points.length <= POINT_LIMIT) {
-					res.json({ data: groupPoints(points, { zoom: input.zoom, colour: input.colour, withIds }) });
-					return;
+			const result = await withAggregateSettings(database, dialect, async (knex) => {
+				const query = filtered(knex, dialect, caller, input)
+					.whereNotNull('complaints.latitude')
+					.whereNotNull('complaints.longitude')
+					.whereBetween('complaints.latitude', [input.bbox.south, input.bbox.north])
+					.whereBetween('complaints.longitude', [input.bbox.west, input.bbox.east]);
+				if (input.statuses.length > 0) query.whereIn('complaints.status', input.statuses);
+				// high zoom: one by one (a few streets at most), unless the area is that dense
+				if (input.zoom >= POINT_ZOOM) {
+					const pointColumns = ['complaints.latitude as latitude', 'complaints.longitude as longitude', `${colourColumn} as value`, ...(withIds ? ['complaints.id as id', 'complaints.reference as reference'] : [])];
+					const points = await query.clone().select(pointColumns).orderBy('complaints.id').limit(POINT_LIMIT + 1);
+					if (points.length <= POINT_LIMIT) return groupPoints(points, { zoom: input.zoom, colour: input.colour, withIds });
 				}
-			}
-			const columns = [
-				database.raw(`${cellIndex(dialect, 'complaints.longitude', 180)} AS x`, [size]),
-				database.raw(`${cellIndex(dialect, 'complaints.latitude', 90)} AS y`, [size]),
-				database.raw('COUNT(*) AS count'),
-				database.raw('AVG(complaints.latitude) AS latitude'),
-				database.raw('AVG(complaints.longitude) AS longitude'),
-				...values.map((value, index) => database.raw(`SUM(CASE WHEN ${colourColumn} = ? THEN 1 ELSE 0 END) AS c${index}`, [value])),
-			];
-			// a single complaint's id and reference: the MIN of a one-row group is that row
-			if (withIds) columns.push(database.raw('MIN(CAST(complaints.id AS TEXT)) AS id'), database.raw('MIN(complaints.reference) AS reference'));
-			const rows = await query.select(columns).groupByRaw('1, 2');
-			res.json({ data: groupCells(rows, { zoom: input.zoom, colour: input.colour, withIds }) });
+				const columns = [
+					knex.raw(`${cellIndex(dialect, 'complaints.longitude', 180)} AS x`, [size]),
+					knex.raw(`${cellIndex(dialect, 'complaints.latitude', 90)} AS y`, [size]),
+					knex.raw('COUNT(*) AS count'),
+					knex.raw('AVG(complaints.latitude) AS latitude'),
+					knex.raw('AVG(complaints.longitude) AS longitude'),
+					...values.map((value, index) => knex.raw(`SUM(CASE WHEN ${colourColumn} = ? THEN 1 ELSE 0 END) AS c${index}`, [value])),
+				];
+				// only columns of the map index (latitude, longitude, status, SLA state): an index-only scan on PostgreSQL
+				const rows = (await query.clone().select(columns).groupByRaw('1, 2')) as CellRow[];
+				if (withIds) await attachSingleIds(query, rows);
+				return groupCells(rows, { zoom: input.zoom, colour: input.colour, withIds });
+			});
+			res.json({ data: result });
 		}));
 
 		router.get('/sla', route(async (request, res) => {
