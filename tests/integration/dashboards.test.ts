@@ -8,7 +8,7 @@ import { DASHBOARD_IDS } from '../../extensions/casa-core/src/domain/dashboards/
 import { adminToken, call, loginAs } from '../helpers/api';
 
 const PERSONAL = /citizen_name|citizen_phone|citizen_email|description|citizen_rating_comment|public_reply/;
-const DEFAULTS = { period: '$NOW(-30 days)', service: '', arrondissement: '' };
+let DEFAULTS: Record<string, string>;
 
 interface Panel {
 	id: string;
@@ -24,13 +24,17 @@ beforeAll(async () => {
 	const response = await call('GET', `/panels?limit=-1&fields=id,dashboard,type,name,options&filter=${encodeURIComponent(JSON.stringify({ dashboard: { _in: Object.values(DASHBOARD_IDS) } }))}`, { token: adminToken() });
 	expect(response.status).toBe(200);
 	panels = response.body.data;
+	// the variables' default values, as the app starts with them
+	DEFAULTS = Object.fromEntries(panels.filter((panel) => panel.type === 'variable' && panel.dashboard === DASHBOARD_IDS.elected).map((panel) => [panel.options.field, panel.options.defaultValue]));
+	expect(DEFAULTS.period).toBe('$NOW(-30 days)');
+	expect(DEFAULTS.service.split(',')).toContain('PROP');
 });
 
 const ids = (rows: { id: string }[]) => rows.map((row) => row.id).sort();
 const seeded = (rows: { id: string }[]) => ids(rows).filter((id) => Object.values(DASHBOARD_IDS).includes(id as never));
 
 /** The query a built-in panel sends, as the Insights app builds it (variables applied). */
-function panelQuery(panel: Panel, variables = DEFAULTS): string | null {
+function panelQuery(panel: Panel, variables: Record<string, string> = DEFAULTS): string | null {
 	const options = applyOptionsData(panel.options, variables);
 	const filter = encodeURIComponent(JSON.stringify(options.filter ?? {}));
 	switch (panel.type) {
@@ -74,7 +78,7 @@ describe('seeded dashboards', () => {
 				expect(response.status, `${panel.name} (${panel.type}): ${JSON.stringify(response.body.errors)}`).toBe(200);
 			}
 		}
-		// '' means every service; a service narrows
+		// the default is every service; one service narrows
 		const received = panels.find((panel) => panel.type === 'metric' && panel.dashboard === DASHBOARD_IDS.elected && panel.options.filter._and?.[0]?.received_at)!;
 		const all = Number((await call('GET', panelQuery(received, { ...DEFAULTS, period: '$NOW(-365 days)' })!, { token: adminToken() })).body.data[0].count.id);
 		const prop = Number((await call('GET', panelQuery(received, { ...DEFAULTS, period: '$NOW(-365 days)', service: 'PROP' })!, { token: adminToken() })).body.data[0].count.id);

@@ -67,15 +67,17 @@ const panelId = (dashboard: DashboardKey, index: number) => {
 	return `7a0c5b7e-3${digit}${n}-4c1a-9c55-ca5a00003${digit}${n}`;
 };
 
-// dashboard variables, interpolated by the app into the panels' options:
-// a whole '{{ name }}' string becomes the variable's value ('' = every service / arrondissement)
+// dashboard variables, interpolated by the app into the panels' options: a
+// whole '{{ name }}' string becomes the variable's value. Directus refuses an
+// empty string in a filter, so "every service" is the comma-separated list of
+// every code (`_in` splits it); the project panels read a list as "all".
 const PERIOD = '{{ period }}';
 const SERVICE = '{{ service }}';
 const ARRONDISSEMENT = '{{ arrondissement }}';
-const byArrondissement = { arrondissement: { _starts_with: ARRONDISSEMENT } };
+const byArrondissement = { arrondissement: { _in: ARRONDISSEMENT } };
 /** filters of the panels; a service head's dashboard has no service variable (the scope is their service) */
 function filters(withService: boolean) {
-	const scope = withService ? [{ service: { _starts_with: SERVICE } }, byArrondissement] : [byArrondissement];
+	const scope = withService ? [{ service: { _in: SERVICE } }, byArrondissement] : [byArrondissement];
 	return {
 		receivedInPeriod: { _and: [{ received_at: { _gte: PERIOD } }, ...scope] },
 		resolvedInPeriod: { _and: [{ resolved_at: { _gte: PERIOD } }, ...scope] },
@@ -91,6 +93,16 @@ export const PERIOD_CHOICES = [
 ];
 
 type Translate = (key: string) => string;
+
+/** "every code" as a variable value: the comma-separated codes (never empty: Directus refuses '' in a filter) */
+const allOf = (rows: Choice[]) => (rows.length > 0 ? rows.map((row) => row.code).join(',') : '-');
+
+/** A variable's value as one code, or null for "all" (a list of codes, or nothing). */
+export function singleCode(value: unknown): string | null {
+	if (typeof value !== 'string') return null;
+	const trimmed = value.trim();
+	return trimmed === '' || trimmed.includes(',') || trimmed === '-' || trimmed === 'undefined' || trimmed === 'null' ? null : trimmed;
+}
 
 export function dashboardPanels(reference: { services: Choice[]; arrondissements: Choice[] }, t: Translate): PanelSpec[] {
 	const bilingual = (row: Choice) => `${row.name_fr} · ${row.name_ar}`;
@@ -108,8 +120,10 @@ export function dashboardPanels(reference: { services: Choice[]; arrondissements
 		options: { field, type: 'string', inter: 'select-dropdown', defaultValue, options: { choices, allowNone: false } },
 	});
 	const periodChoices = PERIOD_CHOICES.map((choice) => ({ text: t(`dashboards.variables.${choice.key}`), value: choice.value }));
-	const serviceChoices = [{ text: t('dashboards.variables.all_services'), value: '' }, ...reference.services.map((row) => ({ text: bilingual(row), value: row.code }))];
-	const arrondissementChoices = [{ text: t('dashboards.variables.all_arrondissements'), value: '' }, ...reference.arrondissements.map((row) => ({ text: bilingual(row), value: row.code }))];
+	const allServices = allOf(reference.services);
+	const allArrondissements = allOf(reference.arrondissements);
+	const serviceChoices = [{ text: t('dashboards.variables.all_services'), value: allServices }, ...reference.services.map((row) => ({ text: bilingual(row), value: row.code }))];
+	const arrondissementChoices = [{ text: t('dashboards.variables.all_arrondissements'), value: allArrondissements }, ...reference.arrondissements.map((row) => ({ text: bilingual(row), value: row.code }))];
 
 	const panel = (dashboard: DashboardKey, index: number, key: string, type: string, icon: string, [x, y, w, h]: number[], options: Record<string, unknown>, color?: string): PanelSpec => ({
 		id: panelId(dashboard, index),
@@ -133,8 +147,8 @@ export function dashboardPanels(reference: { services: Choice[]; arrondissements
 	/** what the mayor and elected officials see, and the director general too (offset rows below) */
 	const aggregates = (dashboard: DashboardKey, first: number): PanelSpec[] => [
 		variable(dashboard, first, 'period', 'period', periodChoices, '$NOW(-30 days)', 1, 16),
-		variable(dashboard, first + 1, 'service', 'service', serviceChoices, '', 17, 16),
-		variable(dashboard, first + 2, 'arrondissement', 'arrondissement', arrondissementChoices, '', 33, 16),
+		variable(dashboard, first + 1, 'service', 'service', serviceChoices, allServices, 17, 16),
+		variable(dashboard, first + 2, 'arrondissement', 'arrondissement', arrondissementChoices, allArrondissements, 33, 16),
 		panel(dashboard, first + 3, 'monthly_summary', 'casa-figures', 'insights', [1, 7, 48, 11], figures('summary')),
 		panel(dashboard, first + 4, 'received', 'metric', 'move_to_inbox', [1, 18, 12, 6], metric(receivedInPeriod)),
 		panel(dashboard, first + 5, 'resolved', 'metric', 'task_alt', [13, 18, 12, 6], metric(resolvedInPeriod)),
@@ -166,7 +180,7 @@ export function dashboardPanels(reference: { services: Choice[]; arrondissements
 	openNow = filters(false).openNow;
 	const service: PanelSpec[] = [
 		variable('service', 1, 'period', 'period', periodChoices, '$NOW(-30 days)', 1, 16),
-		variable('service', 2, 'arrondissement', 'arrondissement', arrondissementChoices, '', 17, 16),
+		variable('service', 2, 'arrondissement', 'arrondissement', arrondissementChoices, allArrondissements, 17, 16),
 		panel('service', 4, 'open', 'metric', 'pending_actions', [1, 7, 12, 6], metric(openNow())),
 		panel('service', 5, 'at_risk', 'metric', 'warning', [13, 7, 12, 6], metric(openNow({ sla_state: { _eq: 'at_risk' } }), '#C77700')),
 		panel('service', 6, 'breached', 'metric', 'alarm', [25, 7, 12, 6], metric(openNow({ sla_state: { _eq: 'breached' } }), '#B3261E')),

@@ -9,8 +9,11 @@ import { loadCaller } from '../../adapters/platform-context';
 import { DASHBOARD_IDS, type DashboardKey, dashboardIdsFor, dashboardPanels } from '../../domain/dashboards/dashboards';
 import { translate } from '../../domain/i18n/messages';
 
-const DASHBOARD_KEYS = new Map<string, DashboardKey>(Object.entries(DASHBOARD_IDS).map(([key, id]) => [id, key as DashboardKey]));
-const PANEL_KEYS = new Map(dashboardPanels({ services: [], arrondissements: [] }, (key) => key).map((spec) => [spec.id, spec.key]));
+// by the provisioned French text (a read may not ask for the id)
+const DASHBOARD_TEXTS = new Map<string, string>(
+	(Object.keys(DASHBOARD_IDS) as DashboardKey[]).flatMap((key) => [`dashboards.names.${key}`, `dashboards.notes.${key}`].map((name) => [translate('fr', name), name] as [string, string])),
+);
+const PANEL_TEXTS = new Map<string, string>(dashboardPanels({ services: [], arrondissements: [] }, (key) => key).map((spec) => [translate('fr', `dashboards.panels.${spec.key}`), `dashboards.panels.${spec.key}`]));
 
 type Row = Record<string, unknown>;
 
@@ -33,26 +36,20 @@ export default defineHook(({ filter }) => {
 	scoped('dashboards.query', (ids, user) => ({ _or: [{ id: { _in: list(ids) } }, { user_created: { _eq: user } }] }));
 	scoped('panels.query', (ids, user) => ({ _or: [{ dashboard: { _in: list(ids) } }, { user_created: { _eq: user } }] }));
 
-	const localized = (event: string, keyOf: (row: Row) => { name: string; note?: string } | null) =>
+	const localized = (event: string, texts: Map<string, string>, fields: string[]) =>
 		filter(event, async (records, _meta, { database, accountability }) => {
 			if (!accountability || accountability.admin || !Array.isArray(records)) return records;
 			const caller = await loadCaller(database, accountability);
 			if (caller.language === 'fr') return records;
 			return (records as Row[]).map((row) => {
-				const keys = keyOf(row);
-				if (!keys) return row;
 				const copy = { ...row };
-				if (row.name === translate('fr', keys.name)) copy.name = translate(caller.language, keys.name);
-				if (keys.note && row.note === translate('fr', keys.note)) copy.note = translate(caller.language, keys.note);
+				for (const field of fields) {
+					const key = typeof row[field] === 'string' ? texts.get(row[field] as string) : undefined;
+					if (key) copy[field] = translate(caller.language, key);
+				}
 				return copy;
 			});
 		});
-	localized('dashboards.read', (row) => {
-		const key = DASHBOARD_KEYS.get(String(row.id));
-		return key ? { name: `dashboards.names.${key}`, note: `dashboards.notes.${key}` } : null;
-	});
-	localized('panels.read', (row) => {
-		const key = PANEL_KEYS.get(String(row.id));
-		return key ? { name: `dashboards.panels.${key}` } : null;
-	});
+	localized('dashboards.read', DASHBOARD_TEXTS, ['name', 'note']);
+	localized('panels.read', PANEL_TEXTS, ['name']);
 });
