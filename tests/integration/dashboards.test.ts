@@ -35,7 +35,8 @@ const seeded = (rows: { id: string }[]) => ids(rows).filter((id) => Object.value
 
 /** The query a built-in panel sends, as the Insights app builds it (variables applied). */
 function panelQuery(panel: Panel, variables: Record<string, string> = DEFAULTS): string | null {
-	const options = applyOptionsData(panel.options, variables);
+	// as the app does: unknown {{ fields }} of a display template stay as they are
+	const options = applyOptionsData(panel.options, variables, ['displayTemplate']);
 	const filter = encodeURIComponent(JSON.stringify(options.filter ?? {}));
 	switch (panel.type) {
 		case 'metric':
