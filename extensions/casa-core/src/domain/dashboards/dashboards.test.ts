@@ -37,8 +37,9 @@ describe('seeded dashboards', () => {
 
 	it('use every code as the "all" value of a variable, never an empty string', () => {
 		const service = panels.find((panel) => panel.type === 'variable' && panel.options.field === 'service')!;
-		expect(service.options.defaultValue).toBe('PROP,VOI');
-		expect(singleCode('PROP,VOI')).toBeNull();
+		expect(service.options.defaultValue).toEqual(['PROP', 'VOI']);
+		expect(singleCode(['PROP', 'VOI'])).toBeNull();
+		expect(singleCode(['VOI'])).toBe('VOI');
 		expect(singleCode('PROP')).toBe('PROP');
 		expect(singleCode('undefined')).toBeNull();
 	});

@@ -68,16 +68,19 @@ const panelId = (dashboard: DashboardKey, index: number) => {
 };
 
 // dashboard variables, interpolated by the app into the panels' options: a
-// whole '{{ name }}' string becomes the variable's value. Directus refuses an
-// empty string in a filter, so "every service" is the comma-separated list of
-// every code (`_in` splits it); the project panels read a list as "all".
+// whole '{{ name }}' string becomes the variable's value. Service and
+// arrondissement are multiple choices (an array of codes, all of them at
+// first: Directus refuses an empty string in a filter and the app's GraphQL
+// wants a list for _in); the project panels read several codes as "all".
+// Relations are filtered through the related code (GraphQL has no _in on a
+// many-to-one field itself).
 const PERIOD = '{{ period }}';
 const SERVICE = '{{ service }}';
 const ARRONDISSEMENT = '{{ arrondissement }}';
-const byArrondissement = { arrondissement: { _in: ARRONDISSEMENT } };
+const byArrondissement = { arrondissement: { code: { _in: ARRONDISSEMENT } } };
 /** filters of the panels; a service head's dashboard has no service variable (the scope is their service) */
 function filters(withService: boolean) {
-	const scope = withService ? [{ service: { _in: SERVICE } }, byArrondissement] : [byArrondissement];
+	const scope = withService ? [{ service: { code: { _in: SERVICE } } }, byArrondissement] : [byArrondissement];
 	return {
 		receivedInPeriod: { _and: [{ received_at: { _gte: PERIOD } }, ...scope] },
 		resolvedInPeriod: { _and: [{ resolved_at: { _gte: PERIOD } }, ...scope] },
@@ -94,19 +97,20 @@ export const PERIOD_CHOICES = [
 
 type Translate = (key: string) => string;
 
-/** "every code" as a variable value: the comma-separated codes (never empty: Directus refuses '' in a filter) */
-const allOf = (rows: Choice[]) => (rows.length > 0 ? rows.map((row) => row.code).join(',') : '-');
+/** "every code" as a variable value */
+const allOf = (rows: Choice[]) => rows.map((row) => row.code);
 
-/** A variable's value as one code, or null for "all" (a list of codes, or nothing). */
+/** A variable's value as one code, or null for "all" (several codes, or nothing). */
 export function singleCode(value: unknown): string | null {
+	if (Array.isArray(value)) return value.length === 1 ? singleCode(value[0]) : null;
 	if (typeof value !== 'string') return null;
 	const trimmed = value.trim();
-	return trimmed === '' || trimmed.includes(',') || trimmed === '-' || trimmed === 'undefined' || trimmed === 'null' ? null : trimmed;
+	return trimmed === '' || trimmed.includes(',') || trimmed === 'undefined' || trimmed === 'null' ? null : trimmed;
 }
 
 export function dashboardPanels(reference: { services: Choice[]; arrondissements: Choice[] }, t: Translate): PanelSpec[] {
 	const bilingual = (row: Choice) => `${row.name_fr} · ${row.name_ar}`;
-	const variable = (dashboard: DashboardKey, index: number, key: string, field: string, choices: { text: string; value: string }[], defaultValue: string, x: number, w: number): PanelSpec => ({
+	const variable = (dashboard: DashboardKey, index: number, key: string, field: string, choices: { text: string; value: string }[], defaultValue: string | string[], x: number, w: number): PanelSpec => ({
 		id: panelId(dashboard, index),
 		dashboard: DASHBOARD_IDS[dashboard],
 		key,
@@ -117,13 +121,15 @@ export function dashboardPanels(reference: { services: Choice[]; arrondissements
 		w,
 		h: 6,
 		showHeader: true,
-		options: { field, type: 'string', inter: 'select-dropdown', defaultValue, options: { choices, allowNone: false } },
+		options: Array.isArray(defaultValue)
+			? { field, type: 'csv', inter: 'select-multiple-dropdown', defaultValue, options: { choices, allowNone: false, previewThreshold: 2 } }
+			: { field, type: 'string', inter: 'select-dropdown', defaultValue, options: { choices, allowNone: false } },
 	});
 	const periodChoices = PERIOD_CHOICES.map((choice) => ({ text: t(`dashboards.variables.${choice.key}`), value: choice.value }));
 	const allServices = allOf(reference.services);
 	const allArrondissements = allOf(reference.arrondissements);
-	const serviceChoices = [{ text: t('dashboards.variables.all_services'), value: allServices }, ...reference.services.map((row) => ({ text: bilingual(row), value: row.code }))];
-	const arrondissementChoices = [{ text: t('dashboards.variables.all_arrondissements'), value: allArrondissements }, ...reference.arrondissements.map((row) => ({ text: bilingual(row), value: row.code }))];
+	const serviceChoices = reference.services.map((row) => ({ text: bilingual(row), value: row.code }));
+	const arrondissementChoices = reference.arrondissements.map((row) => ({ text: bilingual(row), value: row.code }));
 
 	const panel = (dashboard: DashboardKey, index: number, key: string, type: string, icon: string, [x, y, w, h]: number[], options: Record<string, unknown>, color?: string): PanelSpec => ({
 		id: panelId(dashboard, index),

@@ -6,7 +6,7 @@
 // provisioned French one read in Arabic for Arabic users.
 import { defineHook } from '@directus/extensions-sdk';
 import { loadCaller } from '../../adapters/platform-context';
-import { DASHBOARD_IDS, type DashboardKey, dashboardIdsFor, dashboardPanels } from '../../domain/dashboards/dashboards';
+import { DASHBOARD_IDS, type DashboardKey, PERIOD_CHOICES, dashboardIdsFor, dashboardPanels } from '../../domain/dashboards/dashboards';
 import { translate } from '../../domain/i18n/messages';
 
 // by the provisioned French text (a read may not ask for the id)
@@ -14,6 +14,8 @@ const DASHBOARD_TEXTS = new Map<string, string>(
 	(Object.keys(DASHBOARD_IDS) as DashboardKey[]).flatMap((key) => [`dashboards.names.${key}`, `dashboards.notes.${key}`].map((name) => [translate('fr', name), name] as [string, string])),
 );
 const PANEL_TEXTS = new Map<string, string>(dashboardPanels({ services: [], arrondissements: [] }, (key) => key).map((spec) => [translate('fr', `dashboards.panels.${spec.key}`), `dashboards.panels.${spec.key}`]));
+
+const CHOICE_TEXTS = new Map<string, string>(PERIOD_CHOICES.map((choice) => [translate('fr', `dashboards.variables.${choice.key}`), `dashboards.variables.${choice.key}`]));
 
 type Row = Record<string, unknown>;
 
@@ -52,4 +54,17 @@ export default defineHook(({ filter }) => {
 		});
 	localized('dashboards.read', DASHBOARD_TEXTS, ['name', 'note']);
 	localized('panels.read', PANEL_TEXTS, ['name']);
+	// the period variable's choices
+	filter('panels.read', async (records, _meta, { database, accountability }) => {
+		if (!accountability || accountability.admin || !Array.isArray(records)) return records;
+		const caller = await loadCaller(database, accountability);
+		if (caller.language === 'fr') return records;
+		return (records as Row[]).map((row) => {
+			const options = row.options as { options?: { choices?: { text: string; value: unknown }[] } } | undefined;
+			const choices = options?.options?.choices;
+			if (row.type !== 'variable' || !Array.isArray(choices)) return row;
+			const text = (value: string) => (CHOICE_TEXTS.has(value) ? translate(caller.language, CHOICE_TEXTS.get(value)!) : value);
+			return { ...row, options: { ...options, options: { ...options!.options, choices: choices.map((choice) => ({ ...choice, text: text(choice.text) })) } } };
+		});
+	});
 });
