@@ -78,7 +78,7 @@ describe('dashboards in the admin app', () => {
 		await loginAs('chef-service');
 		const { page, errors } = await openDashboard('chef.proprete@casablanca.ma', DASHBOARD_IDS.service, 'fr-FR', '.metric-list, .bar-chart, .metric');
 		await visible(page.getByText('Stock par statut'));
-		await visible(page.getByText('Stock par équipe'));
+		await visible(page.getByText('Stock par agent'));
 		expect(await page.getByText('GRAPHQL_VALIDATION').count()).toBe(0);
 		await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-service-head-fr.png'), fullPage: false });
 		expect(errors).toEqual([]);
