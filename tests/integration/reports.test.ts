@@ -5,6 +5,7 @@
 import { TZDate } from '@date-fns/tz';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASABLANCA_TIME_ZONE } from '../../extensions/casa-core/src/domain/calendar/index';
+import { addLocalDays } from '../../extensions/casa-core/src/domain/reports/month-window';
 import { signLink } from '../../extensions/casa-core/src/domain/reports/signed-link';
 import { databaseConnection } from '../../scripts/provision/demo-data';
 import { adminToken, call, createComplaint, loginAs, platform } from '../helpers/api';
@@ -30,7 +31,7 @@ interface Crafted {
 	category: string;
 	status: string;
 	received: string;
-	acknowledged?: string;
+	acknowledged?: string | Date;
 	resolved?: string;
 	resolveDue?: string;
 	rejectedEvent?: string;
@@ -45,7 +46,7 @@ async function craft(spec: Crafted): Promise<string> {
 			arrondissement: spec.arrondissement,
 			status: spec.status,
 			received_at: ts(received),
-			acknowledged_at: ts(spec.acknowledged ? local(spec.acknowledged) : null),
+			acknowledged_at: ts(spec.acknowledged instanceof Date ? spec.acknowledged : spec.acknowledged ? local(spec.acknowledged) : null),
 			resolved_at: ts(spec.resolved ? local(spec.resolved) : null),
 			resolve_due_at: ts(spec.resolveDue ? local(spec.resolveDue) : new Date(received.getTime() + 5 * DAY)),
 			legal_due_at: ts(new Date(received.getTime() + 60 * DAY)),
@@ -162,6 +163,20 @@ describe('monthly report figures', () => {
 		expect(fr.status).toBe(400);
 		expect(fr.body.errors!.map((error) => error.extensions.field).sort()).toEqual(['lang', 'month']);
 		expect(fr.body.errors!.find((error) => error.extensions.field === 'month')!.message).toContain('AAAA-MM');
+	});
+});
+
+describe('calendar days across a change of UTC offset (Ramadan)', () => {
+	it('counts 15 days on the Casablanca clock, not 15 × 24 hours', async () => {
+		// Casablanca leaves UTC+1 for Ramadan 2025 at the end of February
+		const received = local('2025-02-20 10:00');
+		const due = addLocalDays(received, 15);
+		expect(due.getTime() - received.getTime()).not.toBe(15 * DAY);
+		const MINUTE = 60_000;
+		await craft({ arrondissement: A, category: 'PROP-01', status: 'acknowledged', received: '2025-02-20 10:00', acknowledged: new Date(due.getTime() - 20 * MINUTE) });
+		await craft({ arrondissement: A, category: 'PROP-01', status: 'acknowledged', received: '2025-02-20 10:00', acknowledged: new Date(due.getTime() + 20 * MINUTE) });
+		const report = (await call('GET', '/reports/monthly/2025-02?format=json', { token: adminToken() })).body.data;
+		expect(report.total.current.legal).toMatchObject({ received: 2, acknowledgedInTime: 1, acknowledgedLate: 1 });
 	});
 });
 

@@ -46,6 +46,8 @@ function sql(strings: TemplateStringsArray, ...values: (Fragment | unknown)[]): 
 function dialectSql(dialect: Dialect) {
 	return {
 		instant: (date: Date) => (dialect === 'pg' ? sql`CAST(${date.toISOString()} AS timestamptz)` : sql`${date.getTime()}`),
+		/** a number of milliseconds (PostgreSQL would guess integer, too small for 60 days) */
+		ms: (value: number) => (dialect === 'pg' ? sql`CAST(${value} AS bigint)` : sql`${value}`),
 		/** a − b in milliseconds */
 		diffMs: (a: string, b: string) => raw(dialect === 'pg' ? `(EXTRACT(EPOCH FROM (${a} - ${b})) * 1000)` : `(${a} - ${b})`),
 		/** a timestamp column plus a number of milliseconds */
@@ -73,9 +75,9 @@ export async function monthlyGroupRows(knex: Knex, query: MonthlyQuery): Promise
 	/** N calendar days after the receipt, in ms, exact across changes of UTC offset */
 	const calendarDaysMs = (days: number): Fragment => {
 		const pieces = calendarDayShifts(from, to, days);
-		if (pieces.length === 0) return sql`${days * DAY_MS}`;
+		if (pieces.length === 0) return d.ms(days * DAY_MS);
 		return join(
-			[sql`${days * DAY_MS} + CASE`, ...pieces.map((piece) => sql` WHEN c.received_at >= ${d.instant(piece.from)} AND c.received_at < ${d.instant(piece.to)} THEN ${piece.extraMs}`), raw(' ELSE 0 END')],
+			[sql`${d.ms(days * DAY_MS)} + CASE`, ...pieces.map((piece) => sql` WHEN c.received_at >= ${d.instant(piece.from)} AND c.received_at < ${d.instant(piece.to)} THEN ${d.ms(piece.extraMs)}`), raw(' ELSE 0 END')],
 			'',
 		);
 	};
