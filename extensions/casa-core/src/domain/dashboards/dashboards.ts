@@ -168,21 +168,22 @@ export function dashboardPanels(reference: { services: Choice[]; arrondissements
 		panel(dashboard, first + 13, 'received_per_day', 'time-series', 'show_chart', [1, 74, 32, 14], {
 			collection: 'complaints', dateField: 'received_at', valueField: 'id', function: 'count', precision: 'day', range: 'auto', filter: receivedInPeriod, color: '#0B5C8E', curveType: 'smooth', fillType: 'gradient', missingData: 0, showXAxis: true, showYAxis: true,
 		}),
-		panel(dashboard, first + 14, 'received_by_service', 'metric-list', 'format_list_numbered', [33, 74, 16, 14], { collection: 'complaints', groupByField: 'service', aggregateField: 'id', aggregateFunction: 'count', sortDirection: 'desc', limit: 10, filter: receivedInPeriod }),
+		panel(dashboard, first + 14, 'received_by_channel', 'metric-list', 'format_list_numbered', [33, 74, 16, 14], { collection: 'complaints', groupByField: 'channel', aggregateField: 'id', aggregateFunction: 'count', sortDirection: 'desc', limit: 10, filter: receivedInPeriod }),
 	];
 
 	const elected = aggregates('elected', 1);
 	const direction: PanelSpec[] = [
 		...aggregates('direction', 1),
 		panel('direction', 20, 'sla', 'casa-sla', 'timer', [1, 88, 48, 18], { service: SERVICE, arrondissement: ARRONDISSEMENT, from: PERIOD, to: null }),
-		panel('direction', 21, 'breached_by_service', 'metric-list', 'alarm', [1, 106, 48, 14], { collection: 'complaints', groupByField: 'service', aggregateField: 'id', aggregateFunction: 'count', sortDirection: 'desc', limit: 10, filter: openNow({ sla_state: { _eq: 'breached' } }), color: '#B3261E' }),
+		panel('direction', 21, 'breached_by_priority', 'metric-list', 'alarm', [1, 106, 48, 14], { collection: 'complaints', groupByField: 'priority', aggregateField: 'id', aggregateFunction: 'count', sortDirection: 'desc', limit: 10, filter: openNow({ sla_state: { _eq: 'breached' } }), color: '#B3261E' }),
 		panel('direction', 23, 'legal_near', 'metric', 'gavel', [1, 120, 12, 7], metric(openNow({ legal_due_at: { _lte: '$NOW(+10 days)' } }), '#B3261E')),
 		panel('direction', 24, 'backlog_30', 'metric', 'hourglass_bottom', [1, 127, 12, 7], metric(openNow({ received_at: { _lt: '$NOW(-30 days)' } }))),
 		panel('direction', 25, 'legal_near_list', 'list', 'gavel', [13, 120, 18, 14], { collection: 'complaints', limit: 10, sortField: 'legal_due_at', sortDirection: 'asc', displayTemplate: '{{reference}} · {{status}} · {{legal_due_at}}', linkToItem: true, filter: openNow({ legal_due_at: { _lte: '$NOW(+10 days)' } }) }),
 		panel('direction', 26, 'backlog_oldest', 'list', 'hourglass_bottom', [31, 120, 18, 14], { collection: 'complaints', limit: 10, sortField: 'received_at', sortDirection: 'asc', displayTemplate: '{{reference}} · {{status}} · {{received_at}}', linkToItem: true, filter: openNow() }),
 	];
-	// (per team: the casa-sla panel; a built-in bar chart of a many-to-one to a
-	// project collection draws nothing in Directus 12.4, and a metric list shows no names)
+	// (per service and team: casa-figures and casa-sla; a built-in bar chart over a
+	// many-to-one to a project collection drew nothing in Directus 12.4, and a
+	// metric list groups by the raw key without a name)
 	// the service head: the scope of the complaint hooks limits every read to their service
 	openNow = filters(false).openNow;
 	const service: PanelSpec[] = [

@@ -124,12 +124,11 @@ export default defineEndpoint({
 			new URLSearchParams(Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== null && entry[1] !== '')).toString();
 
 		const monthly = route(async (request, res) => {
-			const { caller, language, access } = await staff(request);
+			const { language, access } = await staff(request);
 			const reference = await reportReference(knex);
 			const input = { ...request.query, ...(request.params.month ? { month: request.params.month } : {}) };
 			// a service head's report is their service's, whatever the query says
 			const choice = readChoice(input, reference, language, new Date(), access.service ? { service: access.service } : {});
-			void caller;
 			const csvHref = `${publicUrl()}/reports/monthly/${choice.month}?${query({ arrondissement: choice.arrondissement, service: access.service ? null : choice.service, lang: choice.language, format: 'csv' })}`;
 			await send(res, choice, reference, { csvHref, navigation: true });
 		});
