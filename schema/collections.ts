@@ -167,7 +167,13 @@ const coreCollections: CollectionSpec[] = [
 				displayOptions: { choices: bilingualChoices(COMPLAINT_STATUSES, { fr: fr.status, ar: ar.status }) },
 			}),
 			select('type', { fr: 'Type', ar: 'النوع' }, 'casa.type', COMPLAINT_TYPES, { defaultValue: 'reclamation', required: true }),
-			select('channel', { fr: 'Canal', ar: 'القناة' }, 'casa.channel', CHANNELS, { defaultValue: 'web', required: true }),
+			select('channel', { fr: 'Canal', ar: 'القناة' }, 'casa.channel', CHANNELS, {
+				defaultValue: 'web',
+				required: true,
+				// both languages in one label: the dashboards' metric lists show choices without resolving translation keys
+				options: { choices: bilingualChoices(CHANNELS, { fr: fr.channel, ar: ar.channel }) },
+				displayOptions: { choices: bilingualChoices(CHANNELS, { fr: fr.channel, ar: ar.channel }) },
+			}),
 			select('priority', { fr: 'Priorité', ar: 'الأولوية' }, 'casa.priority', PRIORITIES, { defaultValue: 'normal' }),
 			manyToOne('category', { fr: 'Catégorie', ar: 'الصنف' }, '{{name_fr}} · {{name_ar}}', { required: true, indexed: true }),
 			manyToOne('service', { fr: 'Service', ar: 'المصلحة' }, '{{name_fr}}', { readonly: true, indexed: true, note: '$t:casa.note.service' }),

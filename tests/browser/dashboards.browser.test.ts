@@ -41,7 +41,7 @@ async function openDashboard(email: string, dashboard: string, locale: string, r
 	page.on('pageerror', (error) => errors.push(error.message));
 	// a panel whose query the API refuses shows an error dialog: fail on it
 	page.on('response', async (response) => {
-		if (response.url().includes('/graphql') && response.status() >= 400) errors.push(`${response.status()} ${await response.text().catch(() => '')}`);
+		if (/\/graphql|\/insights\/|\/reports\//.test(response.url()) && response.status() >= 400) errors.push(`${response.status()} ${response.url()} ${await response.text().catch(() => '')}`);
 	});
 	await logIn(page, email);
 	await page.goto(`${base()}/admin/insights/${dashboard}`);
@@ -61,6 +61,7 @@ describe('dashboards in the admin app', () => {
 			const { page, errors } = await openDashboard('maire@casablanca.ma', DASHBOARD_IDS.elected, 'ar-MA', '.casa-figures .card .value');
 			expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
 			await visible(page.getByText('ترتيب المقاطعات'));
+			await visible(page.locator('.leaflet-overlay-pane path'));
 			expect(await page.locator('.casa-figures[dir="rtl"]').count()).toBeGreaterThan(0);
 			expect(await page.locator('.casa-figures table tbody tr').count()).toBeGreaterThanOrEqual(16);
 			const text = await page.locator('body').innerText();
@@ -79,6 +80,9 @@ describe('dashboards in the admin app', () => {
 		const { page, errors } = await openDashboard('chef.proprete@casablanca.ma', DASHBOARD_IDS.service, 'fr-FR', '.metric-list, .bar-chart, .metric');
 		await visible(page.getByText('Stock par statut'));
 		await visible(page.getByText('Stock par agent'));
+		// the custom panels drew: the map's boundaries and the SLA bars
+		await visible(page.locator('.leaflet-overlay-pane path'));
+		await visible(page.locator('.casa-sla'));
 		expect(await page.getByText('GRAPHQL_VALIDATION').count()).toBe(0);
 		await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-service-head-fr.png'), fullPage: false });
 		expect(errors).toEqual([]);

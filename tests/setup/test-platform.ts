@@ -73,6 +73,9 @@ export async function startTestPlatform(options: { database?: 'sqlite' | 'pg'; e
 		CASA_ENV: 'test',
 		CASA_DATA_DIR: dataDir,
 		PORT: String(port),
+		// on the loopback address only: two test platforms given the same free port (parallel runs on one
+		// machine) then fail to start instead of one answering for the other on 127.0.0.1 while the other holds ::
+		HOST: '127.0.0.1',
 		PUBLIC_URL: `http://127.0.0.1:${port}`,
 		SECRET: randomBytes(32).toString('hex'),
 		ADMIN_TOKEN: randomBytes(24).toString('hex'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bboxParam, choice, filterParams, initialView, optionValue, percentOption } from './panel-options';
+import { bboxParam, choice, filterParams, initialView, optionValue, percentOption, resolveDynamicDate } from './panel-options';
 
 describe('panel options', () => {
 	it('turns interpolated dashboard variables into query values', () => {
@@ -34,5 +34,22 @@ describe('panel options', () => {
 		expect(initialView('33.595,-7.618', '')).toBeNull();
 		expect(initialView('', 14)).toBeNull();
 		expect(initialView('north', 14)).toBeNull();
+	});
+});
+
+describe('dynamic dates of the period variable', () => {
+	const now = new Date('2026-11-28T10:00:00Z');
+
+	it('turns $NOW and $NOW(±n unit) into instants, as Directus filters read them', () => {
+		expect(resolveDynamicDate('$NOW', now)).toBe('2026-11-28T10:00:00.000Z');
+		expect(resolveDynamicDate('$NOW(-30 days)', now)).toBe('2026-10-29T10:00:00.000Z');
+		expect(resolveDynamicDate('$NOW(+2 hours)', now)).toBe('2026-11-28T12:00:00.000Z');
+		expect(resolveDynamicDate('$NOW(-1 year)', now)).toBe('2025-11-28T10:00:00.000Z');
+		expect(resolveDynamicDate('2026-05-01', now)).toBe('2026-05-01');
+		expect(resolveDynamicDate('$NOW(-3 fortnights)', now)).toBe('$NOW(-3 fortnights)');
+	});
+
+	it('resolves them in the period filters only', () => {
+		expect(filterParams({ from: '$NOW(-7 days)', service: '$NOW' }, now)).toEqual({ from: '2026-11-21T10:00:00.000Z', service: '$NOW' });
 	});
 });

@@ -2,6 +2,7 @@
 // dashboard variable already interpolated ("{{service}}" becomes the
 // variable's value: a string, an array for multi-value variables, null, or
 // the text "undefined" when the variable is unset). Normalised to the endpoints' query parameters.
+import { addDays, addHours, addMinutes, addMonths, addSeconds, addWeeks, addYears } from 'date-fns';
 
 /** One query value: arrays joined with commas; null, empty and uninterpolated "{{…}}" mean "no filter". */
 export function optionValue(value: unknown): string {
@@ -14,12 +15,27 @@ export function optionValue(value: unknown): string {
 	return text.includes('{{') || text === 'undefined' || text === 'null' ? '' : text;
 }
 
+const NOW = /^\$NOW(?:\(\s*([+-]?\d+)\s*(year|month|week|day|hour|minute|second)s?\s*\))?$/i;
+const SHIFTS = { year: addYears, month: addMonths, week: addWeeks, day: addDays, hour: addHours, minute: addMinutes, second: addSeconds } as const;
+
+/**
+ * Directus's dynamic date `$NOW`, `$NOW(-30 days)`, `$NOW(+2 hours)` (what the
+ * dashboards' period variable holds) as an ISO instant; other text unchanged.
+ */
+export function resolveDynamicDate(text: string, now: Date): string {
+	const match = NOW.exec(text.trim());
+	if (!match) return text;
+	if (!match[1]) return now.toISOString();
+	const unit = match[2].toLowerCase() as keyof typeof SHIFTS;
+	return SHIFTS[unit](now, Number(match[1])).toISOString();
+}
+
 /** The filter parameters of /insights/clusters and /insights/sla; empty ones are left out. */
-export function filterParams(options: { service?: unknown; arrondissement?: unknown; from?: unknown; to?: unknown; status?: unknown }): Record<string, string> {
+export function filterParams(options: { service?: unknown; arrondissement?: unknown; from?: unknown; to?: unknown; status?: unknown }, now: Date = new Date()): Record<string, string> {
 	const params: Record<string, string> = {};
 	for (const key of ['service', 'arrondissement', 'from', 'to', 'status'] as const) {
 		const value = optionValue(options[key]);
-		if (value) params[key] = value;
+		if (value) params[key] = key === 'from' || key === 'to' ? resolveDynamicDate(value, now) : value;
 	}
 	return params;
 }
