@@ -188,6 +188,26 @@ describe('GET /insights/sla', () => {
 		expect(filtered.body.data.services).toEqual([expect.objectContaining({ service: 'ECL', resolved: 0, on_time_rate: null, open: 1, breached: 1 })]);
 	});
 
+	it('gives the same figures per team, each team under its own service', async () => {
+		const byService = await call('GET', `/insights/sla?${PERIOD}`, { token: adminToken() });
+		const byTeam = await call('GET', `/insights/sla?${PERIOD}&group=team`, { token: adminToken() });
+		expect(byTeam.status).toBe(200);
+		expect(byTeam.body.data.total).toEqual(byService.body.data.total);
+		const teams = byTeam.body.data.services as { team: string | null; service: string | null; name_fr: string | null; resolved: number; open: number }[];
+		expect(teams.length).toBeGreaterThan(0);
+		const known = await call('GET', '/items/teams?fields=id,service,name_fr&limit=-1', { token: adminToken() });
+		const serviceOf = new Map((known.body.data as { id: string; service: string }[]).map((team) => [team.id, team.service]));
+		const named = teams.filter((figure) => figure.team !== null);
+		expect(named.length).toBeGreaterThan(0);
+		for (const figure of named) {
+			expect(figure.service).toBe(serviceOf.get(figure.team!));
+			expect(figure.name_fr).toEqual(expect.any(String));
+		}
+		const bad = await call('GET', `/insights/sla?${PERIOD}&group=agent`, { token: adminToken() });
+		expect(bad.status).toBe(400);
+		expect(bad.body.errors!.map((error) => error.extensions.field)).toEqual(['group']);
+	});
+
 	it('refuses a bad period in the caller’s language', async () => {
 		const response = await call('GET', '/insights/sla?from=2019-06-30&to=2019-06-01&service=a%20b&lang=ar', { token: adminToken() });
 		expect(response.status).toBe(400);

@@ -175,13 +175,14 @@ export function dashboardPanels(reference: { services: Choice[]; arrondissements
 	const direction: PanelSpec[] = [
 		...aggregates('direction', 1),
 		panel('direction', 20, 'sla', 'casa-sla', 'timer', [1, 88, 48, 18], { service: SERVICE, arrondissement: ARRONDISSEMENT, from: PERIOD, to: null }),
+		panel('direction', 22, 'sla_by_team', 'casa-sla', 'groups', [1, 134, 48, 18], { group: 'team', service: SERVICE, arrondissement: ARRONDISSEMENT, from: PERIOD, to: null }),
 		panel('direction', 21, 'breached_by_priority', 'metric-list', 'alarm', [1, 106, 48, 14], { collection: 'complaints', groupByField: 'priority', aggregateField: 'id', aggregateFunction: 'count', sortDirection: 'desc', limit: 10, filter: openNow({ sla_state: { _eq: 'breached' } }), color: '#B3261E' }),
 		panel('direction', 23, 'legal_near', 'metric', 'gavel', [1, 120, 12, 7], metric(openNow({ legal_due_at: { _lte: '$NOW(+10 days)' } }), '#B3261E')),
 		panel('direction', 24, 'backlog_30', 'metric', 'hourglass_bottom', [1, 127, 12, 7], metric(openNow({ received_at: { _lt: '$NOW(-30 days)' } }))),
 		panel('direction', 25, 'legal_near_list', 'list', 'gavel', [13, 120, 18, 14], { collection: 'complaints', limit: 10, sortField: 'legal_due_at', sortDirection: 'asc', displayTemplate: '{{reference}} · {{status}} · {{legal_due_at}}', linkToItem: true, filter: openNow({ legal_due_at: { _lte: '$NOW(+10 days)' } }) }),
 		panel('direction', 26, 'backlog_oldest', 'list', 'hourglass_bottom', [31, 120, 18, 14], { collection: 'complaints', limit: 10, sortField: 'received_at', sortDirection: 'asc', displayTemplate: '{{reference}} · {{status}} · {{received_at}}', linkToItem: true, filter: openNow() }),
 	];
-	// (per service and team: casa-figures and casa-sla; a built-in bar chart over a
+	// (per service and per team: casa-sla; a built-in bar chart over a
 	// many-to-one to a project collection drew nothing in Directus 12.4, and a
 	// metric list groups by the raw key without a name)
 	// the service head: the scope of the complaint hooks limits every read to their service
@@ -198,7 +199,7 @@ export function dashboardPanels(reference: { services: Choice[]; arrondissements
 		panel('service', 11, 'at_risk_list', 'list', 'warning', [1, 27, 24, 14], { collection: 'complaints', limit: 15, sortField: 'resolve_due_at', sortDirection: 'asc', displayTemplate: '{{reference}} · {{category.name_fr}} · {{resolve_due_at}}', linkToItem: true, filter: openNow({ sla_state: { _eq: 'at_risk' } }) }),
 		panel('service', 12, 'breached_list', 'list', 'alarm', [25, 27, 24, 14], { collection: 'complaints', limit: 15, sortField: 'resolve_due_at', sortDirection: 'asc', displayTemplate: '{{reference}} · {{category.name_fr}} · {{resolve_due_at}}', linkToItem: true, filter: openNow({ sla_state: { _eq: 'breached' } }) }),
 		panel('service', 13, 'map_open', 'casa-map', 'map', [1, 41, 32, 24], { colour: 'sla_state', mode: 'clusters', service: null, arrondissement: ARRONDISSEMENT, from: null, to: null }),
-		panel('service', 14, 'sla', 'casa-sla', 'timer', [33, 41, 16, 24], { service: null, arrondissement: ARRONDISSEMENT, from: PERIOD, to: null }),
+		panel('service', 14, 'sla_by_team', 'casa-sla', 'groups', [33, 41, 16, 24], { group: 'team', service: null, arrondissement: ARRONDISSEMENT, from: PERIOD, to: null }),
 		panel('service', 15, 'monthly_summary', 'casa-figures', 'insights', [1, 65, 48, 11], figures('summary', false)),
 	];
 	return [...elected, ...direction, ...service];

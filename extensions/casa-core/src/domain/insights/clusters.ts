@@ -173,10 +173,21 @@ export function readClusterQuery(query: Record<string, unknown>): Parsed<Cluster
 	return { ok: true, value: { ...filters, bbox, zoom, colour, statuses: statuses as ComplaintStatus[] } };
 }
 
-export function readSlaQuery(query: Record<string, unknown>): Parsed<InsightsFilters> {
+export const SLA_GROUPS = ['service', 'team'] as const;
+export type SlaGroup = (typeof SLA_GROUPS)[number];
+
+export interface SlaQuery extends InsightsFilters {
+	/** one bar per service (default) or per team */
+	group: SlaGroup;
+}
+
+export function readSlaQuery(query: Record<string, unknown>): Parsed<SlaQuery> {
 	const errors: InsightsError[] = [];
+	const raw = query.group === undefined || query.group === '' ? 'service' : String(query.group);
+	const group = (SLA_GROUPS as readonly string[]).includes(raw) ? (raw as SlaGroup) : null;
+	if (!group) errors.push({ field: 'group', key: 'group' });
 	const filters = readFilters(query, errors);
-	return errors.length > 0 ? { ok: false, errors } : { ok: true, value: filters };
+	return errors.length > 0 || !group ? { ok: false, errors } : { ok: true, value: { ...filters, group } };
 }
 
 // --- the grid ------------------------------------------------------------------
@@ -330,6 +341,8 @@ export function groupPoints(rows: PointRow[], options: { zoom: number; colour: C
 
 export interface SlaRow {
 	service: string | null;
+	/** set when grouped by team */
+	team?: string | null;
 	name_fr?: string | null;
 	name_ar?: string | null;
 	resolved: number | string | null;
@@ -341,6 +354,8 @@ export interface SlaRow {
 
 export interface SlaFigure {
 	service: string | null;
+	/** the team, when grouped by team (service is then the team's service) */
+	team?: string | null;
 	name_fr: string | null;
 	name_ar: string | null;
 	resolved: number;
@@ -358,6 +373,7 @@ export function slaFigures(rows: SlaRow[]): { services: SlaFigure[]; total: SlaF
 		const onTime = Number(row.on_time ?? 0);
 		return {
 			service: row.service ?? null,
+			...(row.team !== undefined ? { team: row.team ?? null } : {}),
 			name_fr: row.name_fr ?? null,
 			name_ar: row.name_ar ?? null,
 			resolved,

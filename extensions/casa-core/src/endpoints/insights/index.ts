@@ -5,8 +5,8 @@
 //       complaints grouped on a grid whose cell follows the zoom; a cell holding one
 //       complaint is a point, and from zoom 18 every complaint is (up to 2,000, else cells);
 //       id and reference only for roles that open complaints
-//   GET /insights/sla?service=&arrondissement=&from=&to=
-//       on-time rate per service (resolved within resolve_due_at / resolved), open at risk / breached
+//   GET /insights/sla?service=&arrondissement=&from=&to=&group=service|team
+//       on-time rate per service or team (resolved within resolve_due_at / resolved), open at risk / breached
 import { defineEndpoint } from '@directus/extensions-sdk';
 import { createError } from '@directus/errors';
 import type { Accountability } from '@directus/types';
@@ -173,19 +173,24 @@ export default defineEndpoint({
 			if (!parsed.ok) throw insightsErrors(parsed.errors, language);
 			const dialect = dialectOf(database);
 			const open = OPEN_STATUSES.map(() => '?').join(', ');
-			const rows = await filtered(database, dialect, caller, parsed.value)
-				.leftJoin('services', 'services.code', 'complaints.service')
-				.select(
-					'complaints.service as service',
-					database.raw('MIN(services.name_fr) AS name_fr'),
-					database.raw('MIN(services.name_ar) AS name_ar'),
-					database.raw('SUM(CASE WHEN complaints.resolved_at IS NOT NULL THEN 1 ELSE 0 END) AS resolved'),
-					database.raw('SUM(CASE WHEN complaints.resolved_at IS NOT NULL AND complaints.resolve_due_at IS NOT NULL AND complaints.resolved_at <= complaints.resolve_due_at THEN 1 ELSE 0 END) AS on_time'),
-					database.raw(`SUM(CASE WHEN complaints.status IN (${open}) THEN 1 ELSE 0 END) AS open`, [...OPEN_STATUSES]),
-					database.raw(`SUM(CASE WHEN complaints.status IN (${open}) AND complaints.sla_state = ? THEN 1 ELSE 0 END) AS at_risk`, [...OPEN_STATUSES, SLA_STATES[1]]),
-					database.raw(`SUM(CASE WHEN complaints.status IN (${open}) AND complaints.sla_state = ? THEN 1 ELSE 0 END) AS breached`, [...OPEN_STATUSES, SLA_STATES[2]]),
-				)
-				.groupBy('complaints.service');
+			const figures = [
+				database.raw('SUM(CASE WHEN complaints.resolved_at IS NOT NULL THEN 1 ELSE 0 END) AS resolved'),
+				database.raw('SUM(CASE WHEN complaints.resolved_at IS NOT NULL AND complaints.resolve_due_at IS NOT NULL AND complaints.resolved_at <= complaints.resolve_due_at THEN 1 ELSE 0 END) AS on_time'),
+				database.raw(`SUM(CASE WHEN complaints.status IN (${open}) THEN 1 ELSE 0 END) AS open`, [...OPEN_STATUSES]),
+				database.raw(`SUM(CASE WHEN complaints.status IN (${open}) AND complaints.sla_state = ? THEN 1 ELSE 0 END) AS at_risk`, [...OPEN_STATUSES, SLA_STATES[1]]),
+				database.raw(`SUM(CASE WHEN complaints.status IN (${open}) AND complaints.sla_state = ? THEN 1 ELSE 0 END) AS breached`, [...OPEN_STATUSES, SLA_STATES[2]]),
+			];
+			const query = filtered(database, dialect, caller, parsed.value);
+			const rows =
+				parsed.value.group === 'team'
+					? await query
+							.leftJoin('teams', 'teams.id', 'complaints.team')
+							.select('complaints.team as team', database.raw('MIN(teams.service) AS service'), database.raw('MIN(teams.name_fr) AS name_fr'), database.raw('MIN(teams.name_ar) AS name_ar'), ...figures)
+							.groupBy('complaints.team')
+					: await query
+							.leftJoin('services', 'services.code', 'complaints.service')
+							.select('complaints.service as service', database.raw('MIN(services.name_fr) AS name_fr'), database.raw('MIN(services.name_ar) AS name_ar'), ...figures)
+							.groupBy('complaints.service');
 			res.json({ data: slaFigures(rows) });
 		}));
 	},
