@@ -9,8 +9,8 @@
 import type { Knex } from 'knex';
 import { type GroupRow, type ReferenceRows, countsFrom } from '../../domain/reports/figures';
 import { type MonthWindow, calendarDayShifts, monthWindow, shiftMonth } from '../../domain/reports/month-window';
+import { type Dialect, dialectOf } from '../../adapters/scope-sql';
 
-type Dialect = 'pg' | 'sqlite';
 interface Fragment {
 	text: string;
 	bindings: unknown[];
@@ -19,13 +19,6 @@ interface Fragment {
 const DAY_MS = 86_400_000;
 /** decree 2-17-265: acknowledge (or forward) within 15 calendar days */
 export const ACKNOWLEDGE_LEGAL_DAYS = 15;
-
-export function dialectOf(knex: Knex): Dialect {
-	const client = String((knex.client as { config?: { client?: unknown } }).config?.client ?? '');
-	if (/^(pg|postgres)/.test(client)) return 'pg';
-	if (/sqlite/.test(client)) return 'sqlite';
-	throw new Error(`reports: unsupported database client "${client}" (PostgreSQL or SQLite)`);
-}
 
 const raw = (text: string): Fragment => ({ text, bindings: [] });
 function join(parts: Fragment[], separator: string): Fragment {

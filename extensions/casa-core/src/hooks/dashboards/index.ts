@@ -7,7 +7,7 @@
 import { defineHook } from '@directus/extensions-sdk';
 import { loadCaller } from '../../adapters/platform-context';
 import { DASHBOARD_IDS, type DashboardKey, PERIOD_CHOICES, dashboardIdsFor, dashboardPanels } from '../../domain/dashboards/dashboards';
-import { translate } from '../../domain/i18n/messages';
+import { type Language, translate } from '../../domain/i18n/messages';
 
 // by the provisioned French text (a read may not ask for the id)
 const DASHBOARD_TEXTS = new Map<string, string>(
@@ -38,33 +38,30 @@ export default defineHook(({ filter }) => {
 	scoped('dashboards.query', (ids, user) => ({ _or: [{ id: { _in: list(ids) } }, { user_created: { _eq: user } }] }));
 	scoped('panels.query', (ids, user) => ({ _or: [{ dashboard: { _in: list(ids) } }, { user_created: { _eq: user } }] }));
 
-	const localized = (event: string, texts: Map<string, string>, fields: string[]) =>
+	/** Rows of a read as an Arabic user sees them; one caller lookup per read. */
+	const translated = (event: string, localize: (row: Row, language: Language) => Row) =>
 		filter(event, async (records, _meta, { database, accountability }) => {
 			if (!accountability || accountability.admin || !Array.isArray(records)) return records;
 			const caller = await loadCaller(database, accountability);
 			if (caller.language === 'fr') return records;
-			return (records as Row[]).map((row) => {
-				const copy = { ...row };
-				for (const field of fields) {
-					const key = typeof row[field] === 'string' ? texts.get(row[field] as string) : undefined;
-					if (key) copy[field] = translate(caller.language, key);
-				}
-				return copy;
-			});
+			return (records as Row[]).map((row) => localize(row, caller.language));
 		});
-	localized('dashboards.read', DASHBOARD_TEXTS, ['name', 'note']);
-	localized('panels.read', PANEL_TEXTS, ['name']);
+	const names = (row: Row, language: Language, texts: Map<string, string>, fields: string[]): Row => {
+		const copy = { ...row };
+		for (const field of fields) {
+			const key = typeof row[field] === 'string' ? texts.get(row[field] as string) : undefined;
+			if (key) copy[field] = translate(language, key);
+		}
+		return copy;
+	};
 	// the period variable's choices
-	filter('panels.read', async (records, _meta, { database, accountability }) => {
-		if (!accountability || accountability.admin || !Array.isArray(records)) return records;
-		const caller = await loadCaller(database, accountability);
-		if (caller.language === 'fr') return records;
-		return (records as Row[]).map((row) => {
-			const options = row.options as { options?: { choices?: { text: string; value: unknown }[] } } | undefined;
-			const choices = options?.options?.choices;
-			if (row.type !== 'variable' || !Array.isArray(choices)) return row;
-			const text = (value: string) => (CHOICE_TEXTS.has(value) ? translate(caller.language, CHOICE_TEXTS.get(value)!) : value);
-			return { ...row, options: { ...options, options: { ...options!.options, choices: choices.map((choice) => ({ ...choice, text: text(choice.text) })) } } };
-		});
-	});
+	const choices = (row: Row, language: Language): Row => {
+		const options = row.options as { options?: { choices?: { text: string; value: unknown }[] } } | undefined;
+		const list = options?.options?.choices;
+		if (row.type !== 'variable' || !Array.isArray(list)) return row;
+		const text = (value: string) => (CHOICE_TEXTS.has(value) ? translate(language, CHOICE_TEXTS.get(value)!) : value);
+		return { ...row, options: { ...options, options: { ...options!.options, choices: list.map((choice) => ({ ...choice, text: text(choice.text) })) } } };
+	};
+	translated('dashboards.read', (row, language) => names(row, language, DASHBOARD_TEXTS, ['name', 'note']));
+	translated('panels.read', (row, language) => choices(names(row, language, PANEL_TEXTS, ['name']), language));
 });
