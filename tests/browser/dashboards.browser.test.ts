@@ -5,33 +5,24 @@
 // service's dashboard in French. Screenshots for the README.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type Locator, type Page, chromium } from 'playwright-core';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DASHBOARD_IDS } from '../../extensions/casa-core/src/domain/dashboards/dashboards';
 import { adminToken, adminUser, call, loginAs } from '../helpers/api';
+import { launchChromium, logInToAdmin } from './chromium';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const base = () => inject('casa').url;
 let browser: Browser;
 
 beforeAll(async () => {
-	browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+	browser = await launchChromium();
 });
 afterAll(async () => {
 	await browser?.close();
 });
 
 const visible = (locator: Locator, timeout = 30_000) => locator.first().waitFor({ state: 'visible', timeout });
-
-async function logIn(page: Page, email: string) {
-	await page.goto(`${base()}/admin/login`);
-	await visible(page.locator('input[type="email"]'));
-	await page.locator('input[type="email"]').fill(email);
-	await page.locator('input[type="password"]').fill(inject('casa').demoPassword);
-	await page.keyboard.press('Enter');
-	await page.waitForURL(/\/admin\/(?!login)/, { timeout: 30_000 });
-}
 
 async function openDashboard(email: string, dashboard: string, locale: string, ready: string): Promise<{ page: Page; errors: string[] }> {
 	const context = await browser.newContext({ viewport: { width: 1600, height: 1500 }, locale });
@@ -43,7 +34,7 @@ async function openDashboard(email: string, dashboard: string, locale: string, r
 	page.on('response', async (response) => {
 		if (/\/graphql|\/insights\/|\/reports\//.test(response.url()) && response.status() >= 400) errors.push(`${response.status()} ${response.url()} ${await response.text().catch(() => '')}`);
 	});
-	await logIn(page, email);
+	await logInToAdmin(page, email);
 	await page.goto(`${base()}/admin/insights/${dashboard}`);
 	await visible(page.locator(ready));
 	// let the other panels load their data

@@ -6,17 +6,17 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type Locator, type Page, chromium } from 'playwright-core';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { adminToken, call, loginAs } from '../helpers/api';
+import { launchChromium, logInToAdmin } from './chromium';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const base = () => inject('casa').url;
 let browser: Browser;
 
 beforeAll(async () => {
-	browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+	browser = await launchChromium();
 });
 afterAll(async () => {
 	await browser?.close();
@@ -40,12 +40,7 @@ describe('the registry-office desk', () => {
 		const page = await context.newPage();
 		const errors = watchErrors(page);
 
-		await page.goto(`${base()}/admin/login`);
-		await visible(page.locator('input[type="email"]'));
-		await page.locator('input[type="email"]').fill('bureau.ordre@casablanca.ma');
-		await page.locator('input[type="password"]').fill(inject('casa').demoPassword);
-		await page.keyboard.press('Enter');
-		await page.waitForURL(/\/admin\/(?!login)/, { timeout: 30_000 });
+		await logInToAdmin(page, 'bureau.ordre@casablanca.ma');
 
 		// the module is in the agent's module bar
 		await visible(page.locator('a[href$="/admin/casa-desk"]'));

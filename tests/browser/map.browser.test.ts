@@ -6,11 +6,11 @@
 // opens its page. Screenshot for the README.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type Locator, chromium } from 'playwright-core';
+import { type Browser, type Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { adminToken, call, loginAs } from '../helpers/api';
+import { launchChromium, logInToAdmin } from './chromium';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const base = () => inject('casa').url;
 let browser: Browser;
@@ -18,7 +18,7 @@ let dashboard = '';
 let mapPanel = '';
 
 beforeAll(async () => {
-	browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+	browser = await launchChromium();
 	// the role dashboards come from provisioning when present; this test brings its own
 	const created = await call('POST', '/dashboards', { token: adminToken(), body: { name: `Carte (test ${Date.now()})`, icon: 'map' } });
 	expect(created.status).toBe(200);
@@ -68,12 +68,7 @@ describe('the map of complaints on an Insights dashboard', () => {
 			if (response.status() >= 400 || /insights|portal\/api|extensions/.test(response.url())) consoleLines.push(`${response.status()} ${response.url()}`);
 		});
 
-		await page.goto(`${base()}/admin/login`);
-		await visible(page.locator('input[type="email"]'));
-		await page.locator('input[type="email"]').fill('dgs@casablanca.ma');
-		await page.locator('input[type="password"]').fill(inject('casa').demoPassword);
-		await page.keyboard.press('Enter');
-		await page.waitForURL(/\/admin\/(?!login)/, { timeout: 30_000 });
+		await logInToAdmin(page, 'dgs@casablanca.ma');
 
 		const firstAnswer = page.waitForResponse((response) => response.url().includes('/insights/clusters') && response.url().includes('zoom=14'), { timeout: 60_000 });
 		await page.goto(`${base()}/admin/insights/${dashboard}`);
@@ -130,12 +125,7 @@ describe('the map of complaints on an Insights dashboard', () => {
 		const page = await context.newPage();
 		const errors: string[] = [];
 		page.on('pageerror', (error) => errors.push(error.message));
-		await page.goto(`${base()}/admin/login`);
-		await visible(page.locator('input[type="email"]'));
-		await page.locator('input[type="email"]').fill('elu@casablanca.ma');
-		await page.locator('input[type="password"]').fill(inject('casa').demoPassword);
-		await page.keyboard.press('Enter');
-		await page.waitForURL(/\/admin\/(?!login)/, { timeout: 30_000 });
+		await logInToAdmin(page, 'elu@casablanca.ma');
 
 		// the heat map asks for finer cells than the clusters at the same zoom
 		const answer = page.waitForResponse((response) => response.url().includes('/insights/clusters') && response.url().includes('zoom=14'), { timeout: 60_000 });
