@@ -15,6 +15,10 @@ import reportsAr from './reports/ar.json';
 import reportsFr from './reports/fr.json';
 import platformAr from './platform/ar.json';
 import platformFr from './platform/fr.json';
+import workspaceAr from './workspace/ar.json';
+import workspaceFr from './workspace/fr.json';
+import workspaceUiAr from './workspace-ui/ar.json';
+import workspaceUiFr from './workspace-ui/fr.json';
 
-export const fr = { ...coreFr, ...deskFr, ...mailFr, ...chatFr, ...insightsFr, ...reportsFr, ...platformFr };
-export const ar = { ...coreAr, ...deskAr, ...mailAr, ...chatAr, ...insightsAr, ...reportsAr, ...platformAr };
+export const fr = { ...coreFr, ...deskFr, ...mailFr, ...chatFr, ...insightsFr, ...reportsFr, ...platformFr, ...workspaceFr, ...workspaceUiFr };
+export const ar = { ...coreAr, ...deskAr, ...mailAr, ...chatAr, ...insightsAr, ...reportsAr, ...platformAr, ...workspaceAr, ...workspaceUiAr };
