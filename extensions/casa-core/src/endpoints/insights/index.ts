@@ -12,7 +12,8 @@ import { createError } from '@directus/errors';
 import type { Accountability } from '@directus/types';
 import type { Knex } from 'knex';
 import type { Response } from 'express';
-import { ROLE_RIGHTS, complaintScope } from '../../domain/access/scope';
+import { complaintScope } from '../../domain/access/scope';
+import { hasGlobal } from '../../domain/access/capabilities';
 import {
 	type CellRow,
 	type ClusterQuery,
@@ -122,7 +123,7 @@ export default defineEndpoint({
 			const caller = await loadCaller(database, request.accountability);
 			const language = pickLanguage(request.query.lang as string | undefined, caller.anonymous ? request.get('accept-language') : caller.language);
 			if (!request.accountability?.user) throw new UnauthenticatedError({ field: 'authorization', reason: 'insights.errors.unauthenticated', message: translate(language, 'insights.errors.unauthenticated') });
-			if (!caller.role || !caller.profile || !ROLE_RIGHTS[caller.role].readComplaints)
+			if (!caller.role || !caller.profile || !hasGlobal(caller.profile, 'view_figures'))
 				throw new ForbiddenActionError({ field: 'role', reason: 'insights.errors.role', message: translate(language, 'insights.errors.role') });
 			return { caller, language };
 		}
