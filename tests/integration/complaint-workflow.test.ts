@@ -97,16 +97,19 @@ describe('workflow table enforced for every client', () => {
 		expect(stored.history.map((event: { type: string }) => event.type)).toEqual(['created', 'assigned', 'status_changed']);
 	});
 
-	it('resolving requires a public reply', async () => {
+	it('resolving requires a public reply (workspace commands)', async () => {
 		const token = await loginAs('agent');
-		const claim = await call('POST', `/workspace/complaints/${id}/commands/claim`, { token });
-		expect(claim.status).toBe(200);
-		expect((await call('PATCH', `/items/complaints/${id}`, { token, body: { status: 'in_progress' } })).status).toBe(200);
-		const missing = await call('PATCH', `/items/complaints/${id}`, { token, body: { status: 'resolved' } });
+		const command = (name: string, body: Record<string, unknown> = {}) => call('POST', `/workspace/complaints/${id}/commands/${name}`, { token, body });
+		expect((await command('claim')).status).toBe(200);
+		const started = await command('start');
+		expect(started.status).toBe(200);
+		expect(started.body.data.status).toBe('in_progress');
+		const missing = await command('resolve', {});
 		expect(missing.status).toBe(400);
 		expect(missing.body.errors![0].extensions.field).toBe('public_reply');
+		expect(missing.body.errors![0].message).not.toMatch(/[a-z]+\.[a-z_]+/);
 		expect((await read(id)).status).toBe('in_progress');
-		const resolved = await call('PATCH', `/items/complaints/${id}`, { token, body: { status: 'resolved', public_reply: 'تم جمع النفايات.' } });
+		const resolved = await command('resolve', { public_reply: 'تم جمع النفايات.' });
 		expect(resolved.status).toBe(200);
 		const stored = await read(id);
 		expect(stored.status).toBe('resolved');
@@ -114,12 +117,19 @@ describe('workflow table enforced for every client', () => {
 		expect(stored.history.filter((event: { type: string }) => event.type === 'public_reply').map((event: { body: string }) => event.body)).toEqual(['تم جمع النفايات.']);
 	});
 
-	it('an agent may not close; nobody may rewrite system fields', async () => {
+	it('an agent may not close, nor touch complaints through the generic API; nobody may rewrite system fields or the citizen\'s words', async () => {
 		const token = await loginAs('agent');
+		const close = await call('POST', `/workspace/complaints/${id}/commands/close`, { token, body: {} });
+		expect(close.status).toBe(403);
+		expect(close.body.errors![0].message).toContain('pas possible');
 		expect((await call('PATCH', `/items/complaints/${id}`, { token, body: { status: 'closed' } })).status).toBe(403);
+		expect((await read(id)).status).toBe('resolved');
 		const rewrite = await call('PATCH', `/items/complaints/${id}`, { token: adminToken(), body: { reference: 'CAS-1999-000001', resolve_due_at: new Date().toISOString() } });
 		expect(rewrite.status).toBe(400);
 		expect(rewrite.body.errors!.map((error) => error.extensions.field).sort()).toEqual(['reference', 'resolve_due_at']);
+		const words = await call('PATCH', `/items/complaints/${id}`, { token: adminToken(), body: { description: 'réécrit', citizen_phone: '0600000000' } });
+		expect(words.status).toBe(400);
+		expect(words.body.errors!.map((error) => error.extensions.field).sort()).toEqual(['citizen_phone', 'description']);
 	});
 
 	it('waiting for the citizen pauses the clock: deadlines move on resume', async () => {
@@ -150,13 +160,18 @@ describe('the legal register', () => {
 
 	it('lets staff add an internal note but not forge a status change', async () => {
 		const complaint = await createComplaint({});
+		await call('POST', '/workspace/assignments', { token: adminToken(), body: { complaints: [complaint.id], team: PROP_CENTRAL_TEAM } });
 		const token = await loginAs('agent');
-		const note = await call('POST', '/items/complaint_events', { token, body: { complaint: complaint.id, type: 'note', body: 'Appelé le citoyen.' } });
+		const note = await call('POST', `/workspace/complaints/${complaint.id}/commands/note`, { token, body: { body: 'Appelé le citoyen.' } });
 		expect(note.status).toBe(200);
+		expect(note.body.data.history.map((event: { type: string }) => event.type)).toContain('note');
+		// the generic API is closed to the agent: no forged event that way either
 		const forged = await call('POST', '/items/complaint_events', { token, body: { complaint: complaint.id, type: 'status_changed', to_status: 'closed' } });
-		expect(forged.status).toBe(400);
+		expect(forged.status).toBe(403);
+		const forgedAsAdmin = await call('POST', '/items/complaint_events', { token: adminToken(), body: { complaint: complaint.id, type: 'status_changed', to_status: 'closed' } });
+		expect(forgedAsAdmin.status).toBe(400);
 		const stored = await read(complaint.id);
-		expect(stored.history.map((event: { type: string }) => event.type)).toEqual(['created', 'note']);
+		expect(stored.history.map((event: { type: string }) => event.type)).toEqual(['created', 'assigned', 'status_changed', 'note']);
 	});
 });
 
