@@ -427,11 +427,13 @@ async function main() {
 		results.baselines.push({ size, countMs: baseline });
 		log(`  baseline SELECT count(*)             p50 ${formatMs(baseline.p50)}`);
 		const add = (figure: ReadFigure) => results.reads.push(figure);
-		add(await timeRequests('agent queue (team, open, by deadline)', size, () => `${first.url}/items/complaints?${q({ fields, filter: { _and: [{ team: { _eq: agentTeam } }, { status: { _in: OPEN } }] }, sort: 'resolve_due_at', limit: '50', page: String(1 + Math.floor(nextPage() * 10)) })}`, agent));
-		add(await timeRequests('agent "Mes dossiers" (assignee, open)', size, () => `${first.url}/items/complaints?${q({ fields, filter: { _and: [{ assignee: { _eq: '$CURRENT_USER' } }, { status: { _in: OPEN } }] }, sort: 'resolve_due_at', limit: '50' })}`, agent));
-		add(await timeRequests('agent queue total (count)', size, () => `${first.url}/items/complaints?${q({ 'aggregate[count]': '*', filter: { _and: [{ team: { _eq: agentTeam } }, { status: { _in: OPEN } }] } })}`, agent));
-		add(await timeRequests('dashboard: count by arrondissement×status', size, () => `${first.url}/items/complaints?aggregate[count]=*&groupBy[]=arrondissement&groupBy[]=status`, dgs));
-		add(await timeRequests('dashboard: open by service×SLA state', size, () => `${first.url}/items/complaints?${q({ 'aggregate[count]': '*', 'groupBy[]': 'service', filter: { status: { _in: OPEN } } })}&groupBy[]=sla_state`, dgs));
+		// staff read through the workspace (no generic permission on complaints): the queue, one complaint, the figures
+		const inQueue = String((await db('complaints').where({ team: agentTeam }).whereIn('status', OPEN).first('id'))?.id ?? '');
+		add(await timeRequests('workspace queue (agent: team, open, by deadline)', size, () => `${first.url}/workspace/complaints?status=open&sort=due&limit=25&page=${1 + Math.floor(nextPage() * 10)}`, agent));
+		add(await timeRequests('workspace "mine" (assignee, open)', size, () => `${first.url}/workspace/complaints?assignee=me&status=open&limit=25`, agent));
+		if (inQueue) add(await timeRequests('workspace complaint view', size, () => `${first.url}/workspace/complaints/${inQueue}`, agent));
+		add(await timeRequests('dashboard: open complaints (indicator)', size, () => `${first.url}/insights/indicator?name=open`, dgs));
+		add(await timeRequests('dashboard: late by priority (indicator)', size, () => `${first.url}/insights/indicator?name=breached_by_priority`, dgs));
 		add(await timeRequests('Open311 GET requests.json (1000)', size, () => `${first.url}/open311/v2/requests.json`, {}, Math.min(READ_SAMPLES, 20)));
 		add(await timeRequests('portal tracking (secret)', size, () => `${first.url}/portal/api/complaints/${tracked.reference}`, { 'x-tracking-secret': tracked.tracking_secret }));
 		const clusters = await timeRequests('clusters (whole city, zoom 11)', size, () => `${first.url}/insights/clusters?bbox=-7.80,33.45,-7.40,33.70&zoom=11`, dgs, 20);

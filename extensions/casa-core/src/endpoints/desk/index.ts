@@ -283,11 +283,12 @@ export default defineEndpoint({
 
 		// a scanned letter, stored for the complaint about to be recorded (staff hold no permission on directus_files)
 		router.post('/scans', route(async (request, res) => {
-			const { language, userId } = await agent(request);
+			const { language, accountability } = await agent(request);
 			const scan = await readScan(request as never);
 			if ('error' in scan) throw deskErrors([{ field: 'scan', key: scan.error, values: { limit: SCAN_MAX_BYTES / 1024 / 1024 } }], language);
-			const files = new services.FilesService({ schema: await requestSchema(request, getSchema), accountability: null });
-			const id = await files.uploadOne(Readable.from(scan.bytes), { storage: 'local', filename_download: scan.filename, type: scan.type, title: scan.filename, uploaded_by: userId });
+			// acting for the agent: the file records who uploaded it (the desk accepts only the agent's own scans)
+			const files = new services.FilesService({ schema: await requestSchema(request, getSchema), accountability });
+			const id = await files.uploadOne(Readable.from(scan.bytes), { storage: 'local', filename_download: scan.filename, type: scan.type, title: scan.filename });
 			res.status(201).json({ data: { id } });
 		}));
 

@@ -265,7 +265,7 @@ export default defineEndpoint({
 		}));
 
 		router.post('/complaints/:id/files', route(async (request, res) => {
-			const { caller, language } = await staff(request);
+			const { caller, language, accountability } = await staff(request);
 			const facts = await readable(caller, language, request.params.id);
 			if (!availableCommands(caller.profile, facts).includes('attach')) throw refuse(language, 'command_not_allowed', 'command');
 			const parsed = await parseMultipart(request as never);
@@ -275,8 +275,8 @@ export default defineEndpoint({
 			const [photo] = await cleanPhotos(parsed.photos, photoErrors);
 			if (!photo) throw workspaceErrors(photoErrors, language);
 			const schema = await requestSchema(request, getSchema);
-			const files = new services.FilesService({ schema, accountability: null });
-			const fileId = await files.uploadOne(Readable.from(photo.bytes), { storage: 'local', filename_download: photo.filename, type: photo.type, title: photo.filename, width: photo.width, height: photo.height, uploaded_by: caller.profile.userId });
+			const files = new services.FilesService({ schema, accountability: actingAs(accountability, caller) });
+			const fileId = await files.uploadOne(Readable.from(photo.bytes), { storage: 'local', filename_download: photo.filename, type: photo.type, title: photo.filename, width: photo.width, height: photo.height });
 			try {
 				await database.transaction(async (trx) => {
 					await trx('complaint_files').insert({ complaints_id: facts.id, directus_files_id: fileId, kind: 'after_photo' });

@@ -94,6 +94,9 @@ function worksComplaints(caller: Caller): boolean {
  */
 function assertRight(caller: Caller, accountability: Accountability | null, right: 'create' | 'update'): void {
 	if (!accountability) return;
+	// a write with a scoped staff member's own accountability came through the generic API: Directus would refuse it
+	// after this filter (no permission); refuse it first, the same way, before anything is computed
+	if (!accountability.admin) throw forbidden();
 	if (right === 'create' ? !hasGlobal(caller.profile, 'use_desk') : !worksComplaints(caller)) throw forbidden();
 }
 
@@ -177,6 +180,7 @@ export default defineHook(({ filter, action }, { logger }) => {
 			return payload;
 		}
 		if (!accountability) return payload;
+		if (!accountability.admin) throw forbidden();
 		const caller = await loadCaller(database, accountability);
 		if (!worksComplaints(caller)) throw forbidden();
 		if (!STAFF_EVENT_TYPES.includes(String(payload.type ?? 'note'))) throw invalid('type', 'history.event_type', caller.language);
