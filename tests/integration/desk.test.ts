@@ -4,7 +4,7 @@
 // duplicate; field-by-field refusals in French and Arabic; the receipt.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { adminToken, call, createComplaint, loginAs, platform } from '../helpers/api';
+import { adminToken, call, createComplaint, loginAs, platform, CONTACT_FIELDS, withCitizen } from '../helpers/api';
 
 const HAY_HASSANI = '06.141.01.31';
 const POINT = { latitude: 33.5463, longitude: -7.6787 };
@@ -21,7 +21,7 @@ async function countComplaints(): Promise<number> {
 }
 
 async function stored(id: string) {
-	return (await call('GET', `/items/complaints/${id}?fields=*,history.type,history.body,history.actor,files.kind,files.directus_files_id`, { token: adminToken() })).body.data;
+	return withCitizen((await call('GET', `/items/complaints/${id}?fields=*,history.type,history.body,history.actor,files.kind,files.directus_files_id,${CONTACT_FIELDS}`, { token: adminToken() })).body.data);
 }
 
 async function uploadScan(token: string): Promise<string> {

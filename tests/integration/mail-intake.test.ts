@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminToken, call, loginAs, platform } from '../helpers/api';
+import { adminToken, call, loginAs, platform, CONTACT_FIELDS, withCitizen } from '../helpers/api';
 
 const apiRequire = createRequire(createRequire(import.meta.url).resolve('@directus/api/package.json'));
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -86,9 +86,9 @@ async function flagsOf(uid: number): Promise<Set<string>> {
 }
 
 async function complaintsFrom(email: string) {
-	const response = await call('GET', `/items/complaints?filter[citizen_email][_eq]=${encodeURIComponent(email)}&fields=id,reference,channel,status,category,service,team,description,citizen_name,citizen_language,legal_due_at,resolve_due_at,files.kind,files.directus_files_id.type,files.directus_files_id.filename_download&sort=reference`, { token: adminToken() });
+	const response = await call('GET', `/items/complaints?filter[contact][email][_eq]=${encodeURIComponent(email)}&fields=id,reference,channel,status,category,service,team,description,citizen_language,legal_due_at,resolve_due_at,files.kind,files.directus_files_id.type,files.directus_files_id.filename_download,${CONTACT_FIELDS}&sort=reference`, { token: adminToken() });
 	expect(response.status).toBe(200);
-	return response.body.data as Record<string, any>[];
+	return (response.body.data as Record<string, any>[]).map(withCitizen);
 }
 
 async function ledger(messageId: string) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { adminToken, call, loginAs, platform } from '../helpers/api';
+import { adminToken, call, loginAs, platform, CONTACT_FIELDS, withCitizen } from '../helpers/api';
 
 const HAY_HASSANI = { latitude: 33.5463, longitude: -7.6787 };
 const CITIZEN = { citizen_name: 'Fatima Zahra Alaoui', citizen_phone: '06 61 23 45 67', citizen_email: 'fatima.alaoui@example.ma', consent: true };
@@ -16,8 +16,8 @@ async function countComplaints(): Promise<number> {
 }
 
 async function adminComplaint(reference: string) {
-	const response = await call('GET', `/items/complaints?filter[reference][_eq]=${reference}&fields=*,history.type`, { token: adminToken() });
-	return response.body.data[0];
+	const response = await call('GET', `/items/complaints?filter[reference][_eq]=${reference}&fields=*,history.type,${CONTACT_FIELDS}`, { token: adminToken() });
+	return withCitizen(response.body.data[0]);
 }
 
 describe('public intake', () => {

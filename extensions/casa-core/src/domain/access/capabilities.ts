@@ -227,8 +227,5 @@ export function commandTarget(command: Command, role: RoleKey, from: string): Co
 	return targets.find((target) => moves.includes(target)) ?? null;
 }
 
-/** Personal fields of the citizen (loi 09-08): read only on request, each read journalled. */
-export const CONTACT_FIELDS = ['citizen_name', 'citizen_phone', 'citizen_email'] as const;
-
 /** Fields a correction may change; the original stays in the history event. */
-export const CORRECTABLE_FIELDS = ['citizen_name', 'citizen_phone', 'citizen_email', 'address'] as const;
+export const CORRECTABLE_FIELDS = ['citizen_name', 'citizen_phone', 'citizen_email', 'citizen_postal_address', 'address'] as const;

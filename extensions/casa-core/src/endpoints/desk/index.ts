@@ -27,6 +27,7 @@ import { hasGlobal, inScope } from '../../domain/access/capabilities';
 import { complaintScope } from '../../domain/access/scope';
 import { applyScope } from '../../adapters/scope-sql';
 import { journalAccess, loadFacts } from '../../adapters/workspace/queries';
+import { contactOf } from '../../adapters/citizen-contacts';
 import { isUuid } from '../../domain/workspace/queue-query';
 import { Readable } from 'node:stream';
 import busboy from 'busboy';
@@ -116,13 +117,14 @@ export default defineEndpoint({
 			if (query.kind === 'invalid') throw deskErrors([{ field: 'q', key: 'desk.errors.query_invalid' }], language);
 			// the agent's scope in SQL (no generic permission on complaints)
 			const rows = await database('complaints as c')
+				.join('citizen_contacts as cc', 'cc.complaint', 'c.id')
 				.leftJoin('categories as cat', 'cat.code', 'c.category')
-				.select('c.id', 'c.reference', 'c.status', 'c.channel', 'c.received_at', 'c.resolve_due_at', 'c.citizen_name', 'c.citizen_phone', 'c.address', 'c.description', 'cat.code as category_code', 'cat.name_fr as category_name_fr', 'cat.name_ar as category_name_ar')
+				.select('c.id', 'c.reference', 'c.status', 'c.channel', 'c.received_at', 'c.resolve_due_at', 'cc.name as citizen_name', 'cc.phone as citizen_phone', 'c.address', 'c.description', 'cat.code as category_code', 'cat.name_fr as category_name_fr', 'cat.name_ar as category_name_ar')
 				.modify((builder) => {
 					const scope = complaintScope(caller.profile!);
 					if (scope) applyScope(builder, scope, 'c');
-					if (query.kind === 'phone') builder.where('c.citizen_phone', query.phone);
-					else for (const word of query.words) builder.whereRaw('lower(c.citizen_name) like ?', [`%${word.toLowerCase().replace(/[%_\\]/g, '')}%`]);
+					if (query.kind === 'phone') builder.where('cc.phone', query.phone);
+					else for (const word of query.words) builder.whereRaw('lower(cc.name) like ?', [`%${word.toLowerCase().replace(/[%_\\]/g, '')}%`]);
 				})
 				.orderBy('c.received_at', 'desc')
 				.limit(50)
@@ -221,9 +223,10 @@ export default defineEndpoint({
 					const secret = trackingCode(String(created));
 					await trx('complaints').where({ id: created }).update({ tracking_secret_hash: hashSecret(secret) });
 					if (scopedKey) await trx('intake_requests').insert({ key: scopedKey, complaint: created, source: 'desk', date_created: new Date() });
-					const row = await trx('complaints').select('reference', 'resolve_due_at', 'citizen_email', 'citizen_phone', 'citizen_language').where({ id: created }).first();
+					const row = await trx('complaints').select('reference', 'resolve_due_at', 'citizen_language').where({ id: created }).first();
+					const contact = await contactOf(trx, String(created));
 					// the same acknowledgment as the portal's, sent by the outbox worker to a citizen who left a contact
-					const recipients = [row.citizen_email ? { channel: 'email', recipient: row.citizen_email } : null, row.citizen_phone ? { channel: 'sms', recipient: row.citizen_phone } : null].filter(Boolean) as { channel: string; recipient: string }[];
+					const recipients = [contact?.email ? { channel: 'email', recipient: contact.email } : null, contact?.phone ? { channel: 'sms', recipient: contact.phone } : null].filter(Boolean) as { channel: string; recipient: string }[];
 					for (const recipient of recipients) {
 						await trx('outbox').insert({
 							complaint: created,
@@ -301,7 +304,8 @@ export default defineEndpoint({
 				.leftJoin('categories as cat', 'cat.code', 'c.category')
 				.leftJoin('services as s', 's.code', 'c.service')
 				.leftJoin('arrondissements as a', 'a.code', 'c.arrondissement')
-				.select('c.id', 'c.reference', 'c.channel', 'c.received_at', 'c.registry_number', 'c.citizen_name', 'c.citizen_language', 'c.resolve_due_at', 'c.legal_due_at', 'cat.name_fr as category_fr', 'cat.name_ar as category_ar', 's.name_fr as service_fr', 's.name_ar as service_ar', 'a.name_fr as arrondissement_fr', 'a.name_ar as arrondissement_ar')
+				.leftJoin('citizen_contacts as cc', 'cc.complaint', 'c.id')
+				.select('c.id', 'c.reference', 'c.channel', 'c.received_at', 'c.registry_number', 'cc.name as citizen_name', 'c.citizen_language', 'c.resolve_due_at', 'c.legal_due_at', 'cat.name_fr as category_fr', 'cat.name_ar as category_ar', 's.name_fr as service_fr', 's.name_ar as service_ar', 'a.name_fr as arrondissement_fr', 'a.name_ar as arrondissement_ar')
 				.where('c.id', facts.id)
 				.first()) as Record<string, any>;
 			row.category = row.category_fr ? { name_fr: row.category_fr, name_ar: row.category_ar } : null;
