@@ -164,6 +164,27 @@ describe('the legal register', () => {
 		expect((await read(complaint.id)).history).toHaveLength(1);
 	});
 
+	it('never changes when a user or a team is removed: the removal is refused in the user\'s language', async () => {
+		const team = await call('POST', '/items/teams', { token: adminToken(), body: { name_fr: 'Équipe éphémère', name_ar: 'فريق مؤقت', service: 'PROP' } });
+		expect(team.status).toBe(200);
+		const user = await call('POST', '/users', { token: adminToken(), body: { email: `ephemere.${Date.now()}@casablanca.ma`, first_name: 'Agent', last_name: 'Éphémère', status: 'suspended' } });
+		expect(user.status).toBe(200);
+		const teamId = team.body.data.id;
+		const userId = user.body.data.id;
+		await call('POST', '/items/team_members', { token: adminToken(), body: { team: teamId, user: userId } });
+		const complaint = await createComplaint({});
+		expect((await call('POST', '/workspace/assignments', { token: adminToken(), body: { complaints: [complaint.id], team: teamId, assignee: userId } })).status).toBe(200);
+		const deletedUser = await call('DELETE', `/users/${userId}`, { token: adminToken() });
+		expect(deletedUser.status).toBe(400);
+		expect(deletedUser.body.errors![0].message).toContain('suspendez son compte');
+		const deletedTeam = await call('DELETE', `/items/teams/${teamId}`, { token: adminToken() });
+		expect(deletedTeam.status).toBe(400);
+		expect(deletedTeam.body.errors![0].message).toContain('désactivez-la');
+		const stored = await read(complaint.id);
+		expect(stored.team).toBe(teamId);
+		expect(stored.assignee).toBe(userId);
+	});
+
 	it('lets staff add an internal note but not forge a status change', async () => {
 		const complaint = await createComplaint({});
 		await call('POST', '/workspace/assignments', { token: adminToken(), body: { complaints: [complaint.id], team: PROP_CENTRAL_TEAM } });

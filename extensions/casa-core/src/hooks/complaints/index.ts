@@ -215,6 +215,25 @@ export default defineHook(({ filter, action }, { logger }) => {
 		});
 	}
 
+	// --- the register outlives people and teams -----------------------------------
+	// a user or a team named by a complaint or its history is never deleted (the
+	// database would refuse too): suspend the user, deactivate the team instead
+	filter('users.delete', async (keys, _meta, { database, accountability }) => {
+		const ids = (keys as string[]) ?? [];
+		const [complaint, event] = await Promise.all([
+			database('complaints').whereIn('assignee', ids).orWhereIn('user_created', ids).first('id'),
+			database('complaint_events').whereIn('actor', ids).orWhereIn('assignee', ids).first('id'),
+		]);
+		if (complaint || event) throw invalid('id', 'register.user_in_register', (await loadCaller(database, accountability)).language);
+		return keys;
+	});
+	filter('teams.items.delete', async (keys, _meta, { database, accountability }) => {
+		const ids = (keys as string[]) ?? [];
+		const [complaint, event] = await Promise.all([database('complaints').whereIn('team', ids).first('id'), database('complaint_events').whereIn('team', ids).first('id')]);
+		if (complaint || event) throw invalid('id', 'register.team_in_register', (await loadCaller(database, accountability)).language);
+		return keys;
+	});
+
 	// --- Open311 partner keys: generated when the administrator leaves the field empty
 	filter('open311_clients.items.create', async (input) => {
 		const payload = { ...(input as Record<string, unknown>) };
