@@ -899,7 +899,16 @@ describe(`access differential (seed ${SEED})`, () => {
 
 	it.each(ROLES)('%s: generated requests answer as the SQL oracle says', async (role) => {
 		const started = Date.now();
-		const token = await loginAs(ACCOUNT[role]);
+		// the admin calls behind the log-in meet Directus's pressure limiter too on a loaded machine: try again
+		let token = '';
+		for (let attempt = 0; !token; attempt++) {
+			try {
+				token = await loginAs(ACCOUNT[role]);
+			} catch (error) {
+				if (attempt >= 8 || !/Under pressure/.test(String((error as Error).message))) throw error;
+				await new Promise((resolve) => setTimeout(resolve, 500 * (attempt + 1)));
+			}
+		}
 		const oracle = await buildOracle(profiles[role]);
 		expect(oracle.all.size).toBeGreaterThan(planted.length);
 		if (OPENS.includes(role)) expect(oracle.readable.size, 'the oracle gives this role something to read').toBeGreaterThan(0);
