@@ -189,9 +189,11 @@ export function complaintCapabilities(profile: StaffProfile | null, complaint: C
 		granted.delete('requalify');
 	}
 	if (granted.has('claim')) {
-		// an agent takes only what their teams hold and nobody has taken; a head may take any of the service's
+		// an agent takes only what their teams hold and nobody has taken; a head takes what a team of theirs holds
+		// (the assignment rules refuse an assignee outside the complaint's team: the button must not offer it)
 		const already = complaint.assignee === profile.userId;
-		const teamOk = profile.role !== 'service_agent' || (complaint.team !== null && profile.teams.includes(complaint.team) && complaint.assignee === null);
+		const member = complaint.team !== null && profile.teams.includes(complaint.team);
+		const teamOk = member && (profile.role !== 'service_agent' || complaint.assignee === null);
 		if (already || !teamOk || complaint.team === null) granted.delete('claim');
 	}
 	return granted;
