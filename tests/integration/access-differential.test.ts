@@ -211,7 +211,8 @@ async function loadProfile(role: Role): Promise<Profile> {
 
 async function buildOracle(profile: Profile): Promise<Oracle> {
 	const { sql, bindings } = scopeSql[profile.role](profile);
-	const rows = (await knex('complaints').select('id', 'reference', 'description', 'citizen_name', 'citizen_phone', 'citizen_email', 'status', 'team', 'service', 'arrondissement', 'assignee', 'category', 'user_created')) as Record<string, any>[];
+	// the citizen's contact details live in citizen_contacts, one row per complaint
+	const rows = (await knex('complaints as c').leftJoin('citizen_contacts as cc', 'cc.complaint', 'c.id').select('c.id', 'c.reference', 'c.description', 'cc.name as citizen_name', 'cc.phone as citizen_phone', 'cc.email as citizen_email', 'c.status', 'c.team', 'c.service', 'c.arrondissement', 'c.assignee', 'c.category', 'c.user_created')) as Record<string, any>[];
 	const readable = new Set((await knex('complaints').select('id').whereRaw(sql, bindings)).map((row) => String(row.id)));
 	const oracle: Oracle = {
 		profile,
@@ -486,7 +487,7 @@ beforeAll(async () => {
 			planted.push(p);
 		}
 	}
-	for (const row of await knex('complaints').select('id', 'citizen_phone').whereIn('id', planted.map((p) => p.id))) plantedPhones.set(String(row.citizen_phone), String(row.id));
+	for (const row of await knex('citizen_contacts').select('complaint', 'phone').whereIn('complaint', planted.map((p) => p.id))) plantedPhones.set(String(row.phone), String(row.complaint));
 	console.log(`[access-differential] planted ${planted.length} complaints (${throwawaySet.size} throwaway), ${planted.reduce((n, p) => n + p.files.length, 0)} photos`);
 }, 300_000);
 
@@ -497,9 +498,11 @@ afterAll(async () => {
 // ---------------------------------------------------------------------------------------------
 // the generated requests
 // ---------------------------------------------------------------------------------------------
-const COMPLAINT_FIELDS = ['id', 'reference', 'status', 'type', 'channel', 'priority', 'category', 'service', 'received_at', 'resolve_due_at', 'sla_state', 'description', 'arrondissement', 'address', 'latitude', 'longitude', 'team', 'assignee', 'public_reply', 'rejection_reason', 'citizen_name', 'citizen_phone', 'citizen_email', 'citizen_language', 'registry_number', 'duplicate_of', 'tracking_secret_hash', 'user_created', 'date_created'];
-const RELATIONAL = ['duplicate_of.*', 'duplicate_of.citizen_phone', 'duplicate_of.description', 'files.directus_files_id.*', 'files.*', 'history.*', 'history.body', 'assignee.*', 'team.*', '*.*', '*.*.*'];
-const PERSONAL_FIELDS = ['citizen_name', 'citizen_phone', 'citizen_email'];
+const COMPLAINT_FIELDS = ['id', 'reference', 'status', 'type', 'channel', 'priority', 'category', 'service', 'received_at', 'resolve_due_at', 'sla_state', 'description', 'arrondissement', 'address', 'latitude', 'longitude', 'team', 'assignee', 'public_reply', 'rejection_reason', 'contact.name', 'contact.phone', 'contact.email', 'citizen_language', 'registry_number', 'duplicate_of', 'tracking_secret_hash', 'user_created', 'date_created'];
+const RELATIONAL = ['duplicate_of.*', 'duplicate_of.contact.phone', 'duplicate_of.description', 'files.directus_files_id.*', 'files.*', 'history.*', 'history.body', 'assignee.*', 'team.*', '*.*', '*.*.*'];
+const PERSONAL_FIELDS = ['contact.name', 'contact.phone', 'contact.email'];
+/** A field path as a filter key: contact.phone → [contact][phone]. */
+const filterKey = (field: string) => field.split('.').map((part) => `[${part}]`).join('');
 
 function personalPrefix(oracle: Oracle): string {
 	const values = [...oracle.personalOwner.keys()];
@@ -521,11 +524,11 @@ function fieldsParam(): string {
 
 function filterParam(oracle: Oracle): string {
 	const field = pick(COMPLAINT_FIELDS);
-	if (PERSONAL_FIELDS.includes(field)) return `filter[${field}][${pick(['_starts_with', '_contains', '_eq', '_istarts_with'])}]=${enc(personalPrefix(oracle))}`;
+	if (PERSONAL_FIELDS.includes(field)) return `filter${filterKey(field)}[${pick(['_starts_with', '_contains', '_eq', '_istarts_with'])}]=${enc(personalPrefix(oracle))}`;
 	const p = pick(planted);
 	const values: Record<string, string> = { id: p.id, reference: p.reference, description: p.word, duplicate_of: pick(planted).id, status: pick(STATUSES), category: pick(categories).code };
 	const op = field === 'description' ? '_contains' : pick(['_eq', '_neq', '_nnull', '_in']);
-	return `filter[${field}][${op}]=${op === '_nnull' ? 'true' : enc(values[field] ?? pick(STATUSES))}`;
+	return `filter${filterKey(field)}[${op}]=${op === '_nnull' ? 'true' : enc(values[field] ?? pick(STATUSES))}`;
 }
 
 function genericRequest(oracle: Oracle): Request {
@@ -535,10 +538,10 @@ function genericRequest(oracle: Oracle): Request {
 		const parts: string[] = [];
 		if (chance(0.6)) parts.push(fieldsParam());
 		if (chance(0.7)) parts.push(filterParam(oracle));
-		if (chance(0.2)) parts.push(`filter[_or][0][${pick(PERSONAL_FIELDS)}][_starts_with]=${enc(personalPrefix(oracle))}&filter[_or][1][id][_eq]=${id}`);
+		if (chance(0.2)) parts.push(`filter[_or][0]${filterKey(pick(PERSONAL_FIELDS))}[_starts_with]=${enc(personalPrefix(oracle))}&filter[_or][1][id][_eq]=${id}`);
 		if (chance(0.3)) parts.push(`meta=${pick(['filter_count', 'total_count', 'filter_count,total_count', '*'])}`);
 		if (chance(0.2)) parts.push(`search=${enc(chance(0.5) ? pick(planted).word : personalPrefix(oracle))}`);
-		if (chance(0.2)) parts.push(`sort=${pick(['-citizen_phone', 'citizen_name', 'reference', '-received_at', 'duplicate_of.citizen_email'])}`);
+		if (chance(0.2)) parts.push(`sort=${pick(['-contact.phone', 'contact.name', 'reference', '-received_at', 'duplicate_of.contact.email'])}`);
 		if (chance(0.15)) parts.push(`alias[x]=${pick(['duplicate_of', 'history', 'files'])}&fields=x.*`);
 		if (chance(0.15)) parts.push(`deep[history][_filter][body][_contains]=${TAG}&fields=history.*`);
 		if (chance(0.1)) parts.push('limit=-1');
@@ -546,9 +549,11 @@ function genericRequest(oracle: Oracle): Request {
 	};
 	if (r < 22) return { kind: 'items.complaints', method: 'GET', path: `/items/complaints?${extras()}` };
 	if (r < 30) return { kind: 'items.complaints.one', method: 'GET', path: `/items/complaints/${id}?${chance(0.5) ? fieldsParam() : 'fields=*.*'}` };
-	if (r < 36) return { kind: 'aggregate', method: 'GET', path: `/items/complaints?aggregate[${pick(['count', 'countDistinct'])}]=${pick(['*', 'id', 'citizen_phone', 'citizen_email'])}${chance(0.5) ? `&groupBy[]=${pick(['status', 'service', 'citizen_phone', 'arrondissement'])}` : ''}${chance(0.5) ? `&${filterParam(oracle)}` : ''}` };
-	if (r < 42) return { kind: 'items.events', method: 'GET', path: `/items/complaint_events?${chance(0.5) ? `filter[complaint][_eq]=${id}` : `fields=${enc(pick(['*', 'complaint.*', 'complaint.citizen_phone', 'body']))}`}${chance(0.3) ? '&aggregate[count]=*' : ''}` };
-	if (r < 47) return { kind: 'items.files', method: 'GET', path: `/items/complaint_files?${chance(0.5) ? `filter[complaints_id][_eq]=${id}&` : ''}fields=${enc(pick(['*', 'directus_files_id.*', 'complaints_id.*', 'complaints_id.citizen_name']))}` };
+	if (r < 36) return { kind: 'aggregate', method: 'GET', path: `/items/complaints?aggregate[${pick(['count', 'countDistinct'])}]=${pick(['*', 'id', 'contact.phone', 'contact.email'])}${chance(0.5) ? `&groupBy[]=${pick(['status', 'service', 'contact.phone', 'arrondissement'])}` : ''}${chance(0.5) ? `&${filterParam(oracle)}` : ''}` };
+	if (r < 42) return { kind: 'items.events', method: 'GET', path: `/items/complaint_events?${chance(0.5) ? `filter[complaint][_eq]=${id}` : `fields=${enc(pick(['*', 'complaint.*', 'complaint.contact.phone', 'body']))}`}${chance(0.3) ? '&aggregate[count]=*' : ''}` };
+	if (r < 47) return { kind: 'items.files', method: 'GET', path: `/items/complaint_files?${chance(0.5) ? `filter[complaints_id][_eq]=${id}&` : ''}fields=${enc(pick(['*', 'directus_files_id.*', 'complaints_id.*', 'complaints_id.contact.name']))}` };
+	// the citizen's contact details, the access journal and the outbox: administrators only
+	if (chance(0.15)) return { kind: 'items.private', method: 'GET', path: `/items/${pick(['citizen_contacts', 'access_journal', 'outbox', 'intake_requests'])}?${chance(0.5) ? fieldsParam() : `filter[complaint][_eq]=${id}`}${chance(0.3) ? '&aggregate[count]=*' : ''}` };
 	if (r < 52) return { kind: 'files', method: 'GET', path: chance(0.5) ? `/files?${chance(0.5) ? `filter[filename_download][_contains]=${TAG}&` : ''}fields=${enc(pick(['*', 'id,filename_download', 'complaint_links.*', 'complaint_links.complaints_id.*']))}${chance(0.3) ? '&meta=filter_count' : ''}` : `/files/${someFile()}` };
 	if (r < 57) return { kind: 'assets', method: 'GET', path: `/assets/${someFile()}${chance(0.3) ? '?width=32&height=32' : ''}` };
 	if (r < 62) return { kind: 'comments', method: 'GET', path: `/comments?${chance(0.5) ? `filter[item][_eq]=${id}&` : ''}filter[collection][_eq]=complaints&fields=${enc(pick(['*', 'comment', 'item', 'user_created.*']))}` };
@@ -560,11 +565,13 @@ function genericRequest(oracle: Oracle): Request {
 	}
 	if (r < 88) {
 		const queries = [
-			`{ complaints(limit: 50${chance(0.5) ? `, filter: { ${pick(PERSONAL_FIELDS)}: { _starts_with: ${JSON.stringify(personalPrefix(oracle))} } }` : ''}) { id reference description citizen_phone } }`,
-			`{ complaints_by_id(id: ${JSON.stringify(id)}) { id reference citizen_name duplicate_of { id reference citizen_email } } }`,
-			`{ complaints_aggregated${chance(0.5) ? '(groupBy: ["status"])' : ''} { count { id } countDistinct { citizen_phone } group } }`,
+			`{ complaints(limit: 50${chance(0.5) ? `, filter: { contact: { ${pick(PERSONAL_FIELDS).split('.')[1]}: { _starts_with: ${JSON.stringify(personalPrefix(oracle))} } } }` : ''}) { id reference description contact { phone } } }`,
+			`{ complaints_by_id(id: ${JSON.stringify(id)}) { id reference contact { name } duplicate_of { id reference contact { email } } } }`,
+			`{ complaints_aggregated${chance(0.5) ? '(groupBy: ["status"])' : ''} { count { id } countDistinct { id } group } }`,
+			`{ citizen_contacts(limit: 50) { id name phone email complaint { id reference } } }`,
+			`{ access_journal { id user { email } complaint { id } } }`,
 			`{ complaint_events(limit: 20) { id body complaint { id reference } } }`,
-			`{ complaint_files { id directus_files_id { id filename_download } complaints_id { id citizen_name } } }`,
+			`{ complaint_files { id directus_files_id { id filename_download } complaints_id { id contact { name } } } }`,
 			`{ complaints(search: ${JSON.stringify(pick(planted).word)}) { id history { body } files { directus_files_id { id } } } }`,
 		];
 		const system = [`{ files { id filename_download } }`, `{ comments { id comment item collection } }`, `{ revisions { id data item } }`, `{ activity { id item collection comment } }`, `{ files_aggregated { count { id } } }`];
@@ -793,7 +800,9 @@ async function snapshot(ids: string[], whole = false) {
 	const events = await knex('complaint_events').select('complaint').count({ n: '*' }).whereIn('complaint', ids).groupBy('complaint').orderBy('complaint');
 	const files = await knex('complaint_files').select('complaints_id', 'directus_files_id').whereIn('complaints_id', ids).orderBy('id');
 	const comments = await knex('directus_comments').count({ n: '*' }).first();
-	const register = whole ? await knex('complaints').select('id', 'status', 'team', 'assignee', 'service', 'category', 'arrondissement', 'description', 'citizen_name', 'citizen_phone', 'citizen_email', 'duplicate_of').orderBy('id') : [];
+	const register = whole
+		? await knex('complaints as c').leftJoin('citizen_contacts as cc', 'cc.complaint', 'c.id').select('c.id', 'c.status', 'c.team', 'c.assignee', 'c.service', 'c.category', 'c.arrondissement', 'c.description', 'cc.name', 'cc.phone', 'cc.email', 'cc.postal_address', 'c.duplicate_of').orderBy('c.id')
+		: [];
 	const allFiles = await knex('directus_files').count({ n: '*' }).first();
 	const complaints = await knex('complaints').count({ n: '*' }).first();
 	const strip = rows.map(({ sla_state, escalation_level, date_updated, acknowledge_at_risk_at, resolve_at_risk_at, ...rest }: Record<string, unknown>) => rest);

@@ -155,7 +155,7 @@ export default defineEndpoint({
 
 		// the portal's nearby rule (same radius and period from the platform settings), with the id to follow
 		router.get('/nearby', route(async (request, res) => {
-			const { language } = await agent(request);
+			const { caller, language } = await agent(request);
 			const lat = Number(request.query.lat);
 			const lng = Number(request.query.lng);
 			if (!Number.isFinite(lat) || !Number.isFinite(lng)) throw deskErrors([{ field: 'latitude', key: 'field.coordinates' }], language);
@@ -163,7 +163,7 @@ export default defineEndpoint({
 			const radius = settings.duplicateRadiusM;
 			const degreesLat = radius / 111_000;
 			const degreesLng = radius / (111_000 * Math.cos((lat * Math.PI) / 180));
-			const rows = await database('complaints')
+			const rows: Record<string, any>[] = await database('complaints')
 				.leftJoin('categories', 'categories.code', 'complaints.category')
 				.select('complaints.id', 'complaints.reference', 'complaints.status', 'complaints.latitude', 'complaints.longitude', 'complaints.received_at', 'complaints.supporters_count', 'categories.name_fr', 'categories.name_ar')
 				.where('complaints.category', String(request.query.category ?? ''))
@@ -171,6 +171,11 @@ export default defineEndpoint({
 				.whereBetween('complaints.latitude', [lat - degreesLat, lat + degreesLat])
 				.whereBetween('complaints.longitude', [lng - degreesLng, lng + degreesLng])
 				.andWhere('complaints.received_at', '>=', new Date(Date.now() - settings.duplicatePeriodDays * 86_400_000))
+				// only what the agent may follow: their scope (the portal shows citizens references, never ids)
+				.modify((builder) => {
+					const scope = complaintScope(caller.profile!);
+					if (scope) applyScope(builder, scope);
+				})
 				.limit(50);
 			res.json({
 				data: rows
