@@ -44,25 +44,45 @@ function declaredLength(req: IncomingBody): number | null {
 	return Number.isSafeInteger(length) && length >= 0 ? length : null;
 }
 
+const draining = new WeakMap<object, Promise<void>>();
+
 /**
  * After a refusal: read and drop the rest of the body (up to a cap and a
- * time), so the client, still sending, receives the answer; then close.
+ * time), and resolve once it is read. The answer goes out afterwards: a server
+ * that answers and closes while the client is still sending makes the client's
+ * system reset the connection, and the client never reads the answer.
  */
-export function discardRest(req: IncomingBody, capBytes = 64 * 1024 * 1024, ms = 15_000): void {
-	if (req.readableEnded || req.destroyed) return;
-	req.removeAllListeners('data');
-	req.unpipe();
-	let dropped = 0;
-	const timer = setTimeout(() => req.destroy(), ms);
-	timer.unref?.();
-	req.on('data', (chunk: Buffer) => {
-		dropped += chunk.length;
-		if (dropped > capBytes) req.destroy();
+export function discardRest(req: IncomingBody, capBytes = 64 * 1024 * 1024, ms = 15_000): Promise<void> {
+	if (req.readableEnded || req.destroyed) return Promise.resolve();
+	const known = draining.get(req);
+	if (known) return known;
+	const done = new Promise<void>((resolve) => {
+		req.removeAllListeners('data');
+		req.unpipe();
+		let dropped = 0;
+		const finish = () => {
+			clearTimeout(timer);
+			resolve();
+		};
+		const timer = setTimeout(() => {
+			req.destroy();
+			finish();
+		}, ms);
+		timer.unref?.();
+		req.on('data', (chunk: Buffer) => {
+			dropped += chunk.length;
+			if (dropped > capBytes) {
+				req.destroy();
+				finish();
+			}
+		});
+		req.once('end', finish);
+		req.once('close', finish);
+		req.on('error', () => undefined);
+		req.resume();
 	});
-	req.once('end', () => clearTimeout(timer));
-	req.once('close', () => clearTimeout(timer));
-	req.on('error', () => undefined);
-	req.resume();
+	draining.set(req, done);
+	return done;
 }
 
 /** The whole body as bytes, at most `limit` of them. */
@@ -72,8 +92,7 @@ export function readRawBody(req: IncomingBody, limit: number): Promise<Buffer> {
 		const fail = (problem: BodyProblem) => {
 			if (settled) return;
 			settled = true;
-			discardRest(req);
-			reject(problem);
+			void discardRest(req).then(() => reject(problem));
 		};
 		const declared = declaredLength(req);
 		if (declared !== null && declared > limit) return fail(new BodyProblem(413, 'too_large', { limit: humanSize(limit) }));
@@ -167,8 +186,7 @@ export function parseMultipart(req: IncomingBody, limits: MultipartLimits): Prom
 		const fail = (problem: BodyProblem) => {
 			if (settled) return;
 			settled = true;
-			discardRest(req);
-			reject(problem);
+			void discardRest(req).then(() => reject(problem));
 		};
 		const declared = declaredLength(req);
 		if (declared !== null && declared > limits.maxTotalBytes) return fail(new BodyProblem(413, 'too_large', { limit: humanSize(limits.maxTotalBytes) }));

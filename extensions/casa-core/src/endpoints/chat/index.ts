@@ -44,7 +44,10 @@ function route(handler: (request: ChatRequest, res: Response) => Promise<void>, 
 	return (req: unknown, res: Response, next: (error: unknown) => void) => {
 		const request = req as BodyAware;
 		if (options.bodyFirst && request.casaBodyProblem) return next(bodyError(request.casaBodyProblem, languageOfRequest(request)));
-		handler(request, res).catch((error) => next(error instanceof BodyProblem ? bodyError(error, languageOfRequest(request)) : error));
+		handler(request, res).catch((error) => {
+			// refused before its body was read (wrong session, limit): drained first, so the answer reaches the client
+			void discardRest(request as never).then(() => next(error instanceof BodyProblem ? bodyError(error, languageOfRequest(request)) : error));
+		});
 	};
 }
 
@@ -154,6 +157,7 @@ export default defineEndpoint({
 
 		router.post('/widget/sessions', route(async (request, res) => {
 			await consume(widgetLimiter, request.ip);
+			if (request.body !== undefined && (request.body === null || typeof request.body !== 'object' || Array.isArray(request.body))) throw new BodyProblem(400, 'shape');
 			const language = pickLanguage(request.body?.lang as string | undefined, request.query.lang as string | undefined, request.get('accept-language'));
 			const session = randomBytes(24).toString('base64url');
 			const outcome = await startConversation(await chatContext(), 'widget', sessionKey(session), language);
@@ -185,7 +189,7 @@ export default defineEndpoint({
 				input = async () => ({ kind: 'photo', photo: photo ? await storeChatPhoto(context, photo.bytes, photo.filename) : null });
 			} else {
 				if (type && !type.startsWith('application/json') && Number(request.get('content-length') ?? 0) !== 0) {
-					discardRest(request as never);
+					await discardRest(request as never);
 					throw surfaceError(415, 'body', 'surface.body.type', languageOfRequest(request), { type: type.split(';')[0].slice(0, 100) });
 				}
 				const body = request.body ?? {};
@@ -193,7 +197,11 @@ export default defineEndpoint({
 				const location = body.location as { latitude?: unknown; longitude?: unknown; address?: unknown } | undefined;
 				let inbound: Inbound;
 				if (typeof body.choice === 'string') inbound = { kind: 'choice', id: body.choice };
-				else if (location && typeof location === 'object') inbound = { kind: 'location', latitude: Number(location.latitude), longitude: Number(location.longitude), address: typeof location.address === 'string' ? location.address : null };
+				else if (location && typeof location === 'object') {
+					if (typeof location.latitude !== 'number' || typeof location.longitude !== 'number' || !Number.isFinite(location.latitude) || !Number.isFinite(location.longitude))
+						throw new InvalidPayloadError({ reason: 'location.latitude and location.longitude must be numbers' });
+					inbound = { kind: 'location', latitude: location.latitude, longitude: location.longitude, address: typeof location.address === 'string' ? cleanText(location.address).slice(0, 255) : null };
+				}
 				else if (typeof body.text === 'string') inbound = { kind: 'text', text: cleanText(body.text).slice(0, 4000) };
 				else throw new InvalidPayloadError({ reason: 'text, choice, location or photo expected' });
 				input = async () => inbound;

@@ -36,7 +36,7 @@ import { clientLimits, quotaDay } from '../../domain/open311/quota';
 import { translate } from '../../domain/i18n/messages';
 import { intakeComplaint } from '../../adapters/intake';
 import { requestSchema } from '../../adapters/request-schema';
-import { BodyProblem, parseUrlencoded, readRawBody } from '../../adapters/body';
+import { BodyProblem, discardRest, parseUrlencoded, readRawBody } from '../../adapters/body';
 import { attempt, createLimiter, limiterFactory } from '../../adapters/rate-limit';
 
 interface Open311Request {
@@ -195,6 +195,8 @@ export default defineEndpoint({
 				try {
 					await handler(req, res, format);
 				} catch (error) {
+					// refused before its body was read (an unsupported type): drained first, so the answer reaches the client
+					await discardRest(req as never);
 					if (res.headersSent) return;
 					const failure = asOpen311Failure(error);
 					if (failure) return sendErrors(res, format, failure.status, failure.errors, failure.retryAfterSeconds);

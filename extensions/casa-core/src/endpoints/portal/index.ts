@@ -62,7 +62,10 @@ function route(handler: (request: PortalRequest, res: Response) => Promise<void>
 		const language = () => pickLanguage(request.query.lang as string | undefined, request.get('accept-language'));
 		if (request.casaBodyProblem) return next(bodyError(request.casaBodyProblem, language()));
 		if (request.casaSecretInUrl) return next(surfaceError(400, 'secret', 'surface.secret.in_url', language()));
-		handler(request, res).catch((error) => next(error instanceof BodyProblem ? bodyError(error, language()) : error));
+		handler(request, res).catch((error) => {
+			// refused before its body was read (a limit, a bad device id): drained first, so the answer reaches the client
+			void discardRest(request as never).then(() => next(error instanceof BodyProblem ? bodyError(error, language()) : error));
+		});
 	};
 }
 
@@ -234,7 +237,7 @@ export default defineEndpoint({
 				earlierErrors.push(...parsed.errors);
 				photos = await cleanPhotos(parsed.files, earlierErrors);
 			} else if (type && !type.startsWith('application/json') && Number(request.get('content-length') ?? 0) !== 0) {
-				discardRest(request as never);
+				await discardRest(request as never);
 				throw surfaceError(415, 'body', 'surface.body.type', languageOf(request), { type: type.split(';')[0].slice(0, 100) });
 			}
 			const { body, answers } = splitAnswers(raw, entries);
