@@ -18,6 +18,8 @@ const STATUS_LABELS = new Set(['from', 'to']);
 export function fieldErrors(errors: FieldError[], language: Language, forbidden = false) {
 	return errors.map((error) => {
 		const values: Record<string, unknown> = { ...error.values };
+		// a value given in both languages (question / question_ar): the Arabic one in Arabic
+		if (language === 'ar') for (const name of Object.keys(values)) if (name.endsWith('_ar') && typeof values[name] === 'string') values[name.slice(0, -3)] = values[name];
 		for (const name of STATUS_LABELS) if (typeof values[name] === 'string') values[`${name}Label`] = translate(language, `status.${values[name]}`);
 		// keys of the public surface's own area (locales/surface) are full paths
 		const message = translate(language, error.key.startsWith('surface.') ? error.key : `errors.${error.key}`, values);
