@@ -134,7 +134,7 @@ describe('ratings, supports and the tracking secret', () => {
 		const created = (await submit({ category: 'PROP-01', description: 'À noter', ...POINT })).body.data;
 		const stored = await adminComplaint(created.reference);
 		const id = stored.id;
-		await call('POST', '/casa/assignments', { token: adminToken(), body: { complaints: [id], team: stored.team } });
+		await call('POST', '/workspace/assignments', { token: adminToken(), body: { complaints: [id], team: stored.team } });
 		await call('PATCH', `/items/complaints/${id}`, { token: adminToken(), body: { status: 'in_progress' } });
 		const resolved = await call('PATCH', `/items/complaints/${id}`, { token: adminToken(), body: { status: 'resolved', public_reply: 'Ramassé.' } });
 		expect(resolved.status).toBe(200);
