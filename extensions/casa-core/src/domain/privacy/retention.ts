@@ -134,3 +134,10 @@ export function retentionPeriod(daysCount: number): { unit: 'days' | 'months' | 
 	if (daysCount > 0 && daysCount % 30 === 0) return { unit: 'months', count: daysCount / 30 };
 	return { unit: 'days', count: daysCount };
 }
+
+/** The translation key and values of a period, for the notices ('privacy.period.*'). */
+export function periodKey(daysCount: number): { key: string; values: { count: number } } {
+	if (daysCount === 0) return { key: 'privacy.period.immediate', values: { count: 0 } };
+	const { unit, count } = retentionPeriod(daysCount);
+	return { key: `privacy.period.${unit}_${count === 1 ? 'one' : 'other'}`, values: { count } };
+}

@@ -6,6 +6,7 @@
 //   GET  /portal/api/complaints/:reference              (X-Tracking-Secret header)
 //   POST /portal/api/complaints/:reference/rating       { rating 1–5, comment }
 //   POST /portal/api/complaints/:reference/reopen       { reason }
+//   POST /portal/api/complaints/:reference/erase        erase my contact details (loi 09-08), once closed
 import { ForbiddenError, createError } from '@directus/errors';
 import { fileURLToPath } from 'node:url';
 import { defineEndpoint } from '@directus/extensions-sdk';
@@ -13,7 +14,7 @@ import type { Response } from 'express';
 import { type Language, pickLanguage } from '../../domain/i18n/messages';
 import { publicView } from '../../domain/tracking/public-view';
 import { toIsoTimestamp } from '../../domain/calendar/instant';
-import { invalid } from '../../adapters/errors';
+import { InvalidFieldError, invalid } from '../../adapters/errors';
 import { intakeComplaint, secretMatches, trackingUrl } from '../../adapters/intake';
 import { INTAKE_MARKER } from '../../adapters/intake-marker';
 import { type CleanPhoto, cleanPhotos, parseMultipart } from '../../adapters/photos';
@@ -23,6 +24,8 @@ import { isOpen, OPEN_STATUSES } from '../../domain/workflow/transitions';
 import { translate } from '../../domain/i18n/messages';
 import { referenceData } from '../../adapters/platform-context';
 import { registerStaticRoutes } from './static-routes';
+import { eraseComplaints } from '../../adapters/privacy/anonymise';
+import { erasureVerdict } from '../../domain/privacy/retention';
 import { consume, createLimiter } from '../../adapters/rate-limit';
 import { requestSchema } from '../../adapters/request-schema';
 
@@ -241,6 +244,20 @@ export default defineEndpoint({
 			});
 			const updated = await tracked(request);
 			res.json({ data: await view(updated, language) });
+		}));
+
+		// the citizen erases their contact details once the complaint is closed (the same anonymisation as the retention job)
+		router.post('/api/complaints/:reference/erase', route(async (request, res) => {
+			const language = languageOf(request);
+			const row = await tracked(request);
+			const state = await database('complaints').select('status', 'personal_data_erased_at').where({ id: row.id }).first();
+			const verdict = erasureVerdict(state);
+			if (!verdict.allowed) throw new InvalidFieldError({ field: 'status', reason: `privacy.${verdict.reason}`, message: translate(language, `privacy.errors.${verdict.reason}`) });
+			await database('access_journal').insert({ user: null, complaint: row.id, screen: 'portal_erasure', data: 'all', date_created: new Date() });
+			await eraseComplaints({ database, deleteFiles: async (ids) => {
+				await new services.FilesService({ schema: await requestSchema(request, getSchema), knex: database, accountability: null }).deleteMany(ids);
+			} }, [String(row.id)]);
+			res.json({ data: { ...(await view(row, language)), contactErased: true } });
 		}));
 	},
 });
