@@ -204,6 +204,20 @@ describe('the right of access', () => {
 	});
 });
 
+describe('the notices state the real retention period', () => {
+	it('in the portal notice and on the desk receipt, in French and Arabic, following the settings', async () => {
+		const config = (await call('GET', '/portal/api/config')).body.data;
+		expect(config.retentionNotice.fr).toContain('puis 2 ans après sa clôture');
+		expect(config.retentionNotice.ar).toContain('2 سنة');
+		const receipt = async (lang: string) => (await fetch(`${platform().url}/desk/receipts/${ids.desk.id}?lang=${lang}`, { headers: { authorization: `Bearer ${adminToken()}` } })).text();
+		expect(await receipt('fr')).toContain('puis 2 ans après sa clôture');
+		expect((await call('PATCH', '/items/platform_settings', { token: adminToken(), body: { retention_contact_days: 45 } })).status).toBe(200);
+		expect((await call('GET', '/portal/api/config')).body.data.retentionNotice.fr).toContain('puis 45 jours après sa clôture');
+		expect(await receipt('ar')).toContain('45 يوماً');
+		await call('PATCH', '/items/platform_settings', { token: adminToken(), body: { retention_contact_days: 730 } });
+	});
+});
+
 describe('erasure at the citizen request', () => {
 	it('the portal refuses it while the complaint is open, erases at once once closed, and only that complaint', async () => {
 		const response = await call('POST', '/portal/api/complaints', { body: { category: 'ECL-01', description: `Lampadaire ${run}`, ...HAY_HASSANI, citizen_name: ERASED.name, citizen_phone: ERASED.phone.typed, citizen_email: ERASED.email, consent: true, lang: 'fr' } });

@@ -25,7 +25,7 @@ import { translate } from '../../domain/i18n/messages';
 import { referenceData } from '../../adapters/platform-context';
 import { registerStaticRoutes } from './static-routes';
 import { eraseComplaints } from '../../adapters/privacy/anonymise';
-import { erasureVerdict } from '../../domain/privacy/retention';
+import { erasureVerdict, periodKey, readRetention } from '../../domain/privacy/retention';
 import { consume, createLimiter } from '../../adapters/rate-limit';
 import { requestSchema } from '../../adapters/request-schema';
 
@@ -68,6 +68,13 @@ export default defineEndpoint({
 			res.json({ data: serviceRows.map((service) => ({ ...service, categories: categoryRows.filter((category) => category.service === service.code) })) });
 		}));
 
+		async function retentionNotice(): Promise<Record<Language, string>> {
+			const { contactDays } = readRetention(await database('platform_settings').first());
+			const period = periodKey(contactDays);
+			const sentence = (language: Language) => translate(language, 'privacy.retention_notice', { period: translate(language, period.key, period.values) });
+			return { fr: sentence('fr'), ar: sentence('ar') };
+		}
+
 		router.get('/api/config', route(async (_request, res) => {
 			const { settings } = await referenceData(database);
 			res.json({
@@ -80,6 +87,8 @@ export default defineEndpoint({
 					maxPhotoBytes: MAX_PHOTO_BYTES,
 					reopenPeriodDays: settings.reopenPeriodDays,
 					duplicateRadiusM: settings.duplicateRadiusM,
+					// loi 09-08 notice: the real retention period from the settings, in both languages
+					retentionNotice: await retentionNotice(),
 				},
 			});
 		}));
