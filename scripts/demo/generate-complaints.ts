@@ -93,7 +93,7 @@ export async function buildComplaints(knex: Knex, options: GenerateOptions): Pro
 		const street = STREETS[Math.floor(next() * STREETS.length)];
 		const payload: Record<string, unknown> = {
 			category: category.code,
-			description: language === 'ar' ? `${category.code}: مشكل ${DETAILS_AR[detail]}، ${street}.` : `${category.code} : problème signalé ${DETAILS_FR[detail]}, ${street}.`,
+			description: language === 'ar' ? `مشكل ${DETAILS_AR[detail]}، ${street}.` : `Problème signalé ${DETAILS_FR[detail]}, ${street}.`,
 			latitude: point.lat,
 			longitude: point.lng,
 			address: `${Math.floor(next() * 200) + 1} ${street}`,

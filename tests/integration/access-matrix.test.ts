@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collections } from '../../schema/collections';
 import { defaultTeamId } from '../../scripts/provision/reference-data';
-import { type ApiResponse, adminToken, adminUser, call, createComplaint, loginAs } from '../helpers/api';
+import { type ApiResponse, CONTACT_FIELDS, adminToken, adminUser, call, createComplaint, loginAs, withCitizen } from '../helpers/api';
 
 const HAY_HASSANI = '06.141.01.31';
 const SIDI_BERNOUSSI = '06.141.01.51';
@@ -59,9 +59,9 @@ const idList = () => ids(...KEYS).join(',');
 const inFilter = () => `filter[id][_in]=${idList()}`;
 
 async function asAdmin(key: Key) {
-	const response = await call('GET', `/items/complaints/${fixtures[key].id}?fields=*`, { token: adminToken() });
+	const response = await call('GET', `/items/complaints/${fixtures[key].id}?fields=*,${CONTACT_FIELDS}`, { token: adminToken() });
 	expect(response.status, `admin read of ${key}`).toBe(200);
-	return response.body.data as Record<string, any>;
+	return withCitizen(response.body.data as Record<string, any>);
 }
 async function historyCount(key: Key) {
 	const response = await call('GET', `/items/complaint_events?filter[complaint][_eq]=${fixtures[key].id}&aggregate[count]=*`, { token: adminToken() });

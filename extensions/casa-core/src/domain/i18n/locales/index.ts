@@ -21,6 +21,13 @@ import workspaceAr from './workspace/ar.json';
 import workspaceFr from './workspace/fr.json';
 import workspaceUiAr from './workspace-ui/ar.json';
 import workspaceUiFr from './workspace-ui/fr.json';
+import surfaceAr from './surface/ar.json';
+import surfaceFr from './surface/fr.json';
 
+<<<<<<< HEAD
 export const fr = { ...coreFr, ...deskFr, ...mailFr, ...chatFr, ...insightsFr, ...reportsFr, ...platformFr, ...privacyFr, ...workspaceFr, ...workspaceUiFr };
 export const ar = { ...coreAr, ...deskAr, ...mailAr, ...chatAr, ...insightsAr, ...reportsAr, ...platformAr, ...privacyAr, ...workspaceAr, ...workspaceUiAr };
+=======
+export const fr = { ...coreFr, ...deskFr, ...mailFr, ...chatFr, ...insightsFr, ...reportsFr, ...platformFr, ...workspaceFr, ...workspaceUiFr, ...surfaceFr };
+export const ar = { ...coreAr, ...deskAr, ...mailAr, ...chatAr, ...insightsAr, ...reportsAr, ...platformAr, ...workspaceAr, ...workspaceUiAr, ...surfaceAr };
+>>>>>>> main
