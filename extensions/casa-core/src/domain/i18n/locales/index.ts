@@ -24,10 +24,5 @@ import workspaceUiFr from './workspace-ui/fr.json';
 import surfaceAr from './surface/ar.json';
 import surfaceFr from './surface/fr.json';
 
-<<<<<<< HEAD
-export const fr = { ...coreFr, ...deskFr, ...mailFr, ...chatFr, ...insightsFr, ...reportsFr, ...platformFr, ...privacyFr, ...workspaceFr, ...workspaceUiFr };
-export const ar = { ...coreAr, ...deskAr, ...mailAr, ...chatAr, ...insightsAr, ...reportsAr, ...platformAr, ...privacyAr, ...workspaceAr, ...workspaceUiAr };
-=======
-export const fr = { ...coreFr, ...deskFr, ...mailFr, ...chatFr, ...insightsFr, ...reportsFr, ...platformFr, ...workspaceFr, ...workspaceUiFr, ...surfaceFr };
-export const ar = { ...coreAr, ...deskAr, ...mailAr, ...chatAr, ...insightsAr, ...reportsAr, ...platformAr, ...workspaceAr, ...workspaceUiAr, ...surfaceAr };
->>>>>>> main
+export const fr = { ...coreFr, ...deskFr, ...mailFr, ...chatFr, ...insightsFr, ...reportsFr, ...platformFr, ...privacyFr, ...workspaceFr, ...workspaceUiFr, ...surfaceFr };
+export const ar = { ...coreAr, ...deskAr, ...mailAr, ...chatAr, ...insightsAr, ...reportsAr, ...platformAr, ...privacyAr, ...workspaceAr, ...workspaceUiAr, ...surfaceAr };
