@@ -4,6 +4,7 @@
 import { COMPLAINT_STATUSES } from '../extensions/casa-core/src/domain/workflow/transitions';
 import ar from '../extensions/casa-core/src/domain/i18n/locales/ar.json';
 import fr from '../extensions/casa-core/src/domain/i18n/locales/fr.json';
+import { DEFAULT_RETENTION } from '../extensions/casa-core/src/domain/privacy/retention';
 import { chatCollections, chatRelations } from './chat';
 import { mailCollections, mailRelations } from './mail';
 import {
@@ -44,6 +45,26 @@ const dateCreated = field('date_created', 'timestamp', { label: { fr: 'Créé le
 const dateUpdated = field('date_updated', 'timestamp', { label: { fr: 'Modifié le', ar: 'تاريخ التعديل' }, special: ['date-updated'], interface: 'datetime', readonly: true, hidden: true, width: 'half', display: 'datetime', displayOptions: { relative: true } });
 const userCreated = field('user_created', 'uuid', { label: { fr: 'Créé par', ar: 'أنشئ من طرف' }, special: ['user-created'], interface: 'select-dropdown-m2o', options: { template: '{{first_name}} {{last_name}}' }, display: 'user', readonly: true, hidden: true, width: 'half' });
 const userUpdated = field('user_updated', 'uuid', { label: { fr: 'Modifié par', ar: 'عُدّل من طرف' }, special: ['user-updated'], interface: 'select-dropdown-m2o', options: { template: '{{first_name}} {{last_name}}' }, display: 'user', readonly: true, hidden: true, width: 'half' });
+
+const RETENTION_LABELS: [string, number, { fr: string; ar: string }][] = [
+	['retention_contact_days', DEFAULT_RETENTION.contactDays, { fr: 'Conservation des coordonnées après clôture (jours)', ar: 'مدة حفظ معطيات الاتصال بعد الإغلاق (أيام)' }],
+	['retention_mail_days', DEFAULT_RETENTION.mailDays, { fr: 'Conservation des e-mails bruts (jours)', ar: 'مدة حفظ الرسائل الإلكترونية الخام (أيام)' }],
+	['retention_chat_days', DEFAULT_RETENTION.chatDays, { fr: 'Conservation des conversations WhatsApp et chat (jours)', ar: 'مدة حفظ محادثات واتساب والدردشة (أيام)' }],
+	['retention_outbox_days', DEFAULT_RETENTION.outboxDays, { fr: 'Conservation des adresses des messages envoyés (jours)', ar: 'مدة حفظ عناوين الرسائل المرسلة (أيام)' }],
+	['retention_journal_days', DEFAULT_RETENTION.journalDays, { fr: 'Conservation du journal des accès (jours)', ar: 'مدة حفظ سجل الولوج (أيام)' }],
+	['retention_export_days', DEFAULT_RETENTION.exportDays, { fr: 'Conservation des exports du personnel (jours)', ar: 'مدة حفظ تصديرات الموظفين (أيام)' }],
+];
+const retentionFields = () =>
+	RETENTION_LABELS.map(([name, defaultValue, label]) =>
+		field(name, 'integer', {
+			label,
+			interface: 'input',
+			defaultValue,
+			width: 'half',
+			options: { min: 0, max: 10950 },
+			note: 'Loi 09-08 : voir docs/privacy.md. 0 = à la prochaine exécution de la tâche de conservation. · القانون 09-08.',
+		}),
+	);
 
 const meta = (icon: string, singular: { fr: string; ar: string }, plural_: { fr: string; ar: string }, extra: Record<string, unknown> = {}) => ({
 	icon,
@@ -316,6 +337,8 @@ const coreCollections: CollectionSpec[] = [
 			field('tracking_secret_hash', 'string', { label: { fr: 'Empreinte du code de suivi', ar: 'بصمة رمز التتبع' }, interface: 'input', hidden: true, readonly: true, maxLength: 128 }),
 			field('citizen_rating', 'integer', { label: { fr: 'Note du citoyen (1–5)', ar: 'تقييم المواطن (1–5)' }, interface: 'rating', display: 'rating', readonly: true, width: 'half' }),
 			longText('citizen_rating_comment', { fr: 'Commentaire du citoyen', ar: 'تعليق المواطن' }, { readonly: true, width: 'half' }),
+			// loi 09-08: when the citizen's personal data of this complaint was anonymised (retention job or erasure)
+			timestamp('personal_data_erased_at', { fr: 'Données personnelles anonymisées le', ar: 'تاريخ إخفاء هوية المعطيات الشخصية' }, { readonly: true, indexed: true }),
 			field('supporters_count', 'integer', { label: { fr: 'Soutiens', ar: 'المساندون' }, interface: 'input', defaultValue: 0, readonly: true, width: 'half' }),
 			dateCreated,
 			dateUpdated,
@@ -497,6 +520,8 @@ const coreCollections: CollectionSpec[] = [
 			field('duplicate_radius_m', 'integer', { label: { fr: 'Rayon des réclamations proches (m)', ar: 'شعاع الشكايات القريبة (م)' }, interface: 'input', defaultValue: 150, width: 'half' }),
 			field('duplicate_period_days', 'integer', { label: { fr: 'Période des réclamations proches (jours)', ar: 'فترة الشكايات القريبة (أيام)' }, interface: 'input', defaultValue: 30, width: 'half' }),
 			field('auto_assign', 'boolean', { label: { fr: "Affectation automatique à l'agent le moins chargé", ar: 'الإسناد التلقائي للعون الأقل انشغالاً' }, interface: 'boolean', special: ['cast-boolean'], defaultValue: false, width: 'half' }),
+			// loi 09-08 retention (domain/privacy/retention.ts, docs/privacy.md): days; 0 = at the next run of the retention job
+			...retentionFields(),
 		],
 	},
 ];

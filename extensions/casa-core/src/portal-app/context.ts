@@ -46,6 +46,8 @@ export interface PortalConfig {
 	maxPhotoBytes: number;
 	reopenPeriodDays?: number;
 	duplicateRadiusM?: number;
+	/** the retention sentence of the loi 09-08 notice, from the platform settings */
+	retentionNotice?: { fr: string; ar: string };
 }
 
 export const DEFAULT_CONFIG: PortalConfig = {

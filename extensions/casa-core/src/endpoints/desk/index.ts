@@ -7,6 +7,7 @@
 //   POST /desk/complaints                 record a complaint (Idempotency-Key header)
 //   POST /desk/complaints/:id/follow      "the citizen called again": a note on an existing complaint
 //   GET  /desk/receipts/:id?lang=ar       the acknowledgment receipt, a print-ready A4 page
+import { periodKey, readRetention } from '../../domain/privacy/retention';
 import { createHash, createHmac } from 'node:crypto';
 import { defineEndpoint } from '@directus/extensions-sdk';
 import type { Accountability } from '@directus/types';
@@ -74,6 +75,11 @@ const SCAN_LIMITS = { fileField: 'file', maxFiles: 1, maxFileBytes: SCAN_MAX_BYT
 export default defineEndpoint({
 	id: 'desk',
 	handler: (router, { services, database, getSchema, env }) => {
+		// loi 09-08: the real retention period, from the platform settings
+		async function retentionNotice(language: Language): Promise<string> {
+			const period = periodKey(readRetention(await database('platform_settings').first()).contactDays);
+			return translate(language, 'privacy.retention_notice', { period: translate(language, period.key, period.values) });
+		}
 		const publicUrl = String(env.PUBLIC_URL ?? '');
 
 		/** The agent behind the request and the language they answer in; out-of-role callers stop here. */
@@ -330,6 +336,7 @@ export default defineEndpoint({
 					trackingUrl: url,
 					trackingCode: known ? code : '—',
 					citizenName: row.citizen_name ?? null,
+					retentionNotice: await retentionNotice(language),
 				},
 				language,
 				t,

@@ -8,6 +8,7 @@
 //   POST /portal/api/complaints/:reference/support      once per device (X-Casa-Device)
 //   POST /portal/api/complaints/:reference/rating       { rating 1–5, comment }, once per complaint
 //   POST /portal/api/complaints/:reference/reopen       { reason }
+//   POST /portal/api/complaints/:reference/erase        erase my contact details (loi 09-08), once closed
 // Bodies: JSON is parsed by the public-surface hook (limits, strict UTF-8,
 // shape); multipart here (adapters/body.ts). A body that cannot be read is a
 // 4xx in the caller's language and nothing is stored.
@@ -19,7 +20,7 @@ import type { Response } from 'express';
 import { type Language, pickLanguage } from '../../domain/i18n/messages';
 import { publicView } from '../../domain/tracking/public-view';
 import { toIsoTimestamp } from '../../domain/calendar/instant';
-import { invalid, surfaceError } from '../../adapters/errors';
+import { InvalidFieldError, invalid, surfaceError } from '../../adapters/errors';
 import { intakeComplaint, secretMatches, trackingUrl } from '../../adapters/intake';
 import { INTAKE_MARKER } from '../../adapters/intake-marker';
 import { type CleanPhoto, cleanPhotos } from '../../adapters/photos';
@@ -32,6 +33,8 @@ import { isOpen, OPEN_STATUSES } from '../../domain/workflow/transitions';
 import { translate } from '../../domain/i18n/messages';
 import { referenceData } from '../../adapters/platform-context';
 import { registerStaticRoutes } from './static-routes';
+import { eraseComplaints } from '../../adapters/privacy/anonymise';
+import { erasureVerdict, periodKey, readRetention } from '../../domain/privacy/retention';
 import { consume, createLimiter } from '../../adapters/rate-limit';
 import { requestSchema } from '../../adapters/request-schema';
 
@@ -141,6 +144,13 @@ export default defineEndpoint({
 			res.json({ data: { allowed, origin } });
 		}));
 
+		async function retentionNotice(): Promise<Record<Language, string>> {
+			const { contactDays } = readRetention(await database('platform_settings').first());
+			const period = periodKey(contactDays);
+			const sentence = (language: Language) => translate(language, 'privacy.retention_notice', { period: translate(language, period.key, period.values) });
+			return { fr: sentence('fr'), ar: sentence('ar') };
+		}
+
 		router.get('/api/config', route(async (_request, res) => {
 			const { settings } = await referenceData(database);
 			res.json({
@@ -153,6 +163,8 @@ export default defineEndpoint({
 					maxPhotoBytes: MAX_PHOTO_BYTES,
 					reopenPeriodDays: settings.reopenPeriodDays,
 					duplicateRadiusM: settings.duplicateRadiusM,
+					// loi 09-08 notice: the real retention period from the settings, in both languages
+					retentionNotice: await retentionNotice(),
 				},
 			});
 		}));
@@ -359,6 +371,20 @@ export default defineEndpoint({
 			});
 			const updated = await tracked(request);
 			res.json({ data: await view(updated, language) });
+		}));
+
+		// the citizen erases their contact details once the complaint is closed (the same anonymisation as the retention job)
+		router.post('/api/complaints/:reference/erase', route(async (request, res) => {
+			const language = languageOf(request);
+			const row = await tracked(request);
+			const state = await database('complaints').select('status', 'personal_data_erased_at').where({ id: row.id }).first();
+			const verdict = erasureVerdict(state);
+			if (!verdict.allowed) throw new InvalidFieldError({ field: 'status', reason: `privacy.${verdict.reason}`, message: translate(language, `privacy.errors.${verdict.reason}`) });
+			await database('access_journal').insert({ user: null, complaint: row.id, screen: 'portal_erasure', data: 'all', date_created: new Date() });
+			await eraseComplaints({ database, deleteFiles: async (ids) => {
+				await new services.FilesService({ schema: await requestSchema(request, getSchema), knex: database, accountability: null }).deleteMany(ids);
+			} }, [String(row.id)]);
+			res.json({ data: { ...(await view(row, language)), contactErased: true } });
 		}));
 	},
 });
