@@ -230,10 +230,14 @@ describe('erasure at the citizen request', () => {
 		expect(open.status).toBe(400);
 		expect(open.body.errors![0].message).toBe("Les coordonnées ne peuvent être effacées qu'une fois la réclamation clôturée.");
 		expect(Object.keys(await scan(marks(ERASED)))).toHaveLength(3);
+		const track = () => call('GET', `/portal/api/complaints/${reference}`, { headers: { 'x-tracking-secret': secret } });
+		expect((await track()).body.data).toMatchObject({ canErase: false, contactErased: false });
 		await command(id, 'reject', { rejection_reason: 'Hors compétence' });
+		// the tracking page offers the erasure once the complaint is finished
+		expect((await track()).body.data).toMatchObject({ canErase: true, contactErased: false });
 		const done = await erase(secret);
 		expect(done.status, JSON.stringify(done.body)).toBe(200);
-		expect(done.body.data.contactErased).toBe(true);
+		expect(done.body.data).toMatchObject({ contactErased: true, canErase: false });
 		expect(await scan(marks(ERASED))).toEqual({});
 		expect((await erase(secret)).body.errors![0].message).toBe('Les coordonnées de cette réclamation ont déjà été effacées.');
 		// the register keeps the complaint

@@ -308,6 +308,7 @@ export default defineEndpoint({
 					'complaints.citizen_rating',
 					'complaints.supporters_count',
 					'complaints.tracking_secret_hash',
+					'complaints.personal_data_erased_at',
 					'categories.name_fr as category_name_fr',
 					'categories.name_ar as category_name_ar',
 					'services.name_fr as service_name_fr',
@@ -327,7 +328,10 @@ export default defineEndpoint({
 			const events = await database('complaint_events').select('type', 'to_status', 'body', 'visibility', 'date_created').where({ complaint: row.id }).orderBy('date_created').orderBy('id');
 			const { settings } = await referenceData(database);
 			const complaint = { ...row, received_at: toIsoTimestamp(row.received_at), resolve_due_at: toIsoTimestamp(row.resolve_due_at), resolved_at: toIsoTimestamp(row.resolved_at) };
-			return publicView(complaint as never, events.map((event) => ({ ...event, date_created: toIsoTimestamp(event.date_created)! })), language, new Date(), settings.reopenPeriodDays);
+			const shown = publicView(complaint as never, events.map((event) => ({ ...event, date_created: toIsoTimestamp(event.date_created)! })), language, new Date(), settings.reopenPeriodDays);
+			// loi 09-08: once the complaint is finished, the citizen may have their contact details erased
+			const erasure = erasureVerdict({ status: String(row.status), personal_data_erased_at: row.personal_data_erased_at ?? null });
+			return { ...shown, canErase: erasure.allowed, contactErased: !!row.personal_data_erased_at };
 		}
 
 		router.get('/api/complaints/:reference', route(async (request, res) => {
@@ -384,7 +388,7 @@ export default defineEndpoint({
 			await eraseComplaints({ database, deleteFiles: async (ids) => {
 				await new services.FilesService({ schema: await requestSchema(request, getSchema), knex: database, accountability: null }).deleteMany(ids);
 			} }, [String(row.id)]);
-			res.json({ data: { ...(await view(row, language)), contactErased: true } });
+			res.json({ data: { ...(await view(row, language)), contactErased: true, canErase: false } });
 		}));
 	},
 });

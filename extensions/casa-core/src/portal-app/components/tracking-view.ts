@@ -26,6 +26,9 @@ export interface TrackedComplaint {
 	supporters: number;
 	canRate: boolean;
 	canReopen: boolean;
+	/** loi 09-08: the complaint is finished and the contact details are still kept */
+	canErase?: boolean;
+	contactErased?: boolean;
 	timeline: { type: string; status: string | null; status_label: string | null; text: string | null; at: string }[];
 }
 
@@ -135,7 +138,7 @@ export const TrackingView = defineComponent({
 		}
 		watch(() => [props.reference, props.secret, i18n.lang.value], load, { immediate: true });
 
-		async function act(path: 'rating' | 'reopen', body: Record<string, unknown>, done: string) {
+		async function act(path: 'rating' | 'reopen' | 'erase', body: Record<string, unknown>, done: string) {
 			busy.value = true;
 			actionError.value = null;
 			actionDone.value = null;
@@ -218,6 +221,20 @@ export const TrackingView = defineComponent({
 			]);
 		}
 
+		function eraseForm() {
+			return h('form', { class: 'card', novalidate: true, onSubmit: submitErase, 'aria-labelledby': context.id('erase-title') }, [
+				h('h3', { id: context.id('erase-title') }, i18n.t('tracking.erase_title')),
+				h('p', { class: 'hint' }, i18n.t('tracking.erase_hint')),
+				h('button', { type: 'submit', class: 'button secondary', disabled: busy.value }, i18n.t('tracking.erase_submit')),
+			]);
+		}
+
+		function submitErase(event: Event) {
+			event.preventDefault();
+			if (!window.confirm(i18n.t('tracking.erase_confirm'))) return;
+			void act('erase', {}, 'tracking.erased');
+		}
+
 		function reopenForm() {
 			return h('form', { class: 'card', novalidate: true, onSubmit: submitReopen, 'aria-labelledby': context.id('reopen-title') }, [
 				h('h3', { id: context.id('reopen-title') }, i18n.t('tracking.reopen_title')),
@@ -285,6 +302,8 @@ export const TrackingView = defineComponent({
 				actionError.value ? h('p', { class: 'error-box' }, [icon('error'), h('span', i18n.t(actionError.value))]) : null,
 				data.canRate ? ratingForm(data) : null,
 				data.canReopen ? reopenForm() : null,
+				data.canErase ? eraseForm() : null,
+				data.contactErased ? h('p', { class: 'hint' }, i18n.t('tracking.erased')) : null,
 			]);
 		};
 	},
