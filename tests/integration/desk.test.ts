@@ -3,7 +3,7 @@
 // earlier complaints found by the caller's number; following one instead of a
 // duplicate; field-by-field refusals in French and Arabic; the receipt.
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, call, createComplaint, loginAs, platform, CONTACT_FIELDS, withCitizen } from '../helpers/api';
 
 const HAY_HASSANI = '06.141.01.31';
@@ -196,5 +196,33 @@ describe('refusals', () => {
 		expect((await call('GET', `/desk/receipts/${elsewhere.id}`, { token: agent })).status).toBe(403);
 		expect((await call('POST', `/desk/complaints/${elsewhere.id}/follow`, { token: agent, body: {} })).status).toBe(403);
 		expect((await stored(elsewhere.id)).history).toHaveLength(1);
+	});
+});
+
+describe("the category's questions at the desk", () => {
+	const QUESTIONS = [
+		{ code: 'bins', datatype: 'number', required: true, order: 1, question_fr: 'Combien de bacs ?', question_ar: 'كم عدد الحاويات؟' },
+		{ code: 'smell', datatype: 'singlevaluelist', required: false, order: 2, question_fr: 'Odeur', question_ar: 'الرائحة', values: [{ key: 'none', name_fr: 'Aucune', name_ar: 'لا توجد' }, { key: 'strong', name_fr: 'Forte', name_ar: 'قوية' }] },
+	];
+	beforeAll(async () => {
+		expect((await call('PATCH', '/items/categories/PROP-04', { token: adminToken(), body: { attributes: QUESTIONS } })).status).toBe(200);
+	});
+	afterAll(async () => {
+		await call('PATCH', '/items/categories/PROP-04', { token: adminToken(), body: { attributes: null } });
+	});
+
+	it('asks them, refuses a missing required answer field by field, and stores the answers that agents then read', async () => {
+		const token = await loginAs('bureau-ordre');
+		const base = { channel: 'phone', category: 'PROP-04', description: 'Bacs renversés devant la poste', ...POINT };
+		const missing = await record(base, token);
+		expect(missing.status).toBe(400);
+		expect(missing.body.errors!.map((error) => error.extensions.field)).toEqual(['attributes.bins']);
+		const created = await record({ ...base, attributes: { bins: '3', smell: 'strong' } }, token);
+		expect(created.status, JSON.stringify(created.body.errors)).toBe(201);
+		const view = await call('GET', `/workspace/complaints/${created.body.data.id}`, { token });
+		expect(view.body.data.answers).toEqual([
+			{ question: 'Combien de bacs ?', answer: '3' },
+			{ question: 'Odeur', answer: 'Forte' },
+		]);
 	});
 });

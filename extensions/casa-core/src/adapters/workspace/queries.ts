@@ -183,6 +183,7 @@ export async function readComplaint(knex: Knex, id: string) {
 			'c.rejection_reason',
 			'c.redirected_to',
 			'cc.id as contact_id',
+			'c.attributes',
 			'c.user_created',
 		)
 		.leftJoin('citizen_contacts as cc', 'cc.complaint', 'c.id')

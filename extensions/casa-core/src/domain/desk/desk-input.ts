@@ -15,7 +15,8 @@ export const DESK_FIELDS = [
 	'citizen_name', 'citizen_phone', 'citizen_email', 'citizen_language', 'consent',
 	'registry_number', 'received_at', 'scan',
 ] as const;
-const CONTROL_FIELDS = ['lang', 'idempotency_key'];
+// read by the endpoint itself: the answers to the category's questions are checked against its definitions there
+const CONTROL_FIELDS = ['lang', 'idempotency_key', 'attributes'];
 
 /** How far back a letter's arrival may be typed: beyond that it is a typing mistake. */
 export const MAX_RECEIVED_AGE_DAYS = 365;

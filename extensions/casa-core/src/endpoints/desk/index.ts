@@ -16,6 +16,7 @@ import QRCode from 'qrcode';
 import { type Language, pickLanguage, translate } from '../../domain/i18n/messages';
 import type { FieldError } from '../../domain/complaint/complaint-plan';
 import { readDeskInput } from '../../domain/desk/desk-input';
+import { readAnswers, readAttributeDefinitions } from '../../domain/intake/attributes';
 import { rankCallerMatches, readCallerQuery } from '../../domain/desk/caller-search';
 import { AUTO_PRINT_SCRIPT, PRINT_SCRIPT, receiptHtml, receiptModel } from '../../domain/desk/receipt';
 import { distanceMetres } from '../../domain/intake/image-type';
@@ -56,7 +57,7 @@ function route(handler: (request: DeskRequest, res: Response) => Promise<void>) 
 /** Field errors in fr/ar: the desk's own keys (desk.errors.*) and the platform's (errors.*). */
 function deskErrors(errors: FieldError[], language: Language) {
 	return errors.map((error) => {
-		const key = error.key.startsWith('desk.') ? error.key : `errors.${error.key}`;
+		const key = error.key.startsWith('desk.') || error.key.startsWith('surface.') ? error.key : `errors.${error.key}`;
 		return new InvalidFieldError({ field: error.field, reason: error.key, message: translate(language, key, error.values ?? {}) });
 	});
 }
@@ -191,6 +192,16 @@ export default defineEndpoint({
 			if (input.scan && !input.errors.some((error) => error.field === 'scan')) {
 				const file = await database('directus_files').select('id', 'uploaded_by').where({ id: input.scan }).first();
 				if (!file || (request.accountability?.admin !== true && file.uploaded_by !== userId)) input.errors.push({ field: 'scan', key: 'desk.errors.scan_invalid' });
+			}
+			// the category's questions (the same as the portal's and Open311's), answered by the agent for the caller
+			if (typeof input.payload.category === 'string') {
+				const category = await database('categories').select('attributes').where({ code: input.payload.category }).first();
+				const given = body.attributes && typeof body.attributes === 'object' && !Array.isArray(body.attributes) ? (body.attributes as Record<string, unknown>) : {};
+				if (category) {
+					const checked = readAnswers(readAttributeDefinitions(category.attributes), given, (code) => `attributes.${code}`);
+					input.errors.push(...checked.errors);
+					if (checked.answers.length > 0) input.payload.attributes = checked.answers;
+				}
 			}
 			if (input.errors.length > 0) throw deskErrors(input.errors, language);
 

@@ -33,7 +33,7 @@ import { MAX_PHOTO_BYTES } from '../../domain/intake/image-type';
 import { CommandInputError, runCommand } from '../../adapters/workspace/commands';
 import { fileOfComplaint, journalAccess, loadFacts, loadFactsMany, readComplaint, readFiles, readHistory, readQueue } from '../../adapters/workspace/queries';
 import { contactOf } from '../../adapters/citizen-contacts';
-import { commandButtons, fileUrl, historyEntry, named, queueItem, replyTemplates } from './views';
+import { categoryAnswers, commandButtons, fileUrl, historyEntry, named, queueItem, replyTemplates } from './views';
 import { Readable } from 'node:stream';
 
 interface WorkspaceRequest {
@@ -139,6 +139,7 @@ export default defineEndpoint({
 				commands: commandButtons(availableCommands(caller.profile, facts), language),
 				contact: { available: row.contact_id !== null && row.contact_id !== undefined, may_read: capabilities.has('read_personal') },
 				reply_templates: replyTemplates(row.reply_templates, language),
+				answers: categoryAnswers(row.attributes, language),
 			};
 		}
 

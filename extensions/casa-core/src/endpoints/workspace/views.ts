@@ -124,3 +124,19 @@ export function replyTemplates(raw: unknown, language: Language): { label: strin
 		.map((entry: Row) => ({ label: named(language, entry?.label_fr, entry?.label_ar), text: named(language, entry?.text_fr, entry?.text_ar) }))
 		.filter((entry): entry is { label: string; text: string } => !!entry.label && !!entry.text);
 }
+
+/** The answers to the category's questions, as asked (portal, Open311, desk), in the user's language. */
+export function categoryAnswers(raw: unknown, language: Language): { question: string; answer: string }[] {
+	let list: unknown = raw;
+	if (typeof raw === 'string') {
+		try {
+			list = JSON.parse(raw);
+		} catch {
+			return [];
+		}
+	}
+	if (!Array.isArray(list)) return [];
+	return list
+		.map((entry: Row) => ({ question: named(language, entry?.question_fr, entry?.question_ar), answer: named(language, entry?.answer_fr, entry?.answer_ar) }))
+		.filter((entry): entry is { question: string; answer: string } => !!entry.question && !!entry.answer);
+}
