@@ -26,10 +26,10 @@ export const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
 export const SLA_STATES = ['on_track', 'at_risk', 'breached'] as const;
 export const DURATION_UNITS = ['working_days', 'calendar_days'] as const;
 export const LANGUAGES = ['fr', 'ar'] as const;
-export const EVENT_TYPES = ['created', 'status_changed', 'assigned', 'note', 'public_reply', 'notification', 'escalation', 'updated', 'rated'] as const;
+export const EVENT_TYPES = ['created', 'status_changed', 'assigned', 'note', 'public_reply', 'notification', 'escalation', 'updated', 'rated', 'correction'] as const;
 export const EVENT_VISIBILITY = ['internal', 'public'] as const;
 export const ACTOR_KINDS = ['staff', 'citizen', 'system'] as const;
-export const FILE_KINDS = ['photo', 'document', 'scan'] as const;
+export const FILE_KINDS = ['photo', 'document', 'scan', 'after_photo'] as const;
 export const HOLIDAY_KINDS = ['fixed', 'islamic', 'exceptional'] as const;
 
 const id = (label = { fr: 'Identifiant', ar: 'المعرف' }) =>
@@ -85,6 +85,21 @@ const coreCollections: CollectionSpec[] = [
 			sort,
 			longText('keywords', { fr: 'Mots-clés de recherche', ar: 'كلمات البحث' }, { note: '$t:casa.note.keywords' }),
 			longText('sla_basis', { fr: 'Justification du délai', ar: 'مبرر الأجل' }),
+			field('reply_templates', 'json', {
+				label: { fr: 'Modèles de réponse', ar: 'نماذج الأجوبة' },
+				interface: 'list',
+				special: ['cast-json'],
+				note: '$t:casa.note.reply_templates',
+				options: {
+					template: '{{label_fr}}',
+					fields: [
+						{ field: 'label_fr', name: 'Intitulé (FR)', type: 'string', meta: { interface: 'input', width: 'half' } },
+						{ field: 'label_ar', name: 'العنوان (AR)', type: 'string', meta: { interface: 'input', width: 'half' } },
+						{ field: 'text_fr', name: 'Texte (FR)', type: 'text', meta: { interface: 'input-multiline', width: 'full' } },
+						{ field: 'text_ar', name: 'النص (AR)', type: 'text', meta: { interface: 'input-multiline', width: 'full' } },
+					],
+				},
+			}),
 		],
 	},
 	{
@@ -316,6 +331,24 @@ const coreCollections: CollectionSpec[] = [
 		],
 	},
 	{
+		// loi 09-08 accountability: every read of a citizen's contact details by staff (administrators only)
+		collection: 'access_journal',
+		meta: meta('policy', { fr: 'Consultation de données personnelles', ar: 'اطلاع على معطيات شخصية' }, { fr: 'Journal des accès', ar: 'سجل الولوج' }, {
+			display_template: '{{date_created}} · {{user.email}} · {{complaint.reference}}',
+			sort: 92,
+			note: '$t:casa.note.access_journal',
+		}),
+		schema: {},
+		fields: [
+			id(),
+			manyToOne('user', { fr: 'Agent', ar: 'العون' }, '{{first_name}} {{last_name}}', { keyType: 'uuid', special: ['m2o'], readonly: true, indexed: true }),
+			manyToOne('complaint', { fr: 'Réclamation', ar: 'الشكاية' }, '{{reference}}', { keyType: 'uuid', special: ['m2o'], readonly: true, indexed: true }),
+			text('screen', { fr: 'Écran', ar: 'الشاشة' }, { width: 'half', maxLength: 64, readonly: true }),
+			text('data', { fr: 'Données consultées', ar: 'المعطيات المطلع عليها' }, { width: 'half', maxLength: 255, readonly: true }),
+			field('date_created', 'timestamp', { label: { fr: 'Date', ar: 'التاريخ' }, special: ['date-created'], interface: 'datetime', readonly: true, display: 'datetime', indexed: true }),
+		],
+	},
+	{
 		collection: 'outbox',
 		meta: meta('outbox', { fr: "Message à envoyer", ar: 'رسالة للإرسال' }, { fr: "Boîte d'envoi", ar: 'صندوق الإرسال' }, { display_template: '{{event}} · {{channel}} · {{status}}', sort: 40, note: '$t:casa.note.outbox' }),
 		schema: {},
@@ -389,15 +422,18 @@ const coreRelations: RelationSpec[] = [
 	relation('complaints', 'category', 'categories', { onDelete: 'NO ACTION' }),
 	relation('complaints', 'service', 'services', { onDelete: 'NO ACTION' }),
 	relation('complaints', 'arrondissement', 'arrondissements', { onDelete: 'NO ACTION' }),
-	relation('complaints', 'team', 'teams'),
-	relation('complaints', 'assignee', 'directus_users'),
+	// the register never changes when a team or a user is removed: the database refuses instead
+	relation('complaints', 'team', 'teams', { onDelete: 'NO ACTION' }),
+	relation('complaints', 'assignee', 'directus_users', { onDelete: 'NO ACTION' }),
 	relation('complaints', 'duplicate_of', 'complaints'),
 	relation('complaints', 'user_created', 'directus_users'),
 	relation('complaints', 'user_updated', 'directus_users'),
 	relation('complaint_events', 'complaint', 'complaints', { oneField: 'history', onDelete: 'NO ACTION' }),
-	relation('complaint_events', 'team', 'teams'),
-	relation('complaint_events', 'assignee', 'directus_users'),
-	relation('complaint_events', 'actor', 'directus_users'),
+	relation('complaint_events', 'team', 'teams', { onDelete: 'NO ACTION' }),
+	relation('complaint_events', 'assignee', 'directus_users', { onDelete: 'NO ACTION' }),
+	relation('complaint_events', 'actor', 'directus_users', { onDelete: 'NO ACTION' }),
+	relation('access_journal', 'user', 'directus_users', { onDelete: 'NO ACTION' }),
+	relation('access_journal', 'complaint', 'complaints', { onDelete: 'NO ACTION' }),
 	relation('complaint_files', 'complaints_id', 'complaints', { oneField: 'files', junctionField: 'directus_files_id', onDelete: 'CASCADE' }),
 	relation('complaint_files', 'directus_files_id', 'directus_files', { oneField: 'complaint_links', junctionField: 'complaints_id', onDelete: 'SET NULL' }),
 	relation('intake_requests', 'complaint', 'complaints', { onDelete: 'CASCADE' }),

@@ -1,6 +1,6 @@
 // Roles, their policies and collection-level permissions. Directus Core allows
-// no row or field rules, so every permission here is a whole collection with
-// fields ['*']; the casa-core hooks narrow rows and hide personal fields.
+// no row or field rules, so scoped staff roles get no permission at all on
+// complaint data (docs/access-design.md): only reference data and dashboards.
 import { createPermissions, createPolicy, createRole, deletePermissions, readPermissions, readPolicies, readRoles } from '@directus/sdk';
 import { POLICY_IDS, ROLE_IDS, type RoleKey } from '../../extensions/casa-core/src/domain/access/roles';
 import type { AdminClient } from './client';
@@ -22,33 +22,45 @@ const DASHBOARDS = ['directus_dashboards', 'directus_panels'];
 
 const read = (collections: string[]) => collections.map((collection) => [collection, 'read'] as [string, Action]);
 
-/** What every staff member who works complaints (or reads them all) needs around them. */
-const STAFF_BASE: [string, Action][] = [...read(REFERENCE), ...read(['directus_users', ...DASHBOARDS])];
-/** Working a complaint: its history (notes, replies) and its attachments. */
-const WORK_ON_COMPLAINTS: [string, Action][] = [
-	['complaints', 'read'], ['complaints', 'update'],
-	['complaint_events', 'read'], ['complaint_events', 'create'],
-	['complaint_files', 'read'], ['complaint_files', 'create'],
-	['directus_files', 'read'], ['directus_files', 'create'],
-];
-/** Dashboards and aggregates, no citizen data (the hooks also hide personal fields). */
-const AGGREGATES_ONLY: [string, Action][] = [...read(['services', 'categories', 'prefectures', 'arrondissements', ...DASHBOARDS]), ['complaints', 'read']];
+/** Reference data and colleagues: what the project's modules show around a complaint. No complaint data. */
+const STAFF_BASE: [string, Action][] = [...read(REFERENCE), ...read(['directus_users'])];
 
 /**
- * Collections for administrators only (admin access, no policy row): the
- * e-mail ledger keeps raw citizen messages. provisionAccess refuses a matrix
- * that grants them to a staff role.
+ * Collections no scoped staff role may hold any permission on: complaint data
+ * (the complaint, its history, its files and the files themselves), the
+ * access journal, raw e-mails and chat drafts, and Directus's own records of
+ * them (comments, revisions, activity). Without a permission Directus refuses
+ * every generic path by itself: REST, GraphQL, counts, aggregates, aliases,
+ * deep, /assets, /files, exports, comments, WebSockets. Staff reach complaints
+ * through the project's endpoints (/workspace, /desk, /insights, /reports),
+ * which ask the access matrix (domain/access/capabilities.ts).
+ * provisionAccess refuses a matrix that grants one of them.
  */
-export const ADMIN_ONLY_COLLECTIONS = ['mail_messages', 'conversations'];
+export const ADMIN_ONLY_COLLECTIONS = [
+	'complaints',
+	'complaint_events',
+	'complaint_files',
+	'directus_files',
+	'directus_comments',
+	'directus_revisions',
+	'directus_activity',
+	'directus_shares',
+	'access_journal',
+	'intake_requests',
+	'outbox',
+	'mail_messages',
+	'conversations',
+	'open311_clients',
+];
 
-/** The permission matrix: which role may do what on which collection. */
+/** The Directus permission matrix: reference data for everyone, dashboards for the roles that read them. */
 export const PERMISSIONS: Record<StaffRole, [string, Action][]> = {
-	registry_office: [...STAFF_BASE, ...WORK_ON_COMPLAINTS, ['complaints', 'create']],
-	service_agent: [...STAFF_BASE, ...WORK_ON_COMPLAINTS],
-	service_head: [...STAFF_BASE, ...WORK_ON_COMPLAINTS, ['complaints', 'create']],
-	director_general: [...STAFF_BASE, ...read(['complaints', 'complaint_events', 'complaint_files', 'directus_files'])],
-	elected_official: AGGREGATES_ONLY,
-	mayor: AGGREGATES_ONLY,
+	registry_office: STAFF_BASE,
+	service_agent: STAFF_BASE,
+	service_head: [...STAFF_BASE, ...read(DASHBOARDS)],
+	director_general: [...STAFF_BASE, ...read(DASHBOARDS)],
+	elected_official: [...read(['services', 'categories', 'prefectures', 'arrondissements']), ...read(DASHBOARDS)],
+	mayor: [...read(['services', 'categories', 'prefectures', 'arrondissements']), ...read(DASHBOARDS)],
 };
 
 export async function provisionAccess(client: AdminClient, log: (message: string) => void): Promise<void> {

@@ -436,7 +436,7 @@ describe('the citizens\u2019 web app', () => {
 		expect(created.status).toBe(201);
 		const { reference, tracking_secret: secret, tracking_url: trackingUrl } = created.body.data;
 		const stored = await adminComplaint(reference);
-		await call('POST', '/casa/assignments', { token: adminToken(), body: { complaints: [stored.id], team: stored.team } });
+		await call('POST', '/workspace/assignments', { token: adminToken(), body: { complaints: [stored.id], team: stored.team } });
 		const agent = await loginAs('agent');
 		await call('PATCH', `/items/complaints/${stored.id}`, { token: agent, body: { status: 'in_progress' } });
 		const resolved = await call('PATCH', `/items/complaints/${stored.id}`, { token: agent, body: { status: 'resolved', public_reply: 'Les ordures ont été ramassées ce matin et le point sera surveillé cette semaine.' } });

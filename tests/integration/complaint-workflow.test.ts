@@ -89,7 +89,7 @@ describe('workflow table enforced for every client', () => {
 	});
 
 	it('assigning a team moves a new complaint to assigned and records both events', async () => {
-		const response = await call('POST', '/casa/assignments', { token: adminToken(), body: { complaints: [id], team: PROP_CENTRAL_TEAM } });
+		const response = await call('POST', '/workspace/assignments', { token: adminToken(), body: { complaints: [id], team: PROP_CENTRAL_TEAM } });
 		expect(response.status).toBe(200);
 		const stored = await read(id);
 		expect(stored.status).toBe('assigned');
@@ -99,7 +99,7 @@ describe('workflow table enforced for every client', () => {
 
 	it('resolving requires a public reply', async () => {
 		const token = await loginAs('agent');
-		const claim = await call('POST', `/casa/complaints/${id}/claim`, { token });
+		const claim = await call('POST', `/workspace/complaints/${id}/commands/claim`, { token });
 		expect(claim.status).toBe(200);
 		expect((await call('PATCH', `/items/complaints/${id}`, { token, body: { status: 'in_progress' } })).status).toBe(200);
 		const missing = await call('PATCH', `/items/complaints/${id}`, { token, body: { status: 'resolved' } });
@@ -124,7 +124,7 @@ describe('workflow table enforced for every client', () => {
 
 	it('waiting for the citizen pauses the clock: deadlines move on resume', async () => {
 		const complaint = await createComplaint({ category: 'HYG-05' });
-		await call('POST', '/casa/assignments', { token: adminToken(), body: { complaints: [complaint.id], team: (await read(complaint.id)).team } });
+		await call('POST', '/workspace/assignments', { token: adminToken(), body: { complaints: [complaint.id], team: (await read(complaint.id)).team } });
 		expect((await call('PATCH', `/items/complaints/${complaint.id}`, { token: adminToken(), body: { status: 'waiting_citizen' } })).status).toBe(200);
 		const paused = await read(complaint.id);
 		expect(paused.sla_paused_at).not.toBeNull();
@@ -165,7 +165,7 @@ describe('assignment endpoints', () => {
 		const first = await createComplaint({});
 		const second = await createComplaint({});
 		await loginAs('agent');
-		const response = await call('POST', '/casa/assignments', { token: adminToken(), body: { complaints: [first.id, second.id], team: PROP_CENTRAL_TEAM, assignee: 'auto' } });
+		const response = await call('POST', '/workspace/assignments', { token: adminToken(), body: { complaints: [first.id, second.id], team: PROP_CENTRAL_TEAM, assignee: 'auto' } });
 		expect(response.status).toBe(200);
 		const agent = await call('GET', '/users?filter[email][_eq]=agent.proprete@casablanca.ma&fields=id', { token: adminToken() });
 		expect(response.body.data.map((row: { assignee: string }) => row.assignee)).toEqual([agent.body.data[0].id, agent.body.data[0].id]);
@@ -173,7 +173,7 @@ describe('assignment endpoints', () => {
 
 	it('is all or nothing: one refused complaint leaves the others untouched', async () => {
 		const good = await createComplaint({});
-		const response = await call('POST', '/casa/assignments', { token: adminToken(), body: { complaints: [good.id, '00000000-0000-4000-8000-000000000000'], team: PROP_CENTRAL_TEAM } });
+		const response = await call('POST', '/workspace/assignments', { token: adminToken(), body: { complaints: [good.id, '00000000-0000-4000-8000-000000000000'], team: PROP_CENTRAL_TEAM } });
 		expect(response.status).toBe(403);
 		expect((await read(good.id)).status).toBe('new');
 	});
@@ -181,7 +181,7 @@ describe('assignment endpoints', () => {
 	it('refuses roles that do not assign', async () => {
 		const complaint = await createComplaint({});
 		const token = await loginAs('dgs');
-		expect((await call('POST', '/casa/assignments', { token, body: { complaints: [complaint.id], team: PROP_CENTRAL_TEAM } })).status).toBe(403);
-		expect((await call('POST', '/casa/assignments', { body: { complaints: [complaint.id], team: PROP_CENTRAL_TEAM } })).status).toBe(403);
+		expect((await call('POST', '/workspace/assignments', { token, body: { complaints: [complaint.id], team: PROP_CENTRAL_TEAM } })).status).toBe(403);
+		expect((await call('POST', '/workspace/assignments', { body: { complaints: [complaint.id], team: PROP_CENTRAL_TEAM } })).status).toBe(403);
 	});
 });

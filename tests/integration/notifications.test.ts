@@ -202,7 +202,7 @@ describe('in Arabic, right to left', () => {
 	});
 
 	it('assignment through the assignment endpoint: Arabic e-mail (RTL) and SMS', async () => {
-		const assigned = await call('POST', '/casa/assignments', { token: adminToken(), body: { complaints: [complaint.id], team: complaint.team } });
+		const assigned = await call('POST', '/workspace/assignments', { token: adminToken(), body: { complaints: [complaint.id], team: complaint.team } });
 		expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
 		const rows = await allSent(complaint.id, 2);
 		expect(rows.map((row) => [row.event, row.channel, row.language])).toEqual([
@@ -283,7 +283,7 @@ describe('failures', () => {
 	it('a change rolled back after its outbox rows were written leaves none (one transaction)', async () => {
 		const complaint = await createComplaint({ citizen_email: `rollback.${unique()}@example.ma`, citizen_phone: phone() });
 		// all or nothing: the first complaint is assigned (its notifications written), the second does not exist
-		const response = await call('POST', '/casa/assignments', { token: adminToken(), body: { complaints: [complaint.id, '00000000-0000-4000-8000-000000000000'], team: complaint.team } });
+		const response = await call('POST', '/workspace/assignments', { token: adminToken(), body: { complaints: [complaint.id, '00000000-0000-4000-8000-000000000000'], team: complaint.team } });
 		expect(response.status).toBeGreaterThanOrEqual(400);
 		const stored = await call('GET', `/items/complaints/${complaint.id}?fields=status,history.type`, { token: adminToken() });
 		expect(stored.body.data.status).toBe('new');

@@ -124,7 +124,7 @@ describe('tracking by reference', () => {
 
 		// staff work it: the public reply appears, internal notes and agent names never do
 		const stored = await adminComplaint(created.reference);
-		await call('POST', '/casa/assignments', { token: adminToken(), body: { complaints: [stored.id], team: stored.team } });
+		await call('POST', '/workspace/assignments', { token: adminToken(), body: { complaints: [stored.id], team: stored.team } });
 		const agent = await loginAs('agent');
 		await call('POST', '/items/complaint_events', { token: agent, body: { complaint: stored.id, type: 'note', body: 'Note interne confidentielle' } });
 		await call('PATCH', `/items/complaints/${stored.id}`, { token: agent, body: { status: 'in_progress' } });

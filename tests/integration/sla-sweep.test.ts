@@ -261,7 +261,7 @@ describe('states and escalations at each threshold', () => {
 	it('resolution once acknowledged: the acknowledgment deadline no longer counts', async () => {
 		const created = await paperMail('PROP-03', local('2026-11-05 15:00'));
 		// assigned to the team and its agent: acknowledged
-		const assigned = await call('POST', '/casa/assignments', { token: token(), body: { complaints: [created.id], team: PROP_TEAM, assignee: users.agent.id } });
+		const assigned = await call('POST', '/workspace/assignments', { token: token(), body: { complaints: [created.id], team: PROP_TEAM, assignee: users.agent.id } });
 		expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
 		const row = await complaint(created.id);
 		expect(row.acknowledged_at).not.toBeNull();
@@ -376,7 +376,7 @@ describe('states and escalations at each threshold', () => {
 describe('pause', () => {
 	it('a complaint waiting for the citizen keeps its state and is not escalated until it resumes', async () => {
 		const created = await paperMail('PROP-03', local('2026-11-02 09:00'));
-		expect((await call('POST', '/casa/assignments', { token: token(), body: { complaints: [created.id], team: PROP_TEAM } })).status).toBe(200);
+		expect((await call('POST', '/workspace/assignments', { token: token(), body: { complaints: [created.id], team: PROP_TEAM } })).status).toBe(200);
 		expect((await call('PATCH', `/items/complaints/${created.id}`, { token: token(), body: { status: 'waiting_citizen' } })).status).toBe(200);
 		const paused = await complaint(created.id);
 		expect(paused.sla_state).toBe('on_track');

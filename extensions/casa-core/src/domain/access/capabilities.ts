@@ -16,6 +16,8 @@ export type GlobalCapability =
 	| 'export'
 	| 'view_city'
 	| 'view_dashboards'
+	| 'view_figures'
+	| 'share_reports'
 	| 'open_complaints';
 
 /** What a user may do with one complaint. Workflow moves are commands too (see COMMANDS). */
@@ -30,14 +32,14 @@ export type ComplaintCapability =
 	| 'correct';
 
 export const GLOBAL_CAPABILITIES: Record<RoleKey, readonly GlobalCapability[]> = {
-	administrator: ['use_workspace', 'use_desk', 'read_queue', 'bulk_assign', 'export', 'view_city', 'view_dashboards', 'open_complaints'],
-	registry_office: ['use_workspace', 'use_desk', 'read_queue', 'open_complaints'],
-	service_agent: ['use_workspace', 'read_queue', 'open_complaints'],
-	service_head: ['use_workspace', 'read_queue', 'bulk_assign', 'export', 'view_dashboards', 'open_complaints'],
-	director_general: ['use_workspace', 'read_queue', 'export', 'view_city', 'view_dashboards', 'open_complaints'],
+	administrator: ['use_workspace', 'use_desk', 'read_queue', 'bulk_assign', 'export', 'view_city', 'view_dashboards', 'view_figures', 'share_reports', 'open_complaints'],
+	registry_office: ['use_workspace', 'use_desk', 'read_queue', 'view_figures', 'open_complaints'],
+	service_agent: ['use_workspace', 'read_queue', 'view_figures', 'open_complaints'],
+	service_head: ['use_workspace', 'read_queue', 'bulk_assign', 'export', 'view_dashboards', 'view_figures', 'open_complaints'],
+	director_general: ['use_workspace', 'read_queue', 'export', 'view_city', 'view_dashboards', 'view_figures', 'share_reports', 'open_complaints'],
 	// officials see figures, never a complaint or a citizen
-	elected_official: ['use_workspace', 'view_city', 'view_dashboards'],
-	mayor: ['use_workspace', 'view_city', 'view_dashboards'],
+	elected_official: ['use_workspace', 'view_city', 'view_dashboards', 'view_figures'],
+	mayor: ['use_workspace', 'view_city', 'view_dashboards', 'view_figures', 'share_reports'],
 };
 
 /** Complaint capabilities a role has on complaints inside its scope. */
@@ -140,6 +142,13 @@ export const STATUS_COMMANDS: Partial<Record<Command, readonly ComplaintStatus[]
 	close: ['closed'],
 };
 
+/** Commands that only make sense from some statuses (the table alone allows waiting_citizen → acknowledged for both). */
+const COMMAND_FROM: Partial<Record<Command, readonly string[]>> = {
+	acknowledge: ['new'],
+	start: ['assigned', 'reopened'],
+	resume: ['waiting_citizen'],
+};
+
 /** Fields a command needs from the user (the screen asks for them). */
 export const COMMAND_INPUTS: Record<Command, readonly string[]> = {
 	acknowledge: [],
@@ -182,7 +191,7 @@ export function complaintCapabilities(profile: StaffProfile | null, complaint: C
 	if (granted.has('claim')) {
 		// an agent takes only what their teams hold and nobody has taken; a head may take any of the service's
 		const already = complaint.assignee === profile.userId;
-		const teamOk = profile.role !== 'service_agent' || (complaint.team !== null && profile.teams.includes(complaint.team));
+		const teamOk = profile.role !== 'service_agent' || (complaint.team !== null && profile.teams.includes(complaint.team) && complaint.assignee === null);
 		if (already || !teamOk || complaint.team === null) granted.delete('claim');
 	}
 	return granted;
@@ -193,8 +202,6 @@ export function availableCommands(profile: StaffProfile | null, complaint: Compl
 	const capabilities = complaintCapabilities(profile, complaint);
 	if (!profile || !capabilities.has('read')) return [];
 	const commands: Command[] = [];
-	const status = isComplaintStatus(complaint.status) ? complaint.status : null;
-	const moves = status ? nextStatuses(status, profile.role) : [];
 	for (const command of COMMANDS) {
 		const targets = STATUS_COMMANDS[command];
 		if (targets) {
@@ -202,7 +209,7 @@ export function availableCommands(profile: StaffProfile | null, complaint: Compl
 			if (!capabilities.has('note')) continue;
 			// an agent works what is theirs or their team's; a move on another's complaint needs a claim first
 			if (profile.role === 'service_agent' && complaint.assignee !== profile.userId) continue;
-			if (targets.some((target) => moves.includes(target))) commands.push(command);
+			if (commandTarget(command, profile.role, complaint.status)) commands.push(command);
 			continue;
 		}
 		const needed = NON_STATUS_COMMANDS[command];
@@ -215,6 +222,7 @@ export function availableCommands(profile: StaffProfile | null, complaint: Compl
 export function commandTarget(command: Command, role: RoleKey, from: string): ComplaintStatus | null {
 	const targets = STATUS_COMMANDS[command];
 	if (!targets || !isComplaintStatus(from)) return null;
+	if (COMMAND_FROM[command] && !COMMAND_FROM[command]!.includes(from)) return null;
 	const moves = nextStatuses(from, role);
 	return targets.find((target) => moves.includes(target)) ?? null;
 }

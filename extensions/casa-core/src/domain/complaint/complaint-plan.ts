@@ -234,10 +234,16 @@ function changed(payload: Record<string, unknown>, current: CurrentComplaint, fi
 	return payload[field] !== undefined && (payload[field] ?? null) !== (current[field] ?? null);
 }
 
+/**
+ * What the citizen wrote is never overwritten by an update: a correction of
+ * contact details is its own command, recorded with the original value.
+ */
+export const CITIZEN_WORDS = ['description', 'citizen_name', 'citizen_phone', 'citizen_email', 'citizen_rating', 'citizen_rating_comment'] as const;
+
 export function planUpdate(current: CurrentComplaint, payload: Record<string, unknown>, context: PlanContext): Plan {
 	const errors: FieldError[] = [];
 	for (const field of [...SYSTEM_FIELDS, 'received_at']) if (payload[field] !== undefined && field !== 'history') errors.push({ field, key: 'field.protected', values: { field } });
-	if (payload.description !== undefined && isBlank(payload.description)) errors.push({ field: 'description', key: 'field.required', values: { field: 'description' } });
+	for (const field of CITIZEN_WORDS) if (payload[field] !== undefined) errors.push({ field, key: 'field.citizen_words', values: { field } });
 	checkTexts(payload, errors);
 	if (errors.length > 0) return { ok: false, errors };
 

@@ -57,7 +57,6 @@ export interface Choice {
 	name_ar: string;
 }
 
-const OPEN = ['new', 'acknowledged', 'assigned', 'in_progress', 'waiting_citizen', 'reopened'];
 /** fields the elected officials' panels may name */
 export const AGGREGATE_FIELDS = ['id', 'status', 'received_at', 'resolved_at', 'service', 'arrondissement', 'category', 'sla_state', 'legal_due_at', 'resolve_due_at', 'priority', 'channel', 'reference'];
 
@@ -77,17 +76,6 @@ const panelId = (dashboard: DashboardKey, index: number) => {
 const PERIOD = '{{ period }}';
 const SERVICE = '{{ service }}';
 const ARRONDISSEMENT = '{{ arrondissement }}';
-const byArrondissement = { arrondissement: { code: { _in: ARRONDISSEMENT } } };
-/** filters of the panels; a service head's dashboard has no service variable (the scope is their service) */
-function filters(withService: boolean) {
-	const scope = withService ? [{ service: { code: { _in: SERVICE } } }, byArrondissement] : [byArrondissement];
-	return {
-		receivedInPeriod: { _and: [{ received_at: { _gte: PERIOD } }, ...scope] },
-		resolvedInPeriod: { _and: [{ resolved_at: { _gte: PERIOD } }, ...scope] },
-		openNow: (...more: Record<string, unknown>[]) => ({ _and: [{ status: { _in: OPEN } }, ...scope, ...more] }),
-	};
-}
-
 export const PERIOD_CHOICES = [
 	{ value: '$NOW(-7 days)', key: 'period_7' },
 	{ value: '$NOW(-30 days)', key: 'period_30' },
@@ -145,10 +133,9 @@ export function dashboardPanels(reference: { services: Choice[]; arrondissements
 		showHeader: true,
 		options,
 	});
-	const metric = (filter: Record<string, unknown>, color?: string) => ({ collection: 'complaints', field: 'id', function: 'count', filter, numberStyle: 'decimal', notation: 'standard', ...(color ? { conditionalFormatting: [{ operator: '>', value: 0, color }] } : {}) });
+	// every figure reads /insights/indicator under the reader's scope (no generic permission on complaints)
+	const indicator = (name: string, withService = true) => ({ indicator: name, service: withService ? SERVICE : null, arrondissement: ARRONDISSEMENT, from: PERIOD });
 	const figures = (section: string, withService = true) => ({ section, service: withService ? SERVICE : '', arrondissement: ARRONDISSEMENT });
-	const { receivedInPeriod, resolvedInPeriod } = filters(true);
-	let openNow = filters(true).openNow;
 
 	/** what the mayor and elected officials see, and the director general too (offset rows below) */
 	const aggregates = (dashboard: DashboardKey, first: number): PanelSpec[] => [
@@ -156,19 +143,17 @@ export function dashboardPanels(reference: { services: Choice[]; arrondissements
 		variable(dashboard, first + 1, 'service', 'service', serviceChoices, allServices, 17, 16),
 		variable(dashboard, first + 2, 'arrondissement', 'arrondissement', arrondissementChoices, allArrondissements, 33, 16),
 		panel(dashboard, first + 3, 'monthly_summary', 'casa-figures', 'insights', [1, 7, 48, 11], figures('summary')),
-		panel(dashboard, first + 4, 'received', 'metric', 'move_to_inbox', [1, 18, 12, 6], metric(receivedInPeriod)),
-		panel(dashboard, first + 5, 'resolved', 'metric', 'task_alt', [13, 18, 12, 6], metric(resolvedInPeriod)),
-		panel(dashboard, first + 6, 'open', 'metric', 'pending_actions', [25, 18, 12, 6], metric(openNow())),
-		panel(dashboard, first + 7, 'breached', 'metric', 'alarm', [37, 18, 12, 6], metric(openNow({ sla_state: { _eq: 'breached' } }), '#B3261E')),
+		panel(dashboard, first + 4, 'received', 'casa-indicator', 'move_to_inbox', [1, 18, 12, 6], indicator('received')),
+		panel(dashboard, first + 5, 'resolved', 'casa-indicator', 'task_alt', [13, 18, 12, 6], indicator('resolved')),
+		panel(dashboard, first + 6, 'open', 'casa-indicator', 'pending_actions', [25, 18, 12, 6], indicator('open')),
+		panel(dashboard, first + 7, 'breached', 'casa-indicator', 'alarm', [37, 18, 12, 6], indicator('breached')),
 		panel(dashboard, first + 8, 'league', 'casa-figures', 'leaderboard', [1, 24, 24, 24], figures('league')),
 		panel(dashboard, first + 9, 'map', 'casa-map', 'map', [25, 24, 24, 24], { colour: 'sla_state', mode: 'clusters', service: SERVICE, arrondissement: ARRONDISSEMENT, from: PERIOD, to: null }),
 		panel(dashboard, first + 10, 'by_arrondissement', 'casa-figures', 'location_city', [1, 48, 24, 26], figures('arrondissements')),
 		panel(dashboard, first + 11, 'by_service', 'casa-figures', 'account_balance', [25, 48, 24, 14], figures('services')),
 		panel(dashboard, first + 12, 'by_prefecture', 'casa-figures', 'map', [25, 62, 24, 12], figures('prefectures')),
-		panel(dashboard, first + 13, 'received_per_day', 'time-series', 'show_chart', [1, 74, 32, 14], {
-			collection: 'complaints', dateField: 'received_at', valueField: 'id', function: 'count', precision: 'day', range: 'auto', filter: receivedInPeriod, color: '#0B5C8E', curveType: 'smooth', fillType: 'gradient', missingData: 0, showXAxis: true, showYAxis: true,
-		}),
-		panel(dashboard, first + 14, 'received_by_channel', 'metric-list', 'format_list_numbered', [33, 74, 16, 14], { collection: 'complaints', groupByField: 'channel', aggregateField: 'id', aggregateFunction: 'count', sortDirection: 'desc', limit: 10, filter: receivedInPeriod }),
+		panel(dashboard, first + 13, 'received_per_day', 'casa-indicator', 'show_chart', [1, 74, 32, 14], indicator('received_per_day')),
+		panel(dashboard, first + 14, 'received_by_channel', 'casa-indicator', 'format_list_numbered', [33, 74, 16, 14], indicator('received_by_channel')),
 	];
 
 	const elected = aggregates('elected', 1);
@@ -176,28 +161,27 @@ export function dashboardPanels(reference: { services: Choice[]; arrondissements
 		...aggregates('direction', 1),
 		panel('direction', 20, 'sla', 'casa-sla', 'timer', [1, 88, 48, 18], { service: SERVICE, arrondissement: ARRONDISSEMENT, from: PERIOD, to: null }),
 		panel('direction', 22, 'sla_by_team', 'casa-sla', 'groups', [1, 134, 48, 18], { group: 'team', service: SERVICE, arrondissement: ARRONDISSEMENT, from: PERIOD, to: null }),
-		panel('direction', 21, 'breached_by_priority', 'metric-list', 'alarm', [1, 106, 48, 14], { collection: 'complaints', groupByField: 'priority', aggregateField: 'id', aggregateFunction: 'count', sortDirection: 'desc', limit: 10, filter: openNow({ sla_state: { _eq: 'breached' } }), color: '#B3261E' }),
-		panel('direction', 23, 'legal_near', 'metric', 'gavel', [1, 120, 12, 7], metric(openNow({ legal_due_at: { _lte: '$NOW(+10 days)' } }), '#B3261E')),
-		panel('direction', 24, 'backlog_30', 'metric', 'hourglass_bottom', [1, 127, 12, 7], metric(openNow({ received_at: { _lt: '$NOW(-30 days)' } }))),
-		panel('direction', 25, 'legal_near_list', 'list', 'gavel', [13, 120, 18, 14], { collection: 'complaints', limit: 10, sortField: 'legal_due_at', sortDirection: 'asc', displayTemplate: '{{reference}} · {{status}} · {{legal_due_at}}', linkToItem: true, filter: openNow({ legal_due_at: { _lte: '$NOW(+10 days)' } }) }),
-		panel('direction', 26, 'backlog_oldest', 'list', 'hourglass_bottom', [31, 120, 18, 14], { collection: 'complaints', limit: 10, sortField: 'received_at', sortDirection: 'asc', displayTemplate: '{{reference}} · {{status}} · {{received_at}}', linkToItem: true, filter: openNow() }),
+		panel('direction', 21, 'breached_by_priority', 'casa-indicator', 'alarm', [1, 106, 48, 14], indicator('breached_by_priority')),
+		panel('direction', 23, 'legal_near', 'casa-indicator', 'gavel', [1, 120, 12, 7], indicator('legal_near')),
+		panel('direction', 24, 'backlog_30', 'casa-indicator', 'hourglass_bottom', [1, 127, 12, 7], indicator('backlog_30')),
+		panel('direction', 25, 'legal_near_list', 'casa-indicator', 'gavel', [13, 120, 18, 14], indicator('legal_near_list')),
+		panel('direction', 26, 'backlog_oldest', 'casa-indicator', 'hourglass_bottom', [31, 120, 18, 14], indicator('backlog_oldest')),
 	];
 	// (per service and per team: casa-sla; a built-in bar chart over a
 	// many-to-one to a project collection drew nothing in Directus 12.4, and a
 	// metric list groups by the raw key without a name)
-	// the service head: the scope of the complaint hooks limits every read to their service
-	openNow = filters(false).openNow;
+	// the service head: their scope (domain/access) limits every figure to their service
 	const service: PanelSpec[] = [
 		variable('service', 1, 'period', 'period', periodChoices, '$NOW(-30 days)', 1, 16),
 		variable('service', 2, 'arrondissement', 'arrondissement', arrondissementChoices, allArrondissements, 17, 16),
-		panel('service', 4, 'open', 'metric', 'pending_actions', [1, 7, 12, 6], metric(openNow())),
-		panel('service', 5, 'at_risk', 'metric', 'warning', [13, 7, 12, 6], metric(openNow({ sla_state: { _eq: 'at_risk' } }), '#C77700')),
-		panel('service', 6, 'breached', 'metric', 'alarm', [25, 7, 12, 6], metric(openNow({ sla_state: { _eq: 'breached' } }), '#B3261E')),
-		panel('service', 7, 'backlog_30', 'metric', 'hourglass_bottom', [37, 7, 12, 6], metric(openNow({ received_at: { _lt: '$NOW(-30 days)' } }))),
-		panel('service', 8, 'backlog_by_status', 'metric-list', 'view_kanban', [1, 13, 16, 14], { collection: 'complaints', groupByField: 'status', aggregateField: 'id', aggregateFunction: 'count', sortDirection: 'desc', limit: 10, filter: openNow() }),
-		panel('service', 10, 'backlog_by_agent', 'bar-chart', 'person', [17, 13, 32, 14], { collection: 'complaints', xAxis: 'assignee', xAxisDisplayField: 'last_name', yAxis: 'id', function: 'count', horizontal: true, decimals: 0, filter: openNow(), color: '#0B5C8E', showAxisLabels: 'both', showDataLabel: true }),
-		panel('service', 11, 'at_risk_list', 'list', 'warning', [1, 27, 24, 14], { collection: 'complaints', limit: 15, sortField: 'resolve_due_at', sortDirection: 'asc', displayTemplate: '{{reference}} · {{category.name_fr}} · {{resolve_due_at}}', linkToItem: true, filter: openNow({ sla_state: { _eq: 'at_risk' } }) }),
-		panel('service', 12, 'breached_list', 'list', 'alarm', [25, 27, 24, 14], { collection: 'complaints', limit: 15, sortField: 'resolve_due_at', sortDirection: 'asc', displayTemplate: '{{reference}} · {{category.name_fr}} · {{resolve_due_at}}', linkToItem: true, filter: openNow({ sla_state: { _eq: 'breached' } }) }),
+		panel('service', 4, 'open', 'casa-indicator', 'pending_actions', [1, 7, 12, 6], indicator('open', false)),
+		panel('service', 5, 'at_risk', 'casa-indicator', 'warning', [13, 7, 12, 6], indicator('at_risk', false)),
+		panel('service', 6, 'breached', 'casa-indicator', 'alarm', [25, 7, 12, 6], indicator('breached', false)),
+		panel('service', 7, 'backlog_30', 'casa-indicator', 'hourglass_bottom', [37, 7, 12, 6], indicator('backlog_30', false)),
+		panel('service', 8, 'backlog_by_status', 'casa-indicator', 'view_kanban', [1, 13, 16, 14], indicator('backlog_by_status', false)),
+		panel('service', 10, 'backlog_by_agent', 'casa-indicator', 'person', [17, 13, 32, 14], indicator('backlog_by_agent', false)),
+		panel('service', 11, 'at_risk_list', 'casa-indicator', 'warning', [1, 27, 24, 14], indicator('at_risk_list', false)),
+		panel('service', 12, 'breached_list', 'casa-indicator', 'alarm', [25, 27, 24, 14], indicator('breached_list', false)),
 		panel('service', 13, 'map_open', 'casa-map', 'map', [1, 41, 32, 24], { colour: 'sla_state', mode: 'clusters', service: null, arrondissement: ARRONDISSEMENT, from: null, to: null }),
 		panel('service', 14, 'sla_by_team', 'casa-sla', 'groups', [33, 41, 16, 24], { group: 'team', service: null, arrondissement: ARRONDISSEMENT, from: PERIOD, to: null }),
 		panel('service', 15, 'monthly_summary', 'casa-figures', 'insights', [1, 65, 48, 11], figures('summary', false)),

@@ -2,6 +2,7 @@
 // a zoom level implies, and the grouping of SQL rows (one per grid cell) into
 // what the panel draws. The browser never receives every complaint: the
 // database counts per cell, and only a cell holding one complaint becomes a point.
+import { GLOBAL_CAPABILITIES } from '../access/capabilities';
 import { TZDate } from '@date-fns/tz';
 import type { RoleKey } from '../access/roles';
 import { CASABLANCA_TIME_ZONE } from '../calendar/working-calendar';
@@ -22,11 +23,9 @@ export const MAX_CELLS = 20_000;
 export const POINT_ZOOM = 18;
 export const POINT_LIMIT = 2000;
 
-/** Roles that open complaints: they get the id and reference of single points. Others see aggregates only. */
-export const ROLES_WITH_POINT_IDS: readonly RoleKey[] = ['administrator', 'registry_office', 'service_agent', 'service_head', 'director_general'];
-
+/** Roles that open complaints (the access matrix) get the id and reference of single points. Others see aggregates only. */
 export function pointIdsAllowed(role: RoleKey | null): boolean {
-	return role !== null && ROLES_WITH_POINT_IDS.includes(role);
+	return role !== null && GLOBAL_CAPABILITIES[role].includes('open_complaints');
 }
 
 export interface InsightsError {

@@ -3,15 +3,15 @@
 // director general and administrators see the whole commune; a service head
 // sees the figures of their own service (every arrondissement); registry
 // offices and service agents work complaints one by one and get no report.
-import type { RoleKey, StaffProfile } from '../access/roles';
+import type { StaffProfile } from '../access/roles';
+import { GLOBAL_CAPABILITIES } from '../access/capabilities';
 
 export type ReportAccess = { allowed: true; service: string | null } | { allowed: false };
 
-const WHOLE_COMMUNE: readonly RoleKey[] = ['administrator', 'mayor', 'elected_official', 'director_general'];
-
+/** Whole-commune reports follow the access matrix's city view. */
 export function reportAccess(profile: StaffProfile | null): ReportAccess {
 	if (!profile) return { allowed: false };
-	if (WHOLE_COMMUNE.includes(profile.role)) return { allowed: true, service: null };
+	if (GLOBAL_CAPABILITIES[profile.role].includes('view_city')) return { allowed: true, service: null };
 	if (profile.role === 'service_head' && profile.service) return { allowed: true, service: profile.service };
 	return { allowed: false };
 }

@@ -22,7 +22,14 @@ import { OPEN_STATUSES } from '../../domain/workflow/transitions';
 import { toInstant, toIsoTimestamp } from '../../domain/calendar/instant';
 import { ForbiddenActionError, InvalidFieldError } from '../../adapters/errors';
 import { hashSecret, trackingUrl } from '../../adapters/intake';
-import { loadCaller, referenceData } from '../../adapters/platform-context';
+import { actingAs, loadCaller, referenceData } from '../../adapters/platform-context';
+import { hasGlobal, inScope } from '../../domain/access/capabilities';
+import { complaintScope } from '../../domain/access/scope';
+import { applyScope } from '../../adapters/scope-sql';
+import { journalAccess, loadFacts } from '../../adapters/workspace/queries';
+import { isUuid } from '../../domain/workspace/queue-query';
+import { Readable } from 'node:stream';
+import busboy from 'busboy';
 import { requestSchema } from '../../adapters/request-schema';
 
 interface DeskRequest {
@@ -33,8 +40,8 @@ interface DeskRequest {
 	get(name: string): string | undefined;
 }
 
-/** Roles that work at the desk; everyone else is refused, whatever the route. */
-const DESK_ROLES = ['administrator', 'registry_office'];
+const SCAN_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'];
+const SCAN_MAX_BYTES = 15 * 1024 * 1024;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
 const NOTE_LIMIT = 2000;
 
@@ -52,6 +59,36 @@ function deskErrors(errors: FieldError[], language: Language) {
 	});
 }
 
+/** One scanned letter from a multipart body: its declared type checked against its first bytes, its size bounded while reading. */
+function readScan(request: NodeJS.ReadableStream & { headers: Record<string, string> }): Promise<{ bytes: Buffer; filename: string; type: string } | { error: string }> {
+	return new Promise((resolve) => {
+		let parser: busboy.Busboy;
+		try {
+			parser = busboy({ headers: request.headers, limits: { files: 1, fileSize: SCAN_MAX_BYTES, fields: 5, fieldSize: 1000 } });
+		} catch {
+			resolve({ error: 'desk.errors.scan_invalid' });
+			return;
+		}
+		let result: { bytes: Buffer; filename: string; type: string } | { error: string } = { error: 'desk.errors.scan_invalid' };
+		parser.on('file', (_name, stream, info) => {
+			const chunks: Buffer[] = [];
+			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+			stream.on('error', () => (result = { error: 'desk.errors.scan_invalid' }));
+			stream.on('limit', () => (result = { error: 'desk.errors.scan_too_large' }));
+			stream.on('close', () => {
+				if ((stream as { truncated?: boolean }).truncated) return;
+				const bytes = Buffer.concat(chunks);
+				const type = bytes.subarray(0, 5).toString('latin1') === '%PDF-' ? 'application/pdf' : bytes[0] === 0xff && bytes[1] === 0xd8 ? 'image/jpeg' : bytes.subarray(1, 4).toString('latin1') === 'PNG' ? 'image/png' : bytes.subarray(8, 12).toString('latin1') === 'WEBP' ? 'image/webp' : null;
+				result = type && SCAN_TYPES.includes(type) ? { bytes, filename: String(info.filename || 'courrier').slice(0, 120), type } : { error: 'desk.errors.scan_invalid' };
+			});
+		});
+		parser.on('error', () => resolve({ error: 'desk.errors.scan_invalid' }));
+		parser.on('close', () => resolve(result));
+		request.on('error', () => resolve({ error: 'desk.errors.scan_invalid' }));
+		request.pipe(parser);
+	});
+}
+
 export default defineEndpoint({
 	id: 'desk',
 	handler: (router, { services, database, getSchema, env }) => {
@@ -61,9 +98,11 @@ export default defineEndpoint({
 		async function agent(request: DeskRequest) {
 			const caller = await loadCaller(database, request.accountability);
 			const language = pickLanguage(request.body?.lang as string | undefined, request.query.lang as string | undefined, caller.language);
-			if (!caller.role || !DESK_ROLES.includes(caller.role) || !request.accountability?.user)
+			// the access matrix: the registry office and administrators work at the desk
+			if (!hasGlobal(caller.profile, 'use_desk') || !request.accountability?.user)
 				throw new ForbiddenActionError({ field: 'role', reason: 'desk.errors.role', message: translate(language, 'desk.errors.role') });
-			return { caller, language, accountability: request.accountability, userId: request.accountability.user };
+			// scoped roles hold no Directus permission on complaints: the desk acts for the agent once the matrix said yes
+			return { caller, language, accountability: actingAs(request.accountability, caller), userId: request.accountability.user };
 		}
 
 		/** A desk complaint's tracking code, derived from the server secret: the receipt can be printed again. */
@@ -72,21 +111,28 @@ export default defineEndpoint({
 		}
 
 		router.get('/search', route(async (request, res) => {
-			const { language, accountability } = await agent(request);
+			const { caller, language } = await agent(request);
 			const query = readCallerQuery(request.query.q);
 			if (query.kind === 'invalid') throw deskErrors([{ field: 'q', key: 'desk.errors.query_invalid' }], language);
-			const filter: Record<string, unknown> = query.kind === 'phone' ? { citizen_phone: { _eq: query.phone } } : { _and: query.words.map((word) => ({ citizen_name: { _icontains: word } })) };
-			// the agent's own accountability: the complaint hooks add the role's scope to this read
-			const complaints = new services.ItemsService('complaints', { schema: await requestSchema(request, getSchema), accountability });
-			const rows = await complaints.readByQuery({
-				filter: filter as never,
-				fields: ['id', 'reference', 'status', 'channel', 'received_at', 'resolve_due_at', 'citizen_name', 'citizen_phone', 'address', 'description', 'category.code', 'category.name_fr', 'category.name_ar'],
-				sort: ['-received_at'],
-				limit: 50,
-			});
+			// the agent's scope in SQL (no generic permission on complaints)
+			const rows = await database('complaints as c')
+				.leftJoin('categories as cat', 'cat.code', 'c.category')
+				.select('c.id', 'c.reference', 'c.status', 'c.channel', 'c.received_at', 'c.resolve_due_at', 'c.citizen_name', 'c.citizen_phone', 'c.address', 'c.description', 'cat.code as category_code', 'cat.name_fr as category_name_fr', 'cat.name_ar as category_name_ar')
+				.modify((builder) => {
+					const scope = complaintScope(caller.profile!);
+					if (scope) applyScope(builder, scope, 'c');
+					if (query.kind === 'phone') builder.where('c.citizen_phone', query.phone);
+					else for (const word of query.words) builder.whereRaw('lower(c.citizen_name) like ?', [`%${word.toLowerCase().replace(/[%_\\]/g, '')}%`]);
+				})
+				.orderBy('c.received_at', 'desc')
+				.limit(50)
+				.then((found: Record<string, any>[]) => found.map(({ category_code, category_name_fr, category_name_ar, ...row }) => ({ ...row, category: category_code ? { code: category_code, name_fr: category_name_fr, name_ar: category_name_ar } : null })));
 			const ranked = rankCallerMatches(rows.map((row: Record<string, unknown>) => ({ ...row, received_at: toIsoTimestamp(row.received_at), resolve_due_at: toIsoTimestamp(row.resolve_due_at) })) as never[], query);
+			const shown = (ranked as Record<string, any>[]).slice(0, 20);
+			// loi 09-08: each complaint whose caller details the agent sees is journalled
+			for (const row of shown) await journalAccess(database, { user: caller.profile!.userId, complaint: String(row.id), screen: 'desk_search', data: 'citizen_name,citizen_phone' });
 			res.json({
-				data: (ranked as Record<string, any>[]).slice(0, 20).map((row) => ({
+				data: shown.map((row) => ({
 					id: row.id,
 					reference: row.reference,
 					status: row.status,
@@ -235,13 +281,32 @@ export default defineEndpoint({
 			res.status(201).json({ data: { event: eventId, reference: complaint?.reference, status: complaint?.status, body } });
 		}));
 
+		// a scanned letter, stored for the complaint about to be recorded (staff hold no permission on directus_files)
+		router.post('/scans', route(async (request, res) => {
+			const { language, userId } = await agent(request);
+			const scan = await readScan(request as never);
+			if ('error' in scan) throw deskErrors([{ field: 'scan', key: scan.error, values: { limit: SCAN_MAX_BYTES / 1024 / 1024 } }], language);
+			const files = new services.FilesService({ schema: await requestSchema(request, getSchema), accountability: null });
+			const id = await files.uploadOne(Readable.from(scan.bytes), { storage: 'local', filename_download: scan.filename, type: scan.type, title: scan.filename, uploaded_by: userId });
+			res.status(201).json({ data: { id } });
+		}));
+
 		router.get('/receipts/:id', route(async (request, res) => {
 			const { caller } = await agent(request);
-			// read with the agent's accountability: a complaint out of their scope is refused like an absent one
-			const complaints = new services.ItemsService('complaints', { schema: await requestSchema(request, getSchema), accountability: request.accountability });
-			const row = (await complaints.readOne(request.params.id, {
-				fields: ['id', 'reference', 'channel', 'received_at', 'registry_number', 'citizen_name', 'citizen_language', 'resolve_due_at', 'legal_due_at', 'category.name_fr', 'category.name_ar', 'service.name_fr', 'service.name_ar', 'arrondissement.name_fr', 'arrondissement.name_ar'],
-			})) as Record<string, any>;
+			// a complaint out of the agent's scope is refused like an absent one
+			const facts = isUuid(request.params.id) ? await loadFacts(database, request.params.id) : null;
+			if (!facts || !caller.profile || !inScope(caller.profile, facts)) throw new ForbiddenActionError({ field: 'id', reason: 'workspace.errors.not_found', message: translate(caller.language, 'workspace.errors.not_found') });
+			const row = (await database('complaints as c')
+				.leftJoin('categories as cat', 'cat.code', 'c.category')
+				.leftJoin('services as s', 's.code', 'c.service')
+				.leftJoin('arrondissements as a', 'a.code', 'c.arrondissement')
+				.select('c.id', 'c.reference', 'c.channel', 'c.received_at', 'c.registry_number', 'c.citizen_name', 'c.citizen_language', 'c.resolve_due_at', 'c.legal_due_at', 'cat.name_fr as category_fr', 'cat.name_ar as category_ar', 's.name_fr as service_fr', 's.name_ar as service_ar', 'a.name_fr as arrondissement_fr', 'a.name_ar as arrondissement_ar')
+				.where('c.id', facts.id)
+				.first()) as Record<string, any>;
+			row.category = row.category_fr ? { name_fr: row.category_fr, name_ar: row.category_ar } : null;
+			row.service = row.service_fr ? { name_fr: row.service_fr, name_ar: row.service_ar } : null;
+			row.arrondissement = row.arrondissement_fr ? { name_fr: row.arrondissement_fr, name_ar: row.arrondissement_ar } : null;
+			if (row.citizen_name) await journalAccess(database, { user: caller.profile.userId, complaint: facts.id, screen: 'desk_receipt', data: 'citizen_name' });
 			const language = pickLanguage(request.query.lang as string | undefined, row.citizen_language, caller.language);
 			const t = (key: string, values?: Record<string, unknown>) => translate(language, key, values ?? {});
 			const name = (related: Record<string, string> | null) => (related ? (language === 'ar' ? related.name_ar : related.name_fr) : null);

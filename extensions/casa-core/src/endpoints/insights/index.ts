@@ -12,7 +12,10 @@ import { createError } from '@directus/errors';
 import type { Accountability } from '@directus/types';
 import type { Knex } from 'knex';
 import type { Response } from 'express';
-import { ROLE_RIGHTS, complaintScope } from '../../domain/access/scope';
+import { complaintScope } from '../../domain/access/scope';
+import { INDICATORS, type Indicator, LIST_LIMIT, fillDays, isIndicator } from '../../domain/insights/indicators';
+import { toInstant, toIsoTimestamp } from '../../domain/calendar/instant';
+import { hasGlobal } from '../../domain/access/capabilities';
 import {
 	type CellRow,
 	type ClusterQuery,
@@ -122,7 +125,7 @@ export default defineEndpoint({
 			const caller = await loadCaller(database, request.accountability);
 			const language = pickLanguage(request.query.lang as string | undefined, caller.anonymous ? request.get('accept-language') : caller.language);
 			if (!request.accountability?.user) throw new UnauthenticatedError({ field: 'authorization', reason: 'insights.errors.unauthenticated', message: translate(language, 'insights.errors.unauthenticated') });
-			if (!caller.role || !caller.profile || !ROLE_RIGHTS[caller.role].readComplaints)
+			if (!caller.role || !caller.profile || !hasGlobal(caller.profile, 'view_figures'))
 				throw new ForbiddenActionError({ field: 'role', reason: 'insights.errors.role', message: translate(language, 'insights.errors.role') });
 			return { caller, language };
 		}
@@ -165,6 +168,80 @@ export default defineEndpoint({
 				return groupCells(rows, { zoom: input.zoom, colour: input.colour, withIds });
 			});
 			res.json({ data: result });
+		}));
+
+		// one figure of a dashboard (domain/insights/indicators), under the caller's scope
+		router.get('/indicator', route(async (request, res) => {
+			const { caller, language } = await staff(request);
+			const name = request.query.name;
+			if (!isIndicator(name)) throw insightsErrors([{ field: 'name', key: 'indicator' }], language);
+			const indicator: Indicator = INDICATORS[name];
+			const parsed = readSlaQuery({ ...request.query, group: undefined });
+			if (!parsed.ok) throw insightsErrors(parsed.errors, language);
+			if (indicator.kind === 'list' && !hasGlobal(caller.profile, 'open_complaints'))
+				throw new ForbiddenActionError({ field: 'name', reason: 'insights.errors.role', message: translate(language, 'insights.errors.role') });
+			const dialect = dialectOf(database);
+			const now = new Date();
+			const from = parsed.value.from;
+			const query = filtered(database, dialect, caller, { ...parsed.value, from: indicator.period === 'received' ? from : null });
+			if (indicator.period === 'resolved' && from) query.where('complaints.resolved_at', '>=', instantBinding(dialect, from) as never);
+			if (indicator.period === 'resolved') query.whereNotNull('complaints.resolved_at');
+			if (indicator.open) query.whereIn('complaints.status', OPEN_STATUSES as string[]);
+			if ('slaState' in indicator && indicator.slaState) query.where('complaints.sla_state', indicator.slaState);
+			if ('legalWithinDays' in indicator && indicator.legalWithinDays) query.where('complaints.legal_due_at', '<=', instantBinding(dialect, new Date(now.getTime() + indicator.legalWithinDays * 86_400_000)) as never);
+			if ('olderThanDays' in indicator && indicator.olderThanDays) query.where('complaints.received_at', '<', instantBinding(dialect, new Date(now.getTime() - indicator.olderThanDays * 86_400_000)) as never);
+			const t = (key: string, values?: Record<string, unknown>) => translate(language, key, values ?? {});
+			switch (indicator.kind) {
+				case 'count': {
+					const row = await query.count({ count: '*' }).first();
+					res.json({ data: { kind: 'count', value: Number(row?.count ?? 0), alarm: indicator.alarm === true } });
+					return;
+				}
+				case 'breakdown': {
+					const field = indicator.groupBy!;
+					if (field === 'assignee') {
+						const rows = await query.leftJoin('directus_users as u', 'u.id', 'complaints.assignee').select('complaints.assignee as key', database.raw('MIN(u.first_name) as first_name'), database.raw('MIN(u.last_name) as last_name')).count({ count: '*' }).groupBy('complaints.assignee').orderBy('count', 'desc').limit(20);
+						res.json({ data: { kind: 'breakdown', items: rows.map((row: Record<string, any>) => ({ label: row.key ? `${row.first_name ?? ''} ${row.last_name ?? ''}`.trim() : t('insights.indicator.unassigned'), value: Number(row.count) })) } });
+						return;
+					}
+					const rows = await query.select(`complaints.${field} as key`).count({ count: '*' }).groupBy(`complaints.${field}`).orderBy('count', 'desc').limit(20);
+					res.json({ data: { kind: 'breakdown', items: rows.map((row: Record<string, any>) => ({ label: row.key ? t(`${field}.${row.key}`) : '—', value: Number(row.count) })) } });
+					return;
+				}
+				case 'series': {
+					const start = from ?? new Date(now.getTime() - 30 * 86_400_000);
+					const rows = (await query.select('complaints.received_at')) as { received_at: unknown }[];
+					const dayOf = (date: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Casablanca', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+					const counts = new Map<string, number>();
+					for (const row of rows) {
+						const instant = toInstant(row.received_at);
+						if (instant) counts.set(dayOf(instant), (counts.get(dayOf(instant)) ?? 0) + 1);
+					}
+					res.json({ data: { kind: 'series', points: fillDays(counts, start, now, dayOf) } });
+					return;
+				}
+				case 'list': {
+					const sortBy = indicator.sortBy!;
+					const rows = await query
+						.leftJoin('categories as cat', 'cat.code', 'complaints.category')
+						.select('complaints.id', 'complaints.reference', 'complaints.status', `complaints.${sortBy} as date`, 'cat.name_fr', 'cat.name_ar')
+						.orderBy(`complaints.${sortBy}`, 'asc')
+						.limit(LIST_LIMIT);
+					res.json({
+						data: {
+							kind: 'list',
+							items: rows.map((row: Record<string, any>) => ({
+								id: String(row.id),
+								reference: row.reference,
+								label: `${(language === 'ar' ? row.name_ar : row.name_fr) ?? '—'} · ${t(`status.${row.status}`)}`,
+								date: toIsoTimestamp(row.date),
+								link: `/casa-workspace/complaints/${row.id}`,
+							})),
+						},
+					});
+					return;
+				}
+			}
 		}));
 
 		router.get('/sla', route(async (request, res) => {

@@ -7,6 +7,7 @@
 //        → { url, token, expires_at }: a signed link (HMAC under SECRET), nothing stored
 //   GET  /reports/shared/:token?lang=&format=   the same report without logging in
 //   GET  /reports/print.js                      the print button (the CSP forbids inline scripts)
+import { hasGlobal } from '../../domain/access/capabilities';
 import { defineEndpoint } from '@directus/extensions-sdk';
 import type { Accountability } from '@directus/types';
 import type { Response } from 'express';
@@ -33,7 +34,6 @@ interface ReportRequest {
 const FORMATS = ['html', 'csv', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 /** who may hand out a signed link */
-const LINK_ROLES = ['administrator', 'director_general', 'mayor'];
 /** months offered in the page's month picker */
 const PICKER_MONTHS = 24;
 
@@ -137,7 +137,7 @@ export default defineEndpoint({
 
 		router.post('/links', route(async (request, res) => {
 			const { caller, language, access } = await staff(request);
-			if (!caller.role || !LINK_ROLES.includes(caller.role)) throw new ForbiddenActionError({ field: 'role', reason: 'reports.link_role', message: translate(language, 'reports.errors.link_role') });
+			if (!hasGlobal(caller.profile, 'share_reports')) throw new ForbiddenActionError({ field: 'role', reason: 'reports.link_role', message: translate(language, 'reports.errors.link_role') });
 			const body = request.body ?? {};
 			const reference = await reportReference(knex);
 			const errors: InstanceType<typeof InvalidFieldError>[] = [];

@@ -1,11 +1,14 @@
-// Thin adapter between Directus and the domain rules: every create, update,
-// delete and read of complaints and their history passes through here,
-// whatever the client (admin app, REST, GraphQL, the platform's endpoints).
+// Thin adapter between Directus and the domain rules: every create, update and
+// delete of complaints and their history passes through here, whatever the
+// client (the admin app for administrators, the platform's endpoints for
+// everyone else). Reads need no hook: scoped staff roles hold no Directus
+// permission on complaint data at all (see docs/access-design.md).
 import { randomBytes } from 'node:crypto';
 import { defineHook } from '@directus/extensions-sdk';
 import type { Accountability } from '@directus/types';
 import type { Knex } from 'knex';
-import { ROLE_RIGHTS, PERSONAL_FIELDS, andFilters, complaintScope, linkedComplaintPaths, protectedFieldsInQuery, scopeThrough, stripFields, type Filter } from '../../domain/access/scope';
+import { complaintScope, type Filter } from '../../domain/access/scope';
+import { COMPLAINT_CAPABILITIES, hasGlobal } from '../../domain/access/capabilities';
 import type { Actor } from '../../domain/access/roles';
 import { type CurrentComplaint, type HistoryEvent, type Plan, type PlanContext, planCreate, planUpdate } from '../../domain/complaint/complaint-plan';
 import { formatReference, referenceYear } from '../../domain/reference';
@@ -21,8 +24,6 @@ import { INTAKE_MARKER, type IntakeMarker } from '../../adapters/intake-marker';
 import { applyScope } from '../../adapters/scope-sql';
 
 const STAFF_EVENT_TYPES = ['note', 'public_reply'];
-/** Collections that reach complaints through a many-to-one, and its field. */
-const THROUGH_COMPLAINT: Record<string, string> = { complaint_events: 'complaint', complaint_files: 'complaints_id' };
 
 function actorOf(caller: Caller): Actor {
 	return caller.role ?? (caller.citizen ? 'citizen' : 'system');
@@ -80,10 +81,20 @@ function throwPlanErrors(plan: Extract<Plan, { ok: false }>, caller: Caller): ne
 	throw fieldErrors(plan.errors, caller.language, plan.forbidden);
 }
 
-/** Staff without rights to this action, and anonymous callers, are refused before anything is read. */
-function assertRight(caller: Caller, accountability: Accountability | null, right: 'createComplaints' | 'updateComplaints'): void {
+/** Who works complaints (moves them, writes notes): the access matrix's 'note' capability. */
+function worksComplaints(caller: Caller): boolean {
+	return !!caller.role && COMPLAINT_CAPABILITIES[caller.role].includes('note');
+}
+
+/**
+ * Staff without rights to this action, and anonymous callers, are refused
+ * before anything is read. Scoped staff reach here only through the project's
+ * endpoints (they hold no Directus permission on complaints), administrators
+ * also through the admin app.
+ */
+function assertRight(caller: Caller, accountability: Accountability | null, right: 'create' | 'update'): void {
 	if (!accountability) return;
-	if (!caller.role || !ROLE_RIGHTS[caller.role][right]) throw forbidden();
+	if (right === 'create' ? !hasGlobal(caller.profile, 'use_desk') : !worksComplaints(caller)) throw forbidden();
 }
 
 /** Keys the caller may touch; anything else (absent or out of scope) is the same 403. */
@@ -111,7 +122,7 @@ export default defineHook(({ filter, action }, { logger }) => {
 		const payload = { ...(input as Record<string, unknown>) };
 		const intake = takeIntakeMarker(payload, accountability);
 		const caller = intake ? citizenCaller(intake) : await loadCaller(database, accountability);
-		assertRight(caller, accountability, 'createComplaints');
+		assertRight(caller, accountability, 'create');
 		delete payload.history;
 		const context = await planContext(database, caller, [payload.team as string]);
 		const plan = planCreate(payload, context);
@@ -129,7 +140,7 @@ export default defineHook(({ filter, action }, { logger }) => {
 		const payload = { ...(input as Record<string, unknown>) };
 		const intake = takeIntakeMarker(payload, accountability);
 		const caller = intake ? citizenCaller(intake) : await loadCaller(database, accountability);
-		assertRight(caller, accountability, 'updateComplaints');
+		assertRight(caller, accountability, 'update');
 		if (payload.history !== undefined) throw invalid('history', 'history.append_only', caller.language);
 		const keys = (meta.keys ?? []) as string[];
 		const rows = await assertKeysInScope(database, caller, keys);
@@ -167,7 +178,7 @@ export default defineHook(({ filter, action }, { logger }) => {
 		}
 		if (!accountability) return payload;
 		const caller = await loadCaller(database, accountability);
-		if (!caller.role || !ROLE_RIGHTS[caller.role].updateComplaints) throw forbidden();
+		if (!worksComplaints(caller)) throw forbidden();
 		if (!STAFF_EVENT_TYPES.includes(String(payload.type ?? 'note'))) throw invalid('type', 'history.event_type', caller.language);
 		const complaint = typeof payload.complaint === 'object' && payload.complaint ? (payload.complaint as { id?: string }).id : payload.complaint;
 		if (!complaint) throw invalid('complaint', 'field.required', caller.language, { field: 'complaint' });
@@ -187,49 +198,6 @@ export default defineHook(({ filter, action }, { logger }) => {
 			throw invalid('id', 'history.append_only', caller.language);
 		});
 	}
-
-	// --- reads: rows in scope, personal data only for those who work the case --
-	const scopeQuery = (collection: string) =>
-		filter(`${collection}.items.query`, async (query, _meta, { database, accountability }) => {
-			if (!accountability || accountability.admin) return query;
-			const caller = await loadCaller(database, accountability);
-			if (!caller.role || !ROLE_RIGHTS[caller.role].readComplaints) throw forbidden();
-			const rights = ROLE_RIGHTS[caller.role];
-			const shaped = query as Record<string, unknown>;
-			if (!rights.personalData) {
-				const mentioned = protectedFieldsInQuery(shaped, PERSONAL_FIELDS);
-				if (mentioned.length > 0) throw invalid(mentioned[0], 'complaint.personal_data', caller.language, { fields: mentioned.join(', ') });
-				if (shaped.search) throw invalid('search', 'complaint.search_personal', caller.language);
-			}
-			const scope = complaintScope(caller.profile!);
-			const linked = scope ? linkedComplaintPaths(shaped.fields as string[] | undefined) : [];
-			if (linked.length > 0) throw forbidden();
-			const through = collection === 'complaints' ? scope : scopeThrough(THROUGH_COMPLAINT[collection], scope);
-			const combined = andFilters(shaped.filter as Filter | undefined, through);
-			return combined ? { ...shaped, filter: combined } : query;
-		});
-	for (const collection of ['complaints', ...Object.keys(THROUGH_COMPLAINT)]) scopeQuery(collection);
-
-	const stripPersonal = (collection: string) =>
-		filter(`${collection}.items.read`, async (records, _meta, { database, accountability }) => {
-			if (!accountability || accountability.admin) return records;
-			const caller = await loadCaller(database, accountability);
-			if (caller.role && ROLE_RIGHTS[caller.role].personalData) return records;
-			return stripFields(records, PERSONAL_FIELDS);
-		});
-	for (const collection of ['complaints', ...Object.keys(THROUGH_COMPLAINT)]) stripPersonal(collection);
-
-	// --- files: photos and scans are personal data of their complaint ---------
-	filter('files.query', async (query, _meta, { database, accountability }) => {
-		if (!accountability || accountability.admin) return query;
-		const caller = await loadCaller(database, accountability);
-		if (!caller.profile) return query;
-		const scope = complaintScope(caller.profile);
-		if (scope === null) return query;
-		const visible = { _or: [{ uploaded_by: { _eq: caller.profile.userId } }, scopeThrough('complaint_links', scopeThrough('complaints_id', scope))] };
-		const shaped = query as Record<string, unknown>;
-		return { ...shaped, filter: andFilters(shaped.filter as Filter | undefined, visible) };
-	});
 
 	// --- Open311 partner keys: generated when the administrator leaves the field empty
 	filter('open311_clients.items.create', async (input) => {
