@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiUrl, errorMessage, fieldErrors, normaliseOptions } from './api';
+import { apiUrl, errorMessage, fieldErrors, normaliseAssignees, normaliseOptions } from './api';
 
 const refusal = (errors: unknown[]) => ({ response: { status: 400, data: { errors } } });
 
@@ -36,5 +36,16 @@ describe('apiUrl', () => {
 		expect(apiUrl(api, '/workspace/complaints/1/files/2?size=thumb')).toBe('/workspace/complaints/1/files/2?size=thumb');
 		expect(apiUrl({ defaults: { baseURL: 'https://x.ma/directus/' } } as never, '/workspace/a')).toBe('https://x.ma/directus/workspace/a');
 		expect(apiUrl(api, null)).toBe('');
+	});
+});
+
+describe('normaliseAssignees', () => {
+	it('reads the server\'s teams and agents, an agent once', () => {
+		const data = { teams: [{ value: 't1', label: 'Propreté · Anfa' }], agents: [{ value: 'u1', label: 'Youssef', team: 't1', team_label: 'Propreté · Anfa' }, { value: 'u1', label: 'Youssef', team: 't2' }] };
+		expect(normaliseAssignees(data)).toEqual({ teams: [{ value: 't1', label: 'Propreté · Anfa' }], agents: [{ value: 'u1', label: 'Youssef', team: 't1', team_label: 'Propreté · Anfa' }] });
+	});
+	it('takes a bare list as agents', () => {
+		expect(normaliseAssignees([{ value: 'u1', label: 'Sara' }])).toEqual({ teams: [], agents: [{ value: 'u1', label: 'Sara' }] });
+		expect(normaliseAssignees(null)).toEqual({ teams: [], agents: [] });
 	});
 });

@@ -95,6 +95,11 @@ export interface Contact { name: string | null; phone: string | null; email: str
 
 const enc = encodeURIComponent;
 
+/** The multipart part that carries an uploaded photo. */
+export const UPLOAD_FIELD = 'photos';
+
+export interface Eligible { teams: Option[]; agents: (Option & { team?: string; team_label?: string })[] }
+
 export function workspaceApi(api: Http) {
 	return {
 		me: async () => (await api.get('/workspace/me')).data.data as Me,
@@ -111,10 +116,11 @@ export function workspaceApi(api: Http) {
 			const form = new FormData();
 			// text fields before the file, so a streaming parser knows the kind when the bytes come
 			form.append('kind', kind);
-			form.append('file', file, file.name);
+			// the server reads the file from the part named `photos` (the portal's parser); the contract says `file`
+			form.append(UPLOAD_FIELD, file, file.name);
 			return (await api.post(`/workspace/complaints/${enc(id)}/files`, form)).data.data as Complaint | Photo | undefined;
 		},
-		assignees: async (complaints: string[]) => normaliseOptions((await api.get('/workspace/assignees', { params: { complaints: complaints.join(',') } })).data.data),
+		assignees: async (complaints: string[]) => normaliseAssignees((await api.get('/workspace/assignees', { params: { complaints: complaints.join(',') } })).data.data),
 		assign: async (complaints: string[], choice: { team?: string; assignee?: string }) => (await api.post('/workspace/assignments', { complaints, ...choice })).data,
 	};
 }
@@ -132,6 +138,24 @@ export function normaliseOptions(rows: unknown): Option[] {
 			return value ? { value: String(value), label: String(label || ''), ...(item.service ? { service: item.service } : {}) } : null;
 		})
 		.filter((item): item is Option => !!item && item.label !== '');
+}
+
+/**
+ * GET /workspace/assignees as eligible teams and agents: the server sends
+ * `{ teams, agents }`; a bare list is taken as agents. An agent in several
+ * teams is listed once.
+ */
+export function normaliseAssignees(data: unknown): Eligible {
+	if (Array.isArray(data)) return { teams: [], agents: normaliseOptions(data) };
+	const value = (data ?? {}) as { teams?: unknown; agents?: unknown; assignees?: unknown };
+	const raw = Array.isArray(value.agents) ? value.agents : Array.isArray(value.assignees) ? value.assignees : [];
+	const agents = new Map<string, Option & { team?: string; team_label?: string }>();
+	for (const row of raw as { value?: string; team?: string; team_label?: string }[]) {
+		const [option] = normaliseOptions([row]);
+		if (!option || agents.has(option.value)) continue;
+		agents.set(option.value, { ...option, ...(row.team ? { team: String(row.team) } : {}), ...(row.team_label ? { team_label: String(row.team_label) } : {}) });
+	}
+	return { teams: normaliseOptions(value.teams), agents: [...agents.values()] };
 }
 
 /**

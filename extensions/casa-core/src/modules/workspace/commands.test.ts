@@ -33,8 +33,9 @@ describe('missingInputs', () => {
 		expect(missingInputs('assign', ['team', 'assignee'], { ...emptyValues(), team: 't1' })).toEqual([]);
 		expect(missingInputs('assign', ['team', 'assignee'], { ...emptyValues(), assignee: 'auto' })).toEqual([]);
 	});
-	it('needs a reason for a correction', () => {
-		expect(missingInputs('correct', ['field', 'value'], { ...emptyValues(), field: 'address', value: 'Rue 5' })).toEqual(['reason']);
+	it('needs a field and a value for a correction, the reason is optional', () => {
+		expect(missingInputs('correct', ['field', 'value'], emptyValues())).toEqual(['field', 'value']);
+		expect(missingInputs('correct', ['field', 'value'], { ...emptyValues(), field: 'address', value: 'Rue 5' })).toEqual([]);
 	});
 });
 
@@ -48,6 +49,7 @@ describe('commandBody', () => {
 		expect(commandBody('assign', values)).toEqual({ assignee: 'auto' });
 		expect(commandBody('note', values)).toEqual({ body: 'Vu sur place' });
 		expect(commandBody('correct', values)).toEqual({ field: 'citizen_phone', value: '0612345678', reason: 'erreur de saisie' });
+		expect(commandBody('correct', { ...values, reason: ' ' })).toEqual({ field: 'citizen_phone', value: '0612345678' });
 		expect(commandBody('claim', values)).toEqual({});
 	});
 });

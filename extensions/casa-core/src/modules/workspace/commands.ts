@@ -74,7 +74,6 @@ export function missingInputs(command: string, inputs: readonly string[], values
 		}
 	}
 	if (command === 'assign' && blank(values.team) && blank(values.assignee)) missing.push('assignee');
-	if (command === 'correct' && inputs.includes('value') && blank(values.reason)) missing.push('reason');
 	return missing;
 }
 
@@ -95,7 +94,7 @@ export function commandBody(command: string, values: CommandValues): Record<stri
 		case 'note':
 			return { body: text(values.body) };
 		case 'correct':
-			return { field: values.field, value: text(values.value), reason: text(values.reason) };
+			return { field: values.field, value: text(values.value), ...(text(values.reason) ? { reason: text(values.reason) } : {}) };
 		default:
 			return {};
 	}
