@@ -36,11 +36,14 @@ describe('quick views', () => {
 		const state = { ...stateFromQuery({ status: 'new', q: 'bac', view: 'map' }) };
 		const unassigned = PRESETS.service.find((preset) => preset.id === 'unassigned')!;
 		const next = applyPreset(state, unassigned);
-		expect(next).toMatchObject({ status: [], assignee: ['none'], q: 'bac', view: 'map', preset: 'unassigned', page: 1 });
+		expect(next).toMatchObject({ status: ['new', 'acknowledged', 'assigned', 'in_progress', 'waiting_citizen', 'reopened'], assignee: ['none'], q: 'bac', view: 'map', preset: 'unassigned', page: 1 });
 		expect(matchesPreset(next, unassigned)).toBe(true);
 		expect(matchesPreset(state, unassigned)).toBe(false);
 	});
 	it('start the service head on the unassigned complaints', () => {
-		expect(PRESETS.service[0]).toEqual({ id: 'unassigned', filters: { assignee: ['none'] } });
+		expect(PRESETS.service[0].id).toBe('unassigned');
+		expect(PRESETS.service[0].filters.assignee).toEqual(['none']);
+		// every group ends with everything, closed complaints included
+		for (const group of Object.values(PRESETS)) expect(group.at(-1)).toEqual({ id: 'all', filters: {} });
 	});
 });

@@ -116,27 +116,40 @@ export interface Preset {
 	filters: Partial<Pick<QueueFilters, ListFilter>>;
 }
 
+/** Statuses of complaints still to work on (the workflow's open statuses). */
+export const OPEN_STATUSES = ['new', 'acknowledged', 'assigned', 'in_progress', 'waiting_citizen', 'reopened'] as const;
+const open = [...OPEN_STATUSES];
+
 export const PRESETS: Record<'queue' | 'service' | 'city', readonly Preset[]> = {
-	// an agent: everything of theirs and their teams', then what is theirs, then what is late
+	// an agent: the open work of theirs and their teams', then what is theirs, then what is late; everything last
 	queue: [
+		{ id: 'open', filters: { status: open } },
+		{ id: 'mine', filters: { status: open, assignee: ['me'] } },
+		{ id: 'late', filters: { status: open, sla_state: ['breached'] } },
 		{ id: 'all', filters: {} },
-		{ id: 'mine', filters: { assignee: ['me'] } },
-		{ id: 'late', filters: { sla_state: ['breached'] } },
 	],
 	// a service head: the service's unassigned complaints first, then the late ones
 	service: [
-		{ id: 'unassigned', filters: { assignee: ['none'] } },
-		{ id: 'late', filters: { sla_state: ['breached'] } },
-		{ id: 'at_risk', filters: { sla_state: ['at_risk'] } },
+		{ id: 'unassigned', filters: { status: open, assignee: ['none'] } },
+		{ id: 'late', filters: { status: open, sla_state: ['breached'] } },
+		{ id: 'at_risk', filters: { status: open, sla_state: ['at_risk'] } },
+		{ id: 'open', filters: { status: open } },
 		{ id: 'all', filters: {} },
 	],
-	// the city: everything, then what is late
+	// the city: the open complaints, then what is late or at risk; everything last
 	city: [
+		{ id: 'open', filters: { status: open } },
+		{ id: 'late', filters: { status: open, sla_state: ['breached'] } },
+		{ id: 'at_risk', filters: { status: open, sla_state: ['at_risk'] } },
 		{ id: 'all', filters: {} },
-		{ id: 'late', filters: { sla_state: ['breached'] } },
-		{ id: 'at_risk', filters: { sla_state: ['at_risk'] } },
 	],
 };
+
+/** The query string of a group's first quick view (a landing), with a view. */
+export function presetQuery(group: keyof typeof PRESETS, view: QueueView = 'list'): Record<string, string> {
+	const base: QueueState = { ...emptyFilters(), view, preset: '' };
+	return queryFromState(applyPreset(base, PRESETS[group][0]));
+}
 
 /** A preset applied: its filters replace the list filters; search, period, sort and view stay. */
 export function applyPreset(state: QueueState, preset: Preset): QueueState {

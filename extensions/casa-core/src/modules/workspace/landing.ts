@@ -1,5 +1,6 @@
 // Where each role lands, and who sees the module. Plain functions.
 import { ROLE_IDS } from '../../domain/access/roles';
+import { presetQuery } from './filters';
 
 export type Landing = 'queue' | 'service' | 'desk' | 'city' | 'dashboard';
 
@@ -20,12 +21,12 @@ export function landingTarget(landing: string | null | undefined, dashboard: str
 		case 'dashboard':
 			return dashboard ? { path: `/insights/${encodeURIComponent(dashboard)}` } : { path: '/insights' };
 		case 'service':
-			return { path: '/casa-workspace/queue', query: { preset: 'unassigned', assignee: 'none' } };
+			return { path: '/casa-workspace/queue', query: presetQuery('service') };
 		case 'city':
-			return { path: '/casa-workspace/queue', query: { preset: 'all', view: 'map' } };
+			return { path: '/casa-workspace/queue', query: presetQuery('city', 'map') };
 		case 'queue':
 		default:
-			return { path: '/casa-workspace/queue', query: { preset: 'all' } };
+			return { path: '/casa-workspace/queue', query: presetQuery('queue') };
 	}
 }
 

@@ -2,7 +2,8 @@
 // profile (GET /workspace/me, asked once per page load), the filter options,
 // and the user's language with its formatters.
 import { useApi } from '@directus/extensions-sdk';
-import { ref } from 'vue';
+import { onMounted, ref } from 'vue';
+import { foldAppPanelsOnPhones } from './phone-chrome';
 import { useStaffLanguage } from '../../app-shared/staff-i18n';
 import { type Http, type Me, type Options, errorMessage, workspaceApi } from './api';
 import { countdown, countdownFromHours, formatAge, formatCountdown, formatDate, formatDateTime, formatNumber, formatShortDate, slaStateOf } from './format';
@@ -16,6 +17,8 @@ export function useWorkspace() {
 	const api = useApi() as unknown as Http;
 	const client = workspaceApi(api);
 	const { language, dir, t } = useStaffLanguage();
+	// every workspace screen: on a phone, the app's navigation and side panel start folded
+	onMounted(foldAppPanelsOnPhones);
 
 	function loadMe(): Promise<Me> {
 		mePromise ??= client.me().then(
