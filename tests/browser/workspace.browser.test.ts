@@ -23,7 +23,7 @@ afterAll(async () => {
 	await browser?.close();
 });
 
-const visible = (locator: Locator, timeout = 30_000) => locator.first().waitFor({ state: 'visible', timeout });
+const visible = (locator: Locator, timeout = 60_000) => locator.first().waitFor({ state: 'visible', timeout });
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 1000 };
@@ -39,7 +39,8 @@ async function open(email: string, options: { viewport?: { width: number; height
 	page.on('response', (response) => {
 		if (/\/workspace\//.test(response.url()) && response.status() >= 500) errors.push(`${response.status()} ${response.url()}`);
 	});
-	await logInToAdmin(page, email);
+	// the machine is shared: a slow first load of the login page gets one more try
+	await logInToAdmin(page, email).catch(() => logInToAdmin(page, email));
 	return { context, page, errors };
 }
 
@@ -170,11 +171,13 @@ describe('the staff workspace', () => {
 				await context.close();
 			}
 		}
-	});
+	}, 600_000);
 
 	it('the agent, in Arabic on a 390-px phone, resolves a complaint with an after-photo', async () => {
 		const token = await loginAs('agent');
 		const complaint = await proprete('كيس أزبال كبير مرمي قرب المدرسة منذ يومين، الرائحة لا تطاق');
+		// routed to the agent's team; the registry office's qualification (new → assigned) is not the agent's to make
+		expect((await call('PATCH', `/items/complaints/${complaint.id}`, { token: adminToken(), body: { status: 'assigned' } })).status).toBe(200);
 		const labels = Object.fromEntries(((await call('GET', '/workspace/options', { token })).body.data.statuses as { value: string; label: string }[]).map((option) => [option.value, option.label]));
 		const { context, page, errors } = await open('agent.proprete@casablanca.ma', { viewport: PHONE, locale: 'ar-MA', mobile: true });
 		try {
@@ -205,7 +208,10 @@ describe('the staff workspace', () => {
 			const barBox = await bar.boundingBox();
 			expect(barBox!.y + barBox!.height).toBeLessThanOrEqual(PHONE.height + 1);
 			await bar.locator('button[data-command="claim"]').click();
-			await expect.poll(() => status.innerText()).toBe(labels.assigned);
+			// now theirs: the screen says so, and the claim is no longer offered
+			await visible(page.locator('.casa-workspace .details dd', { hasText: 'أنت' }));
+			await expect.poll(() => page.locator('.casa-workspace button[data-command="claim"]').count()).toBe(0);
+			expect(await status.innerText()).toBe(labels.assigned);
 
 			// 2. start, if the workflow asks for it
 			if ((await bar.locator('button[data-command="start"]').count()) > 0) {
@@ -235,7 +241,7 @@ describe('the staff workspace', () => {
 			else await page.locator('dialog[open] #ws-public-reply').fill('تمت إزالة الأزبال وتنظيف المكان. شكرًا على تنبيهكم.');
 			await page.locator('dialog[open] button[type="submit"]').click();
 			await expect.poll(() => status.innerText()).toBe(labels.resolved);
-			await visible(page.locator('.casa-workspace .action-bar .notice.ok, .casa-workspace .notice.ok'));
+			await visible(page.locator('.casa-workspace .action-bar .notice.ok'));
 
 			// what the server holds
 			const stored = (await call('GET', `/workspace/complaints/${complaint.id}`, { token })).body.data;
@@ -251,12 +257,12 @@ describe('the staff workspace', () => {
 		} finally {
 			await context.close();
 		}
-	});
+	}, 300_000);
 
 	it('the service head bulk-assigns two complaints', async () => {
 		const token = await loginAs('chef-service');
 		const tag = `lot${Date.now().toString(36)}`;
-		const first = await proprete(`Bac renversé rue des Lilas ${tag}`);
+		const first = await createComplaint({ category: 'PROP-01', description: `Bac renversé rue des Lilas ${tag}`, latitude: 33.5463, longitude: -7.6787, channel: 'phone', citizen_name: 'Fatima Zahra Alaoui', citizen_phone: '+212612345678' });
 		const second = await proprete(`Dépôt de gravats sur le trottoir ${tag}`);
 		const agent = await adminUser('agent.proprete@casablanca.ma');
 		const { context, page, errors } = await open('chef.proprete@casablanca.ma', { viewport: DESKTOP });
@@ -284,26 +290,37 @@ describe('the staff workspace', () => {
 				const stored = (await call('GET', `/items/complaints/${complaint.id}?fields=assignee,status`, { token: adminToken() })).body.data;
 				expect(stored.assignee).toBe(agent.id);
 			}
-			// the list now shows who has them
-			await expect.poll(() => page.locator('.casa-workspace .card', { hasText: 'Youssef El Amrani' }).count()).toBe(2);
+			// assigned, they leave the service's "to assign" view
+			await expect.poll(() => page.locator('.casa-workspace .card').count(), { timeout: 30_000 }).toBe(0);
 
 			// a complaint in French on a desktop: words and photos first, the place, the countdowns, the moves
-			await page.locator('.casa-workspace .card-link', { hasText: first.reference }).click();
+			await page.goto(`${base()}/admin/casa-workspace/complaints/${first.id}`);
+			await visible(page.locator('.casa-workspace .details', { hasText: 'Youssef El Amrani' }));
 			await visible(page.getByText('Bac renversé rue des Lilas'));
-			await visible(page.locator('.casa-workspace .point-map .leaflet-overlay-pane path'));
+			await visible(page.locator('.casa-workspace .point-map path.ws-point'));
 			const directions = page.getByRole('link', { name: /Itinéraire/ });
 			expect(await directions.getAttribute('href')).toMatch(/^https:\/\/www\.google\.com\/maps\/dir\/\?api=1&destination=33\.546300,-7\.678700$/);
 			expect(await directions.getAttribute('target')).toBe('_blank');
 			await visible(page.locator('.casa-workspace .deadlines .sla'));
 			// contact on request, journalled
 			await visible(page.getByText('Chaque consultation est enregistrée', { exact: false }));
+			const contact = page.waitForResponse((response) => response.url().includes(`/workspace/complaints/${first.id}/contact`));
+			await page.getByRole('button', { name: 'Afficher les coordonnées' }).click();
+			expect((await contact).status()).toBe(200);
+			await visible(page.locator('.casa-workspace .contact a[href^="tel:"]'));
+			expect(await page.locator('.casa-workspace .contact').innerText()).toContain('Fatima Zahra Alaoui');
 			expect(textProblems(await screenText(page))).toEqual([]);
+			// nothing cut at the card edges: every value of the file fits its card
+			const clipped = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('.casa-workspace .card dd')).filter((dd) => dd.scrollWidth > dd.clientWidth + 1).map((dd) => dd.innerText));
+			expect(clipped).toEqual([]);
+			await page.locator('.casa-workspace .summary').scrollIntoViewIfNeeded();
+			await page.evaluate(() => document.querySelector('.casa-workspace')?.scrollIntoView({ block: 'start' }));
 			await page.screenshot({ path: join(SCREENSHOTS, 'workspace-complaint-fr.png') });
 			expect(errors).toEqual([]);
 		} finally {
 			await context.close();
 		}
-	});
+	}, 300_000);
 
 	it('shows no translation key, error code or English Directus string, over five fresh loads in each language', async () => {
 		const complaint = await proprete('Conteneur cassé devant le marché');
@@ -338,5 +355,5 @@ describe('the staff workspace', () => {
 				await context.close();
 			}
 		}
-	});
+	}, 600_000);
 });
