@@ -227,9 +227,14 @@ const coreCollections: CollectionSpec[] = [
 				options: { template: '{{date_created}} · {{type}} · {{to_status}} · {{body}}', enableCreate: false, enableSelect: false, enableLink: false, sort: 'date_created' },
 				display: 'related-values',
 			}),
-			text('citizen_name', { fr: 'Nom du citoyen', ar: 'اسم المواطن' }, { width: 'half', note: '$t:casa.note.personal' }),
-			text('citizen_phone', { fr: 'Téléphone du citoyen', ar: 'هاتف المواطن' }, { width: 'half', maxLength: 32, indexed: true }),
-			text('citizen_email', { fr: 'E-mail du citoyen', ar: 'البريد الإلكتروني للمواطن' }, { width: 'half' }),
+			// the citizen's personal data lives in citizen_contacts (administrators only through the generic API)
+			field('contact', 'alias', {
+				label: { fr: 'Coordonnées du citoyen', ar: 'معطيات اتصال المواطن' },
+				special: ['o2m'],
+				interface: 'list-o2m',
+				options: { template: '{{name}} · {{phone}} · {{email}}', enableSelect: false, enableLink: false },
+				note: '$t:casa.note.personal',
+			}),
 			select('citizen_language', { fr: 'Langue du citoyen', ar: 'لغة المواطن' }, 'casa.language', LANGUAGES, { defaultValue: 'fr' }),
 			text('registry_number', { fr: "Numéro d'ordre (courrier)", ar: 'رقم الترتيب (البريد)' }, { width: 'half', maxLength: 64 }),
 			manyToOne('duplicate_of', { fr: 'Doublon de / rattachée à', ar: 'مكررة لـ / مرتبطة بـ' }, '{{reference}}', { keyType: 'uuid', special: ['m2o'] }),
@@ -328,6 +333,26 @@ const coreCollections: CollectionSpec[] = [
 			manyToOne('complaint', { fr: 'Réclamation', ar: 'الشكاية' }, '{{reference}}', { keyType: 'uuid', special: ['m2o'] }),
 			text('source', { fr: 'Canal', ar: 'القناة' }, { maxLength: 64 }),
 			field('date_created', 'timestamp', { label: { fr: 'Date', ar: 'التاريخ' }, special: ['date-created'], interface: 'datetime', readonly: true }),
+		],
+	},
+	{
+		// loi 09-08: the citizen's personal data, apart from the complaint. Scoped staff hold no permission on it;
+		// the workspace shows it on request and journals each read (access_journal)
+		collection: 'citizen_contacts',
+		meta: meta('contact_phone', { fr: 'Coordonnées du citoyen', ar: 'معطيات اتصال المواطن' }, { fr: 'Coordonnées des citoyens', ar: 'معطيات اتصال المواطنين' }, {
+			display_template: '{{complaint.reference}} · {{name}}',
+			hidden: true,
+			sort: 93,
+			note: '$t:casa.note.personal',
+		}),
+		schema: {},
+		fields: [
+			id(),
+			manyToOne('complaint', { fr: 'Réclamation', ar: 'الشكاية' }, '{{reference}}', { keyType: 'uuid', special: ['m2o'], indexed: true, unique: true }),
+			text('name', { fr: 'Nom du citoyen', ar: 'اسم المواطن' }, { width: 'half', maxLength: 120 }),
+			text('phone', { fr: 'Téléphone du citoyen', ar: 'هاتف المواطن' }, { width: 'half', maxLength: 32, indexed: true }),
+			text('email', { fr: 'E-mail du citoyen', ar: 'البريد الإلكتروني للمواطن' }, { width: 'half', maxLength: 254 }),
+			text('postal_address', { fr: 'Adresse postale du citoyen', ar: 'العنوان البريدي للمواطن' }, { width: 'half' }),
 		],
 	},
 	{
@@ -432,6 +457,7 @@ const coreRelations: RelationSpec[] = [
 	relation('complaint_events', 'team', 'teams', { onDelete: 'NO ACTION' }),
 	relation('complaint_events', 'assignee', 'directus_users', { onDelete: 'NO ACTION' }),
 	relation('complaint_events', 'actor', 'directus_users', { onDelete: 'NO ACTION' }),
+	relation('citizen_contacts', 'complaint', 'complaints', { oneField: 'contact', onDelete: 'NO ACTION' }),
 	relation('access_journal', 'user', 'directus_users', { onDelete: 'NO ACTION' }),
 	relation('access_journal', 'complaint', 'complaints', { onDelete: 'NO ACTION' }),
 	relation('complaint_files', 'complaints_id', 'complaints', { oneField: 'files', junctionField: 'directus_files_id', onDelete: 'CASCADE' }),

@@ -8,6 +8,7 @@
 // complaints generated set-based, reads (agent queue, dashboard aggregates,
 // Open311 list, tracking, clusters), the SLA sweep. Writes
 // bench/results/<timestamp>.json and bench/results/latest.md.
+import { type PaintFigure, measureFirstPaint } from './first-paint';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -73,6 +74,8 @@ interface ReadFigure extends LatencySummary {
 	size: number;
 	status: number;
 	note?: string;
+	/** the p95 goal of this read (300 ms unless said) */
+	goalMs?: number;
 }
 const results = {
 	date: new Date().toISOString(),
@@ -84,6 +87,7 @@ const results = {
 	reads: [] as ReadFigure[],
 	sweeps: [] as { size: number; open: number; run: string; ms: number; changed: number; statements: number; countMs: number }[],
 	generation: [] as { size: number; added: number; seconds: number }[],
+	firstPaint: [] as PaintFigure[],
 	notes: [] as string[],
 	totalSeconds: 0,
 };
@@ -427,11 +431,14 @@ async function main() {
 		results.baselines.push({ size, countMs: baseline });
 		log(`  baseline SELECT count(*)             p50 ${formatMs(baseline.p50)}`);
 		const add = (figure: ReadFigure) => results.reads.push(figure);
-		add(await timeRequests('agent queue (team, open, by deadline)', size, () => `${first.url}/items/complaints?${q({ fields, filter: { _and: [{ team: { _eq: agentTeam } }, { status: { _in: OPEN } }] }, sort: 'resolve_due_at', limit: '50', page: String(1 + Math.floor(nextPage() * 10)) })}`, agent));
-		add(await timeRequests('agent "Mes dossiers" (assignee, open)', size, () => `${first.url}/items/complaints?${q({ fields, filter: { _and: [{ assignee: { _eq: '$CURRENT_USER' } }, { status: { _in: OPEN } }] }, sort: 'resolve_due_at', limit: '50' })}`, agent));
-		add(await timeRequests('agent queue total (count)', size, () => `${first.url}/items/complaints?${q({ 'aggregate[count]': '*', filter: { _and: [{ team: { _eq: agentTeam } }, { status: { _in: OPEN } }] } })}`, agent));
-		add(await timeRequests('dashboard: count by arrondissement×status', size, () => `${first.url}/items/complaints?aggregate[count]=*&groupBy[]=arrondissement&groupBy[]=status`, dgs));
-		add(await timeRequests('dashboard: open by service×SLA state', size, () => `${first.url}/items/complaints?${q({ 'aggregate[count]': '*', 'groupBy[]': 'service', filter: { status: { _in: OPEN } } })}&groupBy[]=sla_state`, dgs));
+		// staff read through the workspace (no generic permission on complaints): the queue, one complaint, the figures
+		const inQueue = String((await db('complaints').where({ team: agentTeam }).whereIn('status', OPEN).first('id'))?.id ?? '');
+		const workspace = async (figure: Promise<ReadFigure>) => add({ ...(await figure), goalMs: 150 });
+		await workspace(timeRequests('workspace queue (agent: team, open, by deadline)', size, () => `${first.url}/workspace/complaints?status=open&sort=due&limit=25&page=${1 + Math.floor(nextPage() * 10)}`, agent));
+		await workspace(timeRequests('workspace "mine" (assignee, open)', size, () => `${first.url}/workspace/complaints?assignee=me&status=open&limit=25`, agent));
+		if (inQueue) await workspace(timeRequests('workspace complaint view', size, () => `${first.url}/workspace/complaints/${inQueue}`, agent));
+		add(await timeRequests('dashboard: open complaints (indicator)', size, () => `${first.url}/insights/indicator?name=open`, dgs));
+		add(await timeRequests('dashboard: late by priority (indicator)', size, () => `${first.url}/insights/indicator?name=breached_by_priority`, dgs));
 		add(await timeRequests('Open311 GET requests.json (1000)', size, () => `${first.url}/open311/v2/requests.json`, {}, Math.min(READ_SAMPLES, 20)));
 		add(await timeRequests('portal tracking (secret)', size, () => `${first.url}/portal/api/complaints/${tracked.reference}`, { 'x-tracking-secret': tracked.tracking_secret }));
 		const clusters = await timeRequests('clusters (whole city, zoom 11)', size, () => `${first.url}/insights/clusters?bbox=-7.80,33.45,-7.40,33.70&zoom=11`, dgs, 20);
@@ -447,6 +454,15 @@ async function main() {
 			results.sweeps.push({ size, open, run, ms: Math.round(ms), changed: swept.changed, statements: swept.statements, countMs: baseline.p50 });
 			log(`  SLA sweep ${run}: ${Math.round(ms)} ms, ${swept.changed} changed, ${swept.statements} statements (×${ratio(ms, baseline.p50)} count(*))`);
 		}
+	}
+
+	// 4. the queue's first paint in Chromium (phone, CPU ×4) against Directus's own collection page, at the largest size
+	log('first paint at phone size, CPU ×4 (workspace queue against the generic collection page)');
+	try {
+		results.firstPaint = await measureFirstPaint(first.url, { agent: { email: 'agent.proprete@casablanca.ma', password: DEMO_PASSWORD }, admin: { email: config.adminEmail, password: config.adminPassword } });
+		for (const figure of results.firstPaint) log(`  ${figure.target.padEnd(52)} p50 ${figure.p50} ms  p95 ${figure.p95} ms`);
+	} catch (error) {
+		results.notes.push(`first paint not measured: ${(error as Error).message.split('\n')[0]}`);
 	}
 }
 
@@ -490,7 +506,8 @@ function markdown(): string {
 	});
 	const readRows = results.reads.map((figure) => {
 		const baseline = results.baselines.find((entry) => entry.size === figure.size)?.countMs.p50;
-		return figure.note ? [figure.size.toLocaleString('en'), figure.name, figure.note, '', '', ''] : [figure.size.toLocaleString('en'), figure.name, formatMs(figure.p50), formatMs(figure.p95), formatRatio(ratio(figure.p95, baseline)), figure.p95 < 300 ? 'yes' : '**no**'];
+		const goal = figure.goalMs ?? 300;
+		return figure.note ? [figure.size.toLocaleString('en'), figure.name, figure.note, '', '', ''] : [figure.size.toLocaleString('en'), figure.name, formatMs(figure.p50), formatMs(figure.p95), formatRatio(ratio(figure.p95, baseline)), `${figure.p95 < goal ? 'yes' : '**no**'} (< ${goal} ms)`];
 	});
 	const fullPath = results.intake.filter((figure) => (figure.target === 'portal intake' || figure.target === 'Open311 POST') && figure.instances === 1 && figure.ratio !== undefined && figure.ratio !== null);
 	const lowest = fullPath.reduce<IntakeFigure | null>((min, figure) => (min === null || (figure.ratio ?? 0) < (min.ratio ?? 0) ? figure : min), null);
@@ -519,7 +536,13 @@ function markdown(): string {
 		'',
 		'## Reads (baseline: `SELECT count(*) FROM complaints` in the same run)',
 		'',
-		table(['complaints', 'read', 'p50', 'p95', 'p95 / count(*)', 'p95 < 300 ms'], readRows),
+		table(['complaints', 'read', 'p50', 'p95', 'p95 / count(*)', 'p95 under goal'], readRows),
+		'',
+		'## First paint at phone size, CPU throttled 4× (Chromium; baseline: Directus\'s own collection page in the same run)',
+		'',
+		results.firstPaint.length === 0
+			? 'Not measured in this run.'
+			: table(['screen', 'samples', 'p50', 'p95', 'p95 / baseline'], results.firstPaint.map((figure) => [figure.target, figure.samples, `${figure.p50} ms`, `${figure.p95} ms`, formatRatio(ratio(figure.p95, results.firstPaint[results.firstPaint.length - 1].p95))])),
 		'',
 		results.baselines.map((entry) => `Baseline count(*) at ${entry.size.toLocaleString('en')}: p50 ${formatMs(entry.countMs.p50)}.`).join(' '),
 		'',

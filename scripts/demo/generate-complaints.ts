@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { planContextFrom, referenceData } from '../../extensions/casa-core/src/adapters/platform-context';
+import { splitContact } from '../../extensions/casa-core/src/adapters/citizen-contacts';
 import { type CurrentComplaint, type HistoryEvent, type PlanContext, planCreate, planUpdate } from '../../extensions/casa-core/src/domain/complaint/complaint-plan';
 import { boundingBox, pointInGeometry, type AreaGeometry } from '../../extensions/casa-core/src/domain/geo';
 import { formatReference, referenceYear } from '../../extensions/casa-core/src/domain/reference';
@@ -30,6 +31,8 @@ export interface GeneratedComplaints {
 	complaints: Record<string, unknown>[];
 	/** each with `complaint`, the id of its complaint */
 	events: Record<string, unknown>[];
+	/** the citizens' contact details, each with `complaint` */
+	contacts: Record<string, unknown>[];
 	/** last reference sequence used, per year */
 	counters: Map<number, number>;
 }
@@ -72,6 +75,7 @@ export async function buildComplaints(knex: Knex, options: GenerateOptions): Pro
 	for (const row of await knex('reference_counters').select('year', 'last_value')) counters.set(Number(row.year), Number(row.last_value));
 	const complaints: Record<string, unknown>[] = [];
 	const events: Record<string, unknown>[] = [];
+	const contacts: Record<string, unknown>[] = [];
 	const dayMs = 86_400_000;
 
 	for (let index = 0; index < options.count; index++) {
@@ -89,7 +93,7 @@ export async function buildComplaints(knex: Knex, options: GenerateOptions): Pro
 		const street = STREETS[Math.floor(next() * STREETS.length)];
 		const payload: Record<string, unknown> = {
 			category: category.code,
-			description: language === 'ar' ? `${category.code}: مشكل ${DETAILS_AR[detail]}، ${street}.` : `${category.code} : problème signalé ${DETAILS_FR[detail]}, ${street}.`,
+			description: language === 'ar' ? `مشكل ${DETAILS_AR[detail]}، ${street}.` : `Problème signalé ${DETAILS_FR[detail]}, ${street}.`,
 			latitude: point.lat,
 			longitude: point.lng,
 			address: `${Math.floor(next() * 200) + 1} ${street}`,
@@ -149,7 +153,10 @@ export async function buildComplaints(knex: Knex, options: GenerateOptions): Pro
 			// the director general was already warned of the legal ceilings near or past (as the sweep's adoption does)
 			if (['new', 'acknowledged', 'assigned', 'in_progress', 'reopened', 'waiting_citizen'].includes(String(row.status)) && new Date(String(row.legal_due_at)).getTime() <= options.now.getTime() + DEFAULT_LEGAL_WARNING_DAYS * dayMs) row.legal_warned_at = options.now.toISOString();
 		}
-		complaints.push(row);
+		// the citizen's contact details are stored apart (citizen_contacts), as the complaint hooks do
+		const { rest, contact } = splitContact(row);
+		complaints.push(rest);
+		if (contact) contacts.push({ ...contact, complaint: id });
 		for (const { event, at: eventAt } of history) events.push({ ...event, complaint: id, actor: null, actor_kind: 'system', date_created: eventAt.toISOString() });
 	}
 
@@ -157,14 +164,15 @@ export async function buildComplaints(knex: Knex, options: GenerateOptions): Pro
 	for (const row of [...complaints, ...events]) {
 		for (const [key, value] of Object.entries(row)) if ((key.endsWith('_at') || key === 'date_created') && typeof value === 'string') row[key] = new Date(value);
 	}
-	return { complaints, events, counters };
+	return { complaints, events, contacts, counters };
 }
 
 /** Writes generated complaints, their history and the reference counters in one transaction. */
 export async function insertComplaints(knex: Knex, generated: GeneratedComplaints, batchSize = 200): Promise<number> {
-	const { complaints, events, counters } = generated;
+	const { complaints, events, contacts, counters } = generated;
 	await knex.transaction(async (trx) => {
 		for (let start = 0; start < complaints.length; start += batchSize) await trx('complaints').insert(complaints.slice(start, start + batchSize));
+		for (let start = 0; start < contacts.length; start += batchSize) await trx('citizen_contacts').insert(contacts.slice(start, start + batchSize));
 		for (let start = 0; start < events.length; start += batchSize) await trx('complaint_events').insert(events.slice(start, start + batchSize));
 		for (const [year, last] of counters) {
 			await trx('reference_counters').insert({ year, last_value: 0 }).onConflict('year').ignore();

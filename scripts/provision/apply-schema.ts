@@ -1,6 +1,6 @@
 // Creates what schema/ describes and is missing, and brings field metadata
 // (labels, notes, interfaces) up to date. Never drops a column or data.
-import { createCollection, createField, createRelation, readCollections, readFields, readRelations, updateCollection, updateField, updateRelation } from '@directus/sdk';
+import { createCollection, createField, createItems, createRelation, deleteField, readCollections, readFields, readItems, readRelations, updateCollection, updateField, updateRelation } from '@directus/sdk';
 import { collections, fileFields, relations, userFields } from '../../schema/collections';
 import type { FieldSpec } from '../../schema/dsl';
 import type { AdminClient } from './client';
@@ -52,6 +52,29 @@ export async function applySchema(client: AdminClient, log: (message: string) =>
 		log(`creating relation ${spec.collection}.${spec.field} → ${spec.related_collection}`);
 		await client.request(createRelation(spec as never));
 	}
+	await moveContactsOutOfComplaints(client, fieldStates, log);
+}
+
+const LEGACY_CONTACT_FIELDS = { citizen_name: 'name', citizen_phone: 'phone', citizen_email: 'email' } as const;
+
+/**
+ * Installs from before the access redesign kept the citizen's contact details
+ * on the complaint. They move to citizen_contacts (one row per complaint), then
+ * the complaint's columns go: the one place this provisioning drops columns,
+ * once their data is safely copied.
+ */
+async function moveContactsOutOfComplaints(client: AdminClient, fieldStates: Map<string, FieldState>, log: (message: string) => void) {
+	const legacy = Object.keys(LEGACY_CONTACT_FIELDS).filter((field) => fieldStates.has(`complaints.${field}`)) as (keyof typeof LEGACY_CONTACT_FIELDS)[];
+	if (legacy.length === 0) return;
+	log(`moving the citizens' contact details from complaints to citizen_contacts (${legacy.join(', ')})`);
+	const done = new Set(((await client.request(readItems('citizen_contacts' as never, { fields: ['complaint'], limit: -1 } as never))) as { complaint: string }[]).map((row) => row.complaint));
+	for (let page = 1; ; page++) {
+		const rows = (await client.request(readItems('complaints' as never, { fields: ['id', ...legacy], filter: { _or: legacy.map((field) => ({ [field]: { _nnull: true } })) }, sort: ['id'], limit: 500, page } as never))) as Record<string, string | null>[];
+		const missing = rows.filter((row) => !done.has(String(row.id)));
+		if (missing.length > 0) await client.request(createItems('citizen_contacts' as never, missing.map((row) => ({ complaint: row.id, ...Object.fromEntries(legacy.map((field) => [LEGACY_CONTACT_FIELDS[field], row[field]])) })) as never));
+		if (rows.length < 500) break;
+	}
+	for (const field of legacy) await client.request(deleteField('complaints', field));
 }
 
 async function syncFields(client: AdminClient, collection: string, fields: FieldSpec[], states: Map<string, FieldState>, log: (message: string) => void) {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { adminToken, call, loginAs } from '../helpers/api';
+import { adminToken, call, loginAs, CONTACT_FIELDS, withCitizen } from '../helpers/api';
 import { launchChromium, logInToAdmin } from './chromium';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -100,7 +100,7 @@ describe('the registry-office desk', () => {
 		const frame = page.frameLocator('iframe.receipt');
 		await visible(frame.getByText(complaint.reference).first());
 
-		const stored = (await call('GET', `/items/complaints/${complaint.id}?fields=channel,citizen_phone,citizen_name,arrondissement,user_created.email,history.type`, { token: adminToken() })).body.data;
+		const stored = withCitizen((await call('GET', `/items/complaints/${complaint.id}?fields=channel,arrondissement,user_created.email,history.type,${CONTACT_FIELDS}`, { token: adminToken() })).body.data);
 		expect(stored).toMatchObject({ channel: 'phone', citizen_phone: `+2126${digits}`, citizen_name: 'Fatima Zahra Alaoui', user_created: { email: 'bureau.ordre@casablanca.ma' } });
 		expect(stored.arrondissement).not.toBeNull();
 		expect(stored.history.map((event: { type: string }) => event.type)).toEqual(['created']);

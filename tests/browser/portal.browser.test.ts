@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, type Locator, type Page, type Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { adminToken, call, loginAs } from '../helpers/api';
+import { adminToken, call, loginAs, CONTACT_FIELDS, withCitizen } from '../helpers/api';
 import { launchChromium } from './chromium';
 
 declare module 'vitest' {
@@ -70,8 +70,8 @@ async function expectAccessible(page: Page, label: string, selector?: string) {
 }
 
 async function adminComplaint(reference: string) {
-	const response = await call('GET', `/items/complaints?filter[reference][_eq]=${reference}&fields=*,files.directus_files_id.id,files.directus_files_id.type,files.kind`, { token: adminToken() });
-	return response.body.data[0];
+	const response = await call('GET', `/items/complaints?filter[reference][_eq]=${reference}&fields=*,files.directus_files_id.id,files.directus_files_id.type,files.kind,${CONTACT_FIELDS}`, { token: adminToken() });
+	return withCitizen(response.body.data[0]);
 }
 
 async function countWith(description: string): Promise<number> {

@@ -37,7 +37,7 @@ function expectUnavailable(answer: Answer, language: 'fr' | 'ar') {
 }
 
 async function complaintsWithKey(key: string) {
-	const answer = await call(B, 'GET', `/items/complaints?filter[citizen_email][_eq]=panne.${key}@example.ma&fields=id,reference&limit=-1`, { token: adminToken() });
+	const answer = await call(B, 'GET', `/items/complaints?filter[contact][email][_eq]=panne.${key}@example.ma&fields=id,reference&limit=-1`, { token: adminToken() });
 	expect(answer.status).toBe(200);
 	return answer.body.data as { id: string; reference: string }[];
 }

@@ -49,3 +49,12 @@ export async function createComplaint(fields: Record<string, unknown>, token = a
 	if (response.status !== 200) throw new Error(`create failed: ${response.status} ${JSON.stringify(response.body)}`);
 	return response.body.data;
 }
+
+/** The citizen's contact, stored apart (citizen_contacts), as an administrator reads it with a complaint. */
+export const CONTACT_FIELDS = 'contact.name,contact.phone,contact.email';
+
+/** An administrator's read of a complaint with its contact shown as the citizen_* fields every channel speaks. */
+export function withCitizen<T extends Record<string, any>>(row: T): T & { citizen_name: string | null; citizen_phone: string | null; citizen_email: string | null } {
+	const contact = Array.isArray(row?.contact) ? row.contact[0] : null;
+	return { ...row, citizen_name: contact?.name ?? null, citizen_phone: contact?.phone ?? null, citizen_email: contact?.email ?? null };
+}

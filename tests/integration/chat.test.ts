@@ -4,7 +4,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { adminToken, call, loginAs, platform } from '../helpers/api';
+import { adminToken, call, loginAs, platform, CONTACT_FIELDS, withCitizen } from '../helpers/api';
 
 const HAY_HASSANI = { latitude: 33.5463, longitude: -7.6787 };
 
@@ -83,8 +83,8 @@ async function say(waId: string, name: string, message: Record<string, unknown>)
 }
 
 async function complaint(reference: string) {
-	const response = await call('GET', `/items/complaints?filter[reference][_eq]=${reference}&fields=*,files.kind,files.directus_files_id.type`, { token: adminToken() });
-	return response.body.data[0];
+	const response = await call('GET', `/items/complaints?filter[reference][_eq]=${reference}&fields=*,files.kind,files.directus_files_id.type,${CONTACT_FIELDS}`, { token: adminToken() });
+	return withCitizen(response.body.data[0]);
 }
 
 async function conversationOf(contactKey: string) {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminToken, call, loginAs, platform } from '../helpers/api';
+import { adminToken, call, loginAs, platform, CONTACT_FIELDS, withCitizen } from '../helpers/api';
 
 const apiRequire = createRequire(createRequire(import.meta.url).resolve('@directus/api/package.json'));
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -86,9 +86,9 @@ async function flagsOf(uid: number): Promise<Set<string>> {
 }
 
 async function complaintsFrom(email: string) {
-	const response = await call('GET', `/items/complaints?filter[citizen_email][_eq]=${encodeURIComponent(email)}&fields=id,reference,channel,status,category,service,team,description,citizen_name,citizen_language,legal_due_at,resolve_due_at,files.kind,files.directus_files_id.type,files.directus_files_id.filename_download&sort=reference`, { token: adminToken() });
+	const response = await call('GET', `/items/complaints?filter[contact][email][_eq]=${encodeURIComponent(email)}&fields=id,reference,channel,status,category,service,team,description,citizen_language,legal_due_at,resolve_due_at,files.kind,files.directus_files_id.type,files.directus_files_id.filename_download,${CONTACT_FIELDS}&sort=reference`, { token: adminToken() });
 	expect(response.status).toBe(200);
-	return response.body.data as Record<string, any>[];
+	return (response.body.data as Record<string, any>[]).map(withCitizen);
 }
 
 async function ledger(messageId: string) {
@@ -158,14 +158,18 @@ describe('mail intake', () => {
 
 	it('shows the e-mail complaint to a registry office, which qualifies it: routed and given its deadlines', async () => {
 		const token = await loginAs('bureau-ordre');
-		const seen = await call('GET', `/items/complaints/${plainComplaint.id}?fields=reference,citizen_email`, { token });
-		expect(seen.status).toBe(200);
-		expect(seen.body.data).toEqual({ reference: plainComplaint.reference, citizen_email: plainSender });
-		const me = await call('GET', '/users/me?fields=arrondissement', { token });
-		const qualified = await call('PATCH', `/items/complaints/${plainComplaint.id}?fields=id`, { token, body: { category: 'PROP-01', arrondissement: me.body.data.arrondissement } });
+		// in the registry office's queue (no place, no category yet), with the sender on request
+		const queue = await call('GET', `/workspace/complaints?q=${plainComplaint.reference}`, { token });
+		expect(queue.status).toBe(200);
+		expect(queue.body.data.map((row: { reference: string }) => row.reference)).toEqual([plainComplaint.reference]);
+		const contact = await call('GET', `/workspace/complaints/${plainComplaint.id}/contact`, { token });
+		expect(contact.body.data.email).toBe(plainSender);
+		const me = await call('GET', '/workspace/me', { token });
+		const qualified = await call('POST', `/workspace/complaints/${plainComplaint.id}/commands/requalify`, { token, body: { category: 'PROP-01' } });
 		expect(qualified.status).toBe(200);
 		const after = await call('GET', `/items/complaints/${plainComplaint.id}?fields=category,service,arrondissement,acknowledge_due_at,resolve_due_at,status`, { token: adminToken() });
-		expect(after.body.data).toMatchObject({ category: 'PROP-01', service: 'PROP', arrondissement: me.body.data.arrondissement });
+		expect(after.body.data).toMatchObject({ category: 'PROP-01', service: 'PROP' });
+		expect(me.body.data.landing).toBe('desk');
 		expect(after.body.data.acknowledge_due_at).toBeTruthy();
 		expect(after.body.data.resolve_due_at).toBeTruthy();
 	});

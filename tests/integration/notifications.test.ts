@@ -103,9 +103,9 @@ describe('the citizen is told, in French, by e-mail and SMS', () => {
 		});
 		expect(created.status).toBe(201);
 		({ reference, tracking_secret: secret } = created.body.data);
-		const found = await call('GET', `/items/complaints?filter[reference][_eq]=${reference}&fields=id,citizen_phone`, { token: adminToken() });
+		const found = await call('GET', `/items/complaints?filter[reference][_eq]=${reference}&fields=id,contact.phone`, { token: adminToken() });
 		id = found.body.data[0].id;
-		smsRecipient = found.body.data[0].citizen_phone;
+		smsRecipient = found.body.data[0].contact[0].phone;
 		await allSent(id, 2); // the acknowledgment, e-mail and SMS
 	});
 

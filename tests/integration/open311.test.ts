@@ -1,7 +1,7 @@
 // Open311 GeoReport v2 at /open311/v2, over real HTTP, in JSON and XML.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { adminToken, call, platform } from '../helpers/api';
+import { adminToken, call, platform, CONTACT_FIELDS, withCitizen } from '../helpers/api';
 
 const KEY = `test-open311-${randomBytes(12).toString('hex')}`;
 const INACTIVE_KEY = `test-open311-off-${randomBytes(12).toString('hex')}`;
@@ -78,8 +78,8 @@ function errorsOf(response: Open311Response, format: Format): { code: number; de
 }
 
 async function adminComplaint(reference: string) {
-	const response = await call('GET', `/items/complaints?filter[reference][_eq]=${reference}&fields=*`, { token: adminToken() });
-	return response.body.data[0];
+	const response = await call('GET', `/items/complaints?filter[reference][_eq]=${reference}&fields=*,${CONTACT_FIELDS}`, { token: adminToken() });
+	return withCitizen(response.body.data[0]);
 }
 
 async function countComplaints(): Promise<number> {
@@ -434,9 +434,9 @@ describe('GET requests', () => {
 			]),
 		);
 		// the citizens of the demo complaints too
-		const demo = await call('GET', `/items/complaints?filter[citizen_phone][_nnull]=true&filter[received_at][_gte]=$NOW(-80 days)&fields=citizen_name,citizen_phone,citizen_email&limit=50`, { token: adminToken() });
+		const demo = await call('GET', `/items/citizen_contacts?filter[phone][_nnull]=true&filter[complaint][received_at][_gte]=$NOW(-80 days)&fields=name,phone,email&limit=50`, { token: adminToken() });
 		expect(demo.body.data.length).toBeGreaterThan(0);
-		const demoTraces = demo.body.data.flatMap((row: Record<string, string | null>) => [row.citizen_name, row.citizen_phone, row.citizen_email].filter(Boolean));
+		const demoTraces = demo.body.data.flatMap((row: Record<string, string | null>) => [row.name, row.phone, row.email].filter(Boolean));
 		for (const response of responses) {
 			expect(response.status).toBe(200);
 			for (const trace of [...CITIZEN_TRACES, ...demoTraces, 'Marqueur-description-Open311', 'Note-interne-Open311', 'tracking_secret', 'citizen_']) expect(response.text, trace).not.toContain(trace);

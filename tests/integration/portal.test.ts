@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { adminToken, call, loginAs, platform } from '../helpers/api';
+import { adminToken, call, loginAs, platform, CONTACT_FIELDS, withCitizen } from '../helpers/api';
 
 const HAY_HASSANI = { latitude: 33.5463, longitude: -7.6787 };
 const CITIZEN = { citizen_name: 'Fatima Zahra Alaoui', citizen_phone: '06 61 23 45 67', citizen_email: 'fatima.alaoui@example.ma', consent: true };
@@ -16,8 +16,8 @@ async function countComplaints(): Promise<number> {
 }
 
 async function adminComplaint(reference: string) {
-	const response = await call('GET', `/items/complaints?filter[reference][_eq]=${reference}&fields=*,history.type`, { token: adminToken() });
-	return response.body.data[0];
+	const response = await call('GET', `/items/complaints?filter[reference][_eq]=${reference}&fields=*,history.type,${CONTACT_FIELDS}`, { token: adminToken() });
+	return withCitizen(response.body.data[0]);
 }
 
 describe('public intake', () => {
@@ -126,9 +126,11 @@ describe('tracking by reference', () => {
 		const stored = await adminComplaint(created.reference);
 		await call('POST', '/workspace/assignments', { token: adminToken(), body: { complaints: [stored.id], team: stored.team } });
 		const agent = await loginAs('agent');
-		await call('POST', '/items/complaint_events', { token: agent, body: { complaint: stored.id, type: 'note', body: 'Note interne confidentielle' } });
-		await call('PATCH', `/items/complaints/${stored.id}`, { token: agent, body: { status: 'in_progress' } });
-		await call('PATCH', `/items/complaints/${stored.id}`, { token: agent, body: { status: 'resolved', public_reply: 'Les ordures ont été ramassées ce matin.' } });
+		const command = (name: string, body: Record<string, unknown> = {}) => call('POST', `/workspace/complaints/${stored.id}/commands/${name}`, { token: agent, body });
+		expect((await command('note', { body: 'Note interne confidentielle' })).status).toBe(200);
+		expect((await command('claim')).status).toBe(200);
+		expect((await command('start')).status).toBe(200);
+		expect((await command('resolve', { public_reply: 'Les ordures ont été ramassées ce matin.' })).status).toBe(200);
 		const resolved = await track(created.reference, created.tracking_secret, 'ar');
 		expect(resolved.body.data).toMatchObject({ status: 'resolved', status_label: 'تمت المعالجة', public_reply: 'Les ordures ont été ramassées ce matin.', canRate: true, canReopen: true, expected_resolution_at: null });
 		expect(resolved.body.data.timeline.map((event: { type: string }) => event.type)).toEqual(['created', 'status_changed', 'status_changed', 'status_changed', 'public_reply']);

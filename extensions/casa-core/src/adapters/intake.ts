@@ -11,6 +11,7 @@ import { readPublicIntake } from '../domain/intake/public-intake';
 import { toIsoTimestamp } from '../domain/calendar/instant';
 import { fieldErrors } from './errors';
 import { INTAKE_MARKER } from './intake-marker';
+import { contactOf } from './citizen-contacts';
 import type { CleanPhoto } from './photos';
 import { Readable } from 'node:stream';
 
@@ -112,10 +113,11 @@ export async function intakeComplaint(context: IntakeContext, request: IntakeReq
 				[INTAKE_MARKER]: { actor: 'citizen', language: request.language, trackingSecretHash: hashSecret(secret) },
 			});
 			if (scopedKey) await trx('intake_requests').insert({ key: scopedKey, complaint: id, source: request.source, date_created: new Date() });
-			const created = await trx('complaints').select('reference', 'resolve_due_at', 'citizen_email', 'citizen_phone', 'citizen_language').where({ id }).first();
+			const created = await trx('complaints').select('reference', 'resolve_due_at', 'citizen_language').where({ id }).first();
+			const contact = await contactOf(trx, id);
 			const recipients = [
-				created.citizen_email ? { channel: 'email', recipient: created.citizen_email } : null,
-				created.citizen_phone ? { channel: 'sms', recipient: created.citizen_phone } : null,
+				contact?.email ? { channel: 'email', recipient: contact.email } : null,
+				contact?.phone ? { channel: 'sms', recipient: contact.phone } : null,
 			].filter((recipient) => recipient && !request.acknowledged) as { channel: string; recipient: string }[];
 			for (const recipient of recipients) {
 				await trx('outbox').insert({

@@ -100,7 +100,7 @@ export async function importRow(context: ImportContext, row: LedgerRow): Promise
 		const body = bodyOf(parsed);
 		const verdicts = attachmentVerdicts(parsed);
 		const reference = referenceInSubject(subject);
-		const referenced = reference ? await context.database('complaints').select('id', 'citizen_email').where({ reference }).first() : null;
+		const referenced = reference ? await context.database('complaints as c').leftJoin('citizen_contacts as cc', 'cc.complaint', 'c.id').select('c.id', 'cc.email as citizen_email').where('c.reference', reference).first() : null;
 		const decision = decideMessage(
 			{ fromAddress: sender.address, subject, body, attachmentCount: verdicts.length, autoSubmitted: headerText(parsed, 'auto-submitted'), contentType: parsed.headers.get('content-type') ? headerText(parsed, 'content-type')?.split(';')[0] ?? null : null },
 			referenced ? { id: String(referenced.id), citizenEmail: referenced.citizen_email ?? null } : null,

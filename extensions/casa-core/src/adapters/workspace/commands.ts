@@ -11,6 +11,7 @@ import type { FieldError } from '../../domain/complaint/complaint-plan';
 import { pickLeastLoaded } from '../../domain/assignment/assignment-rules';
 import { OPEN_STATUSES } from '../../domain/workflow/transitions';
 import { type Caller, actingAs } from '../platform-context';
+import { CONTACT_COLUMNS, type ContactInput, contactOf, writeContactField } from '../citizen-contacts';
 
 export const TEXT_LIMIT = 5000;
 
@@ -137,10 +138,12 @@ async function correct(trx: Knex, id: string, body: Record<string, unknown>, cal
 	if (value && value.length > limit) errors.push({ field: 'value', key: 'field.too_long', values: { field: 'value', limit } });
 	if (field === 'citizen_email' && value && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) errors.push({ field: 'value', key: 'field.email' });
 	if (errors.length > 0) throw new CommandInputError(errors);
-	const row = await trx('complaints').select(field).where({ id }).first();
-	const original = (row?.[field] as string | null) ?? null;
+	// contact details live in citizen_contacts; the problem's address stays on the complaint
+	const column = field === 'address' ? null : CONTACT_COLUMNS[field as ContactInput];
+	const original = column ? (((await contactOf(trx, id)) ?? {})[column as 'name'] ?? null) : (((await trx('complaints').select('address').where({ id }).first())?.address as string | null) ?? null);
 	if ((original ?? '') === (value ?? '')) throw new CommandInputError([{ field: 'value', key: 'workspace.errors.correct_same' }]);
-	await trx('complaints').where({ id }).update({ [field]: value, date_updated: new Date(), user_updated: caller.profile?.userId ?? null });
+	if (column) await writeContactField(trx, id, column, value);
+	else await trx('complaints').where({ id }).update({ address: value, date_updated: new Date(), user_updated: caller.profile?.userId ?? null });
 	await trx('complaint_events').insert({
 		complaint: id,
 		type: 'correction',

@@ -182,11 +182,10 @@ export async function readComplaint(knex: Knex, id: string) {
 			'c.public_reply',
 			'c.rejection_reason',
 			'c.redirected_to',
-			'c.citizen_name',
-			'c.citizen_phone',
-			'c.citizen_email',
+			'cc.id as contact_id',
 			'c.user_created',
 		)
+		.leftJoin('citizen_contacts as cc', 'cc.complaint', 'c.id')
 		.where('c.id', id)
 		.first();
 }

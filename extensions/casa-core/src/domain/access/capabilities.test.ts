@@ -86,6 +86,10 @@ describe('availableCommands: only the moves this role may make now', () => {
 		expect(availableCommands(head, complaint({ status: 'new', team: null }))).toEqual(['acknowledge', 'assign', 'reject', 'requalify', 'note', 'attach', 'correct']);
 		expect(availableCommands(head, complaint({ status: 'resolved' }))).toEqual(['reopen', 'close', 'note', 'attach', 'correct']);
 	});
+	it('a service head claims only what one of their teams holds (the assignment rules refuse any other assignee)', () => {
+		expect(availableCommands(profile('service_head', { service: 'PROP' }), complaint({ status: 'assigned' }))).not.toContain('claim');
+		expect(availableCommands(profile('service_head', { service: 'PROP', teams: ['team-prop'] }), complaint({ status: 'assigned' }))).toContain('claim');
+	});
 	it('the registry office qualifies; it does not resolve', () => {
 		const office = profile('registry_office', { arrondissement: 'HH' });
 		const commands = availableCommands(office, complaint({ status: 'new', team: null }));

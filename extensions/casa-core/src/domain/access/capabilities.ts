@@ -189,9 +189,11 @@ export function complaintCapabilities(profile: StaffProfile | null, complaint: C
 		granted.delete('requalify');
 	}
 	if (granted.has('claim')) {
-		// an agent takes only what their teams hold and nobody has taken; a head may take any of the service's
+		// an agent takes only what their teams hold and nobody has taken; a head takes what a team of theirs holds
+		// (the assignment rules refuse an assignee outside the complaint's team: the button must not offer it)
 		const already = complaint.assignee === profile.userId;
-		const teamOk = profile.role !== 'service_agent' || (complaint.team !== null && profile.teams.includes(complaint.team) && complaint.assignee === null);
+		const member = complaint.team !== null && profile.teams.includes(complaint.team);
+		const teamOk = member && (profile.role !== 'service_agent' || complaint.assignee === null);
 		if (already || !teamOk || complaint.team === null) granted.delete('claim');
 	}
 	return granted;
@@ -227,8 +229,5 @@ export function commandTarget(command: Command, role: RoleKey, from: string): Co
 	return targets.find((target) => moves.includes(target)) ?? null;
 }
 
-/** Personal fields of the citizen (loi 09-08): read only on request, each read journalled. */
-export const CONTACT_FIELDS = ['citizen_name', 'citizen_phone', 'citizen_email'] as const;
-
 /** Fields a correction may change; the original stays in the history event. */
-export const CORRECTABLE_FIELDS = ['citizen_name', 'citizen_phone', 'citizen_email', 'address'] as const;
+export const CORRECTABLE_FIELDS = ['citizen_name', 'citizen_phone', 'citizen_email', 'citizen_postal_address', 'address'] as const;

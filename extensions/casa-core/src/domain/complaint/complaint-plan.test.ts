@@ -558,12 +558,13 @@ describe('planUpdate: refused transitions', () => {
 });
 
 describe('planUpdate: field validation', () => {
-	it('refuses system fields and received_at, and a blank description', () => {
-		expect(errorsOf(planUpdate(complaint(), { resolved_at: NOW_ISO, sla_paused_at: null, received_at: NOW_ISO, description: '' }, ctx('administrator')))).toEqual([
+	it("refuses system fields and received_at, and never rewrites the citizen's words, even for an administrator", () => {
+		expect(errorsOf(planUpdate(complaint(), { resolved_at: NOW_ISO, sla_paused_at: null, received_at: NOW_ISO, description: '', citizen_email: 'x@example.ma' }, ctx('administrator')))).toEqual([
 			{ field: 'resolved_at', key: 'field.protected', values: { field: 'resolved_at' } },
 			{ field: 'sla_paused_at', key: 'field.protected', values: { field: 'sla_paused_at' } },
 			{ field: 'received_at', key: 'field.protected', values: { field: 'received_at' } },
-			{ field: 'description', key: 'field.required', values: { field: 'description' } },
+			{ field: 'description', key: 'field.citizen_words', values: { field: 'description' } },
+			{ field: 'citizen_email', key: 'field.citizen_words', values: { field: 'citizen_email' } },
 		]);
 	});
 

@@ -27,6 +27,7 @@ import { hasGlobal, inScope } from '../../domain/access/capabilities';
 import { complaintScope } from '../../domain/access/scope';
 import { applyScope } from '../../adapters/scope-sql';
 import { journalAccess, loadFacts } from '../../adapters/workspace/queries';
+import { contactOf } from '../../adapters/citizen-contacts';
 import { isUuid } from '../../domain/workspace/queue-query';
 import { Readable } from 'node:stream';
 import busboy from 'busboy';
@@ -116,13 +117,14 @@ export default defineEndpoint({
 			if (query.kind === 'invalid') throw deskErrors([{ field: 'q', key: 'desk.errors.query_invalid' }], language);
 			// the agent's scope in SQL (no generic permission on complaints)
 			const rows = await database('complaints as c')
+				.join('citizen_contacts as cc', 'cc.complaint', 'c.id')
 				.leftJoin('categories as cat', 'cat.code', 'c.category')
-				.select('c.id', 'c.reference', 'c.status', 'c.channel', 'c.received_at', 'c.resolve_due_at', 'c.citizen_name', 'c.citizen_phone', 'c.address', 'c.description', 'cat.code as category_code', 'cat.name_fr as category_name_fr', 'cat.name_ar as category_name_ar')
+				.select('c.id', 'c.reference', 'c.status', 'c.channel', 'c.received_at', 'c.resolve_due_at', 'cc.name as citizen_name', 'cc.phone as citizen_phone', 'c.address', 'c.description', 'cat.code as category_code', 'cat.name_fr as category_name_fr', 'cat.name_ar as category_name_ar')
 				.modify((builder) => {
 					const scope = complaintScope(caller.profile!);
 					if (scope) applyScope(builder, scope, 'c');
-					if (query.kind === 'phone') builder.where('c.citizen_phone', query.phone);
-					else for (const word of query.words) builder.whereRaw('lower(c.citizen_name) like ?', [`%${word.toLowerCase().replace(/[%_\\]/g, '')}%`]);
+					if (query.kind === 'phone') builder.where('cc.phone', query.phone);
+					else for (const word of query.words) builder.whereRaw('lower(cc.name) like ?', [`%${word.toLowerCase().replace(/[%_\\]/g, '')}%`]);
 				})
 				.orderBy('c.received_at', 'desc')
 				.limit(50)
@@ -153,7 +155,7 @@ export default defineEndpoint({
 
 		// the portal's nearby rule (same radius and period from the platform settings), with the id to follow
 		router.get('/nearby', route(async (request, res) => {
-			const { language } = await agent(request);
+			const { caller, language } = await agent(request);
 			const lat = Number(request.query.lat);
 			const lng = Number(request.query.lng);
 			if (!Number.isFinite(lat) || !Number.isFinite(lng)) throw deskErrors([{ field: 'latitude', key: 'field.coordinates' }], language);
@@ -161,7 +163,7 @@ export default defineEndpoint({
 			const radius = settings.duplicateRadiusM;
 			const degreesLat = radius / 111_000;
 			const degreesLng = radius / (111_000 * Math.cos((lat * Math.PI) / 180));
-			const rows = await database('complaints')
+			const rows: Record<string, any>[] = await database('complaints')
 				.leftJoin('categories', 'categories.code', 'complaints.category')
 				.select('complaints.id', 'complaints.reference', 'complaints.status', 'complaints.latitude', 'complaints.longitude', 'complaints.received_at', 'complaints.supporters_count', 'categories.name_fr', 'categories.name_ar')
 				.where('complaints.category', String(request.query.category ?? ''))
@@ -169,6 +171,11 @@ export default defineEndpoint({
 				.whereBetween('complaints.latitude', [lat - degreesLat, lat + degreesLat])
 				.whereBetween('complaints.longitude', [lng - degreesLng, lng + degreesLng])
 				.andWhere('complaints.received_at', '>=', new Date(Date.now() - settings.duplicatePeriodDays * 86_400_000))
+				// only what the agent may follow: their scope (the portal shows citizens references, never ids)
+				.modify((builder) => {
+					const scope = complaintScope(caller.profile!);
+					if (scope) applyScope(builder, scope);
+				})
 				.limit(50);
 			res.json({
 				data: rows
@@ -221,9 +228,10 @@ export default defineEndpoint({
 					const secret = trackingCode(String(created));
 					await trx('complaints').where({ id: created }).update({ tracking_secret_hash: hashSecret(secret) });
 					if (scopedKey) await trx('intake_requests').insert({ key: scopedKey, complaint: created, source: 'desk', date_created: new Date() });
-					const row = await trx('complaints').select('reference', 'resolve_due_at', 'citizen_email', 'citizen_phone', 'citizen_language').where({ id: created }).first();
+					const row = await trx('complaints').select('reference', 'resolve_due_at', 'citizen_language').where({ id: created }).first();
+					const contact = await contactOf(trx, String(created));
 					// the same acknowledgment as the portal's, sent by the outbox worker to a citizen who left a contact
-					const recipients = [row.citizen_email ? { channel: 'email', recipient: row.citizen_email } : null, row.citizen_phone ? { channel: 'sms', recipient: row.citizen_phone } : null].filter(Boolean) as { channel: string; recipient: string }[];
+					const recipients = [contact?.email ? { channel: 'email', recipient: contact.email } : null, contact?.phone ? { channel: 'sms', recipient: contact.phone } : null].filter(Boolean) as { channel: string; recipient: string }[];
 					for (const recipient of recipients) {
 						await trx('outbox').insert({
 							complaint: created,
@@ -283,11 +291,12 @@ export default defineEndpoint({
 
 		// a scanned letter, stored for the complaint about to be recorded (staff hold no permission on directus_files)
 		router.post('/scans', route(async (request, res) => {
-			const { language, userId } = await agent(request);
+			const { language, accountability } = await agent(request);
 			const scan = await readScan(request as never);
 			if ('error' in scan) throw deskErrors([{ field: 'scan', key: scan.error, values: { limit: SCAN_MAX_BYTES / 1024 / 1024 } }], language);
-			const files = new services.FilesService({ schema: await requestSchema(request, getSchema), accountability: null });
-			const id = await files.uploadOne(Readable.from(scan.bytes), { storage: 'local', filename_download: scan.filename, type: scan.type, title: scan.filename, uploaded_by: userId });
+			// acting for the agent: the file records who uploaded it (the desk accepts only the agent's own scans)
+			const files = new services.FilesService({ schema: await requestSchema(request, getSchema), accountability });
+			const id = await files.uploadOne(Readable.from(scan.bytes), { storage: 'local', filename_download: scan.filename, type: scan.type, title: scan.filename });
 			res.status(201).json({ data: { id } });
 		}));
 
@@ -300,7 +309,8 @@ export default defineEndpoint({
 				.leftJoin('categories as cat', 'cat.code', 'c.category')
 				.leftJoin('services as s', 's.code', 'c.service')
 				.leftJoin('arrondissements as a', 'a.code', 'c.arrondissement')
-				.select('c.id', 'c.reference', 'c.channel', 'c.received_at', 'c.registry_number', 'c.citizen_name', 'c.citizen_language', 'c.resolve_due_at', 'c.legal_due_at', 'cat.name_fr as category_fr', 'cat.name_ar as category_ar', 's.name_fr as service_fr', 's.name_ar as service_ar', 'a.name_fr as arrondissement_fr', 'a.name_ar as arrondissement_ar')
+				.leftJoin('citizen_contacts as cc', 'cc.complaint', 'c.id')
+				.select('c.id', 'c.reference', 'c.channel', 'c.received_at', 'c.registry_number', 'cc.name as citizen_name', 'c.citizen_language', 'c.resolve_due_at', 'c.legal_due_at', 'cat.name_fr as category_fr', 'cat.name_ar as category_ar', 's.name_fr as service_fr', 's.name_ar as service_ar', 'a.name_fr as arrondissement_fr', 'a.name_ar as arrondissement_ar')
 				.where('c.id', facts.id)
 				.first()) as Record<string, any>;
 			row.category = row.category_fr ? { name_fr: row.category_fr, name_ar: row.category_ar } : null;

@@ -30,6 +30,7 @@ import { applyScope } from '../../adapters/scope-sql';
 import { cleanPhotos, parseMultipart } from '../../adapters/photos';
 import { CommandInputError, runCommand } from '../../adapters/workspace/commands';
 import { fileOfComplaint, journalAccess, loadFacts, loadFactsMany, readComplaint, readFiles, readHistory, readQueue } from '../../adapters/workspace/queries';
+import { contactOf } from '../../adapters/citizen-contacts';
 import { commandButtons, fileUrl, historyEntry, named, queueItem, replyTemplates } from './views';
 import { Readable } from 'node:stream';
 
@@ -132,7 +133,7 @@ export default defineEndpoint({
 				})),
 				history: events.map((event) => historyEntry(event, language, { category: categoryLabel })),
 				commands: commandButtons(availableCommands(caller.profile, facts), language),
-				contact: { available: !!(row.citizen_name || row.citizen_phone || row.citizen_email), may_read: capabilities.has('read_personal') },
+				contact: { available: row.contact_id !== null && row.contact_id !== undefined, may_read: capabilities.has('read_personal') },
 				reply_templates: replyTemplates(row.reply_templates, language),
 			};
 		}
@@ -241,11 +242,11 @@ export default defineEndpoint({
 			const facts = await readable(caller, language, request.params.id);
 			if (!complaintCapabilities(caller.profile, facts).has('read_personal')) throw refuse(language, 'contact_not_allowed');
 			const screen = typeof request.query.screen === 'string' && /^[a-z_-]{1,32}$/.test(request.query.screen) ? request.query.screen : 'complaint';
-			const row = await database('complaints').select('citizen_name', 'citizen_phone', 'citizen_email', 'citizen_language').where({ id: facts.id }).first();
+			const [contact, complaint] = await Promise.all([contactOf(database, facts.id), database('complaints').select('citizen_language').where({ id: facts.id }).first()]);
 			// loi 09-08: the read is journalled before the data leaves
-			await journalAccess(database, { user: caller.profile.userId, complaint: facts.id, screen, data: 'citizen_name,citizen_phone,citizen_email' });
+			await journalAccess(database, { user: caller.profile.userId, complaint: facts.id, screen, data: 'name,phone,email,postal_address' });
 			res.set('Cache-Control', 'no-store');
-			res.json({ data: { name: row.citizen_name ?? null, phone: row.citizen_phone ?? null, email: row.citizen_email ?? null, language: row.citizen_language ?? null, notice: translate(language, 'workspace.journal_notice') } });
+			res.json({ data: { name: contact?.name ?? null, phone: contact?.phone ?? null, email: contact?.email ?? null, postal_address: contact?.postal_address ?? null, language: complaint?.citizen_language ?? null, notice: translate(language, 'workspace.journal_notice') } });
 		}));
 
 		router.post('/complaints/:id/commands/:command', route(async (request, res) => {
@@ -265,7 +266,7 @@ export default defineEndpoint({
 		}));
 
 		router.post('/complaints/:id/files', route(async (request, res) => {
-			const { caller, language } = await staff(request);
+			const { caller, language, accountability } = await staff(request);
 			const facts = await readable(caller, language, request.params.id);
 			if (!availableCommands(caller.profile, facts).includes('attach')) throw refuse(language, 'command_not_allowed', 'command');
 			const parsed = await parseMultipart(request as never);
@@ -275,8 +276,8 @@ export default defineEndpoint({
 			const [photo] = await cleanPhotos(parsed.photos, photoErrors);
 			if (!photo) throw workspaceErrors(photoErrors, language);
 			const schema = await requestSchema(request, getSchema);
-			const files = new services.FilesService({ schema, accountability: null });
-			const fileId = await files.uploadOne(Readable.from(photo.bytes), { storage: 'local', filename_download: photo.filename, type: photo.type, title: photo.filename, width: photo.width, height: photo.height, uploaded_by: caller.profile.userId });
+			const files = new services.FilesService({ schema, accountability: actingAs(accountability, caller) });
+			const fileId = await files.uploadOne(Readable.from(photo.bytes), { storage: 'local', filename_download: photo.filename, type: photo.type, title: photo.filename, width: photo.width, height: photo.height });
 			try {
 				await database.transaction(async (trx) => {
 					await trx('complaint_files').insert({ complaints_id: facts.id, directus_files_id: fileId, kind: 'after_photo' });

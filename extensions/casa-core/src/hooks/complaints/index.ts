@@ -22,6 +22,7 @@ import { type NotifiedComplaint, type OutboxDraft, citizenNotifications } from '
 import { toIsoTimestamp } from '../../domain/calendar/instant';
 import { INTAKE_MARKER, type IntakeMarker } from '../../adapters/intake-marker';
 import { applyScope } from '../../adapters/scope-sql';
+import { asCitizenFields, contactOf, splitContact } from '../../adapters/citizen-contacts';
 
 const STAFF_EVENT_TYPES = ['note', 'public_reply'];
 
@@ -61,15 +62,14 @@ function historyRows(events: HistoryEvent[], caller: Caller, notifications: Outb
 /** What the citizen is told about this update (domain/notifications), before anything is written. */
 async function notificationsFor(knex: Knex, current: CurrentComplaint, payload: Record<string, unknown>, values: Record<string, unknown>): Promise<OutboxDraft[]> {
 	const row = current as unknown as Record<string, unknown>;
-	const before = { ...row, resolve_due_at: toIsoTimestamp(row.resolve_due_at) } as unknown as NotifiedComplaint;
+	// the citizen's address book entry lives apart (citizen_contacts); the notification rules speak citizen_email…
+	const before = { ...row, ...asCitizenFields(await contactOf(knex, current.id)), resolve_due_at: toIsoTimestamp(row.resolve_due_at) } as unknown as NotifiedComplaint;
 	const text = (field: string) => (payload[field] === undefined ? undefined : ((payload[field] as string | null) ?? null));
 	const change = {
 		status: values.status as string | undefined,
 		service: values.service as string | undefined,
 		public_reply: text('public_reply'),
 		resolve_due_at: values.resolve_due_at === undefined ? undefined : toIsoTimestamp(values.resolve_due_at),
-		citizen_email: text('citizen_email'),
-		citizen_phone: text('citizen_phone'),
 		citizen_language: text('citizen_language'),
 	};
 	if (change.status === undefined && change.service === undefined) return [];
@@ -94,6 +94,9 @@ function worksComplaints(caller: Caller): boolean {
  */
 function assertRight(caller: Caller, accountability: Accountability | null, right: 'create' | 'update'): void {
 	if (!accountability) return;
+	// a write with a scoped staff member's own accountability came through the generic API: Directus would refuse it
+	// after this filter (no permission); refuse it first, the same way, before anything is computed
+	if (!accountability.admin) throw forbidden();
 	if (right === 'create' ? !hasGlobal(caller.profile, 'use_desk') : !worksComplaints(caller)) throw forbidden();
 }
 
@@ -132,7 +135,17 @@ export default defineHook(({ filter, action }, { logger }) => {
 		const extra = intake?.trackingSecretHash ? { tracking_secret_hash: intake.trackingSecretHash } : {};
 		// the instants the SLA sweep compares with now (domain/sla/sweep.ts)
 		const atRisk = atRiskPatch({ ...payload, ...plan.values }, null, context.categories, context.calendar, (await referenceData(database)).settings.atRiskShare);
-		return { ...payload, ...plan.values, ...atRisk, ...extra, reference, history: historyRows(plan.events, caller) };
+		// the citizen's contact details are stored apart, in the same transaction (a nested create)
+		const { rest, contact } = splitContact(payload);
+		return {
+			...rest,
+			...plan.values,
+			...atRisk,
+			...extra,
+			reference,
+			history: historyRows(plan.events, caller),
+			...(contact ? { contact: { create: [contact], update: [], delete: [] } } : {}),
+		};
 	});
 
 	// --- complaints: update ---------------------------------------------------
@@ -142,6 +155,8 @@ export default defineHook(({ filter, action }, { logger }) => {
 		const caller = intake ? citizenCaller(intake) : await loadCaller(database, accountability);
 		assertRight(caller, accountability, 'update');
 		if (payload.history !== undefined) throw invalid('history', 'history.append_only', caller.language);
+		// contact details change only through the correction command, which keeps the original
+		if (payload.contact !== undefined) throw invalid('contact', 'field.citizen_words', caller.language, { field: 'contact' });
 		const keys = (meta.keys ?? []) as string[];
 		const rows = await assertKeysInScope(database, caller, keys);
 		const touchesWorkflow = ['status', 'team', 'assignee', 'category', 'latitude', 'longitude'].some((field) => payload[field] !== undefined);
@@ -177,6 +192,7 @@ export default defineHook(({ filter, action }, { logger }) => {
 			return payload;
 		}
 		if (!accountability) return payload;
+		if (!accountability.admin) throw forbidden();
 		const caller = await loadCaller(database, accountability);
 		if (!worksComplaints(caller)) throw forbidden();
 		if (!STAFF_EVENT_TYPES.includes(String(payload.type ?? 'note'))) throw invalid('type', 'history.event_type', caller.language);
@@ -198,6 +214,25 @@ export default defineHook(({ filter, action }, { logger }) => {
 			throw invalid('id', 'history.append_only', caller.language);
 		});
 	}
+
+	// --- the register outlives people and teams -----------------------------------
+	// a user or a team named by a complaint or its history is never deleted (the
+	// database would refuse too): suspend the user, deactivate the team instead
+	filter('users.delete', async (keys, _meta, { database, accountability }) => {
+		const ids = (keys as string[]) ?? [];
+		const [complaint, event] = await Promise.all([
+			database('complaints').whereIn('assignee', ids).orWhereIn('user_created', ids).first('id'),
+			database('complaint_events').whereIn('actor', ids).orWhereIn('assignee', ids).first('id'),
+		]);
+		if (complaint || event) throw invalid('id', 'register.user_in_register', (await loadCaller(database, accountability)).language);
+		return keys;
+	});
+	filter('teams.items.delete', async (keys, _meta, { database, accountability }) => {
+		const ids = (keys as string[]) ?? [];
+		const [complaint, event] = await Promise.all([database('complaints').whereIn('team', ids).first('id'), database('complaint_events').whereIn('team', ids).first('id')]);
+		if (complaint || event) throw invalid('id', 'register.team_in_register', (await loadCaller(database, accountability)).language);
+		return keys;
+	});
 
 	// --- Open311 partner keys: generated when the administrator leaves the field empty
 	filter('open311_clients.items.create', async (input) => {
