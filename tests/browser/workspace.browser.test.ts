@@ -260,7 +260,9 @@ describe('the staff workspace', () => {
 	}, 300_000);
 
 	it('the service head bulk-assigns two complaints', async () => {
-		const token = await loginAs('chef-service');
+		// the Propreté agent must hold a seat to be eligible (only active agents are offered)
+		await loginAs('agent');
+		await loginAs('chef-service');
 		const tag = `lot${Date.now().toString(36)}`;
 		const first = await createComplaint({ category: 'PROP-01', description: `Bac renversé rue des Lilas ${tag}`, latitude: 33.5463, longitude: -7.6787, channel: 'phone', citizen_name: 'Fatima Zahra Alaoui', citizen_phone: '+212612345678' });
 		const second = await proprete(`Dépôt de gravats sur le trottoir ${tag}`);
@@ -278,8 +280,7 @@ describe('the staff workspace', () => {
 			await page.getByRole('checkbox', { name: `Sélectionner ${second.reference}` }).check();
 			await visible(page.getByText('2 sélectionnée(s)'));
 			await page.getByRole('button', { name: 'Affecter la sélection' }).click();
-			await visible(page.locator('dialog[open] #ws-bulk-assignee option[value="' + agent.id + '"]').locator('xpath=..'));
-			await expect.poll(() => page.locator(`dialog[open] #ws-bulk-assignee option[value="${agent.id}"]`).count()).toBe(1);
+			await expect.poll(() => page.locator(`dialog[open] #ws-bulk-assignee option[value="${agent.id}"]`).count(), { timeout: 30_000 }).toBe(1);
 			await page.locator('dialog[open] #ws-bulk-assignee').selectOption(agent.id);
 			const posted = page.waitForResponse((response) => response.url().endsWith('/workspace/assignments') && response.request().method() === 'POST');
 			await page.locator('dialog[open] button[type="submit"]').click();

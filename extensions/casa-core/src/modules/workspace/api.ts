@@ -91,7 +91,7 @@ export interface Complaint {
 	contact: { available: boolean; may_read: boolean };
 	reply_templates: { label: string; text: string }[];
 }
-export interface Contact { name: string | null; phone: string | null; email: string | null; language: string | null }
+export interface Contact { name: string | null; phone: string | null; email: string | null; postal_address?: string | null; language: string | null }
 
 const enc = encodeURIComponent;
 
