@@ -242,6 +242,18 @@ describe('the staff workspace', () => {
 			await page.locator('dialog[open] button[type="submit"]').click();
 			await expect.poll(() => status.innerText()).toBe(labels.resolved);
 			await visible(page.locator('.casa-workspace .action-bar .notice.ok'));
+			// nothing (the map's controls…) sits over the bottom bar's buttons
+			const covered = await page.evaluate(() =>
+				Array.from(document.querySelectorAll<HTMLElement>('.casa-workspace .action-bar button')).filter((button) => {
+					const box = button.getBoundingClientRect();
+					for (const [x, y] of [[box.left + 4, box.top + 4], [box.right - 4, box.top + 4], [box.left + box.width / 2, box.top + box.height / 2], [box.left + 4, box.bottom - 4], [box.right - 4, box.bottom - 4]]) {
+						const top = document.elementFromPoint(x, y);
+						if (top && !button.contains(top)) return true;
+					}
+					return false;
+				}).map((button) => button.innerText),
+			);
+			expect(covered).toEqual([]);
 
 			// what the server holds
 			const stored = (await call('GET', `/workspace/complaints/${complaint.id}`, { token })).body.data;
