@@ -40,6 +40,8 @@ export interface PlatformConfig {
 		/** per IP and minute, on the citizens' intake and tracking routes */
 		intakePerMinute: number;
 		trackingPerMinute: number;
+		/** consecutive failed log-ins before Directus suspends an account (settings.auth_login_attempts) */
+		loginAttempts: number;
 	};
 	logLevel: string;
 	trustProxy: string | null;
@@ -172,6 +174,9 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
 			rateLimitPoints: integer(env, 'RATE_LIMITER_POINTS', 100),
 			rateLimitDuration: integer(env, 'RATE_LIMITER_DURATION', 1),
 			intakePerMinute: integer(env, 'CASA_INTAKE_RATE_POINTS', 10),
+			// consecutive failed log-ins before Directus suspends an account: written to the settings
+			// (auth_login_attempts, what Directus reads; it ignores an AUTH_LOGIN_ATTEMPTS variable)
+			loginAttempts: integer(env, 'AUTH_LOGIN_ATTEMPTS', 10),
 			trackingPerMinute: integer(env, 'CASA_TRACKING_RATE_POINTS', 60),
 		},
 		logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'warn' : 'info'),
@@ -239,7 +244,8 @@ export function directusEnv(config: PlatformConfig): Record<string, string> {
 		CASA_INTAKE_RATE_POINTS: String(config.limits.intakePerMinute),
 		CASA_TRACKING_RATE_POINTS: String(config.limits.trackingPerMinute),
 		GRAPHQL_INTROSPECTION: config.mode === 'production' ? 'false' : 'true',
-		AUTH_LOGIN_ATTEMPTS: '10',
+		// informative only: Directus 12 reads settings.auth_login_attempts, which provisioning sets from this value
+		AUTH_LOGIN_ATTEMPTS: String(config.limits.loginAttempts),
 		DB_CLIENT: db.client,
 		CASA_ENV: config.mode,
 	};
@@ -283,8 +289,10 @@ export function directusEnv(config: PlatformConfig): Record<string, string> {
 		CONTENT_SECURITY_POLICY_DIRECTIVES__IMG_SRC: `array:'self',data:,blob:${tileOrigin ? `,${tileOrigin}` : ''}`,
 		CORS_ENABLED: 'true',
 		// the embedded form sends these from partner sites
-		CORS_ALLOWED_HEADERS: 'Content-Type,Authorization,Idempotency-Key,X-Tracking-Secret,X-Casa-Channel,X-Chat-Session',
+		CORS_ALLOWED_HEADERS: 'Content-Type,Authorization,Idempotency-Key,X-Tracking-Secret,X-Casa-Channel,X-Chat-Session,X-Casa-Device',
 		CORS_ORIGIN: `array:${[config.publicUrl, ...config.portal.embedOrigins].join(',')}`,
+		// the portal's embed check answers sites outside this list plainly (and logs them)
+		PORTAL_EMBED_ORIGINS: config.portal.embedOrigins.join(','),
 	});
 	return env;
 }

@@ -4,6 +4,7 @@
 import { COMPLAINT_STATUSES } from '../extensions/casa-core/src/domain/workflow/transitions';
 import ar from '../extensions/casa-core/src/domain/i18n/locales/ar.json';
 import fr from '../extensions/casa-core/src/domain/i18n/locales/fr.json';
+import { DEFAULT_RETENTION } from '../extensions/casa-core/src/domain/privacy/retention';
 import { chatCollections, chatRelations } from './chat';
 import { mailCollections, mailRelations } from './mail';
 import {
@@ -45,11 +46,87 @@ const dateUpdated = field('date_updated', 'timestamp', { label: { fr: 'Modifié 
 const userCreated = field('user_created', 'uuid', { label: { fr: 'Créé par', ar: 'أنشئ من طرف' }, special: ['user-created'], interface: 'select-dropdown-m2o', options: { template: '{{first_name}} {{last_name}}' }, display: 'user', readonly: true, hidden: true, width: 'half' });
 const userUpdated = field('user_updated', 'uuid', { label: { fr: 'Modifié par', ar: 'عُدّل من طرف' }, special: ['user-updated'], interface: 'select-dropdown-m2o', options: { template: '{{first_name}} {{last_name}}' }, display: 'user', readonly: true, hidden: true, width: 'half' });
 
+const RETENTION_LABELS: [string, number, { fr: string; ar: string }][] = [
+	['retention_contact_days', DEFAULT_RETENTION.contactDays, { fr: 'Conservation des coordonnées après clôture (jours)', ar: 'مدة حفظ معطيات الاتصال بعد الإغلاق (أيام)' }],
+	['retention_mail_days', DEFAULT_RETENTION.mailDays, { fr: 'Conservation des e-mails bruts (jours)', ar: 'مدة حفظ الرسائل الإلكترونية الخام (أيام)' }],
+	['retention_chat_days', DEFAULT_RETENTION.chatDays, { fr: 'Conservation des conversations WhatsApp et chat (jours)', ar: 'مدة حفظ محادثات واتساب والدردشة (أيام)' }],
+	['retention_outbox_days', DEFAULT_RETENTION.outboxDays, { fr: 'Conservation des adresses des messages envoyés (jours)', ar: 'مدة حفظ عناوين الرسائل المرسلة (أيام)' }],
+	['retention_journal_days', DEFAULT_RETENTION.journalDays, { fr: 'Conservation du journal des accès (jours)', ar: 'مدة حفظ سجل الولوج (أيام)' }],
+	['retention_export_days', DEFAULT_RETENTION.exportDays, { fr: 'Conservation des exports du personnel (jours)', ar: 'مدة حفظ تصديرات الموظفين (أيام)' }],
+];
+const retentionFields = () =>
+	RETENTION_LABELS.map(([name, defaultValue, label]) =>
+		field(name, 'integer', {
+			label,
+			interface: 'input',
+			defaultValue,
+			width: 'half',
+			options: { min: 0, max: 10950 },
+			note: 'Loi 09-08 : voir docs/privacy.md. 0 = à la prochaine exécution de la tâche de conservation. · القانون 09-08.',
+		}),
+	);
+
 const meta = (icon: string, singular: { fr: string; ar: string }, plural_: { fr: string; ar: string }, extra: Record<string, unknown> = {}) => ({
 	icon,
 	translations: plural(singular, plural_),
 	...extra,
 });
+
+/** The repeater an administrator fills in per category: one question each (domain/intake/attributes.ts). */
+const ATTRIBUTE_FIELDS = [
+	{ field: 'code', name: 'Code · الرمز', type: 'string', meta: { interface: 'input', width: 'half', required: true, options: { trim: true, placeholder: 'nombre_bacs' } } },
+	{
+		field: 'datatype',
+		name: 'Type de réponse · نوع الجواب',
+		type: 'string',
+		meta: {
+			interface: 'select-dropdown',
+			width: 'half',
+			required: true,
+			options: {
+				choices: [
+					{ value: 'string', text: 'Texte court · نص قصير' },
+					{ value: 'text', text: 'Texte long · نص طويل' },
+					{ value: 'number', text: 'Nombre · رقم' },
+					{ value: 'datetime', text: 'Date et heure · تاريخ وساعة' },
+					{ value: 'singlevaluelist', text: 'Un choix dans une liste · اختيار واحد' },
+					{ value: 'multivaluelist', text: 'Plusieurs choix · اختيارات متعددة' },
+				],
+			},
+		},
+	},
+	{ field: 'required', name: 'Obligatoire · إلزامي', type: 'boolean', meta: { interface: 'boolean', width: 'half' } },
+	{ field: 'order', name: 'Ordre · الترتيب', type: 'integer', meta: { interface: 'input', width: 'half' } },
+	{ field: 'question_fr', name: 'Question (français)', type: 'string', meta: { interface: 'input', width: 'full', required: true } },
+	{ field: 'question_ar', name: 'السؤال (بالعربية)', type: 'string', meta: { interface: 'input', width: 'full', required: true, options: { dir: 'rtl' } } },
+	{ field: 'help_fr', name: 'Aide (français)', type: 'string', meta: { interface: 'input', width: 'half' } },
+	{ field: 'help_ar', name: 'مساعدة (بالعربية)', type: 'string', meta: { interface: 'input', width: 'half', options: { dir: 'rtl' } } },
+	{
+		field: 'values',
+		name: 'Choix (listes) · الاختيارات',
+		type: 'json',
+		meta: {
+			interface: 'list',
+			width: 'full',
+			options: {
+				template: '{{key}} · {{name_fr}} · {{name_ar}}',
+				fields: [
+					{ field: 'key', name: 'Clé · المفتاح', type: 'string', meta: { interface: 'input', width: 'full', required: true } },
+					{ field: 'name_fr', name: 'Libellé (français)', type: 'string', meta: { interface: 'input', width: 'half', required: true } },
+					{ field: 'name_ar', name: 'التسمية (بالعربية)', type: 'string', meta: { interface: 'input', width: 'half', required: true, options: { dir: 'rtl' } } },
+				],
+			},
+		},
+	},
+];
+
+/** A complaint's answers, shown to agents (read only). */
+const ANSWER_FIELDS = [
+	{ field: 'question_fr', name: 'Question', type: 'string', meta: { interface: 'input', width: 'half', readonly: true } },
+	{ field: 'answer_fr', name: 'Réponse', type: 'string', meta: { interface: 'input', width: 'half', readonly: true } },
+	{ field: 'question_ar', name: 'السؤال', type: 'string', meta: { interface: 'input', width: 'half', readonly: true, options: { dir: 'rtl' } } },
+	{ field: 'answer_ar', name: 'الجواب', type: 'string', meta: { interface: 'input', width: 'half', readonly: true, options: { dir: 'rtl' } } },
+];
 
 const coreCollections: CollectionSpec[] = [
 	{
@@ -99,6 +176,14 @@ const coreCollections: CollectionSpec[] = [
 						{ field: 'text_ar', name: 'النص (AR)', type: 'text', meta: { interface: 'input-multiline', width: 'full' } },
 					],
 				},
+			}),
+			// questions asked for this category (portal form, Open311 service definition): a JSON list, not a collection (Core allows 25)
+			field('attributes', 'json', {
+				label: { fr: 'Questions au citoyen (Open311)', ar: 'أسئلة للمواطن (Open311)' },
+				interface: 'list',
+				special: ['cast-json'],
+				note: '$t:casa.note.category_attributes',
+				options: { template: '{{order}} · {{code}} · {{question_fr}}', addLabel: 'Ajouter une question · إضافة سؤال', fields: ATTRIBUTE_FIELDS },
 			}),
 		],
 	},
@@ -208,6 +293,17 @@ const coreCollections: CollectionSpec[] = [
 			field('escalation_level', 'integer', { label: { fr: "Niveau d'escalade", ar: 'مستوى التصعيد' }, interface: 'input', readonly: true, width: 'half', defaultValue: 0, note: '$t:casa.note.escalation_level' }),
 			timestamp('legal_warned_at', { fr: 'Direction générale alertée (échéance légale) le', ar: 'تنبيه المدير العام (الأجل القانوني) في' }, { readonly: true }),
 			longText('description', { fr: 'Description', ar: 'الوصف' }, { required: true }),
+			field('description_public', 'boolean', { label: { fr: 'Description publiable (Open311)', ar: 'الوصف قابل للنشر (Open311)' }, interface: 'boolean', special: ['cast-boolean'], defaultValue: false, width: 'half', note: '$t:casa.note.description_public' }),
+			field('photos_public', 'boolean', { label: { fr: 'Photos publiables (Open311)', ar: 'الصور قابلة للنشر (Open311)' }, interface: 'boolean', special: ['cast-boolean'], defaultValue: false, width: 'half', note: '$t:casa.note.photos_public' }),
+			field('attributes', 'json', {
+				label: { fr: 'Réponses aux questions de la catégorie', ar: 'الأجوبة عن أسئلة الصنف' },
+				interface: 'list',
+				special: ['cast-json'],
+				readonly: true,
+				options: { template: '{{question_fr}} : {{answer_fr}} · {{question_ar}}: {{answer_ar}}', fields: ANSWER_FIELDS },
+				display: 'formatted-json-value',
+				displayOptions: { format: '{{question_fr}} : {{answer_fr}}' },
+			}),
 			manyToOne('arrondissement', { fr: 'Arrondissement', ar: 'المقاطعة' }, '{{name_fr}} · {{name_ar}}', { indexed: true, note: '$t:casa.note.arrondissement' }),
 			text('address', { fr: 'Adresse', ar: 'العنوان' }),
 			field('latitude', 'float', { label: { fr: 'Latitude', ar: 'خط العرض' }, interface: 'input', width: 'half' }),
@@ -241,6 +337,8 @@ const coreCollections: CollectionSpec[] = [
 			field('tracking_secret_hash', 'string', { label: { fr: 'Empreinte du code de suivi', ar: 'بصمة رمز التتبع' }, interface: 'input', hidden: true, readonly: true, maxLength: 128 }),
 			field('citizen_rating', 'integer', { label: { fr: 'Note du citoyen (1–5)', ar: 'تقييم المواطن (1–5)' }, interface: 'rating', display: 'rating', readonly: true, width: 'half' }),
 			longText('citizen_rating_comment', { fr: 'Commentaire du citoyen', ar: 'تعليق المواطن' }, { readonly: true, width: 'half' }),
+			// loi 09-08: when the citizen's personal data of this complaint was anonymised (retention job or erasure)
+			timestamp('personal_data_erased_at', { fr: 'Données personnelles anonymisées le', ar: 'تاريخ إخفاء هوية المعطيات الشخصية' }, { readonly: true, indexed: true }),
 			field('supporters_count', 'integer', { label: { fr: 'Soutiens', ar: 'المساندون' }, interface: 'input', defaultValue: 0, readonly: true, width: 'half' }),
 			dateCreated,
 			dateUpdated,
@@ -332,6 +430,8 @@ const coreCollections: CollectionSpec[] = [
 			field('key', 'string', { label: { fr: 'Clé', ar: 'المفتاح' }, primary: true, nullable: false, interface: 'input', maxLength: 192 }),
 			manyToOne('complaint', { fr: 'Réclamation', ar: 'الشكاية' }, '{{reference}}', { keyType: 'uuid', special: ['m2o'] }),
 			text('source', { fr: 'Canal', ar: 'القناة' }, { maxLength: 64 }),
+			// sha-256 of the request (adapters/intake.ts requestHash): the same key with another body is refused
+			field('body_hash', 'string', { label: { fr: 'Empreinte de la demande', ar: 'بصمة الطلب' }, interface: 'input', readonly: true, maxLength: 64 }),
 			field('date_created', 'timestamp', { label: { fr: 'Date', ar: 'التاريخ' }, special: ['date-created'], interface: 'datetime', readonly: true }),
 		],
 	},
@@ -403,6 +503,8 @@ const coreCollections: CollectionSpec[] = [
 			text('contact_email', { fr: 'Contact technique', ar: 'الاتصال التقني' }, { width: 'half' }),
 			text('api_key', { fr: 'Clé API', ar: 'مفتاح API' }, { unique: true, maxLength: 128, note: '$t:casa.note.api_key', interface: 'input', options: { masked: true, placeholder: '$t:casa.note.api_key_generated' } }),
 			active,
+			field('rate_limit_per_minute', 'integer', { label: { fr: 'Demandes par minute (POST)', ar: 'الطلبات في الدقيقة (POST)' }, interface: 'input', defaultValue: 60, width: 'half', note: '$t:casa.note.open311_rate' }),
+			field('daily_quota', 'integer', { label: { fr: 'Quota quotidien (POST)', ar: 'الحصة اليومية (POST)' }, interface: 'input', defaultValue: 5000, width: 'half', note: '$t:casa.note.open311_quota' }),
 			field('date_created', 'timestamp', { label: { fr: 'Créée le', ar: 'تاريخ الإنشاء' }, special: ['date-created'], interface: 'datetime', readonly: true, width: 'half' }),
 		],
 	},
@@ -418,6 +520,8 @@ const coreCollections: CollectionSpec[] = [
 			field('duplicate_radius_m', 'integer', { label: { fr: 'Rayon des réclamations proches (m)', ar: 'شعاع الشكايات القريبة (م)' }, interface: 'input', defaultValue: 150, width: 'half' }),
 			field('duplicate_period_days', 'integer', { label: { fr: 'Période des réclamations proches (jours)', ar: 'فترة الشكايات القريبة (أيام)' }, interface: 'input', defaultValue: 30, width: 'half' }),
 			field('auto_assign', 'boolean', { label: { fr: "Affectation automatique à l'agent le moins chargé", ar: 'الإسناد التلقائي للعون الأقل انشغالاً' }, interface: 'boolean', special: ['cast-boolean'], defaultValue: false, width: 'half' }),
+			// loi 09-08 retention (domain/privacy/retention.ts, docs/privacy.md): days; 0 = at the next run of the retention job
+			...retentionFields(),
 		],
 	},
 ];

@@ -29,7 +29,7 @@ export async function provision(config: PlatformConfig, log: (message: string) =
 	});
 	await step('reference data', () => seedReferenceData(client, log));
 	await step('roles and permissions', () => provisionAccess(client, log));
-	await step('settings', () => provisionSettings(client, config.adminEmail));
+	await step('settings', () => provisionSettings(client, config.adminEmail, config.limits.loginAttempts));
 	await step('translations', () => provisionTranslations(client));
 	await step('saved views', () => provisionPresets(client));
 	await step('flows', () => provisionFlows(client, log));

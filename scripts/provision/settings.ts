@@ -6,7 +6,7 @@ import fr from '../../extensions/casa-core/src/domain/i18n/locales/fr.json';
 import { ROLE_IDS } from '../../extensions/casa-core/src/domain/access/roles';
 import type { AdminClient } from './client';
 
-export async function provisionSettings(client: AdminClient, ownerEmail: string): Promise<void> {
+export async function provisionSettings(client: AdminClient, ownerEmail: string, loginAttempts: number): Promise<void> {
 	await client.request(
 		updateSettings({
 			project_name: 'Casa Réclamations',
@@ -19,6 +19,8 @@ export async function provisionSettings(client: AdminClient, ownerEmail: string)
 			project_owner: ownerEmail,
 			project_usage: 'commercial',
 			org_name: 'Commune urbaine de Casablanca',
+			// what Directus 12 applies (it does not read AUTH_LOGIN_ATTEMPTS): the configuration's value, at every start
+			auth_login_attempts: loginAttempts,
 		} as never),
 	);
 	await provisionModuleBar(client);

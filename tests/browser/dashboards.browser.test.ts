@@ -68,9 +68,13 @@ describe('dashboards in the admin app', () => {
 
 	it('the service head reads their service’s dashboard in French', async () => {
 		await loginAs('chef-service');
-		const { page, errors } = await openDashboard('chef.proprete@casablanca.ma', DASHBOARD_IDS.service, 'fr-FR', '.metric-list, .bar-chart, .metric');
+		const { page, errors } = await openDashboard('chef.proprete@casablanca.ma', DASHBOARD_IDS.service, 'fr-FR', '.casa-indicator');
 		await visible(page.getByText('Stock par statut'));
 		await visible(page.getByText('Stock par agent'));
+		// the figure panels read /insights/indicator and show their figures with labels, never raw keys
+		await visible(page.locator('.casa-indicator .count'));
+		await visible(page.locator('.casa-indicator .breakdown li'));
+		expect(await page.locator('.casa-indicator .breakdown').first().innerText()).not.toMatch(/\b(in_progress|waiting_citizen|assigned)\b/);
 		// the custom panels drew: the map's boundaries and the SLA bars
 		await visible(page.locator('.leaflet-overlay-pane path'));
 		await visible(page.locator('.casa-sla'));

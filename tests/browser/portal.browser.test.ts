@@ -438,8 +438,10 @@ describe('the citizens\u2019 web app', () => {
 		const stored = await adminComplaint(reference);
 		await call('POST', '/workspace/assignments', { token: adminToken(), body: { complaints: [stored.id], team: stored.team } });
 		const agent = await loginAs('agent');
-		await call('PATCH', `/items/complaints/${stored.id}`, { token: agent, body: { status: 'in_progress' } });
-		const resolved = await call('PATCH', `/items/complaints/${stored.id}`, { token: agent, body: { status: 'resolved', public_reply: 'Les ordures ont été ramassées ce matin et le point sera surveillé cette semaine.' } });
+		const command = (name: string, body: Record<string, unknown> = {}) => call('POST', `/workspace/complaints/${stored.id}/commands/${name}`, { token: agent, body });
+		expect((await command('claim')).status).toBe(200);
+		expect((await command('start')).status).toBe(200);
+		const resolved = await command('resolve', { public_reply: 'Les ordures ont été ramassées ce matin et le point sera surveillé cette semaine.' });
 		expect(resolved.status).toBe(200);
 
 		const context = await newContext({ viewport: { width: 1024, height: 1200 }, locale: 'fr-FR' });

@@ -180,7 +180,6 @@ describe('POST requests', () => {
 			device_id: 'device-1',
 			account_id: 'acc-42',
 			media_url: 'http://example.com/photo.jpg',
-			'attribute[TYPE]': 'bac',
 		});
 		expect(response.status).toBe(200);
 		expect(response.json).toEqual([{ service_request_id: expect.stringMatching(/^CAS-\d{4}-\d{6}$/), service_notice: expect.stringContaining('Réclamation enregistrée sous la référence CAS-'), account_id: 'acc-42' }]);
@@ -256,13 +255,14 @@ describe('POST requests', () => {
 		expect(await refused.text()).toContain('<description>Corps de la requête illisible ou trop volumineux');
 	});
 
-	it('refuses a missing key (400), an unknown or revoked key (403), in both formats, storing nothing', async () => {
+	it('refuses a missing (403), an unknown or revoked key (403), in both formats, storing nothing', async () => {
 		const before = await countComplaints();
 		const form = { service_code: 'PROP-01', ...HAY_HASSANI, description: 'x' };
 		for (const format of ['json', 'xml'] as const) {
+			// GeoReport v2, POST Service Request, errors: "403 - api_key was not provided or is invalid"
 			const missing = await postRequest(format, form);
-			expect(missing.status).toBe(400);
-			expect(errorsOf(missing, format)).toEqual([{ code: 400, description: 'Le paramètre api_key est obligatoire.' }]);
+			expect(missing.status).toBe(403);
+			expect(errorsOf(missing, format)).toEqual([{ code: 403, description: 'Le paramètre api_key est obligatoire.' }]);
 			for (const key of ['not-a-key', INACTIVE_KEY]) {
 				const refused = await postRequest(format, { ...form, api_key: key });
 				expect(refused.status).toBe(403);
@@ -313,12 +313,16 @@ describe('GET requests', () => {
 			status_notes: null,
 			service_name: 'Ordures ménagères non collectées',
 			service_code: 'PROP-01',
+			// not marked publishable: the city publishes no text (and never personal data)
+			description: '',
 			agency_responsible: 'Propreté',
 			service_notice: expect.stringContaining('Délai de traitement visé'),
 			requested_datetime: expect.stringMatching(ISO_WITH_OFFSET),
 			updated_datetime: expect.stringMatching(ISO_WITH_OFFSET),
 			expected_datetime: expect.stringMatching(ISO_WITH_OFFSET),
 			address: 'Rue 12, Hay Hassani',
+			address_id: null,
+			zipcode: null,
 			lat: 33.5463,
 			long: -7.6787,
 			media_url: null,

@@ -235,9 +235,10 @@ describe('photos, nearby complaints and support', () => {
 		const other = await call('GET', `/portal/api/nearby?category=ESV-02&lat=${point.latitude}&lng=${point.longitude}`);
 		expect(other.body.data.map((row: { reference: string }) => row.reference)).not.toContain(first.reference);
 
-		const supported = await call('POST', `/portal/api/complaints/${first.reference}/support`, { body: {} });
-		expect(supported.body.data).toEqual({ reference: first.reference, supporters: 1 });
-		expect((await call('POST', '/portal/api/complaints/CAS-2026-999999/support', { body: {} })).status).toBe(404);
+		const device = { 'x-casa-device': `device-${randomUUID()}` };
+		const supported = await call('POST', `/portal/api/complaints/${first.reference}/support`, { body: {}, headers: device });
+		expect(supported.body.data).toEqual({ reference: first.reference, supporters: 1, already: false });
+		expect((await call('POST', '/portal/api/complaints/CAS-2026-999999/support', { body: {}, headers: device })).status).toBe(404);
 	});
 
 	it('publishes the map configuration and the arrondissement boundaries', async () => {

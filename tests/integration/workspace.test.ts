@@ -4,7 +4,7 @@
 // complaint only, after-photos, corrections that keep the original, and the
 // user's own language and password.
 import { createRequire } from 'node:module';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CONTACT_FIELDS, adminToken, call, createComplaint, loginAs, platform, withCitizen } from '../helpers/api';
 
 const apiRequire = createRequire(createRequire(import.meta.url).resolve('@directus/api/package.json'));
@@ -39,6 +39,12 @@ beforeAll(async () => {
 	expect((await call('POST', '/workspace/assignments', { token: adminToken(), body: { complaints: [complaint.id], team: PROP_CENTRAL_TEAM } })).status).toBe(200);
 	agent = await loginAs('agent');
 	agentId = (await call('GET', '/workspace/me', { token: agent })).body.data.id;
+});
+
+// Core's three seats: logging in another demo account suspends the idle-longest one, and a suspension ends its
+// sessions at once; each test starts with the agent active and a fresh session
+beforeEach(async () => {
+	agent = await loginAs('agent');
 });
 
 describe('who am I, and where I land', () => {
@@ -189,7 +195,7 @@ describe('a service head dispatches', () => {
 		const second = await createComplaint({ description: `Lot B ${run}` });
 		const head = await loginAs('chef-service');
 		// Core's three seats: the agent is made active again (the head, just active, keeps their seat)
-		await loginAs('agent');
+		agent = await loginAs('agent');
 		const eligible = await call('GET', `/workspace/assignees?complaints=${first.id},${second.id}`, { token: head });
 		expect(eligible.status).toBe(200);
 		const youssef = eligible.body.data.agents.find((option: { label: string }) => option.label === 'Youssef El Amrani');

@@ -7,9 +7,10 @@ import type { SchemaOverview } from '@directus/types';
 import type { Knex } from 'knex';
 import { type FieldError } from '../domain/complaint/complaint-plan';
 import type { Language } from '../domain/i18n/messages';
-import { readPublicIntake } from '../domain/intake/public-intake';
+import { CONTROL_FIELDS, readPublicIntake } from '../domain/intake/public-intake';
+import { readAnswers, readAttributeDefinitions } from '../domain/intake/attributes';
 import { toIsoTimestamp } from '../domain/calendar/instant';
-import { fieldErrors } from './errors';
+import { fieldErrors, surfaceError } from './errors';
 import { INTAKE_MARKER } from './intake-marker';
 import { contactOf } from './citizen-contacts';
 import type { CleanPhoto } from './photos';
@@ -39,6 +40,18 @@ export interface IntakeRequest {
 	idempotencyKey?: string | null;
 	/** who sent it (e.g. the Open311 client), kept with the key */
 	source: string;
+	/**
+	 * who holds the idempotency key within the source (the portal's device):
+	 * a key is only ever replayed to the caller that chose it
+	 */
+	caller?: string | null;
+	/**
+	 * answers to the category's questions (code → value): checked against the
+	 * category's attributes; undefined for channels that do not ask them (chat)
+	 */
+	attributes?: Record<string, unknown>;
+	/** how the caller names an answer in errors: attribute[code] (Open311), attributes.code (portal JSON) */
+	attributeField?: (code: string) => string;
 	/** photos, already re-encoded without metadata (adapters/photos.ts) */
 	photos?: CleanPhoto[];
 	/** errors found before (multipart limits, unreadable photos), reported with the others */
@@ -80,10 +93,47 @@ function trackingSecret(context: IntakeContext, scopedKey: string | null): strin
 	return bytes.toString('base64url');
 }
 
-async function replay(context: IntakeContext, scopedKey: string): Promise<IntakeResult | null> {
-	const row = await context.database('intake_requests').join('complaints', 'complaints.id', 'intake_requests.complaint').where('intake_requests.key', scopedKey).select('complaints.id', 'complaints.reference', 'complaints.resolve_due_at').first();
+/** JSON with sorted keys: the same request gives the same text whatever the order of its fields. */
+function canonical(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+	if (value && typeof value === 'object') return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(',')}}`;
+	return JSON.stringify(value ?? null);
+}
+
+/**
+ * What an idempotency key is bound to besides its caller: the request's
+ * content (fields but the control ones, answers, photos' bytes, channel).
+ */
+export function requestHash(request: Pick<IntakeRequest, 'body' | 'channel' | 'attributes' | 'photos' | 'fileIds'>): string {
+	const body = Object.fromEntries(Object.entries(request.body).filter(([key]) => !(CONTROL_FIELDS as readonly string[]).includes(key) || key === 'website'));
+	const photos = (request.photos ?? []).map((photo) => createHash('sha256').update(photo.bytes).digest('hex'));
+	return createHash('sha256')
+		.update(canonical({ body, channel: request.channel, attributes: request.attributes ?? null, photos, files: request.fileIds ?? [] }))
+		.digest('hex');
+}
+
+/** The same key again: the same complaint for the same request, a 422 for another one. */
+async function replay(context: IntakeContext, scopedKey: string, bodyHash: string, language: Language): Promise<IntakeResult | null> {
+	const row = await context.database('intake_requests')
+		.join('complaints', 'complaints.id', 'intake_requests.complaint')
+		.where('intake_requests.key', scopedKey)
+		.select('complaints.id', 'complaints.reference', 'complaints.resolve_due_at', 'intake_requests.body_hash')
+		.first();
 	if (!row) return null;
+	// keys recorded before requests were hashed (body_hash empty) replay as they always did
+	if (row.body_hash && row.body_hash !== bodyHash) throw surfaceError(422, 'idempotency_key', 'surface.idempotency.mismatch', language);
 	return { id: row.id, reference: row.reference, trackingSecret: trackingSecret(context, scopedKey), replayed: true, resolveDueAt: toIsoTimestamp(row.resolve_due_at) };
+}
+
+/** The category's questions and the answers given, checked; nothing when the channel does not ask them. */
+async function readCategoryAnswers(context: IntakeContext, request: IntakeRequest, category: unknown, errors: FieldError[]) {
+	if (request.attributes === undefined) return undefined;
+	const row = typeof category === 'string' && category ? await context.database('categories').select('attributes').where({ code: category }).first() : undefined;
+	// an unknown category is reported by the complaint rules; its answers cannot be checked
+	if (!row && typeof category === 'string' && category) return undefined;
+	const result = readAnswers(readAttributeDefinitions(row?.attributes), request.attributes, request.attributeField);
+	errors.push(...result.errors);
+	return result.answers.length > 0 ? result.answers : undefined;
 }
 
 export async function intakeComplaint(context: IntakeContext, request: IntakeRequest): Promise<IntakeResult> {
@@ -91,11 +141,15 @@ export async function intakeComplaint(context: IntakeContext, request: IntakeReq
 	errors.push(...(request.earlierErrors ?? []));
 	if (request.idempotencyKey != null && !IDEMPOTENCY_KEY.test(request.idempotencyKey)) errors.push({ field: 'idempotency_key', key: 'field.idempotency_key' });
 	if (honeypot) throw fieldErrors([{ field: 'website', key: 'field.rejected' }], request.language);
+	const answers = await readCategoryAnswers(context, request, payload.category, errors);
 	if (errors.length > 0) throw fieldErrors(errors, request.language);
+	if (answers) payload.attributes = answers;
 
-	const scopedKey = request.idempotencyKey ? `${request.source}:${request.idempotencyKey}` : null;
+	// the key is the caller's: another device (or Open311 client) using the same key is another request
+	const scopedKey = request.idempotencyKey ? [request.source, request.caller, request.idempotencyKey].filter(Boolean).join(':') : null;
+	const bodyHash = requestHash(request);
 	if (scopedKey) {
-		const previous = await replay(context, scopedKey);
+		const previous = await replay(context, scopedKey, bodyHash, request.language);
 		if (previous) return previous;
 	}
 	const secret = trackingSecret(context, scopedKey);
@@ -112,7 +166,7 @@ export async function intakeComplaint(context: IntakeContext, request: IntakeReq
 				citizen_language: payload.citizen_language ?? request.language,
 				[INTAKE_MARKER]: { actor: 'citizen', language: request.language, trackingSecretHash: hashSecret(secret) },
 			});
-			if (scopedKey) await trx('intake_requests').insert({ key: scopedKey, complaint: id, source: request.source, date_created: new Date() });
+			if (scopedKey) await trx('intake_requests').insert({ key: scopedKey, complaint: id, source: request.source, body_hash: bodyHash, date_created: new Date() });
 			const created = await trx('complaints').select('reference', 'resolve_due_at', 'citizen_language').where({ id }).first();
 			const contact = await contactOf(trx, id);
 			const recipients = [
@@ -138,7 +192,7 @@ export async function intakeComplaint(context: IntakeContext, request: IntakeReq
 		await removePhotos(context, storedIds);
 		// two deliveries of the same key at once: the second lost the unique race and rolled back
 		if (scopedKey) {
-			const previous = await replay(context, scopedKey);
+			const previous = await replay(context, scopedKey, bodyHash, request.language);
 			if (previous) return previous;
 		}
 		throw error;

@@ -1,10 +1,8 @@
-// Citizens' photos: multipart parsing with limits, the real type from the
+// Citizens' photos (read from multipart bodies by adapters/body.ts): the real type from the
 // bytes, and a re-encoding that drops EXIF and GPS metadata (sharp keeps none
 // unless asked) after applying the camera's orientation.
 import { createRequire } from 'node:module';
-import type { Readable } from 'node:stream';
-import busboy from 'busboy';
-import { MAX_PHOTO_BYTES, MAX_PHOTOS, sniffImageType } from '../domain/intake/image-type';
+import { sniffImageType } from '../domain/intake/image-type';
 import type { FieldError } from '../domain/complaint/complaint-plan';
 
 // sharp is Directus's own dependency (not hoisted): load it from there
@@ -23,41 +21,6 @@ export interface CleanPhoto {
 	type: 'image/jpeg';
 	width: number;
 	height: number;
-}
-
-export interface MultipartResult {
-	fields: Record<string, string>;
-	photos: UploadedPhoto[];
-	errors: FieldError[];
-}
-
-export function parseMultipart(request: Readable & { headers: Record<string, string | string[] | undefined> }): Promise<MultipartResult> {
-	return new Promise((resolve, reject) => {
-		const fields: Record<string, string> = {};
-		const photos: UploadedPhoto[] = [];
-		const errors: FieldError[] = [];
-		const parser = busboy({ headers: request.headers as Record<string, string>, limits: { files: MAX_PHOTOS, fileSize: MAX_PHOTO_BYTES, fields: 30, fieldSize: 20_000 } });
-		parser.on('field', (name, value) => {
-			fields[name] = value;
-		});
-		parser.on('file', (name, stream, info) => {
-			if (name !== 'photos') {
-				errors.push({ field: name, key: 'field.unknown', values: { field: name } });
-				stream.resume();
-				return;
-			}
-			const chunks: Buffer[] = [];
-			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-			stream.on('limit', () => errors.push({ field: 'photos', key: 'field.photo_too_large', values: { name: info.filename, limit: MAX_PHOTO_BYTES / 1024 / 1024 } }));
-			stream.on('close', () => {
-				if (!(stream as { truncated?: boolean }).truncated) photos.push({ filename: info.filename || 'photo', bytes: Buffer.concat(chunks) });
-			});
-		});
-		parser.on('filesLimit', () => errors.push({ field: 'photos', key: 'field.too_many_photos', values: { limit: MAX_PHOTOS } }));
-		parser.on('error', reject);
-		parser.on('close', () => resolve({ fields, photos, errors }));
-		request.pipe(parser);
-	});
 }
 
 /** Re-encodes each photo as a metadata-free JPEG; refuses what is not really an image we can read. */

@@ -25,6 +25,27 @@ export interface RequestOptions {
 	query?: Record<string, string | number>;
 }
 
+const DEVICE_KEY = 'casa-portal-device-v1';
+let memoryDevice: string | null = null;
+
+/**
+ * A random id of this browser, kept in localStorage: the server binds the
+ * draft's Idempotency-Key and a support to it, so nobody else can replay a
+ * key or support twice. It identifies nothing about the person.
+ */
+export function deviceId(): string {
+	try {
+		const stored = localStorage.getItem(DEVICE_KEY);
+		if (stored && /^[A-Za-z0-9_-]{16,128}$/.test(stored)) return stored;
+		const made = uuid().replace(/-/g, '');
+		localStorage.setItem(DEVICE_KEY, made);
+		return made;
+	} catch {
+		memoryDevice ??= uuid().replace(/-/g, '');
+		return memoryDevice;
+	}
+}
+
 export interface Api {
 	/** the portal's base URL, ending in /portal/ */
 	portalBase: string;
@@ -70,8 +91,8 @@ export function createApi(portalBase: string): Api {
 	return {
 		portalBase,
 		get: async (path, options) => (await request<never>('GET', path, {}, options)).body,
-		postJson: async (path, body, options) => (await request<never>('POST', path, { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }, options)).body,
-		postForm: (path, form, options) => request('POST', path, { body: form }, options),
+		postJson: async (path, body, options) => (await request<never>('POST', path, { body: JSON.stringify(body), headers: { 'content-type': 'application/json', 'X-Casa-Device': deviceId() } }, options)).body,
+		postForm: (path, form, options) => request('POST', path, { body: form, headers: options?.headers?.['Idempotency-Key'] ? { 'X-Casa-Device': deviceId() } : {} }, options),
 	};
 }
 

@@ -65,6 +65,7 @@ export const PortalApp = defineComponent({
 		const config = ref<PortalConfig>(DEFAULT_CONFIG);
 		const services = ref<Service[] | null>(null);
 		const servicesFailed = ref(false);
+		const embedRefused = ref<string | null>(null);
 		const areas = ref<Arrondissement[]>([]);
 		const polite = ref('');
 		const urgent = ref('');
@@ -90,6 +91,7 @@ export const PortalApp = defineComponent({
 			config,
 			services,
 			servicesFailed,
+			embedRefused,
 			areas,
 			draft,
 			errors,
@@ -115,7 +117,14 @@ export const PortalApp = defineComponent({
 				api.get<{ data: Arrondissement[] }>('arrondissements'),
 			]);
 			if (categories.status === 'fulfilled') services.value = categories.value.data;
-			else if (!services.value) servicesFailed.value = true;
+			else if (!services.value) {
+				servicesFailed.value = true;
+				// inside another site, a refusal by CORS looks like a network failure: ask the platform plainly
+				if (props.embedded) {
+					const check = await api.get<{ data: { allowed: boolean; origin: string | null } }>('embed-check').catch(() => null);
+					if (check && !check.data.allowed) embedRefused.value = check.data.origin ?? location.origin;
+				}
+			}
 			if (settings.status === 'fulfilled') config.value = { ...DEFAULT_CONFIG, ...settings.value.data };
 			if (boundaries.status === 'fulfilled') areas.value = boundaries.value.data;
 		}
@@ -195,13 +204,20 @@ export const PortalApp = defineComponent({
 		/** a complaint the server refused after it waited offline comes back into the form with its errors */
 		async function reviewRefused(item: QueuedComplaint) {
 			for (const photo of draft.photos) URL.revokeObjectURL(photo.url);
-			const fields = item.fields;
+			// answers (attribute[…]) come back from their own entries; the rest are single texts
+			const fields = Object.fromEntries(Object.entries(item.fields).filter(([, value]) => typeof value === 'string')) as Record<string, string>;
+			const attributes: Record<string, string | string[]> = {};
+			for (const [name, value] of Object.entries(item.fields)) {
+				const match = /^attribute\[([^\]]*)\](\[\])?$/.exec(name);
+				if (match) attributes[match[1]] = value;
+			}
 			Object.assign(draft, emptyDraft(), {
 				key: item.key,
 				type: (fields.type as Draft['type']) ?? 'reclamation',
 				category: fields.category || null,
 				service: findCategory(services.value, fields.category ?? null)?.service.code ?? null,
 				description: fields.description ?? '',
+				attributes,
 				latitude: fields.latitude ? Number(fields.latitude) : null,
 				longitude: fields.longitude ? Number(fields.longitude) : null,
 				address: fields.address ?? '',

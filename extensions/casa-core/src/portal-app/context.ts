@@ -6,6 +6,18 @@ import type { Draft } from './draft';
 import type { Arrondissement } from './geo';
 import type { I18n } from './i18n';
 
+/** A question of a category (domain/intake/attributes.ts, as /portal/api/categories gives it). */
+export interface CategoryQuestion {
+	code: string;
+	datatype: 'string' | 'text' | 'number' | 'datetime' | 'singlevaluelist' | 'multivaluelist';
+	required: boolean;
+	question_fr: string;
+	question_ar: string;
+	help_fr: string | null;
+	help_ar: string | null;
+	values: { key: string; name_fr: string; name_ar: string }[];
+}
+
 export interface Category {
 	code: string;
 	service: string;
@@ -13,6 +25,7 @@ export interface Category {
 	name_ar: string;
 	keywords: string | null;
 	sort?: number;
+	attributes?: CategoryQuestion[];
 }
 
 export interface Service {
@@ -33,6 +46,8 @@ export interface PortalConfig {
 	maxPhotoBytes: number;
 	reopenPeriodDays?: number;
 	duplicateRadiusM?: number;
+	/** the retention sentence of the loi 09-08 notice, from the platform settings */
+	retentionNotice?: { fr: string; ar: string };
 }
 
 export const DEFAULT_CONFIG: PortalConfig = {
@@ -70,6 +85,8 @@ const FIELD_STEP: Record<string, StepName> = {
 };
 
 export function stepOfField(field: string): StepName {
+	// the category's questions are asked with the description
+	if (/^attributes?[[.]/.test(field)) return 'description';
 	return FIELD_STEP[field] ?? 'review';
 }
 
@@ -97,6 +114,8 @@ export interface PortalContext {
 	config: Ref<PortalConfig>;
 	services: Ref<Service[] | null>;
 	servicesFailed: Ref<boolean>;
+	/** embedded on a site that is not allowed to embed the form: that site's origin */
+	embedRefused: Ref<string | null>;
 	areas: Ref<Arrondissement[]>;
 	draft: Draft;
 	errors: Record<string, FieldMessage>;

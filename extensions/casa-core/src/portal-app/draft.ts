@@ -29,6 +29,8 @@ export interface Draft {
 	citizen_phone: string;
 	citizen_email: string;
 	consent: boolean;
+	/** answers to the category's questions: code → value (a list for several choices) */
+	attributes: Record<string, string | string[]>;
 	/** honeypot: people never see it, bots fill it */
 	website: string;
 }
@@ -50,6 +52,7 @@ export function emptyDraft(): Draft {
 		citizen_phone: '',
 		citizen_email: '',
 		consent: false,
+		attributes: {},
 		website: '',
 	};
 }
@@ -59,8 +62,8 @@ export function givesContact(draft: Draft): boolean {
 }
 
 /** the multipart fields, as the JSON API names them */
-export function draftFields(draft: Draft, lang: Lang): Record<string, string> {
-	const fields: Record<string, string> = {
+export function draftFields(draft: Draft, lang: Lang): Record<string, string | string[]> {
+	const fields: Record<string, string | string[]> = {
 		type: draft.type,
 		category: draft.category ?? '',
 		description: draft.description.trim(),
@@ -78,6 +81,12 @@ export function draftFields(draft: Draft, lang: Lang): Record<string, string> {
 	fields.consent = contact && draft.consent ? 'true' : 'false';
 	fields.website = draft.website;
 	fields.lang = lang;
+	// answers as Open311 writes them: attribute[code], attribute[code][] for several choices
+	for (const [code, value] of Object.entries(draft.attributes ?? {})) {
+		if (Array.isArray(value)) {
+			if (value.length > 0) fields[`attribute[${code}][]`] = value;
+		} else if (value.trim() !== '') fields[`attribute[${code}]`] = value.trim();
+	}
 	return fields;
 }
 

@@ -2,12 +2,12 @@
 // Blobs) and are sent when the network returns (the `online` event, or the
 // next time the app opens), with the Idempotency-Key of their draft: however
 // many times a send is retried, one complaint is created.
-import { type Api, ApiError, type FieldProblem, NetworkError } from './api';
+import { type Api, ApiError, type FieldProblem, NetworkError, deviceId } from './api';
 
 export interface QueuedComplaint {
 	key: string;
 	lang: string;
-	fields: Record<string, string>;
+	fields: Record<string, string | string[]>;
 	photos: { name: string; blob: Blob }[];
 	queuedAt: string;
 	/** 'mobile' when the app runs packaged in a store app (sent as X-Casa-Channel) */
@@ -70,11 +70,15 @@ export async function listQueued(): Promise<QueuedComplaint[]> {
  * refused while the API answers, the key goes in the `idempotency_key` field instead (a plain
  * multipart POST needs no preflight). Either way the server keeps one complaint per key.
  */
-export async function sendComplaint(api: Api, key: string, fields: Record<string, string>, photos: { name: string; blob: Blob }[], channel: string | null = null): Promise<Receipt> {
+export async function sendComplaint(api: Api, key: string, fields: Record<string, string | string[]>, photos: { name: string; blob: Blob }[], channel: string | null = null): Promise<Receipt> {
 	const form = (withKeyField: boolean) => {
 		const body = new FormData();
-		for (const [name, value] of Object.entries(fields)) body.append(name, value);
-		if (withKeyField) body.append('idempotency_key', key);
+		for (const [name, value] of Object.entries(fields)) for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
+		// without custom headers (no preflight), the key and the device travel as fields
+		if (withKeyField) {
+			body.append('idempotency_key', key);
+			body.append('device_id', deviceId());
+		}
 		for (const photo of photos) body.append('photos', photo.blob, photo.name);
 		return body;
 	};

@@ -1,6 +1,6 @@
 // The checks the form makes before the server does, so the citizen hears
 // about a missing field on the step where it is. The server stays the judge.
-import { type FieldMessage, type PortalContext, type StepName } from './context';
+import { type FieldMessage, type PortalContext, type StepName, findCategory } from './context';
 import { givesContact } from './draft';
 import { locate } from './geo';
 
@@ -8,7 +8,7 @@ const MOROCCAN_PHONE = /^(?:\+212|00212|0)[5-7]\d{8}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const DESCRIPTION_LIMIT = 5000;
 
-export function validateStep(step: StepName, context: Pick<PortalContext, 'draft' | 'areas'>): Record<string, FieldMessage> {
+export function validateStep(step: StepName, context: Pick<PortalContext, 'draft' | 'areas'> & Partial<Pick<PortalContext, 'services'>>): Record<string, FieldMessage> {
 	const { draft } = context;
 	const errors: Record<string, FieldMessage> = {};
 	switch (step) {
@@ -18,6 +18,12 @@ export function validateStep(step: StepName, context: Pick<PortalContext, 'draft
 		case 'description':
 			if (!draft.description.trim()) errors.description = { key: 'errors.required.description' };
 			else if (draft.description.length > DESCRIPTION_LIMIT) errors.description = { key: 'errors.too_long', values: { limit: DESCRIPTION_LIMIT } };
+			for (const question of findCategory(context.services?.value ?? null, draft.category)?.category.attributes ?? []) {
+				const answer = draft.attributes?.[question.code];
+				const empty = answer === undefined || (Array.isArray(answer) ? answer.length === 0 : answer.trim() === '');
+				if (question.required && empty) errors[`attribute[${question.code}]`] = { key: 'errors.required.question' };
+				else if (!empty && question.datatype === 'number' && !/^[+-]?\d+(?:[.,]\d+)?$/.test(String(answer).trim())) errors[`attribute[${question.code}]`] = { key: 'errors.number' };
+			}
 			break;
 		case 'location':
 			if (draft.latitude === null && !draft.address.trim()) errors.latitude = { key: 'errors.required.location' };

@@ -18,7 +18,9 @@ export type GlobalCapability =
 	| 'view_dashboards'
 	| 'view_figures'
 	| 'share_reports'
-	| 'open_complaints';
+	| 'open_complaints'
+	// loi 09-08: produce everything held about a person, erase at their request
+	| 'serve_data_requests';
 
 /** What a user may do with one complaint. Workflow moves are commands too (see COMMANDS). */
 export type ComplaintCapability =
@@ -32,11 +34,11 @@ export type ComplaintCapability =
 	| 'correct';
 
 export const GLOBAL_CAPABILITIES: Record<RoleKey, readonly GlobalCapability[]> = {
-	administrator: ['use_workspace', 'use_desk', 'read_queue', 'bulk_assign', 'export', 'view_city', 'view_dashboards', 'view_figures', 'share_reports', 'open_complaints'],
+	administrator: ['use_workspace', 'use_desk', 'read_queue', 'bulk_assign', 'export', 'view_city', 'view_dashboards', 'view_figures', 'share_reports', 'open_complaints', 'serve_data_requests'],
 	registry_office: ['use_workspace', 'use_desk', 'read_queue', 'view_figures', 'open_complaints'],
 	service_agent: ['use_workspace', 'read_queue', 'view_figures', 'open_complaints'],
 	service_head: ['use_workspace', 'read_queue', 'bulk_assign', 'export', 'view_dashboards', 'view_figures', 'open_complaints'],
-	director_general: ['use_workspace', 'read_queue', 'export', 'view_city', 'view_dashboards', 'view_figures', 'share_reports', 'open_complaints'],
+	director_general: ['use_workspace', 'read_queue', 'export', 'view_city', 'view_dashboards', 'view_figures', 'share_reports', 'open_complaints', 'serve_data_requests'],
 	// officials see figures, never a complaint or a citizen
 	elected_official: ['use_workspace', 'view_city', 'view_dashboards', 'view_figures'],
 	mayor: ['use_workspace', 'view_city', 'view_dashboards', 'view_figures', 'share_reports'],

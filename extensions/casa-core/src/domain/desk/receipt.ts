@@ -21,6 +21,8 @@ export interface ReceiptFacts {
 	trackingUrl: string;
 	trackingCode: string;
 	citizenName: string | null;
+	/** loi 09-08: how long the contact details are kept, from the settings (domain/privacy/retention periodKey) */
+	retentionNotice?: string | null;
 }
 
 export interface ReceiptModel {
@@ -75,7 +77,7 @@ export function receiptModel(facts: ReceiptFacts, language: Language, t: Transla
 			code: groupCode(facts.trackingCode),
 			codeLabel: t('desk.receipt.tracking_code'),
 		},
-		notice: t('desk.receipt.notice'),
+		notice: [t('desk.receipt.notice'), facts.retentionNotice].filter(Boolean).join(' '),
 		footer: t('desk.receipt.issued_at', { date: formatDate(facts.issuedAt, language, true) }),
 	};
 }

@@ -28,7 +28,8 @@ export function translate(language: Language, key: string, values: Record<string
  */
 export function pickLanguage(...candidates: (string | null | undefined)[]): Language {
 	for (const candidate of candidates) {
-		if (!candidate) continue;
+		// a query or body can hold anything (?lang=a&lang=b, {"lang": {}}): only text names a language
+		if (!candidate || typeof candidate !== 'string') continue;
 		for (const part of candidate.split(',')) {
 			const tag = part.trim().toLowerCase().slice(0, 2);
 			if (tag === 'ar' || tag === 'fr') return tag;

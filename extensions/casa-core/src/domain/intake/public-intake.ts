@@ -2,6 +2,7 @@
 // Open311): a whitelist of fields with their types. Everything else is refused
 // field by field; the complaint rules (category, location…) come after.
 import type { FieldError } from '../complaint/complaint-plan';
+import { cleanText } from '../text/sanitize';
 
 export const PUBLIC_FIELDS = [
 	'type',
@@ -17,8 +18,8 @@ export const PUBLIC_FIELDS = [
 	'consent',
 ] as const;
 
-/** Accepted and ignored: the language switch, the idempotency key and the honeypot have their own handling. */
-export const CONTROL_FIELDS = ['lang', 'idempotency_key', 'website'] as const;
+/** Accepted and ignored: the language switch, the idempotency key, the device and the honeypot have their own handling. */
+export const CONTROL_FIELDS = ['lang', 'idempotency_key', 'device_id', 'website'] as const;
 
 export interface PublicIntake {
 	payload: Record<string, unknown>;
@@ -31,14 +32,18 @@ const MOROCCAN_PHONE = /^(?:\+212|00212|0)([5-7]\d{8})$/;
 
 function toNumber(value: unknown): number | null | undefined {
 	if (value === undefined || value === null || value === '') return value === undefined ? undefined : null;
-	const number = typeof value === 'number' ? value : Number(String(value).replace(',', '.'));
+	const number = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.replace(',', '.')) : Number.NaN;
 	return Number.isFinite(number) ? number : Number.NaN;
 }
 
+/** A text field: NUL, control and bidi override characters removed (domain/text). Objects and lists are not text. */
 function text(value: unknown): string | undefined {
 	if (value === undefined || value === null) return undefined;
-	return typeof value === 'string' ? value.trim() : String(value);
+	if (typeof value === 'string') return cleanText(value).trim();
+	return typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
 }
+
+const isText = (value: unknown) => value === undefined || value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 
 /** A Moroccan number in one canonical form (+2126…), or null if it is not one. */
 export function normalisePhone(raw: string): string | null {
@@ -53,11 +58,15 @@ export function readPublicIntake(body: Record<string, unknown>): PublicIntake {
 		if (!(PUBLIC_FIELDS as readonly string[]).includes(key) && !(CONTROL_FIELDS as readonly string[]).includes(key)) errors.push({ field: key, key: 'field.unknown', values: { field: key } });
 	}
 	const payload: Record<string, unknown> = {};
+	for (const field of PUBLIC_FIELDS) {
+		if (!isText(body[field])) errors.push({ field, key: 'surface.body.text', values: { field } });
+	}
 	for (const field of ['type', 'category', 'description', 'address', 'citizen_name', 'citizen_email', 'citizen_language'] as const) {
 		const value = text(body[field]);
 		if (value !== undefined && value !== '') payload[field] = value;
 	}
 	for (const field of ['latitude', 'longitude'] as const) {
+		if (!isText(body[field])) continue;
 		const value = toNumber(body[field]);
 		if (value === undefined || value === null) continue;
 		if (Number.isNaN(value)) errors.push({ field, key: 'field.coordinates' });

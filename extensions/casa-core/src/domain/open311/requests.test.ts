@@ -66,16 +66,33 @@ describe('Open311 request view', () => {
 			status_notes: 'Passage du camion prévu demain matin.',
 			service_name: 'Ordures ménagères non collectées',
 			service_code: 'PROP-01',
+			description: '',
 			agency_responsible: 'Propreté',
 			service_notice: 'Délai de traitement visé : 1 jour ouvré, dans la limite légale de 60 jours.',
 			requested_datetime: '2026-06-10T16:05:00+01:00',
 			updated_datetime: '2026-06-11T10:00:00+01:00',
 			expected_datetime: '2026-06-12T16:30:00+01:00',
 			address: 'Rue 12, Hay Hassani',
+			address_id: null,
+			zipcode: null,
 			lat: 33.5463,
 			long: -7.6787,
 			media_url: null,
 		});
+	});
+
+	it('publishes the citizen text and the first photo only once an agent marked them publishable', () => {
+		const media = (reference: string) => `https://x/open311/v2/media/${reference}`;
+		const withText = { ...ROW, description: 'Bac\u202E renversé', photo_count: 2 };
+		expect(requestView({ ...withText, description_public: false, photos_public: false }, 'fr', media)).toMatchObject({ description: '', media_url: null });
+		expect(requestView({ ...withText, description_public: 1, photos_public: true }, 'fr', media)).toMatchObject({ description: 'Bac renversé', media_url: 'https://x/open311/v2/media/CAS-2026-000123' });
+		expect(requestView({ ...withText, photos_public: true, photo_count: 0 }, 'fr', media).media_url).toBeNull();
+	});
+
+	it('refuses a description over 4,000 characters (GeoReport v2)', () => {
+		const base = { service_code: 'PROP-01', lat: '33.5', long: '-7.6' };
+		expect(intakeBodyFromPost({ ...base, description: 'é'.repeat(4000) }).errors).toEqual([]);
+		expect(intakeBodyFromPost({ ...base, description: 'é'.repeat(4001) }).errors).toEqual([{ field: 'description', key: 'surface.open311.description_too_long', values: { limit: 4000 } }]);
 	});
 
 	it('names things in Arabic', () => {
@@ -95,7 +112,8 @@ describe('Open311 request view', () => {
 		} as ComplaintRow;
 		const text = JSON.stringify(requestView(leaky, 'fr'));
 		for (const secret of ['Fatima', '661234567', 'example.ma', 'ffffffff', 'agent-uuid', 'confidentielle']) expect(text).not.toContain(secret);
-		for (const column of ['citizen_name', 'citizen_phone', 'citizen_email', 'description', 'tracking_secret_hash', 'assignee']) expect(REQUEST_COLUMNS as readonly string[]).not.toContain(column);
+		// the description column is read, but shown only when description_public says so
+		for (const column of ['citizen_name', 'citizen_phone', 'citizen_email', 'tracking_secret_hash', 'assignee']) expect(REQUEST_COLUMNS as readonly string[]).not.toContain(column);
 	});
 
 	it('falls back to the creation date and keeps missing values null', () => {

@@ -1,9 +1,12 @@
 // Open311 service requests are the platform's complaints, seen from outside:
 // reference, open/closed, public reply, dates, place. Never the citizen's
-// name, phone or e-mail, never internal notes, agents or the citizen's text
-// (it may name people): the view copies whitelisted columns only.
+// name, phone or e-mail, never internal notes or agents; the citizen's text
+// and photos only once an agent has marked them publishable
+// (description_public, photos_public): they may name or show people. The
+// view copies whitelisted columns only.
 import type { FieldError } from '../complaint/complaint-plan';
 import type { Language } from '../i18n/messages';
+import { cleanText } from '../text/sanitize';
 import { type ComplaintStatus, COMPLAINT_STATUSES, OPEN_STATUSES } from '../workflow/transitions';
 import { formatLocalDateTime, formatOpen311DateTime, parseOpen311DateTime, toInstant } from './dates';
 import { type Open311Error, open311Error } from './errors';
@@ -32,7 +35,13 @@ export const REQUEST_COLUMNS = [
 	'address',
 	'latitude',
 	'longitude',
+	'description',
+	'description_public',
+	'photos_public',
 ] as const;
+
+/** GeoReport v2: "free form text limited to 4,000 characters". */
+export const MAX_DESCRIPTION = 4000;
 
 export interface ComplaintRow {
 	reference: string;
@@ -54,6 +63,11 @@ export interface ComplaintRow {
 	service_name_ar: string | null;
 	resolve_in?: number | string | null;
 	resolve_unit?: string | null;
+	description?: string | null;
+	description_public?: unknown;
+	photos_public?: unknown;
+	/** photos of the complaint (counted only when they are publishable) */
+	photo_count?: number | string | null;
 }
 
 export interface Open311Request {
@@ -62,16 +76,21 @@ export interface Open311Request {
 	status_notes: string | null;
 	service_name: string | null;
 	service_code: string | null;
+	description: string;
 	agency_responsible: string | null;
 	service_notice: string | null;
 	requested_datetime: string | null;
 	updated_datetime: string | null;
 	expected_datetime: string | null;
 	address: string | null;
+	address_id: string | null;
+	zipcode: string | null;
 	lat: number | null;
 	long: number | null;
 	media_url: string | null;
 }
+
+const yes = (value: unknown) => value === true || value === 1 || value === '1' || value === 'true';
 
 function coordinate(value: unknown): number | null {
 	if (value === null || value === undefined || value === '') return null;
@@ -96,8 +115,12 @@ function latest(...values: unknown[]): Date | null {
 	return instants.length === 0 ? null : new Date(Math.max(...instants.map((instant) => instant.getTime())));
 }
 
-/** One complaint as an Open311 service request. Only the whitelisted columns are read. */
-export function requestView(row: ComplaintRow, language: Language): Open311Request {
+/**
+ * One complaint as an Open311 service request, every field of GeoReport v2
+ * present. Only the whitelisted columns are read. `mediaUrl` makes the address
+ * of the complaint's first publishable photo.
+ */
+export function requestView(row: ComplaintRow, language: Language, mediaUrl: (reference: string) => string | null = () => null): Open311Request {
 	const serviceName = row.service_name_fr || row.service_name_ar ? pickName(language, row.service_name_fr, row.service_name_ar) : null;
 	const categoryName = row.category_name_fr || row.category_name_ar ? pickName(language, row.category_name_fr, row.category_name_ar) : null;
 	const requested = toInstant(row.received_at) ?? toInstant(row.date_created);
@@ -107,15 +130,19 @@ export function requestView(row: ComplaintRow, language: Language): Open311Reque
 		status_notes: statusNotes(row, language),
 		service_name: categoryName,
 		service_code: row.category ?? null,
+		// the text the city chooses to publish: the citizen's, once an agent has marked it publishable
+		description: yes(row.description_public) && typeof row.description === 'string' ? cleanText(row.description).trim() : '',
 		agency_responsible: serviceName,
 		service_notice: serviceNotice(row, language),
 		requested_datetime: formatOpen311DateTime(requested),
 		updated_datetime: formatOpen311DateTime(latest(row.date_updated, requested)),
 		expected_datetime: formatOpen311DateTime(row.resolve_due_at),
 		address: row.address?.trim() || null,
+		address_id: null,
+		zipcode: null,
 		lat: coordinate(row.latitude),
 		long: coordinate(row.longitude),
-		media_url: null,
+		media_url: yes(row.photos_public) && Number(row.photo_count ?? 0) > 0 ? mediaUrl(row.reference) : null,
 	};
 }
 
@@ -198,9 +225,9 @@ function filled(value: string | undefined): string | undefined {
  * The body of the shared intake from an Open311 POST. Contact data (name,
  * e-mail, phone) comes with consent: true — the partner application collected
  * the citizen's consent (loi 09-08) before sending it, as its agreement with
- * the city requires. Ignored: api_key and jurisdiction_id (handled before),
- * address_id, device_id, account_id (echoed back), media_url (never fetched),
- * attribute[…] (no service has attributes).
+ * the city requires. Handled elsewhere: api_key and jurisdiction_id (before),
+ * attribute[…] (the category's questions, domain/intake/attributes). Ignored:
+ * address_id, device_id, account_id (echoed back), media_url (never fetched).
  */
 export function intakeBodyFromPost(parameters: Open311PostParameters): { body: Record<string, unknown>; errors: FieldError[] } {
 	const errors: FieldError[] = [];
@@ -211,12 +238,14 @@ export function intakeBodyFromPost(parameters: Open311PostParameters): { body: R
 	if (!serviceCode) errors.push({ field: 'service_code', key: 'field.required', values: { field: 'service_code' } });
 	// GeoReport v2: a location is required, lat & long or address_string
 	if (!lat && !long && !address) errors.push({ field: 'lat', key: 'field.required', values: { field: 'lat/long | address_string' } });
+	const description = filled(parameters.description);
+	if (description && [...description].length > MAX_DESCRIPTION) errors.push({ field: 'description', key: 'surface.open311.description_too_long', values: { limit: MAX_DESCRIPTION } });
 	const name = [filled(parameters.first_name), filled(parameters.last_name)].filter(Boolean).join(' ') || undefined;
 	const email = filled(parameters.email);
 	const phone = filled(parameters.phone);
 	const body: Record<string, unknown> = {
 		category: serviceCode,
-		description: filled(parameters.description),
+		description,
 		latitude: lat,
 		longitude: long,
 		address,

@@ -6,6 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import { type Language, translate } from '../i18n/messages';
 import type { Figures, Line, ReportModel } from './figures';
 import { csvDecimal, csvPercent } from './format';
+import { neutraliseCsvRecord } from '../text/csv-cell';
 
 export const BOM = '\uFEFF';
 
@@ -59,7 +60,8 @@ export function reportCsv(report: ReportModel, language: Language, legalCeilingD
 		...report.byArrondissement.map((line) => row(t('csv_sections.arrondissement'), line, t('unlocated'))),
 		...report.byService.map((line) => row(t('csv_sections.service'), line, t('other_service'))),
 	];
-	return BOM + stringify(records, { record_delimiter: '\r\n' });
+	// names come from data an administrator edits: a cell a spreadsheet would run as a formula is neutralised
+	return BOM + stringify(neutraliseCsvRecord(records), { record_delimiter: '\r\n' });
 }
 
 /** e.g. rapport-2026-05-all-fr.csv */

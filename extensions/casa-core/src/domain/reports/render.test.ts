@@ -79,6 +79,14 @@ describe('reportCsv', () => {
 		expect(ar).toContain('المعاريف');
 	});
 
+	it('neutralises names a spreadsheet would run as a formula, and keeps numbers as numbers', () => {
+		const hostile = buildReport({ ...report, previousMonth: '2026-04', rows, reference: { ...reference, services: [{ code: 'PROP', name_fr: '=HYPERLINK("http://x","clic")', name_ar: '@x' }] } });
+		const csv = reportCsv(hostile, 'fr', 60);
+		expect(csv).toContain(`"'=HYPERLINK(""http://x"",""clic"")"`);
+		expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
+		expect(reportCsv(hostile, 'ar', 60)).toContain("'@x");
+	});
+
 	it('ranks arrondissements in their rows', () => {
 		const lines = reportCsv(report, 'fr', 60).split('\r\n');
 		expect(lines.find((line) => line.startsWith('Arrondissement,A1,'))).toMatch(/,1,1,186\.4$/);

@@ -6,7 +6,9 @@
 //   GET  /chat/widget/session       the current question (header X-Chat-Session)
 //   POST /chat/widget/messages      { text } | { choice } | { location: { latitude, longitude } } | multipart `photo` (header X-Chat-Session)
 // Complaints are created through the shared intake (adapters/intake.ts) with
-// channel `whatsapp` or `chat`.
+// channel `whatsapp` or `chat`. JSON bodies are parsed by the public-surface
+// hook (limits, strict UTF-8, shape, raw bytes kept for the signature), the
+// widget's multipart photo here (adapters/body.ts): no body can stop the process.
 import { createHash, randomBytes } from 'node:crypto';
 import { defineEndpoint } from '@directus/extensions-sdk';
 import { ForbiddenError, InvalidPayloadError } from '@directus/errors';
@@ -19,8 +21,11 @@ import { normalisePhone } from '../../domain/intake/public-intake';
 import { type ChatContext, currentConversation, loadCatalog, receive, startConversation } from '../../adapters/chat/conversations';
 import { storeChatPhoto } from '../../adapters/chat/photo';
 import { downloadMedia, sendWhatsApp, whatsappConfigFromEnv } from '../../adapters/chat/whatsapp-client';
-import { parseMultipart } from '../../adapters/photos';
+import { BodyProblem, bodyError, discardRest, parseMultipart } from '../../adapters/body';
+import { surfaceError } from '../../adapters/errors';
 import { consume, createLimiter } from '../../adapters/rate-limit';
+import { MAX_PHOTO_BYTES } from '../../domain/intake/image-type';
+import { cleanText } from '../../domain/text/sanitize';
 
 interface ChatRequest {
 	body: Record<string, unknown> | undefined;
@@ -31,11 +36,23 @@ interface ChatRequest {
 	get(name: string): string | undefined;
 }
 
-function route(handler: (request: ChatRequest, res: Response) => Promise<void>) {
+type BodyAware = ChatRequest & { casaBodyProblem?: BodyProblem };
+const languageOfRequest = (request: ChatRequest) => pickLanguage(request.query.lang as string | undefined, request.get('accept-language'));
+
+/** Forwards rejections; a body that could not be read is a 4xx in the caller's language (the webhook checks its signature first). */
+function route(handler: (request: ChatRequest, res: Response) => Promise<void>, options: { bodyFirst?: boolean } = { bodyFirst: true }) {
 	return (req: unknown, res: Response, next: (error: unknown) => void) => {
-		handler(req as ChatRequest, res).catch(next);
+		const request = req as BodyAware;
+		if (options.bodyFirst && request.casaBodyProblem) return next(bodyError(request.casaBodyProblem, languageOfRequest(request)));
+		handler(request, res).catch((error) => {
+			// refused before its body was read (wrong session, limit): drained first, so the answer reaches the client
+			void discardRest(request as never).then(() => next(error instanceof BodyProblem ? bodyError(error, languageOfRequest(request)) : error));
+		});
 	};
 }
+
+/** The widget's photo: one file in the `photos` field, a few text fields. */
+const PHOTO_LIMITS = { fileField: 'photos', maxFiles: 1, maxFileBytes: MAX_PHOTO_BYTES, maxFields: 10, maxFieldBytes: 4096, maxTotalBytes: MAX_PHOTO_BYTES + 64 * 1024 };
 
 const SESSION = /^[A-Za-z0-9_-]{32,64}$/;
 const sessionKey = (session: string) => `widget:${createHash('sha256').update(session).digest('hex')}`;
@@ -72,7 +89,7 @@ export default defineEndpoint({
 			const content = message.content;
 			switch (content.kind) {
 				case 'text':
-					return { kind: 'text', text: content.text };
+					return { kind: 'text', text: cleanText(content.text).slice(0, 4096) };
 				case 'choice':
 					return { kind: 'choice', id: content.id };
 				case 'location':
@@ -96,6 +113,8 @@ export default defineEndpoint({
 				res.status(401).json({ errors: [{ message: 'Invalid signature', extensions: { code: 'CASA_INVALID_SIGNATURE' } }] });
 				return;
 			}
+			const problem = (request as BodyAware).casaBodyProblem;
+			if (problem) throw problem;
 			const context = await chatContext();
 			// one message after the other: messages of one contact arrive in order within a delivery
 			for (const message of inboundMessages(request.body)) {
@@ -120,7 +139,7 @@ export default defineEndpoint({
 				}
 			}
 			res.status(200).json({ data: { received: true } });
-		}));
+		}, { bodyFirst: false }));
 
 		// ---------------------------------------------------------------- portal widget
 		const view = (outcome: { replies: Reply[]; conversation: { state: string; language: string } | null; reference?: string; trackingUrl?: string }) => ({
@@ -138,6 +157,7 @@ export default defineEndpoint({
 
 		router.post('/widget/sessions', route(async (request, res) => {
 			await consume(widgetLimiter, request.ip);
+			if (request.body !== undefined && (request.body === null || typeof request.body !== 'object' || Array.isArray(request.body))) throw new BodyProblem(400, 'shape');
 			const language = pickLanguage(request.body?.lang as string | undefined, request.query.lang as string | undefined, request.get('accept-language'));
 			const session = randomBytes(24).toString('base64url');
 			const outcome = await startConversation(await chatContext(), 'widget', sessionKey(session), language);
@@ -160,19 +180,29 @@ export default defineEndpoint({
 			const context = await chatContext();
 			let input: () => Promise<Inbound>;
 			let messageId: string | null = null;
-			if (String(request.get('content-type') ?? '').startsWith('multipart/form-data')) {
-				const parsed = await parseMultipart(request as never);
-				const [photo] = parsed.photos;
-				messageId = parsed.fields.id ?? null;
+			const type = String(request.get('content-type') ?? '').toLowerCase();
+			if (type.startsWith('multipart/form-data')) {
+				const parsed = await parseMultipart(request as never, PHOTO_LIMITS);
+				if (parsed.errors.length > 0) throw surfaceError(400, parsed.errors[0].field, parsed.errors[0].key.startsWith('surface.') ? parsed.errors[0].key : `errors.${parsed.errors[0].key}`, existing.language === 'ar' ? 'ar' : 'fr', parsed.errors[0].values ?? {});
+				const [photo] = parsed.files;
+				messageId = parsed.fields.id ? parsed.fields.id.slice(0, 128) : null;
 				input = async () => ({ kind: 'photo', photo: photo ? await storeChatPhoto(context, photo.bytes, photo.filename) : null });
 			} else {
+				if (type && !type.startsWith('application/json') && Number(request.get('content-length') ?? 0) !== 0) {
+					await discardRest(request as never);
+					throw surfaceError(415, 'body', 'surface.body.type', languageOfRequest(request), { type: type.split(';')[0].slice(0, 100) });
+				}
 				const body = request.body ?? {};
 				messageId = typeof body.id === 'string' ? body.id.slice(0, 128) : null;
 				const location = body.location as { latitude?: unknown; longitude?: unknown; address?: unknown } | undefined;
 				let inbound: Inbound;
 				if (typeof body.choice === 'string') inbound = { kind: 'choice', id: body.choice };
-				else if (location && typeof location === 'object') inbound = { kind: 'location', latitude: Number(location.latitude), longitude: Number(location.longitude), address: typeof location.address === 'string' ? location.address : null };
-				else if (typeof body.text === 'string') inbound = { kind: 'text', text: body.text.slice(0, 4000) };
+				else if (location && typeof location === 'object') {
+					if (typeof location.latitude !== 'number' || typeof location.longitude !== 'number' || !Number.isFinite(location.latitude) || !Number.isFinite(location.longitude))
+						throw new InvalidPayloadError({ reason: 'location.latitude and location.longitude must be numbers' });
+					inbound = { kind: 'location', latitude: location.latitude, longitude: location.longitude, address: typeof location.address === 'string' ? cleanText(location.address).slice(0, 255) : null };
+				}
+				else if (typeof body.text === 'string') inbound = { kind: 'text', text: cleanText(body.text).slice(0, 4000) };
 				else throw new InvalidPayloadError({ reason: 'text, choice, location or photo expected' });
 				input = async () => inbound;
 			}

@@ -7,6 +7,7 @@
 //   POST /desk/complaints                 record a complaint (Idempotency-Key header)
 //   POST /desk/complaints/:id/follow      "the citizen called again": a note on an existing complaint
 //   GET  /desk/receipts/:id?lang=ar       the acknowledgment receipt, a print-ready A4 page
+import { periodKey, readRetention } from '../../domain/privacy/retention';
 import { createHash, createHmac } from 'node:crypto';
 import { defineEndpoint } from '@directus/extensions-sdk';
 import type { Accountability } from '@directus/types';
@@ -30,7 +31,7 @@ import { journalAccess, loadFacts } from '../../adapters/workspace/queries';
 import { contactOf } from '../../adapters/citizen-contacts';
 import { isUuid } from '../../domain/workspace/queue-query';
 import { Readable } from 'node:stream';
-import busboy from 'busboy';
+import { BodyProblem, bodyError, parseMultipart } from '../../adapters/body';
 import { requestSchema } from '../../adapters/request-schema';
 
 interface DeskRequest {
@@ -60,39 +61,25 @@ function deskErrors(errors: FieldError[], language: Language) {
 	});
 }
 
-/** One scanned letter from a multipart body: its declared type checked against its first bytes, its size bounded while reading. */
-function readScan(request: NodeJS.ReadableStream & { headers: Record<string, string> }): Promise<{ bytes: Buffer; filename: string; type: string } | { error: string }> {
-	return new Promise((resolve) => {
-		let parser: busboy.Busboy;
-		try {
-			parser = busboy({ headers: request.headers, limits: { files: 1, fileSize: SCAN_MAX_BYTES, fields: 5, fieldSize: 1000 } });
-		} catch {
-			resolve({ error: 'desk.errors.scan_invalid' });
-			return;
-		}
-		let result: { bytes: Buffer; filename: string; type: string } | { error: string } = { error: 'desk.errors.scan_invalid' };
-		parser.on('file', (_name, stream, info) => {
-			const chunks: Buffer[] = [];
-			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-			stream.on('error', () => (result = { error: 'desk.errors.scan_invalid' }));
-			stream.on('limit', () => (result = { error: 'desk.errors.scan_too_large' }));
-			stream.on('close', () => {
-				if ((stream as { truncated?: boolean }).truncated) return;
-				const bytes = Buffer.concat(chunks);
-				const type = bytes.subarray(0, 5).toString('latin1') === '%PDF-' ? 'application/pdf' : bytes[0] === 0xff && bytes[1] === 0xd8 ? 'image/jpeg' : bytes.subarray(1, 4).toString('latin1') === 'PNG' ? 'image/png' : bytes.subarray(8, 12).toString('latin1') === 'WEBP' ? 'image/webp' : null;
-				result = type && SCAN_TYPES.includes(type) ? { bytes, filename: String(info.filename || 'courrier').slice(0, 120), type } : { error: 'desk.errors.scan_invalid' };
-			});
-		});
-		parser.on('error', () => resolve({ error: 'desk.errors.scan_invalid' }));
-		parser.on('close', () => resolve(result));
-		request.on('error', () => resolve({ error: 'desk.errors.scan_invalid' }));
-		request.pipe(parser);
-	});
+/** The type of a scanned letter from its first bytes (what the client declares is not trusted). */
+function scanType(bytes: Buffer): string | null {
+	if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
+	if (bytes[0] === 0xff && bytes[1] === 0xd8) return 'image/jpeg';
+	if (bytes.subarray(1, 4).toString('latin1') === 'PNG') return 'image/png';
+	if (bytes.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
+	return null;
 }
+
+const SCAN_LIMITS = { fileField: 'file', maxFiles: 1, maxFileBytes: SCAN_MAX_BYTES, maxFields: 5, maxFieldBytes: 1000, maxTotalBytes: SCAN_MAX_BYTES + 64 * 1024 };
 
 export default defineEndpoint({
 	id: 'desk',
 	handler: (router, { services, database, getSchema, env }) => {
+		// loi 09-08: the real retention period, from the platform settings
+		async function retentionNotice(language: Language): Promise<string> {
+			const period = periodKey(readRetention(await database('platform_settings').first()).contactDays);
+			return translate(language, 'privacy.retention_notice', { period: translate(language, period.key, period.values) });
+		}
 		const publicUrl = String(env.PUBLIC_URL ?? '');
 
 		/** The agent behind the request and the language they answer in; out-of-role callers stop here. */
@@ -292,9 +279,18 @@ export default defineEndpoint({
 		// a scanned letter, stored for the complaint about to be recorded (staff hold no permission on directus_files)
 		router.post('/scans', route(async (request, res) => {
 			const { language, accountability } = await agent(request);
-			const scan = await readScan(request as never);
-			if ('error' in scan) throw deskErrors([{ field: 'scan', key: scan.error, values: { limit: SCAN_MAX_BYTES / 1024 / 1024 } }], language);
-			// acting for the agent: the file records who uploaded it (the desk accepts only the agent's own scans)
+			let parsed;
+			try {
+				parsed = await parseMultipart(request as never, SCAN_LIMITS);
+			} catch (error) {
+				if (error instanceof BodyProblem) throw bodyError(error, language);
+				throw error;
+			}
+			const file = parsed.files[0];
+			const type = file ? scanType(file.bytes) : null;
+			if (parsed.errors.some((error) => error.key === 'field.photo_too_large')) throw deskErrors([{ field: 'scan', key: 'desk.errors.scan_too_large', values: { limit: SCAN_MAX_BYTES / 1024 / 1024 } }], language);
+			if (!file || !type || !SCAN_TYPES.includes(type)) throw deskErrors([{ field: 'scan', key: 'desk.errors.scan_invalid' }], language);
+			const scan = { bytes: file.bytes, filename: String(file.filename || 'courrier').slice(0, 120), type };
 			const files = new services.FilesService({ schema: await requestSchema(request, getSchema), accountability });
 			const id = await files.uploadOne(Readable.from(scan.bytes), { storage: 'local', filename_download: scan.filename, type: scan.type, title: scan.filename });
 			res.status(201).json({ data: { id } });
@@ -340,6 +336,7 @@ export default defineEndpoint({
 					trackingUrl: url,
 					trackingCode: known ? code : '—',
 					citizenName: row.citizen_name ?? null,
+					retentionNotice: await retentionNotice(language),
 				},
 				language,
 				t,

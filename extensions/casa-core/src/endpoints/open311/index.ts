@@ -6,10 +6,15 @@
 //   GET  /open311/v2/requests             service_request_id, service_code, start_date, end_date, status
 //   GET  /open311/v2/requests/:id         one request by reference
 //   GET  /open311/v2/tokens/:token        intake is synchronous: the token is the reference
-//   POST /open311/v2/requests             form-encoded, api_key of an active open311_clients row
+//   GET  /open311/v2/media/:reference     the first photo of a request, once an agent made photos publishable
+//   POST /open311/v2/requests             form-encoded, api_key of an active open311_clients row (403 without),
+//                                         attribute[code] answers, per-client rate and daily quota (429, Retry-After)
 // Reads are public: they go to the database with explicit column lists, never
-// the citizen's personal data, internal notes or free text. Writes go through
-// the shared intake (validation, routing, reference, deadlines, history).
+// the citizen's personal data or internal notes; the free text and photos
+// only once marked publishable. Writes go through the shared intake
+// (validation, routing, reference, deadlines, history). Bodies are read with
+// limits and strict UTF-8 (adapters/body.ts): nothing a client sends can stop
+// the process.
 import { defineEndpoint } from '@directus/extensions-sdk';
 import type { Knex } from 'knex';
 import { type Language, pickLanguage } from '../../domain/i18n/messages';
@@ -26,8 +31,13 @@ import {
 } from '../../domain/open311/requests';
 import { discoveryDocument, serviceDefinition, serviceList } from '../../domain/open311/services';
 import { type Open311Format, type Open311Root, renderOpen311 } from '../../domain/open311/xml';
+import { answersFromParameters, open311Attributes, readAttributeDefinitions } from '../../domain/intake/attributes';
+import { clientLimits, quotaDay } from '../../domain/open311/quota';
+import { translate } from '../../domain/i18n/messages';
 import { intakeComplaint } from '../../adapters/intake';
 import { requestSchema } from '../../adapters/request-schema';
+import { BodyProblem, discardRest, parseUrlencoded, readRawBody } from '../../adapters/body';
+import { attempt, createLimiter, limiterFactory } from '../../adapters/rate-limit';
 
 interface Open311Request {
 	method: string;
@@ -44,16 +54,25 @@ interface Open311Response {
 	status(code: number): Open311Response;
 	set(name: string, value: string): Open311Response;
 	send(body: string): void;
+	headersSent?: boolean;
 }
 
-/** A failure with its Open311 errors and HTTP status. */
+/** A failure with its Open311 errors and HTTP status (and, for 429, when to come back). */
 class Open311Failure extends Error {
 	constructor(
 		readonly status: number,
 		readonly errors: Open311Error[],
+		readonly retryAfterSeconds?: number,
 	) {
 		super(errors.map((error) => error.description).join(' '));
 	}
+}
+
+const surfaceMessage = (language: Language, key: string, values: Record<string, unknown> = {}) => translate(language, `surface.${key}`, values);
+
+/** A body problem (adapters/body.ts) as Open311 errors. */
+function bodyFailure(problem: BodyProblem, language: Language): Open311Failure {
+	return new Open311Failure(problem.status, [{ code: problem.status, description: surfaceMessage(language, `body.${problem.key}`, { type: 'application/x-www-form-urlencoded', ...problem.values }) }]);
 }
 
 /** Width of intake_requests.key: the scoped key `open311:<client id>:<Idempotency-Key>` must fit. */
@@ -72,13 +91,14 @@ function formatOfPath(path: string): Open311Format {
 	return /\.xml\/?$/i.test(path) ? 'xml' : 'json';
 }
 
+/** A query or body value as text; lists give their first item (never recursing: ?a[][][]… cannot overflow the stack). */
 function text(value: unknown): string | undefined {
-	if (Array.isArray(value)) return text(value[0]);
-	return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+	const first = Array.isArray(value) ? value[0] : value;
+	return typeof first === 'string' ? first : typeof first === 'number' || typeof first === 'boolean' ? String(first) : undefined;
 }
 
 function languageOf(req: Open311Request, form?: Open311PostParameters): Language {
-	return pickLanguage(form?.lang, text(req.query.lang), req.get('accept-language'));
+	return pickLanguage(form?.lang, text(req.query?.lang), req.get('accept-language'));
 }
 
 function send(res: Open311Response, format: Open311Format, status: number, root: Open311Root, value: object) {
@@ -86,38 +106,57 @@ function send(res: Open311Response, format: Open311Format, status: number, root:
 	res.status(status).set('Content-Type', contentType).set('Cache-Control', 'no-store').send(body);
 }
 
-function sendErrors(res: Open311Response, format: Open311Format, status: number, errors: Open311Error[]) {
+function sendErrors(res: Open311Response, format: Open311Format, status: number, errors: Open311Error[], retryAfterSeconds?: number) {
 	const { contentType, body } = renderOpen311(format, 'errors', errors);
+	if (retryAfterSeconds !== undefined) res.set('Retry-After', String(retryAfterSeconds));
 	res.status(status).set('Content-Type', contentType).set('Cache-Control', 'no-store').send(body);
 }
 
-/** The form of a POST: urlencoded (read here: Directus parses only JSON bodies), or JSON already parsed. */
-async function readForm(req: Open311Request, language: Language): Promise<Open311PostParameters> {
-	const type = (req.get('content-type') ?? '').toLowerCase();
-	const parameters: Open311PostParameters = {};
-	if (type.startsWith('application/json')) {
-		if (req.body && typeof req.body === 'object' && !Array.isArray(req.body)) {
-			for (const [key, value] of Object.entries(req.body as Record<string, unknown>)) {
-				const asText = text(value);
-				if (asText !== undefined) parameters[key] = asText;
+interface PostForm {
+	parameters: Open311PostParameters;
+	/** attribute[code] answers */
+	attributes: Record<string, string | string[]>;
+}
+
+/** A JSON body (parsed by the public-surface hook with its limits) as name/value pairs; attribute may be an object. */
+function jsonPairs(body: unknown): [string, string][] {
+	const pairs: [string, string][] = [];
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return pairs;
+	for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
+		if (key === 'attribute' && value && typeof value === 'object' && !Array.isArray(value)) {
+			for (const [code, answer] of Object.entries(value as Record<string, unknown>)) {
+				if (Array.isArray(answer)) for (const item of answer) pairs.push([`attribute[${code}][]`, text(item) ?? '']);
+				else pairs.push([`attribute[${code}]`, text(answer) ?? '']);
 			}
+		} else if (Array.isArray(value)) for (const item of value) pairs.push([key, text(item) ?? '']);
+		else {
+			const asText = text(value);
+			if (asText !== undefined) pairs.push([key, asText]);
 		}
-		return parameters;
 	}
-	if (type && !type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('text/plain')) throw new Open311Failure(400, [open311Error(400, language, 'invalid_body')]);
-	if (req.readableEnded) return parameters;
-	const chunks: Buffer[] = [];
-	let size = 0;
-	for await (const chunk of req) {
-		const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-		size += buffer.length;
-		if (size > MAX_FORM_BYTES) throw new Open311Failure(400, [open311Error(400, language, 'invalid_body')]);
-		chunks.push(buffer);
+	return pairs;
+}
+
+/** The form of a POST: urlencoded (read here, strictly, with a size limit), or JSON already parsed by the public-surface hook. */
+async function readForm(req: Open311Request, language: Language): Promise<PostForm> {
+	const problem = (req as { casaBodyProblem?: BodyProblem }).casaBodyProblem;
+	if (problem) throw bodyFailure(problem, language);
+	const type = (req.get('content-type') ?? '').toLowerCase();
+	let pairs: [string, string][];
+	if (type.startsWith('application/json')) pairs = jsonPairs(req.body);
+	else if (type && !type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('text/plain')) throw new Open311Failure(400, [open311Error(400, language, 'invalid_body')]);
+	else {
+		try {
+			pairs = parseUrlencoded(await readRawBody(req as never, MAX_FORM_BYTES));
+		} catch (error) {
+			if (error instanceof BodyProblem) throw bodyFailure(error, language);
+			throw error;
+		}
 	}
-	for (const [key, value] of new URLSearchParams(Buffer.concat(chunks).toString('utf8'))) {
-		if (!(key in parameters)) parameters[key] = value;
-	}
-	return parameters;
+	const { answers, rest } = answersFromParameters(pairs);
+	const parameters: Open311PostParameters = Object.create(null);
+	for (const [key, value] of rest) if (!(key in parameters)) parameters[key] = value;
+	return { parameters, attributes: answers };
 }
 
 function bool(value: unknown): boolean {
@@ -140,6 +179,11 @@ function asOpen311Failure(error: unknown): Open311Failure | null {
 export default defineEndpoint({
 	id: 'open311',
 	handler: (router, { services, database, getSchema, env, logger }) => {
+		const limiterFor = limiterFactory(env);
+		// unknown or missing keys, per address: guessing keys is slowed down
+		const keyFailures = createLimiter(env, 'OPEN311_KEY_FAILURES', 30, 600);
+		const publicUrl = () => String(env.PUBLIC_URL ?? '').replace(/\/+$/, '');
+		const mediaUrl = (reference: string) => `${publicUrl()}/open311/v2/media/${encodeURIComponent(reference)}`;
 		type Handler = (req: Open311Request, res: Open311Response, format: Open311Format) => Promise<void>;
 
 		/** Runs a route; whatever fails is answered as Open311 errors in the asked format and language. */
@@ -151,8 +195,11 @@ export default defineEndpoint({
 				try {
 					await handler(req, res, format);
 				} catch (error) {
+					// refused before its body was read (an unsupported type): drained first, so the answer reaches the client
+					await discardRest(req as never);
+					if (res.headersSent) return;
 					const failure = asOpen311Failure(error);
-					if (failure) return sendErrors(res, format, failure.status, failure.errors);
+					if (failure) return sendErrors(res, format, failure.status, failure.errors, failure.retryAfterSeconds);
 					logger.error(error, '[open311] unexpected failure');
 					sendErrors(res, format, 500, [open311Error(500, languageOf(req), 'server_error')]);
 				}
@@ -165,6 +212,8 @@ export default defineEndpoint({
 				.leftJoin('services', 'services.code', 'complaints.service')
 				.select(
 					...REQUEST_COLUMNS.map((column) => `complaints.${column}`),
+					// photos are counted only where they are publishable
+					knex.raw('(CASE WHEN complaints.photos_public = ? THEN (SELECT COUNT(*) FROM complaint_files WHERE complaint_files.complaints_id = complaints.id AND complaint_files.kind = ?) ELSE 0 END) AS photo_count', [true, 'photo']),
 					'categories.name_fr as category_name_fr',
 					'categories.name_ar as category_name_ar',
 					'categories.resolve_in as resolve_in',
@@ -188,11 +237,13 @@ export default defineEndpoint({
 		router.get(
 			route('services'),
 			handle(0, async (req, res, format) => {
+				const language = languageOf(req);
 				const [serviceRows, categoryRows] = await Promise.all([
 					database('services').select('code', 'name_fr', 'name_ar').where({ active: true }).orderBy('sort').orderBy('code'),
-					database('categories').select('code', 'service', 'name_fr', 'name_ar', 'keywords', 'resolve_in', 'resolve_unit').where({ active: true }).orderBy('sort').orderBy('code'),
+					database('categories').select('code', 'service', 'name_fr', 'name_ar', 'keywords', 'resolve_in', 'resolve_unit', 'attributes').where({ active: true }).orderBy('sort').orderBy('code'),
 				]);
-				send(res, format, 200, 'services', serviceList(serviceRows, categoryRows, languageOf(req)));
+				const attributes = new Map(categoryRows.map((row) => [row.code, open311Attributes(readAttributeDefinitions(row.attributes), language)]));
+				send(res, format, 200, 'services', serviceList(serviceRows, categoryRows, language, attributes));
 			}),
 		);
 
@@ -202,11 +253,11 @@ export default defineEndpoint({
 				const code = String(req.params[0] ?? '');
 				const row = await database('categories')
 					.join('services', 'services.code', 'categories.service')
-					.select('categories.code', 'categories.active', 'services.active as service_active')
+					.select('categories.code', 'categories.active', 'categories.attributes', 'services.active as service_active')
 					.where('categories.code', code)
 					.first();
 				if (!row || !bool(row.active) || !bool(row.service_active)) throw new Open311Failure(404, [open311Error(404, languageOf(req), 'service_not_found', code)]);
-				send(res, format, 200, 'service_definition', serviceDefinition(row));
+				send(res, format, 200, 'service_definition', serviceDefinition(row, open311Attributes(readAttributeDefinitions(row.attributes), languageOf(req))));
 			}),
 		);
 
@@ -225,7 +276,7 @@ export default defineEndpoint({
 					if (query.statuses) rows.whereIn('complaints.status', query.statuses as string[]);
 				}
 				const found = (await rows.orderBy('complaints.received_at', 'desc').orderBy('complaints.reference', 'desc').limit(query.limit)) as ComplaintRow[];
-				send(res, format, 200, 'service_requests', found.map((row) => requestView(row, language)));
+				send(res, format, 200, 'service_requests', found.map((row) => requestView(row, language, mediaUrl)));
 			}),
 		);
 
@@ -236,7 +287,7 @@ export default defineEndpoint({
 				const reference = String(req.params[0] ?? '');
 				const row = await findByReference(reference);
 				if (!row) throw new Open311Failure(404, [open311Error(404, language, 'request_not_found', reference)]);
-				send(res, format, 200, 'service_requests', [requestView(row, language)]);
+				send(res, format, 200, 'service_requests', [requestView(row, language, mediaUrl)]);
 			}),
 		);
 
@@ -250,27 +301,69 @@ export default defineEndpoint({
 			}),
 		);
 
+		// the first photo of a request whose photos an agent made publishable (media_url)
+		router.get(
+			/^\/v2\/media\/([^/]+?)\/?$/,
+			handle(-1, async (req, res) => {
+				const language = languageOf(req);
+				const reference = String(req.params[0] ?? '').trim().toUpperCase();
+				const file = await database('complaints')
+					.join('complaint_files', 'complaint_files.complaints_id', 'complaints.id')
+					.where('complaints.reference', reference)
+					.where('complaints.photos_public', true)
+					.where('complaint_files.kind', 'photo')
+					.orderBy('complaint_files.id')
+					.select('complaint_files.directus_files_id as id')
+					.first();
+				if (!file?.id) throw new Open311Failure(404, [open311Error(404, language, 'request_not_found', reference)]);
+				const assets = new services.AssetsService({ schema: await requestSchema(req, getSchema), accountability: null });
+				const { stream, file: meta } = await assets.getAsset(file.id);
+				const raw = res as unknown as { setHeader(name: string, value: string): void; status(code: number): unknown };
+				raw.setHeader('Content-Type', String(meta.type ?? 'image/jpeg'));
+				raw.setHeader('Cache-Control', 'public, max-age=300');
+				raw.setHeader('X-Content-Type-Options', 'nosniff');
+				await new Promise<void>((resolve, reject) => {
+					stream.on('error', reject);
+					stream.on('end', resolve);
+					stream.pipe(res as never);
+				});
+			}),
+		);
+
 		router.post(
 			route('requests'),
 			handle(0, async (req, res, format) => {
 				let language = languageOf(req);
 				const form = await readForm(req, language);
-				language = languageOf(req, form);
+				language = languageOf(req, form.parameters);
+				const ip = (req as { ip?: string }).ip ?? '';
 
-				const apiKey = form.api_key?.trim();
-				if (!apiKey) throw new Open311Failure(400, [open311Error(400, language, 'api_key_missing')]);
-				const client = await database('open311_clients').select('id', 'active').where({ api_key: apiKey }).first();
-				if (!client || !bool(client.active)) throw new Open311Failure(403, [open311Error(403, language, 'api_key_invalid')]);
+				// GeoReport v2: a missing or invalid api_key is a 403
+				const apiKey = form.parameters.api_key?.trim();
+				const client = apiKey ? await database('open311_clients').select('id', 'active', 'rate_limit_per_minute', 'daily_quota').where({ api_key: apiKey }).first() : undefined;
+				if (!client || !bool(client.active)) {
+					const guess = await attempt(keyFailures, ip);
+					if (!guess.allowed) throw new Open311Failure(429, [{ code: 429, description: surfaceMessage(language, 'open311.too_many_requests', { seconds: guess.retryAfterSeconds }) }], guess.retryAfterSeconds);
+					throw new Open311Failure(403, [apiKey ? open311Error(403, language, 'api_key_invalid') : { code: 403, description: surfaceMessage(language, 'open311.api_key_missing') }]);
+				}
+
+				// the client's own rate and daily quota (open311_clients), counted across instances with Redis
+				const limits = clientLimits(client);
+				const minute = await attempt(limiterFor('OPEN311_MINUTE', limits.perMinute, 60), String(client.id));
+				if (!minute.allowed) throw new Open311Failure(429, [{ code: 429, description: surfaceMessage(language, 'open311.rate_limited', { limit: limits.perMinute, seconds: minute.retryAfterSeconds }) }], minute.retryAfterSeconds);
+				const today = quotaDay(new Date());
+				const daily = await attempt(limiterFor('OPEN311_DAY', limits.perDay, 26 * 3600), `${client.id}:${today.day}`);
+				if (!daily.allowed) throw new Open311Failure(429, [{ code: 429, description: surfaceMessage(language, 'open311.quota_exceeded', { limit: limits.perDay }) }], today.secondsLeft);
 
 				const source = `open311:${client.id}`;
 				const idempotencyKey = req.get('idempotency-key')?.trim() || null;
 
-				const { body, errors } = intakeBodyFromPost(form);
+				const { body, errors } = intakeBodyFromPost(form.parameters);
 				const result = await intakeComplaint(
 					{ ItemsService: services.ItemsService, schema: await requestSchema(req, getSchema), database, secret: String(env.SECRET), publicUrl: String(env.PUBLIC_URL ?? '') },
-					{ body, channel: 'open311', language, idempotencyKey, source, earlierErrors: errors },
+					{ body, channel: 'open311', language, idempotencyKey, source, earlierErrors: errors, attributes: form.attributes, attributeField: (code) => `attribute[${code}]` },
 				);
-				send(res, format, 200, 'service_requests', postResponse(result, form.account_id, language));
+				send(res, format, 200, 'service_requests', postResponse(result, form.parameters.account_id, language));
 			}),
 		);
 

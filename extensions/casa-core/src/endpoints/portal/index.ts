@@ -1,28 +1,40 @@
 // The citizens' API, mounted at /portal/api. Citizens never touch Directus
 // collections: every public read and write goes through these routes, with a
 // field whitelist, per-IP rate limits and answers in French or Arabic.
-//   GET  /portal/api/categories
-//   POST /portal/api/complaints                         (Idempotency-Key header)
-//   GET  /portal/api/complaints/:reference              (X-Tracking-Secret header)
-//   POST /portal/api/complaints/:reference/rating       { rating 1–5, comment }
+//   GET  /portal/api/categories                         (with each category's questions)
+//   GET  /portal/api/embed-check                        may the calling site embed the form? (any origin)
+//   POST /portal/api/complaints                         (Idempotency-Key and X-Casa-Device headers)
+//   GET  /portal/api/complaints/:reference              (X-Tracking-Secret header; never ?secret=)
+//   POST /portal/api/complaints/:reference/support      once per device (X-Casa-Device)
+//   POST /portal/api/complaints/:reference/rating       { rating 1–5, comment }, once per complaint
 //   POST /portal/api/complaints/:reference/reopen       { reason }
+//   POST /portal/api/complaints/:reference/erase        erase my contact details (loi 09-08), once closed
+// Bodies: JSON is parsed by the public-surface hook (limits, strict UTF-8,
+// shape); multipart here (adapters/body.ts). A body that cannot be read is a
+// 4xx in the caller's language and nothing is stored.
 import { ForbiddenError, createError } from '@directus/errors';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { defineEndpoint } from '@directus/extensions-sdk';
 import type { Response } from 'express';
 import { type Language, pickLanguage } from '../../domain/i18n/messages';
 import { publicView } from '../../domain/tracking/public-view';
 import { toIsoTimestamp } from '../../domain/calendar/instant';
-import { invalid } from '../../adapters/errors';
+import { InvalidFieldError, invalid, surfaceError } from '../../adapters/errors';
 import { intakeComplaint, secretMatches, trackingUrl } from '../../adapters/intake';
 import { INTAKE_MARKER } from '../../adapters/intake-marker';
-import { type CleanPhoto, cleanPhotos, parseMultipart } from '../../adapters/photos';
+import { type CleanPhoto, cleanPhotos } from '../../adapters/photos';
+import { BodyProblem, bodyError, discardRest, parseMultipart } from '../../adapters/body';
+import { portalAttributes, readAttributeDefinitions } from '../../domain/intake/attributes';
+import { cleanText } from '../../domain/text/sanitize';
 import type { FieldError } from '../../domain/complaint/complaint-plan';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS, distanceMetres } from '../../domain/intake/image-type';
 import { isOpen, OPEN_STATUSES } from '../../domain/workflow/transitions';
 import { translate } from '../../domain/i18n/messages';
 import { referenceData } from '../../adapters/platform-context';
 import { registerStaticRoutes } from './static-routes';
+import { eraseComplaints } from '../../adapters/privacy/anonymise';
+import { erasureVerdict, periodKey, readRetention } from '../../domain/privacy/retention';
 import { consume, createLimiter } from '../../adapters/rate-limit';
 import { requestSchema } from '../../adapters/request-schema';
 
@@ -42,16 +54,62 @@ function languageOf(req: PortalRequest): Language {
 	return pickLanguage(req.body?.lang as string | undefined, req.query.lang as string | undefined, req.get('accept-language'));
 }
 
-/** Express 4 does not pass a rejected promise to the error handler: forward it. */
+/**
+ * Express 4 does not pass a rejected promise to the error handler: forward it.
+ * A body the public-surface hook could not read, and a tracking secret put in
+ * the address, are refused here for every route, in the caller's language.
+ */
 function route(handler: (request: PortalRequest, res: Response) => Promise<void>) {
 	return (req: unknown, res: Response, next: (error: unknown) => void) => {
-		handler(req as PortalRequest, res).catch(next);
+		const request = req as PortalRequest & { casaBodyProblem?: BodyProblem; casaSecretInUrl?: boolean };
+		const language = () => pickLanguage(request.query.lang as string | undefined, request.get('accept-language'));
+		if (request.casaBodyProblem) return next(bodyError(request.casaBodyProblem, language()));
+		if (request.casaSecretInUrl) return next(surfaceError(400, 'secret', 'surface.secret.in_url', language()));
+		handler(request, res).catch((error) => {
+			// refused before its body was read (a limit, a bad device id): drained first, so the answer reaches the client
+			void discardRest(request as never).then(() => next(error instanceof BodyProblem ? bodyError(error, language()) : error));
+		});
 	};
+}
+
+const DEVICE = /^[A-Za-z0-9_-]{16,128}$/;
+
+/**
+ * The device a request comes from (X-Casa-Device header, or the device_id
+ * field of a form sent without custom headers): its hash, which binds
+ * idempotency keys and supports; null when none was sent; throws when malformed.
+ */
+function deviceOf(request: PortalRequest, body: Record<string, unknown>, language: Language): string | null {
+	const raw = request.get('x-casa-device') ?? (typeof body.device_id === 'string' ? body.device_id : undefined);
+	if (raw === undefined || raw === '') return null;
+	if (!DEVICE.test(raw)) throw surfaceError(400, 'device_id', 'surface.device.invalid', language);
+	return createHash('sha256').update(`device:${raw}`).digest('hex').slice(0, 32);
+}
+
+/** Multipart limits of the complaint form: 5 photos of 10 MB, 40 text fields (answers included). */
+const FORM_LIMITS = { fileField: 'photos', maxFiles: MAX_PHOTOS, maxFileBytes: MAX_PHOTO_BYTES, maxFields: 60, maxFieldBytes: 20_000, maxTotalBytes: MAX_PHOTOS * MAX_PHOTO_BYTES + 1024 * 1024 };
+
+const ATTRIBUTE_FIELD = /^attribute\[([^\]]*)\](\[\])?$/;
+
+/** The answers of a JSON body ({ attributes: { code: value } }) or of form fields (attribute[code], attribute[code][]). */
+function splitAnswers(body: Record<string, unknown>, entries: [string, string][] | null): { body: Record<string, unknown>; answers: Record<string, unknown> } {
+	const rest: Record<string, unknown> = {};
+	const answers: Record<string, unknown> = Object.create(null);
+	for (const [key, value] of Object.entries(body)) if (key !== 'attributes' && !ATTRIBUTE_FIELD.test(key)) rest[key] = value;
+	if (body.attributes && typeof body.attributes === 'object' && !Array.isArray(body.attributes)) Object.assign(answers, body.attributes);
+	else if (body.attributes !== undefined) answers[''] = body.attributes;
+	for (const [name, value] of entries ?? []) {
+		const match = ATTRIBUTE_FIELD.exec(name);
+		if (!match) continue;
+		const current = answers[match[1]];
+		answers[match[1]] = match[2] || current !== undefined ? [...(current === undefined ? [] : Array.isArray(current) ? current : [current]), value] : value;
+	}
+	return { body: rest, answers };
 }
 
 export default defineEndpoint({
 	id: 'portal',
-	handler: (router, { services, database, getSchema, env }) => {
+	handler: (router, { services, database, getSchema, env, logger }) => {
 		// the citizens' web app (dist/portal, built by scripts/build-portal.mjs): /portal/ and /portal/suivi/<reference>
 		registerStaticRoutes(router, fileURLToPath(new URL('./portal/', import.meta.url)));
 		const intakeLimiter = createLimiter(env, 'INTAKE', 10);
@@ -60,10 +118,38 @@ export default defineEndpoint({
 		router.get('/api/categories', route(async (_request, res) => {
 			const [serviceRows, categoryRows] = await Promise.all([
 				database('services').select('code', 'name_fr', 'name_ar', 'icon', 'color', 'sort').where({ active: true }).orderBy('sort'),
-				database('categories').select('code', 'service', 'name_fr', 'name_ar', 'keywords', 'sort').where({ active: true }).orderBy('sort'),
+				database('categories').select('code', 'service', 'name_fr', 'name_ar', 'keywords', 'sort', 'attributes').where({ active: true }).orderBy('sort'),
 			]);
-			res.json({ data: serviceRows.map((service) => ({ ...service, categories: categoryRows.filter((category) => category.service === service.code) })) });
+			const categories = categoryRows.map(({ attributes, ...category }) => ({ ...category, attributes: portalAttributes(readAttributeDefinitions(attributes)) }));
+			res.json({ data: serviceRows.map((service) => ({ ...service, categories: categories.filter((category) => category.service === service.code) })) });
 		}));
+
+		// the embedded form asks first whether the site it runs on may embed it (answered to any origin:
+		// it says nothing but yes or no), so the citizen reads why instead of "check your connection"
+		const embedOrigins = new Set([String(env.PUBLIC_URL ?? ''), ...String(env.PORTAL_EMBED_ORIGINS ?? 'https://casablancacity.ma,https://www.casablancacity.ma').split(',')].map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean));
+		const reportedOrigins = new Map<string, number>();
+		router.get('/api/embed-check', route(async (request, res) => {
+			const origin = request.get('origin') ?? null;
+			const allowed = !origin || embedOrigins.has(origin);
+			if (!allowed) {
+				// once an hour per origin: the administrator sees which site tried, the log is not flooded
+				const last = reportedOrigins.get(origin) ?? 0;
+				if (Date.now() - last > 3_600_000 && reportedOrigins.size < 1000) {
+					reportedOrigins.set(origin, Date.now());
+					logger.warn(`[casa-core] the citizens' form is embedded on ${JSON.stringify(origin.slice(0, 200))}, which is not in PORTAL_EMBED_ORIGINS: its visitors are told the site is not allowed`);
+				}
+			}
+			res.set('Access-Control-Allow-Origin', '*');
+			res.set('Cache-Control', 'no-store');
+			res.json({ data: { allowed, origin } });
+		}));
+
+		async function retentionNotice(): Promise<Record<Language, string>> {
+			const { contactDays } = readRetention(await database('platform_settings').first());
+			const period = periodKey(contactDays);
+			const sentence = (language: Language) => translate(language, 'privacy.retention_notice', { period: translate(language, period.key, period.values) });
+			return { fr: sentence('fr'), ar: sentence('ar') };
+		}
 
 		router.get('/api/config', route(async (_request, res) => {
 			const { settings } = await referenceData(database);
@@ -77,6 +163,8 @@ export default defineEndpoint({
 					maxPhotoBytes: MAX_PHOTO_BYTES,
 					reopenPeriodDays: settings.reopenPeriodDays,
 					duplicateRadiusM: settings.duplicateRadiusM,
+					// loi 09-08 notice: the real retention period from the settings, in both languages
+					retentionNotice: await retentionNotice(),
 				},
 			});
 		}));
@@ -124,33 +212,66 @@ export default defineEndpoint({
 			res.json({ data: nearby });
 		}));
 
+		// once per device and complaint: the pair is a row of intake_requests (its primary key is unique), then the count moves
 		router.post('/api/complaints/:reference/support', route(async (request, res) => {
 			await consume(intakeLimiter, request.ip);
+			const language = languageOf(request);
+			const device = deviceOf(request, request.body ?? {}, language);
+			if (!device) throw surfaceError(400, 'device_id', 'surface.device.required', language);
 			const reference = String(request.params.reference ?? '').toUpperCase();
 			const row = await database('complaints').select('id', 'status').where({ reference }).first();
 			if (!row || !isOpen(row.status)) throw new NotFoundError();
-			await database('complaints').where({ id: row.id }).increment('supporters_count', 1);
+			let counted = false;
+			try {
+				await database('intake_requests').insert({ key: `support:${device}:${row.id}`, complaint: row.id, source: 'support', date_created: new Date() });
+				counted = true;
+			} catch (error) {
+				// the same device again (or twice at once): the unique key refuses the second row
+				const exists = await database('intake_requests').select('key').where({ key: `support:${device}:${row.id}` }).first();
+				if (!exists) throw error;
+			}
+			if (counted) await database('complaints').where({ id: row.id }).increment('supporters_count', 1);
 			const updated = await database('complaints').select('supporters_count').where({ id: row.id }).first();
-			res.json({ data: { reference, supporters: Number(updated.supporters_count) } });
+			res.json({ data: { reference, supporters: Number(updated.supporters_count), already: !counted } });
 		}));
 
 		router.post('/api/complaints', route(async (request, res) => {
 			await consume(intakeLimiter, request.ip);
-			let body = { ...(request.body ?? {}) };
+			const type = String(request.get('content-type') ?? '').toLowerCase();
+			let raw: Record<string, unknown> = { ...(request.body ?? {}) };
+			let entries: [string, string][] | null = null;
 			let photos: CleanPhoto[] = [];
 			const earlierErrors: FieldError[] = [];
-			if (String(request.get('content-type') ?? '').startsWith('multipart/form-data')) {
-				const parsed = await parseMultipart(request as never);
-				body = parsed.fields;
+			if (type.startsWith('multipart/form-data')) {
+				const parsed = await parseMultipart(request as never, FORM_LIMITS);
+				raw = { ...parsed.fields };
+				entries = parsed.entries;
 				earlierErrors.push(...parsed.errors);
-				photos = await cleanPhotos(parsed.photos, earlierErrors);
+				photos = await cleanPhotos(parsed.files, earlierErrors);
+			} else if (type && !type.startsWith('application/json') && Number(request.get('content-length') ?? 0) !== 0) {
+				await discardRest(request as never);
+				throw surfaceError(415, 'body', 'surface.body.type', languageOf(request), { type: type.split(';')[0].slice(0, 100) });
 			}
+			const { body, answers } = splitAnswers(raw, entries);
 			const language = pickLanguage(body.lang as string | undefined, request.query.lang as string | undefined, request.get('accept-language'));
-			const idempotencyKey = request.get('idempotency-key') ?? (body.idempotency_key as string | undefined) ?? null;
+			const device = deviceOf(request, body, language);
+			const idempotencyKey = request.get('idempotency-key') ?? (typeof body.idempotency_key === 'string' ? body.idempotency_key : undefined) ?? null;
 			const channel = request.get('x-casa-channel') === 'mobile' ? 'mobile' : 'web';
 			const result = await intakeComplaint(
 				{ ItemsService: services.ItemsService, FilesService: services.FilesService, schema: await requestSchema(request, getSchema), database, secret: String(env.SECRET), publicUrl: String(env.PUBLIC_URL ?? '') },
-				{ body, channel, language, idempotencyKey, source: 'portal', photos, earlierErrors },
+				{
+					body,
+					channel,
+					language,
+					idempotencyKey,
+					source: 'portal',
+					// a key is the device's own; without a device header, the address's
+					caller: device ?? `ip-${createHash('sha256').update(String(request.ip)).digest('hex').slice(0, 16)}`,
+					photos,
+					earlierErrors,
+					attributes: answers,
+					attributeField: entries ? (code) => `attribute[${code}]` : (code) => `attributes.${code}`,
+				},
 			);
 			res.status(result.replayed ? 200 : 201).json({
 				data: {
@@ -165,7 +286,8 @@ export default defineEndpoint({
 
 		async function tracked(req: PortalRequest) {
 			await consume(trackingLimiter, req.ip);
-			const secret = req.get('x-tracking-secret') ?? (req.body?.secret as string | undefined) ?? (req.query.secret as string | undefined);
+			// only from the header: a secret in a query string ends up in logs and browser history (the route wrapper refuses it)
+			const secret = req.get('x-tracking-secret');
 			const row = await database('complaints')
 				.leftJoin('categories', 'categories.code', 'complaints.category')
 				.leftJoin('services', 'services.code', 'complaints.service')
@@ -217,21 +339,29 @@ export default defineEndpoint({
 			const language = languageOf(request);
 			const row = await tracked(request);
 			const current = await view(row, language);
-			if (!current.canRate) throw new ForbiddenError();
+			if (!current.canRate) throw row.citizen_rating != null ? surfaceError(403, 'rating', 'surface.rating.already', language) : new ForbiddenError();
 			const rating = Number(request.body?.rating);
 			if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw invalid('rating', 'field.rating', language);
-			const comment = typeof request.body?.comment === 'string' ? request.body.comment.trim().slice(0, 1000) : null;
-			await database.transaction(async (trx) => {
-				await trx('complaints').where({ id: row.id }).update({ citizen_rating: rating, citizen_rating_comment: comment || null });
+			const comment = typeof request.body?.comment === 'string' ? cleanText(request.body.comment).trim().slice(0, 1000) : null;
+			// once: the update itself checks that no rating is there yet, so simultaneous ratings give one winner
+			const rated = await database.transaction(async (trx) => {
+				const changed = await trx('complaints')
+					.where({ id: row.id })
+					.whereNull('citizen_rating')
+					.whereIn('status', ['resolved', 'closed'])
+					.update({ citizen_rating: rating, citizen_rating_comment: comment || null });
+				if (Number(changed) !== 1) return false;
 				await trx('complaint_events').insert({ complaint: row.id, type: 'rated', body: comment || null, visibility: 'internal', actor_kind: 'citizen', date_created: new Date() });
+				return true;
 			});
+			if (!rated) throw surfaceError(403, 'rating', 'surface.rating.already', language);
 			res.json({ data: await view({ ...row, citizen_rating: rating }, language) });
 		}));
 
 		router.post('/api/complaints/:reference/reopen', route(async (request, res) => {
 			const language = languageOf(request);
 			const row = await tracked(request);
-			const reason = typeof request.body?.reason === 'string' ? request.body.reason.trim() : '';
+			const reason = typeof request.body?.reason === 'string' ? cleanText(request.body.reason).trim() : '';
 			if (!reason) throw invalid('reason', 'field.required', language, { field: 'reason' });
 			await database.transaction(async (trx) => {
 				const complaints = new services.ItemsService('complaints', { schema: await requestSchema(request, getSchema), knex: trx, accountability: null });
@@ -241,6 +371,20 @@ export default defineEndpoint({
 			});
 			const updated = await tracked(request);
 			res.json({ data: await view(updated, language) });
+		}));
+
+		// the citizen erases their contact details once the complaint is closed (the same anonymisation as the retention job)
+		router.post('/api/complaints/:reference/erase', route(async (request, res) => {
+			const language = languageOf(request);
+			const row = await tracked(request);
+			const state = await database('complaints').select('status', 'personal_data_erased_at').where({ id: row.id }).first();
+			const verdict = erasureVerdict(state);
+			if (!verdict.allowed) throw new InvalidFieldError({ field: 'status', reason: `privacy.${verdict.reason}`, message: translate(language, `privacy.errors.${verdict.reason}`) });
+			await database('access_journal').insert({ user: null, complaint: row.id, screen: 'portal_erasure', data: 'all', date_created: new Date() });
+			await eraseComplaints({ database, deleteFiles: async (ids) => {
+				await new services.FilesService({ schema: await requestSchema(request, getSchema), knex: database, accountability: null }).deleteMany(ids);
+			} }, [String(row.id)]);
+			res.json({ data: { ...(await view(row, language)), contactErased: true } });
 		}));
 	},
 });

@@ -27,7 +27,9 @@ import { type Caller, actingAs, loadCaller, loadTeams } from '../../adapters/pla
 import { requestSchema } from '../../adapters/request-schema';
 import { complaintScope } from '../../domain/access/scope';
 import { applyScope } from '../../adapters/scope-sql';
-import { cleanPhotos, parseMultipart } from '../../adapters/photos';
+import { cleanPhotos } from '../../adapters/photos';
+import { BodyProblem, bodyError, parseMultipart } from '../../adapters/body';
+import { MAX_PHOTO_BYTES } from '../../domain/intake/image-type';
 import { CommandInputError, runCommand } from '../../adapters/workspace/commands';
 import { fileOfComplaint, journalAccess, loadFacts, loadFactsMany, readComplaint, readFiles, readHistory, readQueue } from '../../adapters/workspace/queries';
 import { contactOf } from '../../adapters/citizen-contacts';
@@ -45,6 +47,8 @@ interface WorkspaceRequest {
 }
 
 const BULK_LIMIT = 200;
+/** One after-photo per upload, limits checked before anything is decoded. */
+const AFTER_PHOTO_LIMITS = { fileField: 'photos', maxFiles: 1, maxFileBytes: MAX_PHOTO_BYTES, maxFields: 5, maxFieldBytes: 100, maxTotalBytes: MAX_PHOTO_BYTES + 64 * 1024 };
 const PASSWORD_MIN = 12;
 
 function route(handler: (request: WorkspaceRequest, res: Response) => Promise<void>) {
@@ -269,11 +273,17 @@ export default defineEndpoint({
 			const { caller, language, accountability } = await staff(request);
 			const facts = await readable(caller, language, request.params.id);
 			if (!availableCommands(caller.profile, facts).includes('attach')) throw refuse(language, 'command_not_allowed', 'command');
-			const parsed = await parseMultipart(request as never);
+			let parsed;
+			try {
+				parsed = await parseMultipart(request as never, AFTER_PHOTO_LIMITS);
+			} catch (error) {
+				if (error instanceof BodyProblem) throw bodyError(error, language);
+				throw error;
+			}
 			if (parsed.errors.length > 0) throw workspaceErrors(parsed.errors, language);
-			if (parsed.photos.length !== 1) throw workspaceErrors([{ field: 'photos', key: 'workspace.errors.file_required' }], language);
+			if (parsed.files.length !== 1) throw workspaceErrors([{ field: 'photos', key: 'workspace.errors.file_required' }], language);
 			const photoErrors: FieldError[] = [];
-			const [photo] = await cleanPhotos(parsed.photos, photoErrors);
+			const [photo] = await cleanPhotos(parsed.files, photoErrors);
 			if (!photo) throw workspaceErrors(photoErrors, language);
 			const schema = await requestSchema(request, getSchema);
 			const files = new services.FilesService({ schema, accountability: actingAs(accountability, caller) });

@@ -71,8 +71,14 @@ export const CategoryStep = defineComponent({
 			const services = context.services.value;
 			if (!services) {
 				return h('div', { class: 'notice' }, [
-					h('p', context.servicesFailed.value ? i18n.t('category.unavailable') : i18n.t('common.loading')),
-					context.servicesFailed.value ? h('button', { type: 'button', class: 'button secondary', onClick: () => context.reloadReference() }, i18n.t('common.retry')) : null,
+					context.embedRefused.value
+						? h('div', { role: 'alert' }, [
+								h('p', { class: 'label' }, i18n.t('embed.not_allowed_title')),
+								h('p', i18n.t('embed.not_allowed', { origin: context.embedRefused.value })),
+								h('a', { class: 'button', href: context.api.portalBase, target: '_blank', rel: 'noopener' }, i18n.t('embed.open_portal')),
+							])
+						: h('p', context.servicesFailed.value ? i18n.t('category.unavailable') : i18n.t('common.loading')),
+					context.servicesFailed.value && !context.embedRefused.value ? h('button', { type: 'button', class: 'button secondary', onClick: () => context.reloadReference() }, i18n.t('common.retry')) : null,
 				]);
 			}
 			const searching = query.value.trim() !== '';

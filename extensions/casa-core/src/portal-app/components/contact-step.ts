@@ -41,7 +41,11 @@ export const ContactStep = defineComponent({
 				h('section', { class: 'privacy', 'aria-labelledby': context.id('privacy-title'), id: context.id('privacy') }, [
 					h('h3', { id: context.id('privacy-title') }, i18n.t('privacy.title')),
 					h('dl', [
-						['controller', 'purpose', 'recipients', 'retention', 'rights'].map((item) => [h('dt', i18n.t(`privacy.${item}_label`)), h('dd', i18n.t(`privacy.${item}`))]),
+						['controller', 'purpose', 'recipients', 'retention', 'rights'].map((item) => [
+							h('dt', i18n.t(`privacy.${item}_label`)),
+							// the retention period is the one the administrator set (platform_settings), said by the server
+							h('dd', item === 'retention' && context.config.value.retentionNotice ? context.config.value.retentionNotice[i18n.lang.value] : i18n.t(`privacy.${item}`)),
+						]),
 					]),
 					h('p', { class: 'small' }, i18n.t('privacy.cndp')),
 				]),

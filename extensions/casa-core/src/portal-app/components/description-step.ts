@@ -4,6 +4,7 @@ import { clearErrors, usePortal } from '../context';
 import { COMPLAINT_TYPES, type ComplaintType } from '../draft';
 import { controlAria, fieldError, inputValue } from '../ui';
 import { DESCRIPTION_LIMIT } from '../validation';
+import { CategoryQuestions } from './questions';
 
 export const DescriptionStep = defineComponent({
 	name: 'DescriptionStep',
@@ -41,6 +42,7 @@ export const DescriptionStep = defineComponent({
 					h('p', { class: 'hint counter', id: context.id('description-count') }, i18n.t('description.count', { count: draft.description.length, limit: DESCRIPTION_LIMIT })),
 					fieldError(context, 'description'),
 				]),
+				h(CategoryQuestions),
 			]);
 	},
 });

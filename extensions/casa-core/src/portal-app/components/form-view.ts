@@ -116,7 +116,7 @@ export const FormView = defineComponent({
 			}
 		}
 
-		async function queue(fields: Record<string, string>) {
+		async function queue(fields: Record<string, string | string[]>) {
 			try {
 				await enqueue({
 					key: draft.key,

@@ -15,10 +15,14 @@ import reportsAr from './reports/ar.json';
 import reportsFr from './reports/fr.json';
 import platformAr from './platform/ar.json';
 import platformFr from './platform/fr.json';
+import privacyAr from './privacy/ar.json';
+import privacyFr from './privacy/fr.json';
 import workspaceAr from './workspace/ar.json';
 import workspaceFr from './workspace/fr.json';
 import workspaceUiAr from './workspace-ui/ar.json';
 import workspaceUiFr from './workspace-ui/fr.json';
+import surfaceAr from './surface/ar.json';
+import surfaceFr from './surface/fr.json';
 
-export const fr = { ...coreFr, ...deskFr, ...mailFr, ...chatFr, ...insightsFr, ...reportsFr, ...platformFr, ...workspaceFr, ...workspaceUiFr };
-export const ar = { ...coreAr, ...deskAr, ...mailAr, ...chatAr, ...insightsAr, ...reportsAr, ...platformAr, ...workspaceAr, ...workspaceUiAr };
+export const fr = { ...coreFr, ...deskFr, ...mailFr, ...chatFr, ...insightsFr, ...reportsFr, ...platformFr, ...privacyFr, ...workspaceFr, ...workspaceUiFr, ...surfaceFr };
+export const ar = { ...coreAr, ...deskAr, ...mailAr, ...chatAr, ...insightsAr, ...reportsAr, ...platformAr, ...privacyAr, ...workspaceAr, ...workspaceUiAr, ...surfaceAr };
