@@ -38,8 +38,8 @@ const DEFAULT_MODULE_BAR = [
 	{ type: 'link', id: 'docs', enabled: true, name: '$t:documentation', icon: 'help', url: 'https://directus.com/docs' },
 	{ type: 'module', id: 'settings', enabled: true, locked: true },
 ];
-/** The project's modules, shown right after Content (each module hides itself from roles it is not for). */
-const PROJECT_MODULES = ['casa-desk'];
+/** The project's modules, shown right after Content (each module hides itself from roles it is not for): the staff workspace, the registry-office desk. */
+const PROJECT_MODULES = ['casa-workspace', 'casa-desk'];
 
 /** Adds the project's modules to the bar once; an administrator may later hide or move them. */
 export async function provisionModuleBar(client: AdminClient): Promise<void> {
