@@ -90,6 +90,8 @@ export interface Complaint {
 	commands: CommandOffer[];
 	contact: { available: boolean; may_read: boolean };
 	reply_templates: { label: string; text: string }[];
+	/** the answers to the category's questions, in the user's language */
+	answers?: { question: string; answer: string }[];
 }
 export interface Contact { name: string | null; phone: string | null; email: string | null; postal_address?: string | null; language: string | null }
 
