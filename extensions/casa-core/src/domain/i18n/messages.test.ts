@@ -84,12 +84,32 @@ describe('translate', () => {
 	});
 });
 
+// i18next plural forms differ by language: Arabic has zero, one, two, few, many and other; French one, many and other
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+/** Keys with plural forms: those with an `_other` form in either language (« too_many » alone is no plural). */
+const PLURAL_BASES = new Set([...leaves(fr), ...leaves(ar)].map(([key]) => key).filter((key) => key.endsWith('_other')).map((key) => key.slice(0, -'_other'.length)));
+const pluralBase = (key: string) => {
+	const base = key.replace(PLURAL_SUFFIX, '');
+	return base !== key && PLURAL_BASES.has(base) ? base : key;
+};
+const isPlural = (key: string) => pluralBase(key) !== key;
+/** A language's name is written in that language (an endonym): « Français » in the Arabic list of languages. */
+const ENDONYM = /\.language_names\.fr$/;
+
 describe('locale files', () => {
-	const frLeaves = leaves(fr);
-	const arLeaves = leaves(ar);
+	// plural forms count once per language (the set of forms is each language's own)
+	const singular = (entries: [string, unknown][]) => [...new Map(entries.map(([key, value]) => [pluralBase(key), value])).entries()];
+	const frLeaves = singular(leaves(fr));
+	const arLeaves = singular(leaves(ar));
 
 	it('have the same keys, deeply, with the same structure', () => {
-		expect(shape(ar)).toEqual(shape(fr));
+		const collapse = (keys: string[]) => [...new Set(keys.map((entry) => { const [key, kind] = entry.split(':'); return `${pluralBase(key)}:${kind}`; }))];
+		expect(collapse(shape(ar)).sort()).toEqual(collapse(shape(fr)).sort());
+	});
+
+	it('have every plural form Arabic needs (zero, one, two, few, many, other) wherever French has plurals', () => {
+		const arKeys = new Set(leaves(ar).map(([key]) => key));
+		for (const [key] of leaves(fr).filter(([key]) => /_other$/.test(key))) for (const form of ['zero', 'one', 'two', 'few', 'many', 'other']) expect(arKeys.has(`${pluralBase(key)}_${form}`), `${pluralBase(key)}_${form}`).toBe(true);
 	});
 
 	it('have every French key in Arabic', () => {
@@ -115,12 +135,17 @@ describe('locale files', () => {
 	});
 
 	it('write every Arabic message with Arabic letters', () => {
-		for (const [key, value] of arLeaves) expect(value, key).toMatch(ARABIC_LETTER);
+		for (const [key, value] of leaves(ar)) if (!ENDONYM.test(key)) expect(value, key).toMatch(ARABIC_LETTER);
 	});
 
 	it('use the same placeholders in both languages', () => {
 		const arByKey = new Map(arLeaves);
-		for (const [key, value] of frLeaves) expect(placeholders(String(arByKey.get(key))), key).toEqual(placeholders(String(value)));
+		// a plural form may spell its number out (« يومان », two days): the forms' placeholders are checked by their _other form
+		for (const [key, value] of leaves(fr)) {
+			const arabic = arByKey.get(pluralBase(key)) ?? new Map(leaves(ar)).get(key);
+			if (isPlural(key)) expect(placeholders(String(new Map(leaves(ar)).get(`${pluralBase(key)}_other`))), key).toEqual(placeholders(String(value)));
+			else expect(placeholders(String(arabic)), key).toEqual(placeholders(String(value)));
+		}
 	});
 
 	it('translate every message the transition and assignment checks can produce', () => {

@@ -19,7 +19,9 @@ void instance.init({
 export function translate(language: Language, key: string, values: Record<string, unknown> = {}): string {
 	// values go in `replace`, not beside `lng`: a value named like an i18next option
 	// (the longitude `lng` of field.outside_commune, `ns`, `context`…) must not change the lookup
-	return instance.t(key, { lng: language, replace: values }) as string;
+	// a numeric `count` also picks the language's plural form (Arabic has six: zero, one, two, few, many, other)
+	const plural = typeof values.count === 'number' ? { count: values.count } : {};
+	return instance.t(key, { lng: language, replace: values, ...plural }) as string;
 }
 
 /**

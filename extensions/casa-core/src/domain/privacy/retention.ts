@@ -139,5 +139,6 @@ export function retentionPeriod(daysCount: number): { unit: 'days' | 'months' | 
 export function periodKey(daysCount: number): { key: string; values: { count: number } } {
 	if (daysCount === 0) return { key: 'privacy.period.immediate', values: { count: 0 } };
 	const { unit, count } = retentionPeriod(daysCount);
-	return { key: `privacy.period.${unit}_${count === 1 ? 'one' : 'other'}`, values: { count } };
+	// i18next picks the plural form of each language from the count
+	return { key: `privacy.period.${unit}`, values: { count } };
 }
