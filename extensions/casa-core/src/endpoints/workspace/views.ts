@@ -110,7 +110,8 @@ export function commandButtons(commands: Command[], language: Language) {
 	return commands.map((command) => ({ command, label: translate(language, `workspace.commands.${command}`), inputs: COMMAND_INPUTS[command] }));
 }
 
-export function replyTemplates(raw: unknown, language: Language): { label: string; text: string }[] {
+/** A JSON list field as stored (a string on SQLite, parsed on PostgreSQL); anything else is an empty list. */
+function jsonList(raw: unknown): Row[] {
 	let list: unknown = raw;
 	if (typeof raw === 'string') {
 		try {
@@ -119,24 +120,18 @@ export function replyTemplates(raw: unknown, language: Language): { label: strin
 			return [];
 		}
 	}
-	if (!Array.isArray(list)) return [];
-	return list
-		.map((entry: Row) => ({ label: named(language, entry?.label_fr, entry?.label_ar), text: named(language, entry?.text_fr, entry?.text_ar) }))
+	return Array.isArray(list) ? list : [];
+}
+
+export function replyTemplates(raw: unknown, language: Language): { label: string; text: string }[] {
+	return jsonList(raw)
+		.map((entry) => ({ label: named(language, entry?.label_fr, entry?.label_ar), text: named(language, entry?.text_fr, entry?.text_ar) }))
 		.filter((entry): entry is { label: string; text: string } => !!entry.label && !!entry.text);
 }
 
 /** The answers to the category's questions, as asked (portal, Open311, desk), in the user's language. */
 export function categoryAnswers(raw: unknown, language: Language): { question: string; answer: string }[] {
-	let list: unknown = raw;
-	if (typeof raw === 'string') {
-		try {
-			list = JSON.parse(raw);
-		} catch {
-			return [];
-		}
-	}
-	if (!Array.isArray(list)) return [];
-	return list
-		.map((entry: Row) => ({ question: named(language, entry?.question_fr, entry?.question_ar), answer: named(language, entry?.answer_fr, entry?.answer_ar) }))
+	return jsonList(raw)
+		.map((entry) => ({ question: named(language, entry?.question_fr, entry?.question_ar), answer: named(language, entry?.answer_fr, entry?.answer_ar) }))
 		.filter((entry): entry is { question: string; answer: string } => !!entry.question && !!entry.answer);
 }
