@@ -208,7 +208,7 @@ describe('the notices state the real retention period', () => {
 	it('in the portal notice and on the desk receipt, in French and Arabic, following the settings', async () => {
 		const config = (await call('GET', '/portal/api/config')).body.data;
 		expect(config.retentionNotice.fr).toContain('puis 2 ans après sa clôture');
-		expect(config.retentionNotice.ar).toContain('2 سنة');
+		expect(config.retentionNotice.ar).toContain('لمدة سنتين بعد إغلاقها');
 		const receipt = async (lang: string) => (await fetch(`${platform().url}/desk/receipts/${ids.desk.id}?lang=${lang}`, { headers: { authorization: `Bearer ${adminToken()}` } })).text();
 		expect(await receipt('fr')).toContain('puis 2 ans après sa clôture');
 		expect((await call('PATCH', '/items/platform_settings', { token: adminToken(), body: { retention_contact_days: 45 } })).status).toBe(200);
