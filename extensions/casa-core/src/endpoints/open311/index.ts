@@ -176,6 +176,14 @@ function asOpen311Failure(error: unknown): Open311Failure | null {
 	return new Open311Failure(errors[0].code, errors);
 }
 
+/**
+ * Service codes, request ids and tokens are short codes: anything else (NUL
+ * bytes, controls, any script) cannot name one, and never reaches the database
+ * (PostgreSQL refuses a NUL in a text parameter with an error).
+ */
+const LOOKUP_KEY = /^[A-Za-z0-9_.-]{1,64}$/;
+const shownKey = (value: string) => value.replace(/[^A-Za-z0-9_.-]/g, '?').slice(0, 64);
+
 export default defineEndpoint({
 	id: 'open311',
 	handler: (router, { services, database, getSchema, env, logger }) => {
@@ -251,6 +259,7 @@ export default defineEndpoint({
 			route('services/([^/]+?)'),
 			handle(1, async (req, res, format) => {
 				const code = String(req.params[0] ?? '');
+				if (!LOOKUP_KEY.test(code)) throw new Open311Failure(404, [open311Error(404, languageOf(req), 'service_not_found', shownKey(code))]);
 				const row = await database('categories')
 					.join('services', 'services.code', 'categories.service')
 					.select('categories.code', 'categories.active', 'categories.attributes', 'services.active as service_active')
@@ -285,6 +294,7 @@ export default defineEndpoint({
 			handle(1, async (req, res, format) => {
 				const language = languageOf(req);
 				const reference = String(req.params[0] ?? '');
+				if (!LOOKUP_KEY.test(reference)) throw new Open311Failure(404, [open311Error(404, language, 'request_not_found', shownKey(reference))]);
 				const row = await findByReference(reference);
 				if (!row) throw new Open311Failure(404, [open311Error(404, language, 'request_not_found', reference)]);
 				send(res, format, 200, 'service_requests', [requestView(row, language, mediaUrl)]);
@@ -295,6 +305,7 @@ export default defineEndpoint({
 			route('tokens/([^/]+?)'),
 			handle(1, async (req, res, format) => {
 				const token = String(req.params[0] ?? '');
+				if (!LOOKUP_KEY.test(token.trim())) throw new Open311Failure(404, [open311Error(404, languageOf(req), 'token_not_found', shownKey(token))]);
 				const row = await database('complaints').select('reference').where('reference', token.trim().toUpperCase()).first();
 				if (!row) throw new Open311Failure(404, [open311Error(404, languageOf(req), 'token_not_found', token)]);
 				send(res, format, 200, 'service_requests', tokenResponse(token, row.reference));
@@ -307,6 +318,7 @@ export default defineEndpoint({
 			handle(-1, async (req, res) => {
 				const language = languageOf(req);
 				const reference = String(req.params[0] ?? '').trim().toUpperCase();
+				if (!LOOKUP_KEY.test(reference)) throw new Open311Failure(404, [open311Error(404, language, 'request_not_found', shownKey(reference))]);
 				const file = await database('complaints')
 					.join('complaint_files', 'complaint_files.complaints_id', 'complaints.id')
 					.where('complaints.reference', reference)
