@@ -89,6 +89,9 @@ function deviceOf(request: PortalRequest, body: Record<string, unknown>, languag
 /** Multipart limits of the complaint form: 5 photos of 10 MB, 40 text fields (answers included). */
 const FORM_LIMITS = { fileField: 'photos', maxFiles: MAX_PHOTOS, maxFileBytes: MAX_PHOTO_BYTES, maxFields: 60, maxFieldBytes: 20_000, maxTotalBytes: MAX_PHOTOS * MAX_PHOTO_BYTES + 1024 * 1024 };
 
+/** A complaint reference's characters (CAS-2026-000123), checked before any query. */
+const REFERENCE_SHAPE = /^[A-Z0-9_.-]{1,64}$/;
+
 const ATTRIBUTE_FIELD = /^attribute\[([^\]]*)\](\[\])?$/;
 
 /** The answers of a JSON body ({ attributes: { code: value } }) or of form fields (attribute[code], attribute[code][]). */
@@ -219,7 +222,7 @@ export default defineEndpoint({
 			const device = deviceOf(request, request.body ?? {}, language);
 			if (!device) throw surfaceError(400, 'device_id', 'surface.device.required', language);
 			const reference = String(request.params.reference ?? '').toUpperCase();
-			const row = await database('complaints').select('id', 'status').where({ reference }).first();
+			const row = REFERENCE_SHAPE.test(reference) ? await database('complaints').select('id', 'status').where({ reference }).first() : undefined;
 			if (!row || !isOpen(row.status)) throw new NotFoundError();
 			let counted = false;
 			try {
@@ -288,11 +291,13 @@ export default defineEndpoint({
 			await consume(trackingLimiter, req.ip);
 			// only from the header: a secret in a query string ends up in logs and browser history (the route wrapper refuses it)
 			const secret = req.get('x-tracking-secret');
-			const row = await database('complaints')
+			const reference = String(req.params.reference ?? '').toUpperCase();
+			// what cannot be a reference never reaches the database (PostgreSQL refuses a NUL byte with an error)
+			const row = !REFERENCE_SHAPE.test(reference) ? undefined : await database('complaints')
 				.leftJoin('categories', 'categories.code', 'complaints.category')
 				.leftJoin('services', 'services.code', 'complaints.service')
 				.leftJoin('arrondissements', 'arrondissements.code', 'complaints.arrondissement')
-				.where('complaints.reference', String(req.params.reference ?? '').toUpperCase())
+				.where('complaints.reference', reference)
 				.select(
 					'complaints.id',
 					'complaints.reference',
