@@ -10,9 +10,10 @@ const POINT = { latitude: 33.5463, longitude: -7.6787 };
 const pg = () => ({ dir: cluster().dir, port: cluster().pgPort });
 const redis = () => ({ dir: cluster().dir, port: cluster().redisPort });
 
+/** As the citizens' app sends it: an idempotency key bound to the app's device id (the client address may change between tries). */
 function intake(instance: number, key: string, lang: 'fr' | 'ar') {
 	return call(instance, 'POST', '/portal/api/complaints', {
-		headers: { 'idempotency-key': key, 'accept-language': lang },
+		headers: { 'idempotency-key': key, 'x-casa-device': `device-${key}`, 'accept-language': lang },
 		body: { category: 'PROP-01', description: 'Éclairage en panne pendant la coupure', ...POINT, citizen_email: `panne.${key}@example.ma`, consent: true, lang },
 	});
 }
