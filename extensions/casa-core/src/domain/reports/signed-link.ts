@@ -1,8 +1,8 @@
 // Signed links to a report: elected officials open the monthly report without
 // logging into the admin app. The token carries the scope, the month and an
 // expiry, signed with HMAC-SHA256 under the server's SECRET; nothing is stored.
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { isMonthKey, type MonthKey } from './month-window';
+import { openToken, sealToken } from '../signing/signed-token';
 
 export interface ReportScope {
 	/** an arrondissement code, or 'all' for the whole commune */
@@ -23,11 +23,8 @@ const CODE = /^[A-Za-z0-9._-]{1,32}$/;
 /** a link lives at most this long */
 export const MAX_LINK_DAYS = 90;
 export const DEFAULT_LINK_DAYS = 30;
-const VERSION = 'r1';
+const KIND = { version: 'r1', purpose: 'casa-report', maxLength: 512 };
 
-function signature(payload: string, secret: string): Buffer {
-	return createHmac('sha256', secret).update(`casa-report:${payload}`).digest();
-}
 
 function assertSecret(secret: string): void {
 	if (typeof secret !== 'string' || secret.length < 16) throw new RangeError('report links need a SECRET of at least 16 characters');
@@ -42,25 +39,14 @@ export function signLink(claims: LinkClaims, secret: string): string {
 	assertSecret(secret);
 	if (!isMonthKey(claims.month) || !isScopeCode(claims.arrondissement) || (claims.service !== null && !isScopeCode(claims.service)) || !Number.isInteger(claims.expiresAt))
 		throw new RangeError('invalid report link claims');
-	const payload = Buffer.from(JSON.stringify({ a: claims.arrondissement, s: claims.service, m: claims.month, e: claims.expiresAt })).toString('base64url');
-	return `${VERSION}.${payload}.${signature(`${VERSION}.${payload}`, secret).toString('base64url')}`;
+	return sealToken(KIND, { a: claims.arrondissement, s: claims.service, m: claims.month, e: claims.expiresAt }, secret);
 }
 
 export function verifyLink(token: unknown, secret: string, now: Date): VerifyResult {
 	assertSecret(secret);
-	if (typeof token !== 'string' || token.length > 512) return { ok: false, reason: 'malformed' };
-	const parts = token.split('.');
-	if (parts.length !== 3 || parts[0] !== VERSION || !/^[A-Za-z0-9_-]+$/.test(parts[1]) || !/^[A-Za-z0-9_-]+$/.test(parts[2])) return { ok: false, reason: 'malformed' };
-	const expected = signature(`${parts[0]}.${parts[1]}`, secret);
-	const given = Buffer.from(parts[2], 'base64url');
-	// compare in constant time, and only buffers of the same length (timingSafeEqual throws otherwise)
-	if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'forged' };
-	let raw: Record<string, unknown>;
-	try {
-		raw = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-	} catch {
-		return { ok: false, reason: 'malformed' };
-	}
+	const opened = openToken(KIND, token, secret);
+	if (!opened.ok) return opened;
+	const raw = opened.body;
 	const claims: LinkClaims = { arrondissement: raw.a as string, service: (raw.s ?? null) as string | null, month: raw.m as string, expiresAt: raw.e as number };
 	if (!isMonthKey(claims.month) || !isScopeCode(claims.arrondissement) || (claims.service !== null && !isScopeCode(claims.service)) || !Number.isInteger(claims.expiresAt))
 		return { ok: false, reason: 'malformed' };
