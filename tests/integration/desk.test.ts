@@ -125,6 +125,7 @@ describe('recording at the desk', () => {
 	});
 
 	it('gives the same complaint back on a retry with the same idempotency key', async () => {
+		const before = await countComplaints();
 		const key = randomUUID();
 		const body = { channel: 'counter', category: 'ECL-01', description: 'Lampadaire éteint rue 12, signalé au guichet', address: 'Rue 12, Hay Hassani', arrondissement: HAY_HASSANI };
 		const first = await record(body, agent, { 'idempotency-key': key });
@@ -133,6 +134,11 @@ describe('recording at the desk', () => {
 		expect(second.status).toBe(200);
 		expect(second.body.data.reference).toBe(first.body.data.reference);
 		expect(first.body.data).toMatchObject({ channel: 'counter', arrondissement: HAY_HASSANI });
+		// the key is bound to what was sent, as on every road in: another complaint under it is refused, field by field
+		const other = await record({ ...body, description: 'Un autre lampadaire, rue 14' }, agent, { 'idempotency-key': key });
+		expect(other.status).toBe(422);
+		expect(other.body.errors[0].message).toContain("Cette clé d'idempotence a déjà servi");
+		expect(await countComplaints()).toBe(before + 1);
 	});
 
 	it('prints the acknowledgment receipt as an A4 page in Arabic, without the caller’s contact data', async () => {

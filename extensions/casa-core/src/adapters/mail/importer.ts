@@ -3,13 +3,11 @@
 // with the acknowledgment in the outbox and the ledger marked processed in the
 // same transaction. A message that cannot be imported is set aside (ledger
 // status failed with its reason) and the administrators are told in the app.
-import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { SchemaOverview } from '@directus/types';
 import { convert as htmlToText } from 'html-to-text';
 import type { Knex } from 'knex';
 import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
-import { toIsoTimestamp } from '../../domain/calendar/instant';
 import { type Language, pickLanguage, translate } from '../../domain/i18n/messages';
 import {
 	MAX_DESCRIPTION,
@@ -23,8 +21,7 @@ import {
 	tidyText,
 	type AttachmentVerdict,
 } from '../../domain/mail/message-rules';
-import { hashSecret, trackingUrl } from '../intake';
-import { INTAKE_MARKER } from '../intake-marker';
+import { registerComplaint } from '../registration/register-complaint';
 import { type LedgerRow, LostClaimError, claim, finish } from './ledger';
 
 export interface ImportContext {
@@ -35,6 +32,8 @@ export interface ImportContext {
 	schema: SchemaOverview;
 	database: Knex;
 	publicUrl: string;
+	/** server secret (the registration's tracking secrets) */
+	secret: string;
 	/** test-only fault injection (CASA_MAIL_TEST_FAULTS); never set in production */
 	fault?: (point: FaultPoint, messageKey: string, requested: string | null) => void;
 	now?: () => Date;
@@ -146,34 +145,27 @@ async function createComplaint(
 	mail: { sender: { address: string | null; name: string | null }; subject: string; body: string; language: Language; fileIds: string[]; verdicts: AttachmentVerdict[] },
 ): Promise<void> {
 	const { description, truncated } = composeDescription(mail.subject, mail.body);
-	const secret = randomBytes(18).toString('base64url');
-	const complaints = new context.ItemsService('complaints', { schema: context.schema, knex: trx, accountability: null });
-	const id = await complaints.createOne({
-		description,
-		channel: 'email',
-		type: 'reclamation',
-		citizen_email: mail.sender.address,
-		...(mail.sender.name ? { citizen_name: mail.sender.name.slice(0, 120) } : {}),
-		citizen_language: mail.language,
-		...(mail.fileIds.length > 0 ? { files: mail.fileIds.map((fileId) => ({ directus_files_id: fileId, kind: 'document' })) } : {}),
-		[INTAKE_MARKER]: { actor: 'citizen', language: mail.language, trackingSecretHash: hashSecret(secret) },
-	});
-	await noteAboutTheMail(context, trx, String(id), mail.verdicts, truncated);
-	const created = await trx('complaints').select('reference', 'resolve_due_at', 'legal_due_at').where({ id }).first();
-	// an unqualified complaint has no resolution deadline yet: the legal ceiling is the promise
-	const due = toIsoTimestamp(created.resolve_due_at) ?? toIsoTimestamp(created.legal_due_at);
-	await trx('outbox').insert({
-		complaint: id,
-		event: 'acknowledgment',
-		channel: 'email',
-		recipient: mail.sender.address,
-		language: mail.language,
-		payload: JSON.stringify({ reference: created.reference, resolve_due_at: due, tracking_url: trackingUrl({ publicUrl: context.publicUrl }, created.reference, secret) }),
-		status: 'pending',
-		attempts: 0,
-		date_created: new Date(),
-	});
-	await finish(trx, claimed, { status: 'processed', outcome: 'complaint', complaint: String(id) });
+	// the same registration as every road in; the mail's notes and the ledger ride in its transaction
+	await registerComplaint(
+		{ ...context, database: trx },
+		{
+			values: {
+				description,
+				type: 'reclamation',
+				citizen_email: mail.sender.address,
+				...(mail.sender.name ? { citizen_name: mail.sender.name.slice(0, 120) } : {}),
+				citizen_language: mail.language,
+			},
+			channel: 'email',
+			language: mail.language,
+			accountability: null,
+			files: mail.fileIds.map((id) => ({ id, kind: 'document' as const })),
+			alongside: async (inner, id) => {
+				await noteAboutTheMail(context, inner, id, mail.verdicts, truncated);
+				await finish(inner, claimed, { status: 'processed', outcome: 'complaint', complaint: id });
+			},
+		},
+	);
 }
 
 async function appendReply(context: ImportContext, trx: Knex.Transaction, claimed: LedgerRow, complaintId: string, mail: { body: string; subject: string; fileIds: string[]; verdicts: AttachmentVerdict[] }): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ComplaintChange, type NotifiedComplaint, citizenNotifications, reachableChannels } from './citizen-notifications';
+import { type ComplaintChange, type NotifiedComplaint, acknowledgmentDrafts, citizenNotifications, reachableChannels } from './citizen-notifications';
 
 const base: NotifiedComplaint = {
 	reference: 'CAS-2026-000042',
@@ -93,5 +93,16 @@ describe('on which channels, in which language, with which values', () => {
 		for (const [, before, change] of TABLE) {
 			for (const draft of citizenNotifications({ ...base, ...before }, change, names)) expect(Object.keys(draft.payload)).not.toContain('tracking_url');
 		}
+	});
+
+	it('the acknowledgment goes to every channel left, in the citizen\'s language, with the tracking link', () => {
+		const link = 'https://casa.example/portal/suivi/CAS-2026-000042#s3cret';
+		const drafts = acknowledgmentDrafts({ ...base, citizen_phone: '0522000000', citizen_language: 'ar' }, { resolveDueAt: '2026-12-10T15:30:00.000Z', trackingUrl: link });
+		expect(drafts.map((draft) => [draft.event, draft.channel, draft.recipient, draft.language])).toEqual([
+			['acknowledgment', 'email', 'amina@example.ma', 'ar'],
+			['acknowledgment', 'sms', '0522000000', 'ar'],
+		]);
+		expect(drafts[0].payload).toEqual({ reference: 'CAS-2026-000042', resolve_due_at: '2026-12-10T15:30:00.000Z', tracking_url: link });
+		expect(acknowledgmentDrafts({ ...base, citizen_email: '  ' }, { resolveDueAt: null, trackingUrl: link })).toEqual([]);
 	});
 });

@@ -43,11 +43,11 @@ export interface ServiceNames {
 }
 
 export interface OutboxDraft {
-	event: CitizenEvent;
+	event: CitizenEvent | 'acknowledgment';
 	channel: CitizenChannel;
 	recipient: string;
 	language: Language;
-	/** values of the template; never the tracking secret, never staff names */
+	/** values of the template; never staff names, and the tracking link only in the acknowledgment (removed once sent) */
 	payload: Record<string, string | null>;
 }
 
@@ -126,4 +126,15 @@ export function citizenNotifications(before: NotifiedComplaint, change: Complain
 		for (const recipient of recipients) drafts.push({ event: rule.event, ...recipient, language, payload });
 	}
 	return drafts;
+}
+
+/**
+ * The acknowledgment of a new complaint, on every channel the citizen left:
+ * the reference, the promised date and the tracking link (the only message
+ * that carries it; the outbox drops it from the row once sent).
+ */
+export function acknowledgmentDrafts(complaint: Omit<NotifiedComplaint, 'status'>, values: { resolveDueAt: string | null; trackingUrl: string }): OutboxDraft[] {
+	const language = pickLanguage(complaint.citizen_language);
+	const payload = { reference: complaint.reference, resolve_due_at: values.resolveDueAt, tracking_url: values.trackingUrl };
+	return reachableChannels({ ...complaint, status: 'new' }).map((recipient) => ({ event: 'acknowledgment' as const, ...recipient, language, payload }));
 }

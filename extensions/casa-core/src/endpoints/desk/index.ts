@@ -8,7 +8,7 @@
 //   POST /desk/complaints/:id/follow      "the citizen called again": a note on an existing complaint
 //   GET  /desk/receipts/:id?lang=ar       the acknowledgment receipt, a print-ready A4 page
 import { periodKey, readRetention } from '../../domain/privacy/retention';
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { defineEndpoint } from '@directus/extensions-sdk';
 import type { Accountability } from '@directus/types';
 import type { Response } from 'express';
@@ -23,13 +23,12 @@ import { distanceMetres } from '../../domain/intake/image-type';
 import { OPEN_STATUSES } from '../../domain/workflow/transitions';
 import { toInstant, toIsoTimestamp } from '../../domain/calendar/instant';
 import { ForbiddenActionError, InvalidFieldError } from '../../adapters/errors';
-import { hashSecret, trackingUrl } from '../../adapters/intake';
+import { IDEMPOTENCY_KEY, contentHash, hashSecret, perComplaintSecret, registerComplaint, trackingUrl } from '../../adapters/registration/register-complaint';
 import { actingAs, loadCaller, referenceData } from '../../adapters/platform-context';
 import { hasGlobal, inScope } from '../../domain/access/capabilities';
 import { complaintScope } from '../../domain/access/scope';
 import { applyScope } from '../../adapters/scope-sql';
 import { journalAccess, loadFacts } from '../../adapters/workspace/queries';
-import { contactOf } from '../../adapters/citizen-contacts';
 import { isUuid } from '../../domain/workspace/queue-query';
 import { Readable } from 'node:stream';
 import { BodyProblem, bodyError, parseMultipart } from '../../adapters/body';
@@ -45,7 +44,6 @@ interface DeskRequest {
 
 const SCAN_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'];
 const SCAN_MAX_BYTES = 15 * 1024 * 1024;
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
 const NOTE_LIMIT = 2000;
 
 function route(handler: (request: DeskRequest, res: Response) => Promise<void>) {
@@ -94,10 +92,7 @@ export default defineEndpoint({
 			return { caller, language, accountability: actingAs(request.accountability, caller), userId: request.accountability.user };
 		}
 
-		/** A desk complaint's tracking code, derived from the server secret: the receipt can be printed again. */
-		function trackingCode(complaintId: string): string {
-			return createHmac('sha256', String(env.SECRET)).update(`tracking:desk:${complaintId}`).digest().subarray(0, 18).toString('base64url');
-		}
+		const trackingCode = (complaintId: string) => perComplaintSecret(String(env.SECRET), complaintId);
 
 		router.get('/search', route(async (request, res) => {
 			const { caller, language } = await agent(request);
@@ -206,50 +201,21 @@ export default defineEndpoint({
 			if (input.errors.length > 0) throw deskErrors(input.errors, language);
 
 			// a double Ctrl+Enter or a retry after a lost answer gives back the same complaint
-			const scopedKey = idempotencyKey ? `desk:${userId}:${idempotencyKey}` : null;
-			const replay = async () => (scopedKey ? await database('intake_requests').where({ key: scopedKey }).select('complaint').first() : null);
-			const previous = await replay();
-			if (previous) {
-				res.status(200).json({ data: await summary(String(previous.complaint), true) });
-				return;
-			}
-			const schema = await requestSchema(request, getSchema);
-			let id: string;
-			try {
-				id = await database.transaction(async (trx) => {
-					const complaints = new services.ItemsService('complaints', { schema, knex: trx, accountability });
-					const created = await complaints.createOne({
-						...input.payload,
-						citizen_language: input.payload.citizen_language ?? language,
-						...(input.scan ? { files: [{ directus_files_id: input.scan, kind: 'scan' }] } : {}),
-					});
-					const secret = trackingCode(String(created));
-					await trx('complaints').where({ id: created }).update({ tracking_secret_hash: hashSecret(secret) });
-					if (scopedKey) await trx('intake_requests').insert({ key: scopedKey, complaint: created, source: 'desk', date_created: new Date() });
-					const row = await trx('complaints').select('reference', 'resolve_due_at', 'citizen_language').where({ id: created }).first();
-					const contact = await contactOf(trx, String(created));
-					// the same acknowledgment as the portal's, sent by the outbox worker to a citizen who left a contact
-					const recipients = [contact?.email ? { channel: 'email', recipient: contact.email } : null, contact?.phone ? { channel: 'sms', recipient: contact.phone } : null].filter(Boolean) as { channel: string; recipient: string }[];
-					for (const recipient of recipients) {
-						await trx('outbox').insert({
-							complaint: created,
-							event: 'acknowledgment',
-							...recipient,
-							language: row.citizen_language ?? language,
-							payload: JSON.stringify({ reference: row.reference, resolve_due_at: toIsoTimestamp(row.resolve_due_at), tracking_url: trackingUrl({ publicUrl }, row.reference, secret) }),
-							status: 'pending',
-							attempts: 0,
-							date_created: new Date(),
-						});
-					}
-					return String(created);
-				});
-			} catch (error) {
-				const raced = await replay();
-				if (!raced) throw error;
-				id = String(raced.complaint);
-			}
-			res.status(201).json({ data: await summary(id, false) });
+			const registered = await registerComplaint(
+				{ ItemsService: services.ItemsService, schema: await requestSchema(request, getSchema), database, secret: String(env.SECRET), publicUrl },
+				{
+					values: input.payload,
+					channel: String(input.payload.channel),
+					language,
+					// scoped roles hold no Directus permission on complaints: the desk acts for the agent once the matrix said yes
+					accountability,
+					idempotency: idempotencyKey ? { key: idempotencyKey, source: 'desk', caller: userId, requestHash: contentHash(Object.fromEntries(Object.entries(body).filter(([field]) => field !== 'idempotency_key' && field !== 'lang'))) } : null,
+					files: input.scan ? [{ id: input.scan, kind: 'scan' }] : [],
+					// the receipt can be printed again: its code is derived from the complaint
+					trackingSecret: 'per-complaint',
+				},
+			);
+			res.status(registered.replayed ? 200 : 201).json({ data: await summary(registered.id, registered.replayed) });
 		}));
 
 		async function summary(id: string, replayed: boolean) {

@@ -45,6 +45,7 @@ export default defineHook(({ schedule, init }, { services, database, getSchema, 
 			schema: await getSchema(),
 			database,
 			publicUrl: String(env.PUBLIC_URL ?? ''),
+			secret: String(env.SECRET),
 			fault,
 		};
 		return pollMailbox(context, mailbox);
