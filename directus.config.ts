@@ -228,6 +228,9 @@ export function directusEnv(config: PlatformConfig): Record<string, string> {
 		LOG_HTTP_IGNORE_PATHS: '/server/ping,/server/health',
 		EXTENSIONS_PATH: join(projectRoot, 'extensions'),
 		EXTENSIONS_AUTO_RELOAD: 'false',
+		// Directus writes the app's extension bundle there: one per data directory, so two platforms started
+		// from one node_modules (tests, a second checkout) never serve each other's build
+		TEMP_PATH: join(config.dataDir, 'directus-temp'),
 		EXTENSIONS_MUST_LOAD: 'true',
 		STORAGE_LOCATIONS: 'local',
 		STORAGE_LOCAL_DRIVER: 'local',

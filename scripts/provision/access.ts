@@ -1,6 +1,6 @@
 // Roles, their policies and collection-level permissions. Directus Core allows
 // no row or field rules, so scoped staff roles get no permission at all on
-// complaint data (docs/access-design.md): only reference data and dashboards.
+// complaint data (docs/access-design.md): only dashboards, for the roles that read them.
 import { createPermissions, createPolicy, createRole, deletePermissions, readPermissions, readPolicies, readRoles } from '@directus/sdk';
 import { POLICY_IDS, ROLE_IDS, type RoleKey } from '../../extensions/casa-core/src/domain/access/roles';
 import type { AdminClient } from './client';
@@ -17,13 +17,10 @@ const ROLE_META: Record<StaffRole, { name: string; icon: string; description: st
 	mayor: { name: 'Présidente / Président du Conseil', icon: 'star', description: 'Tableaux de bord et agrégats, sans données personnelles.' },
 };
 
-const REFERENCE = ['services', 'categories', 'prefectures', 'arrondissements', 'teams', 'team_members', 'routing_rules', 'holidays', 'work_schedules', 'platform_settings'];
 const DASHBOARDS = ['directus_dashboards', 'directus_panels'];
 
 const read = (collections: string[]) => collections.map((collection) => [collection, 'read'] as [string, Action]);
 
-/** Reference data and colleagues: what the project's modules show around a complaint. No complaint data. */
-const STAFF_BASE: [string, Action][] = [...read(REFERENCE), ...read(['directus_users'])];
 
 /**
  * Collections no scoped staff role may hold any permission on: complaint data
@@ -53,14 +50,20 @@ export const ADMIN_ONLY_COLLECTIONS = [
 	'open311_clients',
 ];
 
-/** The Directus permission matrix: reference data for everyone, dashboards for the roles that read them. */
+/**
+ * The Directus permission matrix: dashboards for the roles that read them, and
+ * nothing else. Reference data, colleagues' names and everything around a
+ * complaint reach staff through the project's endpoints (/workspace, /desk,
+ * /insights, /portal/api), so the generic Content and User Directory screens
+ * have nothing to show them (the staff shell module sends them to the workspace).
+ */
 export const PERMISSIONS: Record<StaffRole, [string, Action][]> = {
-	registry_office: STAFF_BASE,
-	service_agent: STAFF_BASE,
-	service_head: [...STAFF_BASE, ...read(DASHBOARDS)],
-	director_general: [...STAFF_BASE, ...read(DASHBOARDS)],
-	elected_official: [...read(['services', 'categories', 'prefectures', 'arrondissements']), ...read(DASHBOARDS)],
-	mayor: [...read(['services', 'categories', 'prefectures', 'arrondissements']), ...read(DASHBOARDS)],
+	registry_office: [],
+	service_agent: [],
+	service_head: read(DASHBOARDS),
+	director_general: read(DASHBOARDS),
+	elected_official: read(DASHBOARDS),
+	mayor: read(DASHBOARDS),
 };
 
 export async function provisionAccess(client: AdminClient, log: (message: string) => void): Promise<void> {

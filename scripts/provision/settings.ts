@@ -64,12 +64,17 @@ export function adminTranslationStrings(): { key: string; language: string; valu
 			}
 		}
 	}
+	// strings of the admin app itself that Directus leaves untranslated in French or Arabic (the Insights
+	// menu's "Overview", the skip links in Arabic): custom translations are merged over the app's own, key by key
+	for (const [language, resource] of [['fr-FR', fr], ['ar-SA', ar]] as const) {
+		for (const [key, text] of Object.entries((resource as unknown as Record<string, Record<string, string>>).directus_app ?? {})) rows.push({ key, language, value: text });
+	}
 	return rows;
 }
 
 export async function provisionTranslations(client: AdminClient): Promise<void> {
 	const wanted = adminTranslationStrings();
-	const existing = (await client.request(readTranslations({ filter: { key: { _starts_with: 'casa.' } }, limit: -1 }))) as { id: string; key: string; language: string; value: string }[];
+	const existing = (await client.request(readTranslations({ filter: { key: { _in: [...new Set(wanted.map((row) => row.key))] } }, limit: -1 }))) as { id: string; key: string; language: string; value: string }[];
 	const byKey = new Map(existing.map((row) => [`${row.key}|${row.language}`, row]));
 	const missing = wanted.filter((row) => !byKey.has(`${row.key}|${row.language}`));
 	if (missing.length > 0) await client.request(createTranslations(missing));

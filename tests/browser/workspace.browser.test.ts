@@ -369,4 +369,40 @@ describe('the staff workspace', () => {
 			}
 		}
 	}, 600_000);
+
+	it('keeps scoped staff out of the generic admin screens: their routes lead to the workspace, their entries and the licence badge are gone', async () => {
+		for (const entry of [
+			{ key: 'agent', email: 'agent.proprete@casablanca.ma', locale: 'ar-MA' },
+			{ key: 'chef-service', email: 'chef.proprete@casablanca.ma', locale: 'fr-FR' },
+		]) {
+			await loginAs(entry.key);
+			const { context, page, errors } = await open(entry.email, { locale: entry.locale });
+			try {
+				await visible(page.locator('.casa-workspace'));
+				for (const [path, target] of [
+					['/content', /\/admin\/casa-workspace\/queue/],
+					['/content/categories', /\/admin\/casa-workspace\/queue/],
+					['/files', /\/admin\/casa-workspace\/queue/],
+					['/users', /\/admin\/casa-workspace\/queue/],
+					// one's own profile: language and password are in the workspace's settings
+					['/users/me', /\/admin\/casa-workspace\/settings/],
+				] as const) {
+					await page.goto(`${base()}/admin${path}`);
+					await page.waitForURL(target, { timeout: 30_000 });
+					await visible(page.locator('.casa-workspace'));
+				}
+				// in-app navigation too (the router guard, not only a fresh load)
+				await page.evaluate(() => window.history.pushState({}, '', '/admin/content/services'));
+				await page.evaluate(() => window.dispatchEvent(new PopStateEvent('popstate', { state: window.history.state })));
+				await page.waitForURL(/\/admin\/casa-workspace/, { timeout: 30_000 });
+				const bar = await page.locator('.module-bar a[href]').evaluateAll((links) => links.filter((link) => (link as HTMLElement).offsetParent !== null).map((link) => link.getAttribute('href')));
+				expect(bar.filter((href) => /\/admin\/(content|users|files)$|directus\.com/.test(String(href))), entry.key).toEqual([]);
+				expect(bar, entry.key).toContain('/admin/casa-workspace');
+				expect(await page.getByText('Powered by Directus').count()).toBe(0);
+				expect(errors).toEqual([]);
+			} finally {
+				await context.close();
+			}
+		}
+	}, 600_000);
 });

@@ -1,86 +1,12 @@
 // WhatsApp and the portal's chat widget, end to end: webhooks signed and
 // shaped exactly as Meta sends them, replies read back from the Graph API
 // stand-in (tests/setup/services/meta-graph.ts), complaints read as admin.
-import { createHmac, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { adminToken, call, loginAs, platform, CONTACT_FIELDS, withCitizen } from '../helpers/api';
+import { buttonReply, imageMessage, listReply, locationMessage, meta, postWebhook, say, sentTo, textMessage, textOf, webhook } from '../helpers/whatsapp';
 
 const HAY_HASSANI = { latitude: 33.5463, longitude: -7.6787 };
-
-interface Meta {
-	url: string;
-	appSecret: string;
-	verifyToken: string;
-	phoneNumberId: string;
-}
-const meta = () => platform().services.meta as unknown as Meta;
-
-interface SentMessage {
-	phoneNumberId: string;
-	body: Record<string, any>;
-}
-
-async function sentTo(waId: string): Promise<SentMessage[]> {
-	const response = await fetch(`${meta().url}/__mock/messages`);
-	return ((await response.json()).data as SentMessage[]).filter((message) => message.body.to === waId);
-}
-
-/** The text a citizen reads in a sent message, whatever its type. */
-function textOf(message: SentMessage): string {
-	const body = message.body;
-	if (body.type === 'text') return body.text.body;
-	if (body.type === 'interactive') return body.interactive.body.text;
-	return JSON.stringify(body.template ?? body);
-}
-
-let counter = 0;
-const wamid = () => `wamid.HBgMMjEyNjYxMDAwMDAxFQIAEhgg${randomBytes(10).toString('hex').toUpperCase()}${++counter}`;
-
-/** A `messages` webhook as Meta posts it. */
-function webhook(waId: string, name: string, message: Record<string, unknown>) {
-	return {
-		object: 'whatsapp_business_account',
-		entry: [
-			{
-				id: '102290129340398',
-				changes: [
-					{
-						value: {
-							messaging_product: 'whatsapp',
-							metadata: { display_phone_number: '212522000000', phone_number_id: meta().phoneNumberId },
-							contacts: [{ profile: { name }, wa_id: waId }],
-							messages: [{ from: waId, id: wamid(), timestamp: String(Math.floor(Date.now() / 1000)), ...message }],
-						},
-						field: 'messages',
-					},
-				],
-			},
-		],
-	};
-}
-
-const textMessage = (body: string) => ({ type: 'text', text: { body } });
-const listReply = (id: string, title: string) => ({ type: 'interactive', interactive: { type: 'list_reply', list_reply: { id, title } } });
-const buttonReply = (id: string, title: string) => ({ type: 'interactive', interactive: { type: 'button_reply', button_reply: { id, title } } });
-const locationMessage = (latitude: number, longitude: number, name?: string, address?: string) => ({ type: 'location', location: { latitude, longitude, ...(name ? { name } : {}), ...(address ? { address } : {}) } });
-const imageMessage = (id: string) => ({ type: 'image', image: { caption: 'voilà', mime_type: 'image/jpeg', sha256: 'Vq1k6E7vLxmQ9x2yB0k9c1bq7Sg8rP2vYHcR8u0sXxY=', id } });
-
-async function post(payload: unknown, signature: 'good' | 'bad' | 'none' = 'good') {
-	const raw = JSON.stringify(payload);
-	const headers: Record<string, string> = { 'content-type': 'application/json' };
-	if (signature === 'good') headers['x-hub-signature-256'] = `sha256=${createHmac('sha256', meta().appSecret).update(raw).digest('hex')}`;
-	if (signature === 'bad') headers['x-hub-signature-256'] = `sha256=${createHmac('sha256', 'not-the-secret').update(raw).digest('hex')}`;
-	return fetch(`${platform().url}/chat/whatsapp/webhook`, { method: 'POST', headers, body: raw });
-}
-
-/** Sends one message and returns what the platform answered to that number. */
-async function say(waId: string, name: string, message: Record<string, unknown>): Promise<SentMessage[]> {
-	const before = (await sentTo(waId)).length;
-	const response = await post(webhook(waId, name, message));
-	expect(response.status).toBe(200);
-	return (await sentTo(waId)).slice(before);
-}
 
 async function complaint(reference: string) {
 	const response = await call('GET', `/items/complaints?filter[reference][_eq]=${reference}&fields=*,files.kind,files.directus_files_id.type,${CONTACT_FIELDS}`, { token: adminToken() });
@@ -113,8 +39,8 @@ describe('WhatsApp webhook', () => {
 
 	it('refuses unsigned and wrongly signed deliveries', async () => {
 		const waId = '212661000009';
-		expect((await post(webhook(waId, 'X', textMessage('Bonjour')), 'none')).status).toBe(401);
-		expect((await post(webhook(waId, 'X', textMessage('Bonjour')), 'bad')).status).toBe(401);
+		expect((await postWebhook(webhook(waId, 'X', textMessage('Bonjour')), 'none')).status).toBe(401);
+		expect((await postWebhook(webhook(waId, 'X', textMessage('Bonjour')), 'bad')).status).toBe(401);
 		expect(await sentTo(waId)).toEqual([]);
 		expect(await conversationOf(`whatsapp:${waId}`)).toBeUndefined();
 	});
@@ -197,10 +123,10 @@ describe('WhatsApp webhook', () => {
 	it('handles a delivery Meta repeats only once', async () => {
 		const waId = '212661000003';
 		const payload = webhook(waId, 'Said', textMessage('Bonjour'));
-		expect((await post(payload)).status).toBe(200);
+		expect((await postWebhook(payload)).status).toBe(200);
 		const first = (await sentTo(waId)).length;
 		expect(first).toBeGreaterThan(0);
-		const again = await Promise.all([post(payload), post(payload)]);
+		const again = await Promise.all([postWebhook(payload), postWebhook(payload)]);
 		expect(again.map((response) => response.status)).toEqual([200, 200]);
 		expect((await sentTo(waId)).length).toBe(first);
 		expect((await conversationOf(`whatsapp:${waId}`)).state).toBe('service');
@@ -210,7 +136,7 @@ describe('WhatsApp webhook', () => {
 		const waId = '212661000004';
 		await say(waId, 'Nadia', textMessage('Bonjour'));
 		const before = await conversationOf(`whatsapp:${waId}`);
-		await Promise.all([post(webhook(waId, 'Nadia', listReply('VOI', 'Voirie'))), post(webhook(waId, 'Nadia', textMessage('xyz')))]);
+		await Promise.all([postWebhook(webhook(waId, 'Nadia', listReply('VOI', 'Voirie'))), postWebhook(webhook(waId, 'Nadia', textMessage('xyz')))]);
 		const after = await conversationOf(`whatsapp:${waId}`);
 		expect(after.version).toBe(before.version + 2);
 		expect(after.recent_messages).toHaveLength(3);

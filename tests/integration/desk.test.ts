@@ -137,7 +137,7 @@ describe('recording at the desk', () => {
 		// the key is bound to what was sent, as on every road in: another complaint under it is refused, field by field
 		const other = await record({ ...body, description: 'Un autre lampadaire, rue 14' }, agent, { 'idempotency-key': key });
 		expect(other.status).toBe(422);
-		expect(other.body.errors[0].message).toContain("Cette clé d'idempotence a déjà servi");
+		expect(other.body.errors![0].message).toContain("Cette clé d'idempotence a déjà servi");
 		expect(await countComplaints()).toBe(before + 1);
 	});
 

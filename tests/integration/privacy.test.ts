@@ -1,18 +1,22 @@
-// Loi 09-08 end to end (docs/privacy.md): complaints filed through the portal
-// (with a photo), Open311, the desk (with a scan) and the admin API, plus an
-// e-mail ledger row, a failed e-mail and a WhatsApp conversation planted in
-// the database as the mail and chat adapters write them. Each carries unique
-// personal strings. The right of access gives one person everything and
+// Loi 09-08 end to end (docs/privacy.md): complaints filed through every road
+// in — the portal (with a photo), Open311, the desk (with a scan), e-mail over
+// IMAP (with an attachment, a reply and a message set aside), WhatsApp, the
+// portal's chat widget (with a photo) and the admin API. Each carries unique
+// personal strings, some written by the citizen inside their own text. The right of access gives one person everything and
 // nobody else's; the portal erasure works only once closed; then the
 // retention job, with every period at 0 days, must leave none of the strings
 // of closed complaints in ANY table of the database (Directus's own
 // included), keep those of an open complaint, and leave the monthly report
 // unchanged.
+import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseConnection } from '../../scripts/provision/demo-data';
 import { adminToken, call, createComplaint, platform } from '../helpers/api';
+import { connectMailbox, deliverMail } from '../helpers/mail';
+import { locationMessage, say, textMessage, textOf } from '../helpers/whatsapp';
 
 const apiRequire = createRequire(createRequire(import.meta.url).resolve('@directus/api/package.json'));
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -36,6 +40,10 @@ const DESK = person('Guichet', 3);
 const ADMIN = person('Admin', 4);
 const ERASED = person('Efface', 5);
 const OTHER = person('Autre', 6);
+const MAIL = person('Courriel', 8);
+const WHATSAPP_NAME = `Ahmed PlantWhatsapp${run}`;
+const WIDGET_PHOTO_MARK = `widgetplant${run}`;
+const MAIL_ATTACHMENT_MARK = `attachplant${run}`;
 const ADMIN_POSTAL = `Derb Plantpostal${run}`;
 const CORRECTED_PHONE = phone(7);
 const PHOTO_MARK = `photoplant${run}`;
@@ -45,7 +53,7 @@ const FAILED_MAIL = `failed.plant.${run}@example.ma`;
 const WA = `21269${run}`.slice(0, 12);
 
 const marks = (p: ReturnType<typeof person>) => [p.nameMark, p.emailMark, p.phone.planted];
-const EXPIRING = [...marks(PORTAL), ...marks(OPEN311), ...marks(DESK), ...marks(ADMIN), ADMIN_POSTAL, CORRECTED_PHONE.planted, PHOTO_MARK, SCAN_MARK, MAIL_RAW_MARK, FAILED_MAIL, WA];
+const EXPIRING = [...marks(PORTAL), ...marks(OPEN311), ...marks(DESK), ...marks(ADMIN), ...marks(MAIL), ADMIN_POSTAL, CORRECTED_PHONE.planted, PHOTO_MARK, SCAN_MARK, MAIL_RAW_MARK, MAIL_ATTACHMENT_MARK, FAILED_MAIL, WA, WIDGET_PHOTO_MARK];
 
 let knex: Knex;
 const ids: Record<string, { id: string; reference: string; secret?: string }> = {};
@@ -68,8 +76,18 @@ async function scan(strings: string[]): Promise<Record<string, string[]>> {
 	const found: Record<string, string[]> = {};
 	for (const table of tables) {
 		const rows = await knex(table).select('*');
-		const text = JSON.stringify(rows, (_key, value) => (Buffer.isBuffer(value) ? value.toString('latin1') : typeof value === 'bigint' ? String(value) : value)).toLowerCase();
+		// raw e-mails are stored base64-encoded: read them as the bytes they are too
+		const raw = table === 'mail_messages' ? rows.map((row: { raw?: string | null }) => (row.raw ? Buffer.from(row.raw, 'base64').toString('latin1') : '')).join('\n') : '';
+		const text = raw.toLowerCase() + JSON.stringify(rows, (_key, value) => (Buffer.isBuffer(value) ? value.toString('latin1') : typeof value === 'bigint' ? String(value) : value)).toLowerCase();
 		for (const value of strings) if (text.includes(value.toLowerCase())) (found[value] ??= []).push(table);
+	}
+	// and every stored file: its name on disk and its bytes (a scan, an attachment, a photo)
+	const root = platform().config.uploads.root;
+	for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+		if (!entry.isFile()) continue;
+		const path = join(entry.parentPath, entry.name);
+		const text = `${path}\n${readFileSync(path).toString('latin1')}`.toLowerCase();
+		for (const value of strings) if (text.includes(value.toLowerCase())) (found[value] ??= []).push(`file ${entry.name}`);
 	}
 	return found;
 }
@@ -129,13 +147,56 @@ beforeAll(async () => {
 	const contact = await call('GET', `/workspace/complaints/${admin.id}/contact?screen=complaint`, { token: adminToken() });
 	expect(contact.status).toBe(200);
 
-	// what the mail and chat adapters write (tests/integration/mail-intake.test.ts, chat.test.ts file them for real)
-	await knex('mail_messages').insert({ message_key: `mid:${run}@example.ma`, message_id: `${run}@example.ma`, mailbox: 'INBOX', uid: 1, uid_validity: '1', from_address: PORTAL.email, subject: `Re: ${ids.portal.reference} ${PORTAL.nameMark}`, status: 'processed', outcome: 'reply', complaint: ids.portal.id, raw: `${Buffer.from(`From: ${PORTAL.email}\r\n\r\n`).toString('base64')}${MAIL_RAW_MARK}`, attempts: 1, mailbox_done: true, date_created: new Date() });
-	const [failed] = await knex('mail_messages').insert({ message_key: `mid:failed-${run}@example.ma`, message_id: `failed-${run}@example.ma`, mailbox: 'INBOX', uid: 2, uid_validity: '1', from_address: FAILED_MAIL, subject: 'x', status: 'failed', attempts: 1, mailbox_done: true, raw: null, date_created: new Date() }, ['id']);
-	const failedId = typeof failed === 'object' ? failed.id : failed;
-	const adminUser = (await call('GET', '/users/me?fields=id', { token: adminToken() })).body.data?.id ?? (await knex('directus_users').select('id').first()).id;
-	await knex('directus_notifications').insert({ timestamp: new Date(), status: 'inbox', recipient: adminUser, subject: `Échec ${FAILED_MAIL}`, message: `De ${FAILED_MAIL}`, collection: 'mail_messages', item: String(failedId) });
-	await knex('conversations').insert({ channel: 'whatsapp', contact_key: `whatsapp:${WA}`, language: 'fr', state: 'done', conversation: JSON.stringify({ state: 'done', draft: { citizen_name: ADMIN.name, phone: WA } }), recent_messages: JSON.stringify([`wamid.${WA}`]), version: 1, last_inbound_at: new Date(), complaint: ids.admin.id, date_created: new Date() });
+	// e-mail, over IMAP: a new complaint signed with the sender's name and number, with an attachment; a reply
+	// to the portal complaint; an empty message, set aside for the administrators
+	const imap = await connectMailbox();
+	try {
+		await deliverMail(imap, {
+			from: MAIL.email,
+			fromName: MAIL.name,
+			subject: `Dépôt sauvage ${run}`,
+			text: `Bonjour,\nDes gravats sont déposés depuis une semaine au coin de la rue.\nMerci de me rappeler au ${MAIL.phone.typed}.\nCordialement,\n${MAIL.name}`,
+			attachments: [{ filename: `${MAIL_ATTACHMENT_MARK}.pdf`, type: 'application/pdf', bytes: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') }],
+		});
+		await deliverMail(imap, { from: PORTAL.email, fromName: PORTAL.name, subject: `Re: ${ids.portal.reference}`, text: 'Toujours rien, le conteneur déborde.' });
+		await deliverMail(imap, { from: FAILED_MAIL, subject: '', text: '' });
+		// an automatic answer is ignored and kept raw for a while (a header only the raw message holds)
+		await deliverMail(imap, { from: `auto.${run}@example.ma`, subject: 'Absence', text: 'Je suis absent.', headers: { 'Auto-Submitted': 'auto-replied', 'X-Mailer': MAIL_RAW_MARK } });
+	} finally {
+		await imap.logout().catch(() => undefined);
+	}
+	const polled = await call('POST', '/casa-mail/poll', { token: adminToken() });
+	expect(polled.status, JSON.stringify(polled.body)).toBe(200);
+	const mailed = await knex('citizen_contacts').select('complaint').where({ email: MAIL.email }).first();
+	expect(mailed, 'the e-mail became a complaint').toBeTruthy();
+	ids.mail = { id: String(mailed.complaint), reference: (await knex('complaints').select('reference').where({ id: mailed.complaint }).first()).reference };
+	expect((await knex('mail_messages').where({ from_address: FAILED_MAIL, status: 'failed' }).count({ n: '*' }))[0].n).toBe(1);
+
+	// WhatsApp, the whole conversation: the profile name and the number are the citizen's
+	await say(WA, WHATSAPP_NAME, textMessage('Bonjour, le lampadaire de ma rue est éteint'));
+	await say(WA, WHATSAPP_NAME, textMessage('1'));
+	await say(WA, WHATSAPP_NAME, textMessage(`Lampadaire éteint depuis une semaine ${run}`));
+	await say(WA, WHATSAPP_NAME, locationMessage(HAY_HASSANI.latitude, HAY_HASSANI.longitude));
+	await say(WA, WHATSAPP_NAME, textMessage('passer'));
+	const done = await say(WA, WHATSAPP_NAME, textMessage('oui'));
+	const waReference = /CAS-\d{4}-\d{6}/.exec(textOf(done.at(-1)!))?.[0];
+	expect(waReference, 'the WhatsApp conversation gave a reference').toBeTruthy();
+	ids.whatsapp = { id: await idOf(waReference!), reference: waReference! };
+
+	// the portal's chat widget, with a photo whose file name is personal
+	const widget = async (session: string, body: Record<string, unknown>) => (await call('POST', '/chat/widget/messages', { body, headers: { 'x-chat-session': session } })).body.data;
+	const started = await call('POST', '/chat/widget/sessions', { body: { lang: 'fr' } });
+	const session = started.body.data.session as string;
+	await widget(session, { choice: 'VOI' });
+	await widget(session, { choice: 'VOI-01' });
+	await widget(session, { text: `Un grand trou sur la chaussée ${run}` });
+	await widget(session, { location: HAY_HASSANI });
+	const widgetForm = new FormData();
+	widgetForm.append('photos', new Blob([new Uint8Array(await jpeg())], { type: 'image/jpeg' }), `${WIDGET_PHOTO_MARK}.jpg`);
+	expect((await fetch(`${platform().url}/chat/widget/messages`, { method: 'POST', body: widgetForm, headers: { 'x-chat-session': session } })).status).toBe(200);
+	const filed = await widget(session, { choice: 'yes', id: `privacy-${run}` });
+	expect(filed.reference).toMatch(/^CAS-/);
+	ids.widget = { id: await idOf(filed.reference), reference: filed.reference };
 
 	// another citizen, with a complaint that stays open
 	const other = await createComplaint({ description: `Autre ${run}`, citizen_name: OTHER.name, citizen_phone: OTHER.phone.typed, citizen_email: OTHER.email });
@@ -264,13 +325,15 @@ describe('the retention job', () => {
 		await command(ids.admin.id, 'start');
 		await command(ids.admin.id, 'resolve', { public_reply: `Réparé ${run}` });
 		await command(ids.admin.id, 'close');
-		for (const key of ['portal', 'open311', 'desk', 'second']) await command(ids[key].id, 'reject', { rejection_reason: `Motif ${run}` });
+		for (const key of ['portal', 'open311', 'desk', 'second', 'mail', 'whatsapp', 'widget']) await command(ids[key].id, 'reject', { rejection_reason: `Motif ${run}` });
 		// the outbox worker sends what was written (every 2 s in tests): wait until nothing of ours is pending
-		const ours = [ids.portal.id, ids.open311.id, ids.desk.id, ids.admin.id, ids.second.id];
+		const ours = [ids.portal.id, ids.open311.id, ids.desk.id, ids.admin.id, ids.second.id, ids.mail.id, ids.whatsapp.id, ids.widget.id];
 		for (let i = 0; i < 30 && (await knex('outbox').whereIn('complaint', ours).whereIn('status', ['pending', 'retry', 'sending']).count({ n: '*' }))[0].n != 0; i++) await new Promise((r) => setTimeout(r, 1000));
 
 		const before = await scan(EXPIRING);
 		expect(Object.keys(before).sort(), 'every planted string is somewhere before the job').toEqual([...EXPIRING].sort());
+		// collected only what is needed: the WhatsApp profile name was never stored
+		expect((await scan([`PlantWhatsapp${run}`]))).toEqual({});
 		const reportBefore = await monthly();
 		const registerBefore = await knex('complaints').select('reference', 'status', 'category', 'arrondissement', 'received_at', 'closed_at', 'public_reply', 'resolve_due_at').whereIn('id', ours).orderBy('reference');
 		const eventsBefore = Number((await knex('complaint_events').whereIn('complaint', ours).count({ n: '*' }))[0].n);
@@ -280,7 +343,11 @@ describe('the retention job', () => {
 		expect((await call('POST', '/casa-privacy/run', { token: (await call('POST', '/auth/login', { body: { email: 'nobody@example.ma', password: 'x' } })).body.data?.access_token ?? null })).status).toBe(403);
 		const first = await call('POST', '/casa-privacy/run', { token: adminToken() });
 		expect(first.status, JSON.stringify(first.body)).toBe(200);
-		expect(first.body.data.complaints).toBeGreaterThanOrEqual(5);
+		expect(first.body.data.complaints).toBeGreaterThanOrEqual(8);
+		// the e-mail's signature (name and number) went out of the description the register keeps
+		expect(first.body.data.free_text).toBeGreaterThanOrEqual(1);
+		const mailDescription = (await knex('complaints').select('description').where({ id: ids.mail.id }).first()).description as string;
+		expect(mailDescription).toContain('Des gravats sont déposés depuis une semaine');
 		expect(first.body.data.files_deleted).toBeGreaterThanOrEqual(1);
 
 		const after = await scan([...EXPIRING, ...marks(OTHER)]);

@@ -19,6 +19,7 @@
 //   complaint, its contact and its files.
 // And, by age alone: raw e-mails, conversations, outbox addresses, the access
 // journal, staff exports (export-… files and their notifications).
+import { type Identifiers, redactIdentifiers } from '../../domain/privacy/redact';
 import type { Knex } from 'knex';
 import { toInstant } from '../../domain/calendar/instant';
 import { type RetentionSettings, anonymisedCorrection, cutoffs, readRetention } from '../../domain/privacy/retention';
@@ -44,6 +45,8 @@ export interface RetentionTotals {
 	mail: number;
 	conversations: number;
 	files_scrubbed: number;
+	/** descriptions and citizens' own notes from which their identifiers were removed (domain/privacy/redact.ts) */
+	free_text: number;
 	files_deleted: number;
 	journal: number;
 	exports: number;
@@ -61,7 +64,7 @@ export interface RetentionRunInput {
 	maxBatches?: number;
 }
 
-const empty = (): RetentionTotals => ({ skipped: false, complaints: 0, contacts: 0, revisions: 0, activity: 0, corrections: 0, outbox: 0, mail: 0, conversations: 0, files_scrubbed: 0, files_deleted: 0, journal: 0, exports: 0, batches: 0 });
+const empty = (): RetentionTotals => ({ skipped: false, complaints: 0, contacts: 0, free_text: 0, revisions: 0, activity: 0, corrections: 0, outbox: 0, mail: 0, conversations: 0, files_scrubbed: 0, files_deleted: 0, journal: 0, exports: 0, batches: 0 });
 
 /** A timestamp binding as the column stores it (SQLite: epoch milliseconds). */
 function at(knex: Knex, date: Date): Date | number {
@@ -83,7 +86,7 @@ export async function loadRetention(knex: Knex): Promise<RetentionSettings> {
  * transaction: a fixed set of statements whatever their number (≤ BATCH).
  */
 export async function scrubComplaints(trx: Knex, ids: string[], now: Date): Promise<Omit<RetentionTotals, 'skipped' | 'batches' | 'journal' | 'exports' | 'files_deleted'>> {
-	const totals = { complaints: 0, contacts: 0, revisions: 0, activity: 0, corrections: 0, outbox: 0, mail: 0, conversations: 0, files_scrubbed: 0 };
+	const totals = { complaints: 0, contacts: 0, free_text: 0, revisions: 0, activity: 0, corrections: 0, outbox: 0, mail: 0, conversations: 0, files_scrubbed: 0 };
 	if (ids.length === 0) return totals;
 	const contactIds = (await trx('citizen_contacts').select('id').whereIn('complaint', ids)).map((row) => String(row.id));
 	const fileIds = (await trx('complaint_files').select('directus_files_id').whereIn('complaints_id', ids).whereNotNull('directus_files_id')).map((row) => String(row.directus_files_id));
@@ -94,6 +97,7 @@ export async function scrubComplaints(trx: Knex, ids: string[], now: Date): Prom
 			.orWhere((q) => q.where('collection', 'directus_files').whereIn('item', fileIds.length > 0 ? fileIds : ['-']));
 	totals.revisions = await items(trx('directus_revisions')).where((q) => q.whereNotNull('data').orWhereNotNull('delta')).update({ data: null, delta: null });
 	totals.activity = await items(trx('directus_activity')).where((q) => q.whereNotNull('ip').orWhereNotNull('user_agent').orWhereNotNull('origin')).update({ ip: null, user_agent: null, origin: null });
+	totals.free_text = await redactFreeText(trx, ids);
 	totals.contacts = await trx('citizen_contacts').whereIn('complaint', ids).delete();
 	// corrections of a contact detail keep which field and when, not the values
 	const corrections = await trx('complaint_events').select('id', 'body').whereIn('complaint', ids).andWhere('type', 'correction');
@@ -113,6 +117,39 @@ export async function scrubComplaints(trx: Knex, ids: string[], now: Date): Prom
 			.update({ title: null, description: null, tags: null, metadata: null, location: null, filename_download: trx.raw('id') });
 	totals.complaints = await trx('complaints').whereIn('id', ids).whereNull('personal_data_erased_at').update({ personal_data_erased_at: at(trx, now) });
 	return totals;
+}
+
+/**
+ * The register keeps what the citizen wrote about the problem, not who they
+ * are: their name, number, e-mail and postal address, and any e-mail or phone
+ * number, are taken out of the description and of their own notes (an e-mailed
+ * reply) before the contact row goes.
+ */
+async function redactFreeText(trx: Knex, ids: string[]): Promise<number> {
+	const contacts = new Map<string, Identifiers>(
+		((await trx('citizen_contacts').select('complaint', 'name', 'phone', 'email', 'postal_address').whereIn('complaint', ids)) as Record<string, string | null>[]).map((row) => [
+			String(row.complaint),
+			{ name: row.name, phone: row.phone, email: row.email, postalAddress: row.postal_address },
+		]),
+	);
+	const descriptions = ((await trx('complaints').select('id', 'description').whereIn('id', ids)) as { id: string; description: string | null }[])
+		.map((row) => ({ id: String(row.id), before: row.description, after: redactIdentifiers(row.description, contacts.get(String(row.id)) ?? {}) }))
+		.filter((row) => row.after !== row.before);
+	const notes = ((await trx('complaint_events').select('id', 'complaint', 'body').whereIn('complaint', ids).andWhere({ type: 'note', actor_kind: 'citizen' })) as { id: string; complaint: string; body: string | null }[])
+		.map((row) => ({ id: String(row.id), before: row.body, after: redactIdentifiers(row.body, contacts.get(String(row.complaint)) ?? {}) }))
+		.filter((row) => row.after !== row.before);
+	// one statement per table for the whole batch
+	const changed = (await updateEach(trx, 'complaints', 'description', descriptions)) + (await updateEach(trx, 'complaint_events', 'body', notes));
+	return changed;
+}
+
+/** One UPDATE … SET column = CASE id … END for rows that each get their own value. */
+async function updateEach(trx: Knex, table: string, column: string, rows: { id: string; after: string | null }[]): Promise<number> {
+	if (rows.length === 0) return 0;
+	const cases = rows.map(() => 'WHEN ? THEN ?').join(' ');
+	return trx(table)
+		.whereIn('id', rows.map((row) => row.id))
+		.update({ [column]: trx.raw(`CASE ${trx.raw('??', ['id']).toQuery()} ${cases} END`, rows.flatMap((row) => [row.id, row.after])) });
 }
 
 /** Notifications about an item whose personal data went (e.g. a failed e-mail's sender): the text goes, the link stays. */
