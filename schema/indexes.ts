@@ -20,6 +20,11 @@ export const compositeIndexes: IndexSpec[] = [
 	{ collection: 'complaints', name: 'complaints_status_service_sla_state_index', columns: ['status', 'service', 'sla_state'], why: 'dashboards: open complaints by service and SLA state' },
 	// what the map's grid aggregate reads (/insights/clusters): an index-only scan instead of the table
 	{ collection: 'complaints', name: 'complaints_map_index', columns: ['latitude', 'longitude', 'status', 'sla_state'], why: 'the map: complaints per grid cell in the visible box' },
+	// foreign keys PostgreSQL does not index by itself, read by complaint: a complaint's files (its view, the
+	// queue's thumbnails) and what the retention job clears per batch of complaints
+	{ collection: 'complaint_files', name: 'complaint_files_complaints_id_index', columns: ['complaints_id'], why: "a complaint's photos, scans and after-photos" },
+	{ collection: 'mail_messages', name: 'mail_messages_complaint_index', columns: ['complaint'], why: 'the raw e-mails of a complaint (retention, right of access)' },
+	{ collection: 'conversations', name: 'conversations_complaint_index', columns: ['complaint'], why: 'the chat conversation of a complaint (retention, right of access)' },
 ];
 
 export type SqlDialect = 'pg' | 'sqlite';

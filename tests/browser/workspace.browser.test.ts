@@ -398,7 +398,12 @@ describe('the staff workspace', () => {
 				const bar = await page.locator('.module-bar a[href]').evaluateAll((links) => links.filter((link) => (link as HTMLElement).offsetParent !== null).map((link) => link.getAttribute('href')));
 				expect(bar.filter((href) => /\/admin\/(content|users|files)$|directus\.com/.test(String(href))), entry.key).toEqual([]);
 				expect(bar, entry.key).toContain('/admin/casa-workspace');
-				expect(await page.getByText('Powered by Directus').count()).toBe(0);
+				if (entry.key === 'chef-service') {
+					// the service head keeps the dashboards of Insights, whose navigation holds Directus's licence badge
+					await page.goto(`${base()}/admin/insights`);
+					await visible(page.getByText('Vue d’ensemble').or(page.getByText("Vue d'ensemble")));
+				}
+				expect(await page.getByText('Powered by Directus').filter({ visible: true }).count(), entry.key).toBe(0);
 				expect(errors).toEqual([]);
 			} finally {
 				await context.close();
