@@ -26,7 +26,8 @@ beforeAll(async () => {
 	agent = await loginAs('bureau-ordre');
 });
 
-describe('OCR of a scanned letter at the desk', () => {
+// OCR is CPU-bound: on a shared 2-core machine a page can take tens of seconds
+describe('OCR of a scanned letter at the desk', { timeout: 180_000 }, () => {
 	it('reads a French letter (JPEG) and gives a description to review', async () => {
 		const { status, body } = await send('letter-fr.jpg', 'image/jpeg');
 		expect(status).toBe(201);
@@ -52,7 +53,9 @@ describe('OCR of a scanned letter at the desk', () => {
 		expect(body.data).toMatchObject({ ocr: 'read', language: 'ar', pages_read: 1, page_count: 1 });
 		expect(body.data.text).toContain('تراكم الأزبال في شارع ابن بطوطة');
 		const file = await call('GET', `/files/${body.data.id}?fields=type,filesize,uploaded_by`, { token: adminToken() });
-		expect(file.body.data).toMatchObject({ type: 'application/pdf', filesize: bytes.length });
+		expect(file.body.data.type).toBe('application/pdf');
+		// PostgreSQL answers a bigint as a string
+		expect(Number(file.body.data.filesize)).toBe(bytes.length);
 		const stored = await fetch(`${platform().url}/assets/${body.data.id}?access_token=${adminToken()}`);
 		expect(Buffer.from(await stored.arrayBuffer()).equals(bytes)).toBe(true);
 	});
