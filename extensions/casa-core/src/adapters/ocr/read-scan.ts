@@ -10,6 +10,7 @@
 //   directly, without OCR.
 // - each letter has a deadline (OCR_TIMEOUT_MS, 60 s): a worker past it is
 //   terminated (its CPU given back) and the next letter starts a fresh one.
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { mkdirSync, symlinkSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,12 +57,15 @@ export function ocrOptions(env: Record<string, unknown>): OcrOptions {
 	return { workers: int(env.OCR_WORKERS, 1, 1, 2), queue: int(env.OCR_QUEUE, 8, 0, 100), timeoutMs: int(env.OCR_TIMEOUT_MS, 60_000, 1000, 600_000) };
 }
 
-/** A folder holding both trained data files (each npm package has its own folder; tesseract.js wants one). */
+/**
+ * A folder holding both trained data files (each npm package has its own folder; tesseract.js wants one):
+ * symbolic links in the temporary folder, named after where the packages are, so a moved install gets its own.
+ */
 function languageFolder(): string {
-	const folder = join(tmpdir(), 'casa-tessdata-4.0.0_best_int');
+	const targets = ['fra', 'ara'].map((code) => ({ code, target: join(dirname(require.resolve(`@tesseract.js-data/${code}/package.json`)), '4.0.0_best_int', `${code}.traineddata.gz`) }));
+	const folder = join(tmpdir(), `casa-tessdata-${createHash('sha256').update(targets.map((entry) => entry.target).join('\n')).digest('hex').slice(0, 12)}`);
 	mkdirSync(folder, { recursive: true });
-	for (const code of ['fra', 'ara']) {
-		const target = join(dirname(require.resolve(`@tesseract.js-data/${code}/package.json`)), '4.0.0_best_int', `${code}.traineddata.gz`);
+	for (const { code, target } of targets) {
 		const link = join(folder, `${code}.traineddata.gz`);
 		if (!existsSync(link)) {
 			try {
@@ -94,7 +98,9 @@ const { parentPort, workerData } = require('node:worker_threads');
 			pages.push({ text });
 			continue;
 		}
-		const viewport = page.getViewport({ scale: workerData.scale });
+		// about 200 dpi, but never more than 25 million pixels, whatever size the page claims
+		const size = page.getViewport({ scale: 1 });
+		const viewport = page.getViewport({ scale: Math.min(workerData.scale, Math.sqrt(25e6 / Math.max(1, size.width * size.height))) });
 		const target = document.canvasFactory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
 		await page.render({ canvasContext: target.context, canvas: target.canvas, viewport }).promise;
 		pages.push({ png: target.canvas.toBuffer('image/png') });
