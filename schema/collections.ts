@@ -185,6 +185,8 @@ const coreCollections: CollectionSpec[] = [
 				note: '$t:casa.note.category_attributes',
 				options: { template: '{{order}} · {{code}} · {{question_fr}}', addLabel: 'Ajouter une question · إضافة سؤال', fields: ATTRIBUTE_FIELDS },
 			}),
+			// proof of closure: resolving a complaint of this category needs an after-photo, which the citizen then sees
+			field('proof_of_closure', 'boolean', { label: { fr: 'Photo après intervention obligatoire', ar: 'صورة بعد التدخل إلزامية' }, interface: 'boolean', special: ['cast-boolean'], defaultValue: false, width: 'half', display: 'boolean', note: '$t:casa.note.proof_of_closure' }),
 		],
 	},
 	{

@@ -9,6 +9,7 @@
 // Open311 list, tracking, clusters), the SLA sweep. Writes
 // bench/results/<timestamp>.json and bench/results/latest.md.
 import { type PaintFigure, measureFirstPaint } from './first-paint';
+import { type OcrFigure, measureOcr } from './ocr';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,6 +44,8 @@ const ROUNDS = Number(option('rounds') ?? 3);
 const ONLY_INTAKE = option('only') === 'intake';
 /** `--only reads`: reads and sweeps alone (no intake, no second instance) */
 const ONLY_READS = option('only') === 'reads';
+/** `--only ocr`: the desk's OCR per page alone (no database, no Directus) */
+const ONLY_OCR = option('only') === 'ocr';
 /** `--keep`: the bench database is left in place afterwards, to look at query plans */
 const KEEP_DATABASE = args.includes('--keep');
 const CPU_PROFILE = args.includes('--cpu-prof');
@@ -88,6 +91,7 @@ const results = {
 	sweeps: [] as { size: number; open: number; run: string; ms: number; changed: number; statements: number; countMs: number }[],
 	generation: [] as { size: number; added: number; seconds: number }[],
 	firstPaint: [] as PaintFigure[],
+	ocr: [] as OcrFigure[],
 	notes: [] as string[],
 	totalSeconds: 0,
 };
@@ -302,6 +306,11 @@ async function rawSqlLoad(db: Knex, clients: number, makeRow: PayloadMaker): Pro
 
 // --- the run -----------------------------------------------------------------------
 async function main() {
+	// first, while nothing else of the run is busy: OCR is CPU-bound
+	log('OCR of scanned letters (tesseract.js, French + Arabic)');
+	results.ocr = await measureOcr();
+	for (const figure of results.ocr) log(`  ${figure.scan.padEnd(22)} ${figure.msPerPage} ms per page (${formatRatio(ratio(figure.msPerPage, figure.baselineMs))} the image decode)`);
+	if (ONLY_OCR) return;
 	log(`sizes ${SIZES.join(', ')}; ${DURATION} s per load test; clients ${CONCURRENCY.join(', ')}; database ${dbName}`);
 	await adminKnex.raw(`CREATE DATABASE ${dbName}`);
 	const config = loadConfig(env);
@@ -545,6 +554,12 @@ function markdown(): string {
 			: table(['screen', 'samples', 'p50', 'p95', 'p95 / baseline'], results.firstPaint.map((figure) => [figure.target, figure.samples, `${figure.p50} ms`, `${figure.p95} ms`, formatRatio(ratio(figure.p95, results.firstPaint[results.firstPaint.length - 1].p95))])),
 		'',
 		results.baselines.map((entry) => `Baseline count(*) at ${entry.size.toLocaleString('en')}: p50 ${formatMs(entry.countMs.p50)}.`).join(' '),
+		'',
+		'## OCR of paper mail at the desk (baseline: decoding the same image with sharp)',
+		'',
+		results.ocr.length === 0
+			? 'Not measured in this run.'
+			: table(['scan', 'pages read', 'time per page (median of 3)', 'baseline', 'ratio', 'confidence'], results.ocr.map((figure) => [figure.scan, figure.pages, `${figure.msPerPage} ms`, `${figure.baselineMs} ms`, formatRatio(ratio(figure.msPerPage, figure.baselineMs)), figure.confidence ?? '—'])),
 		'',
 		'## SLA sweep (baseline: the same `SELECT count(*)`)',
 		'',

@@ -50,3 +50,16 @@ export async function cleanPhotos(photos: UploadedPhoto[], errors: FieldError[])
 	}
 	return clean;
 }
+
+/** A stored photo as the public may see it: at most 1600 px, JPEG, no metadata at all (sharp keeps none unless asked); null if unreadable. */
+export async function publicJpeg(bytes: Buffer): Promise<Buffer | null> {
+	try {
+		return await sharp(bytes, { failOn: 'error', limitInputPixels: 50_000_000 })
+			.rotate()
+			.resize({ width: 1600, height: 1600, fit: 'inside', withoutEnlargement: true })
+			.jpeg({ quality: 80, mozjpeg: true })
+			.toBuffer();
+	} catch {
+		return null;
+	}
+}

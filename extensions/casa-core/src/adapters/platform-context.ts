@@ -63,7 +63,8 @@ async function loadReferenceData(knex: Knex): Promise<ReferenceData> {
 		knex('work_schedules').select('name_fr', 'valid_from', 'valid_to', 'weekdays', 'start_time', 'end_time'),
 		knex('arrondissements').select('code', 'boundary'),
 		knex('routing_rules').select('id', 'service', 'category', 'arrondissement', 'team', 'active'),
-		knex('categories').select('code', 'service', 'priority', 'active', 'acknowledge_in', 'acknowledge_unit', 'resolve_in', 'resolve_unit'),
+		// every column: proof_of_closure is read where the schema has it (a database not yet migrated has not)
+		knex('categories').select('*'),
 		knex('platform_settings').first(),
 	]);
 	const workSchedules: WorkSchedule[] = schedules.map((row) => ({
@@ -90,6 +91,7 @@ async function loadReferenceData(knex: Knex): Promise<ReferenceData> {
 					acknowledgeUnit: row.acknowledge_unit ?? 'working_days',
 					resolveIn: Number(row.resolve_in ?? 5),
 					resolveUnit: row.resolve_unit ?? 'working_days',
+					proof_of_closure: bool(row.proof_of_closure),
 				},
 			]),
 		),

@@ -9,7 +9,8 @@ import type { Knex } from 'knex';
 import { type Command, CORRECTABLE_FIELDS, commandTarget } from '../../domain/access/capabilities';
 import type { FieldError } from '../../domain/complaint/complaint-plan';
 import { pickLeastLoaded } from '../../domain/assignment/assignment-rules';
-import { OPEN_STATUSES } from '../../domain/workflow/transitions';
+import { OPEN_STATUSES, missingProofOfClosure } from '../../domain/workflow/transitions';
+import { afterPhotoCount, categoryNeedsProof } from '../proof-of-closure';
 import { type Caller, actingAs } from '../platform-context';
 import { CONTACT_COLUMNS, type ContactInput, contactOf, writeContactField } from '../citizen-contacts';
 
@@ -62,15 +63,20 @@ export async function leastLoadedMember(knex: Knex, team: string): Promise<strin
 }
 
 /** The payload of an update of the complaint that a command means, or field errors. */
-async function updatePayload(knex: Knex, command: Command, body: Record<string, unknown>, caller: Caller, current: { status: string; team: string | null }): Promise<Record<string, unknown>> {
+async function updatePayload(knex: Knex, command: Command, body: Record<string, unknown>, caller: Caller, current: { id: string; status: string; team: string | null }): Promise<Record<string, unknown>> {
 	const errors: FieldError[] = [];
 	const payload: Record<string, unknown> = {};
 	const target = commandTarget(command, caller.role!, current.status);
 	if (target) payload.status = target;
 	switch (command) {
-		case 'resolve':
+		case 'resolve': {
 			payload.public_reply = text(body, 'public_reply', true, errors);
+			// proof of closure: the category asks for an after-photo (the complaint hook refuses it too, for every client)
+			const row = await knex('complaints').select('category').where({ id: current.id }).first();
+			if (missingProofOfClosure({ afterPhotoRequired: await categoryNeedsProof(knex, row?.category ?? null), afterPhotos: await afterPhotoCount(knex, current.id) }))
+				errors.push({ field: 'photos', key: 'transition.missing_requirement.after_photo' });
 			break;
+		}
 		case 'request_info':
 			// the question reaches the citizen as the public reply of this change (domain/notifications)
 			payload.public_reply = text(body, 'message', true, errors);
@@ -108,7 +114,7 @@ async function updatePayload(knex: Knex, command: Command, body: Record<string, 
 }
 
 /** Runs one command on one complaint inside `trx`. */
-export async function runCommand(context: CommandContext, trx: Knex, id: string, command: Command, body: Record<string, unknown>, current: { status: string; team: string | null }): Promise<void> {
+export async function runCommand(context: CommandContext, trx: Knex, id: string, command: Command, body: Record<string, unknown>, current: { id: string; status: string; team: string | null }): Promise<void> {
 	const acting = actingAs(context.accountability, context.caller);
 	if (command === 'note') {
 		const errors: FieldError[] = [];

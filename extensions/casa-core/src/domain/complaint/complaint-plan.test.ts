@@ -50,6 +50,7 @@ const CATEGORIES = new Map<string, CategoryInfo>([
 	category('PROP-99', 'PROP', { active: false }),
 	category('ADM-01', 'ADM', { acknowledgeIn: 2, acknowledgeUnit: 'working_days', resolveIn: 60, resolveUnit: 'calendar_days' }),
 	category('ECL-01', 'ECL'),
+	category('VOI-01', 'VOI', { proof_of_closure: true }),
 ]);
 
 const ROUTING_RULES: RoutingRule[] = [
@@ -408,6 +409,15 @@ describe('planUpdate: status side effects', () => {
 			{ type: 'status_changed', from_status: 'in_progress', to_status: 'resolved', body: null, visibility: 'public' },
 			{ type: 'public_reply', body: 'Le dépôt a été enlevé ce matin.', visibility: 'public' },
 		]);
+	});
+
+	it('resolving a category with proof of closure needs an after-photo (field photos)', () => {
+		const current = complaint({ status: 'in_progress', category: 'VOI-01', service: 'VOI', public_reply: 'Nid-de-poule rebouché.' });
+		const refused = planUpdate(current, { status: 'resolved' }, ctx('service_head'));
+		expect(refused).toEqual({ ok: false, forbidden: false, errors: [{ field: 'photos', key: 'transition.missing_requirement.after_photo', values: { from: 'in_progress', to: 'resolved' } }] });
+		expect(okOf(planUpdate({ ...current, after_photos: 1 }, { status: 'resolved' }, ctx('service_head'))).values).toEqual({ status: 'resolved', resolved_at: NOW_ISO });
+		// a category without the option resolves without a photo
+		expect(okOf(planUpdate({ ...current, category: 'PROP-01', service: 'PROP' }, { status: 'resolved' }, ctx('service_head'))).values.status).toBe('resolved');
 	});
 
 	it('resolving with a reply already on the complaint records no new reply event', () => {

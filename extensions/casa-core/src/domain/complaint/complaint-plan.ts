@@ -21,6 +21,8 @@ export interface CategoryInfo extends SlaTarget {
 	service: string;
 	priority: string;
 	active: boolean;
+	/** proof of closure: resolving needs an after-photo */
+	proof_of_closure?: boolean;
 }
 
 export interface HistoryEvent {
@@ -226,6 +228,8 @@ export interface CurrentComplaint {
 	resolve_due_at: string | null;
 	legal_due_at: string | null;
 	sla_paused_at: string | null;
+	/** after-photos attached (counted by the caller when the update resolves) */
+	after_photos?: number;
 }
 
 const AUTO_ASSIGN_FROM: ComplaintStatus[] = ['new', 'acknowledged', 'reopened'];
@@ -313,10 +317,12 @@ export function planUpdate(current: CurrentComplaint, payload: Record<string, un
 			rejectionReason: (payload.rejection_reason as string | undefined) ?? current.rejection_reason,
 			team,
 			withinReopenPeriod: now.getTime() <= reopenLimit,
+			afterPhotoRequired: context.categories.get(((values.category as string | undefined) ?? current.category) ?? '')?.proof_of_closure === true,
+			afterPhotos: current.after_photos ?? 0,
 		});
 		if (!check.allowed) {
 			const key = check.reason === 'missing_requirement' ? `transition.missing_requirement.${check.requirement}` : `transition.${check.reason}`;
-			const field = check.reason === 'missing_requirement' ? ({ public_reply: 'public_reply', rejection_reason: 'rejection_reason', team: 'team', within_reopen_period: 'status' } as const)[check.requirement] : 'status';
+			const field = check.reason === 'missing_requirement' ? ({ public_reply: 'public_reply', rejection_reason: 'rejection_reason', team: 'team', within_reopen_period: 'status', after_photo: 'photos' } as const)[check.requirement] : 'status';
 			return { ok: false, forbidden: check.reason === 'actor_not_allowed', errors: [{ field, key, values: { from: current.status, to: target } }] };
 		}
 		values.status = target;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../access/roles';
 import {
+	missingProofOfClosure,
 	COMPLAINT_STATUSES,
 	OPEN_STATUSES,
 	PAUSED_STATUSES,
@@ -94,14 +95,14 @@ describe('the transition table', () => {
 			'new>rejected>administrator|registry_office|service_head': ['rejection_reason'],
 			'acknowledged>assigned>administrator|registry_office|service_head': ['team'],
 			'acknowledged>rejected>administrator|registry_office|service_head': ['rejection_reason'],
-			'assigned>resolved>administrator|service_agent|service_head': ['public_reply'],
+			'assigned>resolved>administrator|service_agent|service_head': ['public_reply', 'after_photo'],
 			'assigned>rejected>administrator|service_head': ['rejection_reason'],
-			'in_progress>resolved>administrator|service_agent|service_head': ['public_reply'],
+			'in_progress>resolved>administrator|service_agent|service_head': ['public_reply', 'after_photo'],
 			'in_progress>rejected>administrator|service_head': ['rejection_reason'],
 			'waiting_citizen>rejected>administrator|service_head': ['rejection_reason'],
 			'resolved>reopened>citizen': ['within_reopen_period'],
 			'reopened>assigned>administrator|registry_office|service_head': ['team'],
-			'reopened>resolved>administrator|service_agent|service_head': ['public_reply'],
+			'reopened>resolved>administrator|service_agent|service_head': ['public_reply', 'after_photo'],
 		});
 	});
 });
@@ -166,6 +167,30 @@ describe('checkTransition: every combination outside the table is refused', () =
 });
 
 describe('checkTransition: requirements', () => {
+	describe('proof of closure: a category that asks for it needs an after-photo to resolve', () => {
+		for (const from of ['assigned', 'in_progress', 'reopened'] as const) {
+			it(`${from} → resolved without an after-photo is refused`, () => {
+				for (const afterPhotos of [undefined, 0])
+					expect(checkTransition(from, 'resolved', 'service_agent', { publicReply: 'Réparé.', afterPhotoRequired: true, afterPhotos })).toEqual({ allowed: false, reason: 'missing_requirement', requirement: 'after_photo' });
+			});
+			it(`${from} → resolved with an after-photo is allowed`, () => {
+				expect(checkTransition(from, 'resolved', 'service_head', { publicReply: 'Réparé.', afterPhotoRequired: true, afterPhotos: 1 }).allowed).toBe(true);
+			});
+		}
+		it('is not asked of a category that does not ask for it', () => {
+			expect(checkTransition('in_progress', 'resolved', 'service_agent', { publicReply: 'Réparé.', afterPhotoRequired: false, afterPhotos: 0 }).allowed).toBe(true);
+			expect(checkTransition('in_progress', 'resolved', 'service_agent', { publicReply: 'Réparé.' }).allowed).toBe(true);
+		});
+		it('names the public reply first when both are missing', () => {
+			expect(checkTransition('in_progress', 'resolved', 'service_agent', { afterPhotoRequired: true })).toMatchObject({ requirement: 'public_reply' });
+		});
+		it('missingProofOfClosure says the same', () => {
+			expect(missingProofOfClosure({ afterPhotoRequired: true, afterPhotos: 0 })).toBe(true);
+			expect(missingProofOfClosure({ afterPhotoRequired: true, afterPhotos: 2 })).toBe(false);
+			expect(missingProofOfClosure({ afterPhotoRequired: false })).toBe(false);
+		});
+	});
+
 	describe('resolving needs a public reply', () => {
 		for (const from of ['assigned', 'in_progress', 'reopened'] as const) {
 			for (const publicReply of [undefined, null, '', '   ', '\n\t  \n']) {

@@ -21,7 +21,7 @@ export const OPEN_STATUSES: readonly ComplaintStatus[] = ['new', 'acknowledged',
 /** The SLA clock stops while the city waits for the citizen. */
 export const PAUSED_STATUSES: readonly ComplaintStatus[] = ['waiting_citizen'];
 
-export type Requirement = 'public_reply' | 'rejection_reason' | 'team' | 'within_reopen_period';
+export type Requirement = 'public_reply' | 'rejection_reason' | 'team' | 'within_reopen_period' | 'after_photo';
 
 export interface Transition {
 	from: ComplaintStatus;
@@ -42,10 +42,10 @@ export const TRANSITIONS: readonly Transition[] = [
 	{ from: 'acknowledged', to: 'waiting_citizen', actors: QUALIFIERS },
 	{ from: 'assigned', to: 'in_progress', actors: WORKERS },
 	{ from: 'assigned', to: 'waiting_citizen', actors: WORKERS },
-	{ from: 'assigned', to: 'resolved', actors: WORKERS, requires: ['public_reply'] },
+	{ from: 'assigned', to: 'resolved', actors: WORKERS, requires: ['public_reply', 'after_photo'] },
 	{ from: 'assigned', to: 'rejected', actors: ['administrator', 'service_head'], requires: ['rejection_reason'] },
 	{ from: 'in_progress', to: 'waiting_citizen', actors: WORKERS },
-	{ from: 'in_progress', to: 'resolved', actors: WORKERS, requires: ['public_reply'] },
+	{ from: 'in_progress', to: 'resolved', actors: WORKERS, requires: ['public_reply', 'after_photo'] },
 	{ from: 'in_progress', to: 'rejected', actors: ['administrator', 'service_head'], requires: ['rejection_reason'] },
 	{ from: 'waiting_citizen', to: 'in_progress', actors: [...WORKERS, 'citizen', 'system'] },
 	{ from: 'waiting_citizen', to: 'acknowledged', actors: [...QUALIFIERS, 'citizen', 'system'] },
@@ -57,7 +57,7 @@ export const TRANSITIONS: readonly Transition[] = [
 	{ from: 'rejected', to: 'reopened', actors: ['administrator', 'service_head'] },
 	{ from: 'reopened', to: 'assigned', actors: QUALIFIERS, requires: ['team'] },
 	{ from: 'reopened', to: 'in_progress', actors: WORKERS },
-	{ from: 'reopened', to: 'resolved', actors: WORKERS, requires: ['public_reply'] },
+	{ from: 'reopened', to: 'resolved', actors: WORKERS, requires: ['public_reply', 'after_photo'] },
 ];
 
 export interface TransitionContext {
@@ -66,6 +66,10 @@ export interface TransitionContext {
 	team?: string | null;
 	/** for a citizen reopening: is the complaint still within the reopen period? */
 	withinReopenPeriod?: boolean;
+	/** proof of closure: the complaint's category asks for an after-photo before it is resolved */
+	afterPhotoRequired?: boolean;
+	/** after-photos already attached to the complaint */
+	afterPhotos?: number;
 }
 
 export type TransitionCheck =
@@ -91,7 +95,14 @@ function requirementMet(requirement: Requirement, context: TransitionContext): b
 			return hasText(context.team);
 		case 'within_reopen_period':
 			return context.withinReopenPeriod === true;
+		case 'after_photo':
+			return !missingProofOfClosure(context);
 	}
+}
+
+/** Proof of closure: the category asks for an after-photo and the complaint has none yet. */
+export function missingProofOfClosure(context: Pick<TransitionContext, 'afterPhotoRequired' | 'afterPhotos'>): boolean {
+	return context.afterPhotoRequired === true && !((context.afterPhotos ?? 0) > 0);
 }
 
 export function checkTransition(from: string, to: string, actor: Actor, context: TransitionContext = {}): TransitionCheck {

@@ -7,6 +7,7 @@
 //   POST /desk/complaints                 record a complaint (Idempotency-Key header)
 //   POST /desk/complaints/:id/follow      "the citizen called again": a note on an existing complaint
 //   GET  /desk/receipts/:id?lang=ar       the acknowledgment receipt, a print-ready A4 page
+//   POST /desk/scans                      a scanned letter (multipart `file`), stored and read by OCR (field ocr=0: not read)
 import { periodKey, readRetention } from '../../domain/privacy/retention';
 import { createHash } from 'node:crypto';
 import { defineEndpoint } from '@directus/extensions-sdk';
@@ -33,6 +34,8 @@ import { isUuid } from '../../domain/workspace/queue-query';
 import { Readable } from 'node:stream';
 import { BodyProblem, bodyError, parseMultipart } from '../../adapters/body';
 import { requestSchema } from '../../adapters/request-schema';
+import { descriptionFromScan, scanLanguage, scanType } from '../../domain/desk/scan-text';
+import { ScanReadError, ScanReader, ocrOptions } from '../../adapters/ocr/read-scan';
 
 interface DeskRequest {
 	body: Record<string, unknown> | undefined;
@@ -60,20 +63,13 @@ function deskErrors(errors: FieldError[], language: Language) {
 	});
 }
 
-/** The type of a scanned letter from its first bytes (what the client declares is not trusted). */
-function scanType(bytes: Buffer): string | null {
-	if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
-	if (bytes[0] === 0xff && bytes[1] === 0xd8) return 'image/jpeg';
-	if (bytes.subarray(1, 4).toString('latin1') === 'PNG') return 'image/png';
-	if (bytes.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
-	return null;
-}
-
 const SCAN_LIMITS = { fileField: 'file', maxFiles: 1, maxFileBytes: SCAN_MAX_BYTES, maxFields: 5, maxFieldBytes: 1000, maxTotalBytes: SCAN_MAX_BYTES + 64 * 1024 };
 
 export default defineEndpoint({
 	id: 'desk',
-	handler: (router, { services, database, getSchema, env }) => {
+	handler: (router, { services, database, getSchema, env, logger }) => {
+		// one OCR pool per process, started at the first letter (tesseract.js workers, French and Arabic)
+		const reader = new ScanReader(ocrOptions(env));
 		// loi 09-08: the real retention period, from the platform settings
 		async function retentionNotice(language: Language): Promise<string> {
 			const period = periodKey(readRetention(await database('platform_settings').first()).contactDays);
@@ -255,14 +251,16 @@ export default defineEndpoint({
 
 		// a scanned letter, stored for the complaint about to be recorded (staff hold no permission on directus_files)
 		router.post('/scans', route(async (request, res) => {
-			const { language, accountability } = await agent(request);
+			const { language: callerLanguage, accountability } = await agent(request);
 			let parsed;
 			try {
 				parsed = await parseMultipart(request as never, SCAN_LIMITS);
 			} catch (error) {
-				if (error instanceof BodyProblem) throw bodyError(error, language);
+				if (error instanceof BodyProblem) throw bodyError(error, callerLanguage);
 				throw error;
 			}
+			// a multipart body names the agent's language in its `lang` field
+			const language = pickLanguage(parsed.fields.lang, callerLanguage);
 			const file = parsed.files[0];
 			const type = file ? scanType(file.bytes) : null;
 			if (parsed.errors.some((error) => error.key === 'field.photo_too_large')) throw deskErrors([{ field: 'scan', key: 'desk.errors.scan_too_large', values: { limit: SCAN_MAX_BYTES / 1024 / 1024 } }], language);
@@ -270,7 +268,23 @@ export default defineEndpoint({
 			const scan = { bytes: file.bytes, filename: String(file.filename || 'courrier').slice(0, 120), type };
 			const files = new services.FilesService({ schema: await requestSchema(request, getSchema), accountability });
 			const id = await files.uploadOne(Readable.from(scan.bytes), { storage: 'local', filename_download: scan.filename, type: scan.type, title: scan.filename });
-			res.status(201).json({ data: { id } });
+			// the letter's text pre-fills the description the agent then reviews; the scan stays the complaint's attachment
+			const data: Record<string, unknown> = { id, ocr: 'skipped', text: null, language: null, pages_read: 0, page_count: null, confidence: null, ms_per_page: null };
+			if (parsed.fields.ocr !== '0') {
+				try {
+					const reading = await reader.read(scan.bytes, scan.type);
+					const text = descriptionFromScan(reading.pages);
+					Object.assign(data, { ocr: text ? 'read' : 'empty', text: text || null, language: scanLanguage(text), pages_read: reading.pages.length, page_count: reading.pageCount, confidence: reading.confidence, ms_per_page: reading.msPerPage });
+					// category suggestion (issue #13, done elsewhere): when domain suggestCategory(text, lang) is on main,
+					// add `data.suggested = suggestCategory(text, data.language)`; the desk form already picks its first code
+				} catch (error) {
+					if (!(error instanceof ScanReadError)) throw error;
+					if (error.reason === 'unreadable') logger.warn(`desk OCR: ${error.message}`);
+					data.ocr = error.reason;
+				}
+				if (data.ocr !== 'read') data.message = translate(language, `desk.ocr.${data.ocr}`);
+			}
+			res.status(201).json({ data });
 		}));
 
 		router.get('/receipts/:id', route(async (request, res) => {

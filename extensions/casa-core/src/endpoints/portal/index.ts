@@ -23,7 +23,9 @@ import { toIsoTimestamp } from '../../domain/calendar/instant';
 import { InvalidFieldError, invalid, surfaceError } from '../../adapters/errors';
 import { intakeComplaint, secretMatches, trackingUrl } from '../../adapters/intake';
 import { INTAKE_MARKER } from '../../adapters/intake-marker';
-import { type CleanPhoto, cleanPhotos } from '../../adapters/photos';
+import { type CleanPhoto, cleanPhotos, publicJpeg } from '../../adapters/photos';
+import { publicPhotos } from '../../adapters/proof-of-closure';
+import { isUuid } from '../../domain/workspace/queue-query';
 import { BodyProblem, bodyError, discardRest, parseMultipart } from '../../adapters/body';
 import { portalAttributes, readAttributeDefinitions } from '../../domain/intake/attributes';
 import { cleanText } from '../../domain/text/sanitize';
@@ -336,12 +338,33 @@ export default defineEndpoint({
 			const shown = publicView(complaint as never, events.map((event) => ({ ...event, date_created: toIsoTimestamp(event.date_created)! })), language, new Date(), settings.reopenPeriodDays);
 			// loi 09-08: once the complaint is finished, the citizen may have their contact details erased
 			const erasure = erasureVerdict({ status: String(row.status), personal_data_erased_at: row.personal_data_erased_at ?? null });
-			return { ...shown, canErase: erasure.allowed, contactErased: !!row.personal_data_erased_at };
+			// the citizen's own photos and the after-photos (proof of closure), fetched one by one with the tracking secret
+			const photos = (await publicPhotos(database, String(row.id))).map((photo) => ({ id: photo.id, kind: photo.kind }));
+			return { ...shown, photos, canErase: erasure.allowed, contactErased: !!row.personal_data_erased_at };
 		}
 
 		router.get('/api/complaints/:reference', route(async (request, res) => {
 			const row = await tracked(request);
 			res.json({ data: await view(row, languageOf(request)) });
+		}));
+
+		// one photo of a tracked complaint: only with its tracking secret, only its photos and after-photos (never a
+		// scan or an attachment), re-encoded without any metadata (EXIF, GPS) whatever the stored file holds
+		router.get('/api/complaints/:reference/photos/:file', route(async (request, res) => {
+			const row = await tracked(request);
+			const photo = isUuid(request.params.file) ? (await publicPhotos(database, String(row.id))).find((item) => item.id === request.params.file) : undefined;
+			if (!photo) throw new NotFoundError();
+			const assets = new services.AssetsService({ schema: await requestSchema(request, getSchema), accountability: null });
+			const asset = await assets.getAsset(photo.id);
+			const chunks: Buffer[] = [];
+			for await (const chunk of asset.stream) chunks.push(Buffer.from(chunk));
+			const clean = await publicJpeg(Buffer.concat(chunks));
+			if (!clean) throw new NotFoundError();
+			res.set('Content-Type', 'image/jpeg');
+			res.set('Cache-Control', 'private, no-store');
+			res.set('X-Content-Type-Options', 'nosniff');
+			res.set('Content-Disposition', 'inline');
+			res.send(clean);
 		}));
 
 		router.post('/api/complaints/:reference/rating', route(async (request, res) => {

@@ -31,6 +31,7 @@ import { cleanPhotos } from '../../adapters/photos';
 import { BodyProblem, bodyError, parseMultipart } from '../../adapters/body';
 import { MAX_PHOTO_BYTES } from '../../domain/intake/image-type';
 import { CommandInputError, runCommand } from '../../adapters/workspace/commands';
+import { categoryNeedsProof } from '../../adapters/proof-of-closure';
 import { fileOfComplaint, journalAccess, loadFacts, loadFactsMany, readComplaint, readFiles, readHistory, readQueue } from '../../adapters/workspace/queries';
 import { contactOf } from '../../adapters/citizen-contacts';
 import { categoryAnswers, commandButtons, fileUrl, historyEntry, named, queueItem, replyTemplates } from './views';
@@ -140,6 +141,8 @@ export default defineEndpoint({
 				contact: { available: row.contact_id !== null && row.contact_id !== undefined, may_read: capabilities.has('read_personal') },
 				reply_templates: replyTemplates(row.reply_templates, language),
 				answers: categoryAnswers(row.attributes, language),
+				// proof of closure: the form of the resolve command says it before the agent tries
+				proof_of_closure: { required: await categoryNeedsProof(database, row.category ?? null), after_photos: files.filter((file) => file.kind === 'after_photo').length },
 			};
 		}
 

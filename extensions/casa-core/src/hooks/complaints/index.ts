@@ -23,6 +23,7 @@ import { toIsoTimestamp } from '../../domain/calendar/instant';
 import { INTAKE_MARKER, type IntakeMarker } from '../../adapters/intake-marker';
 import { applyScope } from '../../adapters/scope-sql';
 import { asCitizenFields, contactOf, splitContact } from '../../adapters/citizen-contacts';
+import { afterPhotoCount } from '../../adapters/proof-of-closure';
 
 const STAFF_EVENT_TYPES = ['note', 'public_reply'];
 
@@ -163,6 +164,8 @@ export default defineHook(({ filter, action }, { logger }) => {
 		if (touchesWorkflow && rows.length > 1) throw invalid('status', 'transition.bulk', caller.language);
 		if (rows.length === 0) return payload;
 		const current = rows[0];
+		// proof of closure: resolving counts the after-photos already attached
+		if (payload.status === 'resolved') current.after_photos = await afterPhotoCount(database, current.id);
 		const context = await planContext(database, caller, [current.team, payload.team as string]);
 		const plan = planUpdate(current, payload, context);
 		if (!plan.ok) throwPlanErrors(plan, caller);

@@ -92,6 +92,8 @@ export interface Complaint {
 	reply_templates: { label: string; text: string }[];
 	/** the answers to the category's questions, in the user's language */
 	answers?: { question: string; answer: string }[];
+	/** proof of closure: the category asks for an after-photo before resolving */
+	proof_of_closure?: { required: boolean; after_photos: number };
 }
 export interface Contact { name: string | null; phone: string | null; email: string | null; postal_address?: string | null; language: string | null }
 

@@ -2,7 +2,7 @@
 // in the URL fragment (never sent in a path or logged by a server) and goes to
 // the API in the X-Tracking-Secret header. An unknown reference and a wrong
 // code get the same neutral answer.
-import { defineComponent, h, ref, watch } from 'vue';
+import { defineComponent, h, onBeforeUnmount, ref, watch } from 'vue';
 import { ApiError, NetworkError } from '../api';
 import { usePortal } from '../context';
 import { icon } from '../icons';
@@ -30,6 +30,8 @@ export interface TrackedComplaint {
 	canErase?: boolean;
 	contactErased?: boolean;
 	timeline: { type: string; status: string | null; status_label: string | null; text: string | null; at: string }[];
+	/** the citizen's photos and the after-photos (proof of closure), served one by one with the tracking secret */
+	photos?: { id: string; kind: 'photo' | 'after_photo' }[];
 }
 
 export const REFERENCE_PATTERN = /^CAS-\d{4}-\d{6}$/i;
@@ -120,12 +122,52 @@ export const TrackingView = defineComponent({
 
 		const headers = () => ({ 'X-Tracking-Secret': props.secret });
 
+		// photos come with the secret in a header, so not as <img src>: each is fetched once and shown from a blob URL
+		const photoUrls = ref<Record<string, string>>({});
+		async function loadPhotos(photos: TrackedComplaint['photos']) {
+			for (const photo of photos ?? []) {
+				if (photoUrls.value[photo.id]) continue;
+				try {
+					const url = new URL(`api/complaints/${encodeURIComponent(props.reference)}/photos/${photo.id}`, context.api.portalBase);
+					const response = await fetch(url, { headers: headers(), credentials: 'omit', cache: 'no-store' });
+					if (!response.ok) continue;
+					photoUrls.value = { ...photoUrls.value, [photo.id]: URL.createObjectURL(await response.blob()) };
+				} catch {
+					// offline: the rest of the page is still useful
+				}
+			}
+		}
+		onBeforeUnmount(() => {
+			for (const url of Object.values(photoUrls.value)) URL.revokeObjectURL(url);
+		});
+		function gallery(data: TrackedComplaint) {
+			const photos = data.photos ?? [];
+			if (photos.length === 0) return null;
+			const group = (kind: 'photo' | 'after_photo', title: string, alt: string) => {
+				const items = photos.filter((photo) => photo.kind === kind);
+				if (items.length === 0) return null;
+				return h('figure', { class: ['photo-group', kind] }, [
+					h('figcaption', title),
+					h(
+						'ul',
+						{ class: 'photo-list' },
+						items.map((photo, index) => h('li', { key: photo.id }, photoUrls.value[photo.id] ? h('img', { src: photoUrls.value[photo.id], alt: i18n.t(alt, { n: index + 1 }), loading: 'lazy', 'data-kind': kind }) : h('span', { class: 'photo-placeholder', 'aria-hidden': 'true' }))),
+					),
+				]);
+			};
+			return h('section', { class: 'card photos', 'aria-labelledby': context.id('photos-title') }, [
+				h('h3', { id: context.id('photos-title') }, i18n.t('tracking.photos_title')),
+				h('div', { class: 'photo-groups' }, [group('photo', i18n.t('tracking.photos_own'), 'tracking.photo_own_alt'), group('after_photo', i18n.t('tracking.photos_after'), 'tracking.photo_after_alt')]),
+			]);
+		}
+
 		async function load() {
 			if (!complaint.value) state.value = 'loading';
 			try {
 				const response = await context.api.get<{ data: TrackedComplaint }>(`complaints/${encodeURIComponent(props.reference)}`, { lang: i18n.lang.value, headers: headers() });
 				complaint.value = response.data;
 				state.value = 'ok';
+				void loadPhotos(response.data.photos);
 				if (!focused) {
 					focused = true;
 					context.announce(`${i18n.t('tracking.title', { reference: response.data.reference })} — ${response.data.status_label}`);
@@ -286,6 +328,7 @@ export const TrackingView = defineComponent({
 				data.public_reply ? h('div', { class: 'card reply' }, [h('h3', i18n.t('tracking.reply')), h('p', { class: 'pre', dir: 'auto' }, data.public_reply)]) : null,
 				data.rejection_reason ? h('div', { class: 'card' }, [h('h3', i18n.t('tracking.rejection')), h('p', { class: 'pre', dir: 'auto' }, data.rejection_reason)]) : null,
 				data.redirected_to ? h('div', { class: 'card' }, [h('h3', i18n.t('tracking.redirected')), h('p', { dir: 'auto' }, data.redirected_to)]) : null,
+				gallery(data),
 				h('h3', i18n.t('tracking.timeline')),
 				h(
 					'ol',
