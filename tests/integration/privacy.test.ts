@@ -170,7 +170,7 @@ beforeAll(async () => {
 	const mailed = await knex('citizen_contacts').select('complaint').where({ email: MAIL.email }).first();
 	expect(mailed, 'the e-mail became a complaint').toBeTruthy();
 	ids.mail = { id: String(mailed.complaint), reference: (await knex('complaints').select('reference').where({ id: mailed.complaint }).first()).reference };
-	expect((await knex('mail_messages').where({ from_address: FAILED_MAIL, status: 'failed' }).count({ n: '*' }))[0].n).toBe(1);
+	expect(Number((await knex('mail_messages').where({ from_address: FAILED_MAIL, status: 'failed' }).count({ n: '*' }))[0].n)).toBe(1);
 
 	// WhatsApp, the whole conversation: the profile name and the number are the citizen's
 	await say(WA, WHATSAPP_NAME, textMessage('Bonjour, le lampadaire de ma rue est éteint'));
