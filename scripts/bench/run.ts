@@ -19,6 +19,8 @@ import autocannon from 'autocannon';
 import knexFactory, { type Knex } from 'knex';
 import { type PlatformConfig, loadConfig, projectRoot } from '../../directus.config';
 import { runSlaSweep } from '../../extensions/casa-core/src/operations/sla-sweep/run-sla-sweep';
+import { runRetention } from '../../extensions/casa-core/src/adapters/privacy/anonymise';
+import { DEFAULT_RETENTION } from '../../extensions/casa-core/src/domain/privacy/retention';
 import { runDirectusCommand, startDirectus, waitForHealth } from '../lib/directus-process';
 import { DEMO_OPEN311_KEY } from '../provision/demo-data';
 import { provision } from '../provision/index';
@@ -89,6 +91,7 @@ const results = {
 	baselines: [] as { size: number; countMs: LatencySummary }[],
 	reads: [] as ReadFigure[],
 	sweeps: [] as { size: number; open: number; run: string; ms: number; changed: number; statements: number; countMs: number }[],
+	retention: [] as { size: number; run: string; ms: number; complaints: number; batches: number; countMs: number }[],
 	generation: [] as { size: number; added: number; seconds: number }[],
 	firstPaint: [] as PaintFigure[],
 	ocr: [] as OcrFigure[],
@@ -463,6 +466,19 @@ async function main() {
 			results.sweeps.push({ size, open, run, ms: Math.round(ms), changed: swept.changed, statements: swept.statements, countMs: baseline.p50 });
 			log(`  SLA sweep ${run}: ${Math.round(ms)} ms, ${swept.changed} changed, ${swept.statements} statements (×${ratio(ms, baseline.p50)} count(*))`);
 		}
+
+		// the retention job (loi 09-08), in-process as its schedule runs it: with the default periods (nothing of the
+		// generated year has expired: the cost of finding that out), then five batches of closed complaints anonymised
+		for (const [run, settings, maxBatches] of [
+			['steady (default periods, nothing expired)', DEFAULT_RETENTION, undefined],
+			['5 batches expiring (contacts kept 0 days)', { ...DEFAULT_RETENTION, contactDays: 0 }, 5],
+		] as const) {
+			const started = performance.now();
+			const totals = await runRetention({ database: db, settings, maxBatches });
+			const ms = performance.now() - started;
+			results.retention.push({ size, run, ms: Math.round(ms), complaints: totals.complaints, batches: totals.batches, countMs: baseline.p50 });
+			log(`  retention ${run}: ${Math.round(ms)} ms, ${totals.complaints} anonymised in ${totals.batches} batches (×${ratio(ms, baseline.p50)} count(*))`);
+		}
 	}
 
 	// 4. the queue's first paint in Chromium (phone, CPU ×4) against Directus's own collection page, at the largest size
@@ -564,6 +580,12 @@ function markdown(): string {
 		'## SLA sweep (baseline: the same `SELECT count(*)`)',
 		'',
 		table(['complaints', 'open', 'sweep', 'time', 'ratio to count(*)', 'changed', 'statements'], results.sweeps.map((sweep) => [sweep.size.toLocaleString('en'), sweep.open.toLocaleString('en'), sweep.run, formatMs(sweep.ms), formatRatio(ratio(sweep.ms, sweep.countMs)), sweep.changed, sweep.statements])),
+		'',
+		'## Retention job, loi 09-08 (baseline: the same `SELECT count(*)`)',
+		'',
+		results.retention.length === 0
+			? 'Not measured in this run.'
+			: table(['complaints', 'run', 'time', 'ratio to count(*)', 'anonymised', 'batches', 'per batch'], results.retention.map((entry) => [entry.size.toLocaleString('en'), entry.run, formatMs(entry.ms), formatRatio(ratio(entry.ms, entry.countMs)), entry.complaints, entry.batches, entry.batches > 0 ? formatMs(Math.round(entry.ms / entry.batches)) : '—'])),
 		'',
 		'## Data generation',
 		'',
