@@ -1,0 +1,154 @@
+// Category suggestion from free text: a naive Bayes text classifier
+// (wink-naive-bayes-text-classifier, binarised features, additive smoothing)
+// over the features of normalise.ts. Trained from labelled examples: the seed
+// corpus, each category's names and administrator-edited keywords, and the
+// qualifications agents made. No network, no external service.
+import winkClassifier from 'wink-naive-bayes-text-classifier';
+import { features } from './normalise';
+
+export type Script = 'fr' | 'ar' | 'darija-latn' | 'darija-arab';
+export const SCRIPTS: Script[] = ['fr', 'ar', 'darija-latn', 'darija-arab'];
+
+export interface LabelledText {
+	category: string;
+	text: string;
+}
+
+export interface Suggestion {
+	code: string;
+	/** 0..1, the share of the classifier's belief among all categories */
+	score: number;
+}
+
+export interface SuggestionModel {
+	/** the best categories for the text, best first; empty when no word is known */
+	suggest(text: string, limit?: number): Suggestion[];
+	readonly categories: string[];
+	readonly examples: number;
+}
+
+/** Options of the classifier: smoothing and binarised counts suit short texts. */
+const CONFIG = { considerOnlyPresence: true, smoothingFactor: 0.3 };
+/** Characters of a text that are looked at: a complaint says what it is about early. */
+const MAX_TEXT = 600;
+/**
+ * Flattens the log2 odds into scores. Chosen on the held-out texts: with 6, a
+ * confident suggestion (isConfident) was right 258 times out of 279 (92.5 %),
+ * against 84 % for any first suggestion; with 1, 309 of 368.
+ */
+const TEMPERATURE = 6;
+
+/**
+ * Trains a model on the examples whose category is one of `categories`
+ * (examples of a deactivated or unknown category are left out). At least two
+ * categories with examples are needed.
+ */
+export function trainModel(examples: LabelledText[], categories?: Iterable<string>): SuggestionModel {
+	const allowed = categories ? new Set(categories) : null;
+	const classifier = winkClassifier();
+	classifier.defineConfig(CONFIG);
+	let count = 0;
+	const seen = new Set<string>();
+	for (const example of examples) {
+		if (allowed && !allowed.has(example.category)) continue;
+		const tokens = features(example.text);
+		if (tokens.length === 0) continue;
+		classifier.learn(tokens, example.category);
+		seen.add(example.category);
+		count += 1;
+	}
+	if (seen.size < 2) throw new Error('suggestion: at least two categories need examples');
+	classifier.consolidate();
+	const known = [...seen];
+	return {
+		categories: known,
+		examples: count,
+		suggest(text: string, limit = 3): Suggestion[] {
+			// presence only, as in training: each feature once
+			const tokens = [...new Set(features(text.slice(0, MAX_TEXT)))];
+			if (tokens.length === 0) return [];
+			const odds = classifier.computeOdds(tokens) as [string, number][];
+			if (odds.length === 0 || odds[0][0] === 'unknown') return [];
+			// log2 odds → shares that add up to 1 (softmax in base 2, shifted for precision)
+			const top = odds[0][1];
+			let total = 0;
+			const weights = odds.map(([code, value]) => {
+				const weight = 2 ** ((value - top) / TEMPERATURE);
+				total += weight;
+				return { code, weight };
+			});
+			return weights.slice(0, Math.max(1, limit)).map(({ code, weight }) => ({ code, score: Math.round((weight / total) * 1000) / 1000 }));
+		},
+	};
+}
+
+/**
+ * Whether a suggestion is sure enough to file a complaint without an agent:
+ * the best category clearly ahead of the next one.
+ */
+export function isConfident(suggestions: Suggestion[], threshold = 0.5): boolean {
+	if (suggestions.length === 0) return false;
+	const [best, next] = suggestions;
+	return best.score >= threshold && (!next || best.score >= 2 * next.score);
+}
+
+export interface Accuracy {
+	total: number;
+	top1: number;
+	top3: number;
+}
+
+export interface HeldOutText extends LabelledText {
+	script: Script;
+}
+
+/** Top-1 and top-3 accuracy on held-out texts, overall and per language/script. */
+export function evaluate(model: SuggestionModel, heldOut: HeldOutText[]): { overall: Accuracy; byScript: Record<Script, Accuracy> } {
+	const blank = (): Accuracy => ({ total: 0, top1: 0, top3: 0 });
+	const overall = blank();
+	const byScript = Object.fromEntries(SCRIPTS.map((script) => [script, blank()])) as Record<Script, Accuracy>;
+	const hits = { top1: 0, top3: 0 };
+	const perScript = Object.fromEntries(SCRIPTS.map((script) => [script, { top1: 0, top3: 0 }])) as Record<Script, { top1: number; top3: number }>;
+	for (const item of heldOut) {
+		const codes = model.suggest(item.text, 3).map((suggestion) => suggestion.code);
+		const one = codes[0] === item.category ? 1 : 0;
+		const three = codes.includes(item.category) ? 1 : 0;
+		overall.total += 1;
+		hits.top1 += one;
+		hits.top3 += three;
+		byScript[item.script].total += 1;
+		perScript[item.script].top1 += one;
+		perScript[item.script].top3 += three;
+	}
+	const share = (part: number, total: number) => (total === 0 ? 0 : Math.round((part / total) * 1000) / 1000);
+	overall.top1 = share(hits.top1, overall.total);
+	overall.top3 = share(hits.top3, overall.total);
+	for (const script of SCRIPTS) {
+		byScript[script].top1 = share(perScript[script].top1, byScript[script].total);
+		byScript[script].top3 = share(perScript[script].top3, byScript[script].total);
+	}
+	return { overall, byScript };
+}
+
+/** A category's names and administrator-edited keywords (commas, semicolons or lines) as training texts. */
+export function categoryExamples(category: { code: string; name_fr?: string | null; name_ar?: string | null; keywords?: string | null }): LabelledText[] {
+	const texts = [category.name_fr, category.name_ar, ...(category.keywords ?? '').split(/[,;\n]+/)];
+	return texts.map((text) => (text ?? '').trim()).filter(Boolean).map((text) => ({ category: category.code, text }));
+}
+
+/** Script tags of the corpus files: fr, ar (Modern Standard Arabic), dl (Darija in Latin script), da (Darija in Arabic script). */
+const SCRIPT_TAGS: Record<string, Script> = { fr: 'fr', ar: 'ar', dl: 'darija-latn', da: 'darija-arab' };
+
+/** One line of a seed corpus file: `CODE|tag|text` (tags above); blank lines and `#` comments skipped. */
+export function parseCorpus(content: string): HeldOutText[] {
+	const out: HeldOutText[] = [];
+	for (const line of content.split('\n')) {
+		if (!line.trim() || line.startsWith('#')) continue;
+		const [category, tag, ...rest] = line.split('|');
+		const text = rest.join('|').trim();
+		const script = SCRIPT_TAGS[tag?.trim() ?? ''];
+		if (!category || !text || !script) throw new Error(`suggestion corpus: unreadable line "${line.slice(0, 80)}"`);
+		out.push({ category: category.trim(), script, text });
+	}
+	return out;
+}
