@@ -38,28 +38,49 @@ const MAX_TEXT = 600;
  */
 const TEMPERATURE = 6;
 
+export interface Trainer {
+	/** learns one example (left out when its category is not offered or it has no readable word) */
+	add(example: LabelledText): void;
+	/** the model of everything added; at least two categories need examples */
+	finish(): SuggestionModel;
+}
+
 /**
- * Trains a model on the examples whose category is one of `categories`
- * (examples of a deactivated or unknown category are left out). At least two
- * categories with examples are needed.
+ * A model trained one example at a time, so that a server can pause between
+ * examples and keep answering. Examples of a category not in `categories`
+ * (deactivated, unknown) are left out.
  */
-export function trainModel(examples: LabelledText[], categories?: Iterable<string>): SuggestionModel {
+export function createTrainer(categories?: Iterable<string>): Trainer {
 	const allowed = categories ? new Set(categories) : null;
 	const classifier = winkClassifier();
 	classifier.defineConfig(CONFIG);
 	let count = 0;
 	const seen = new Set<string>();
-	for (const example of examples) {
-		if (allowed && !allowed.has(example.category)) continue;
-		const tokens = features(example.text);
-		if (tokens.length === 0) continue;
-		classifier.learn(tokens, example.category);
-		seen.add(example.category);
-		count += 1;
-	}
-	if (seen.size < 2) throw new Error('suggestion: at least two categories need examples');
-	classifier.consolidate();
-	const known = [...seen];
+	return {
+		add(example: LabelledText) {
+			if (allowed && !allowed.has(example.category)) return;
+			const tokens = features(example.text.slice(0, MAX_TEXT));
+			if (tokens.length === 0) return;
+			classifier.learn(tokens, example.category);
+			seen.add(example.category);
+			count += 1;
+		},
+		finish() {
+			if (seen.size < 2) throw new Error('suggestion: at least two categories need examples');
+			classifier.consolidate();
+			return modelOf(classifier, [...seen], count);
+		},
+	};
+}
+
+/** Trains a model on the examples at once (see createTrainer). */
+export function trainModel(examples: LabelledText[], categories?: Iterable<string>): SuggestionModel {
+	const trainer = createTrainer(categories);
+	for (const example of examples) trainer.add(example);
+	return trainer.finish();
+}
+
+function modelOf(classifier: ReturnType<typeof winkClassifier>, known: string[], count: number): SuggestionModel {
 	return {
 		categories: known,
 		examples: count,
@@ -102,32 +123,36 @@ export interface HeldOutText extends LabelledText {
 	script: Script;
 }
 
+export interface Tally {
+	add(model: SuggestionModel, item: HeldOutText): void;
+	result(): { overall: Accuracy; byScript: Record<Script, Accuracy> };
+}
+
+/** Top-1 and top-3 hits counted one held-out text at a time (see evaluate). */
+export function createTally(): Tally {
+	const counts = Object.fromEntries(SCRIPTS.map((script) => [script, { total: 0, top1: 0, top3: 0 }])) as Record<Script, Accuracy>;
+	const share = (part: number, total: number) => (total === 0 ? 0 : Math.round((part / total) * 1000) / 1000);
+	const rate = (count: Accuracy): Accuracy => ({ total: count.total, top1: share(count.top1, count.total), top3: share(count.top3, count.total) });
+	return {
+		add(model, item) {
+			const codes = model.suggest(item.text, 3).map((suggestion) => suggestion.code);
+			const count = counts[item.script];
+			count.total += 1;
+			if (codes[0] === item.category) count.top1 += 1;
+			if (codes.includes(item.category)) count.top3 += 1;
+		},
+		result() {
+			const sum = SCRIPTS.reduce((all, script) => ({ total: all.total + counts[script].total, top1: all.top1 + counts[script].top1, top3: all.top3 + counts[script].top3 }), { total: 0, top1: 0, top3: 0 });
+			return { overall: rate(sum), byScript: Object.fromEntries(SCRIPTS.map((script) => [script, rate(counts[script])])) as Record<Script, Accuracy> };
+		},
+	};
+}
+
 /** Top-1 and top-3 accuracy on held-out texts, overall and per language/script. */
 export function evaluate(model: SuggestionModel, heldOut: HeldOutText[]): { overall: Accuracy; byScript: Record<Script, Accuracy> } {
-	const blank = (): Accuracy => ({ total: 0, top1: 0, top3: 0 });
-	const overall = blank();
-	const byScript = Object.fromEntries(SCRIPTS.map((script) => [script, blank()])) as Record<Script, Accuracy>;
-	const hits = { top1: 0, top3: 0 };
-	const perScript = Object.fromEntries(SCRIPTS.map((script) => [script, { top1: 0, top3: 0 }])) as Record<Script, { top1: number; top3: number }>;
-	for (const item of heldOut) {
-		const codes = model.suggest(item.text, 3).map((suggestion) => suggestion.code);
-		const one = codes[0] === item.category ? 1 : 0;
-		const three = codes.includes(item.category) ? 1 : 0;
-		overall.total += 1;
-		hits.top1 += one;
-		hits.top3 += three;
-		byScript[item.script].total += 1;
-		perScript[item.script].top1 += one;
-		perScript[item.script].top3 += three;
-	}
-	const share = (part: number, total: number) => (total === 0 ? 0 : Math.round((part / total) * 1000) / 1000);
-	overall.top1 = share(hits.top1, overall.total);
-	overall.top3 = share(hits.top3, overall.total);
-	for (const script of SCRIPTS) {
-		byScript[script].top1 = share(perScript[script].top1, byScript[script].total);
-		byScript[script].top3 = share(perScript[script].top3, byScript[script].total);
-	}
-	return { overall, byScript };
+	const tally = createTally();
+	for (const item of heldOut) tally.add(model, item);
+	return tally.result();
 }
 
 /** A category's names and administrator-edited keywords (commas, semicolons or lines) as training texts. */

@@ -2,6 +2,7 @@
 // collections: every public read and write goes through these routes, with a
 // field whitelist, per-IP rate limits and answers in French or Arabic.
 //   GET  /portal/api/categories                         (with each category's questions)
+//   GET  /portal/api/categories/suggest?text=…&lang=fr|ar  best categories for a free text (code, label, score)
 //   GET  /portal/api/embed-check                        may the calling site embed the form? (any origin)
 //   POST /portal/api/complaints                         (Idempotency-Key and X-Casa-Device headers)
 //   GET  /portal/api/complaints/:reference              (X-Tracking-Secret header; never ?secret=)
@@ -37,6 +38,7 @@ import { eraseComplaints } from '../../adapters/privacy/anonymise';
 import { erasureVerdict, periodKey, readRetention } from '../../domain/privacy/retention';
 import { consume, createLimiter } from '../../adapters/rate-limit';
 import { requestSchema } from '../../adapters/request-schema';
+import { suggestCategories } from '../../adapters/suggestion/suggest';
 
 interface PortalRequest {
 	body: Record<string, unknown> | undefined;
@@ -125,6 +127,17 @@ export default defineEndpoint({
 			]);
 			const categories = categoryRows.map(({ attributes, ...category }) => ({ ...category, attributes: portalAttributes(readAttributeDefinitions(attributes)) }));
 			res.json({ data: serviceRows.map((service) => ({ ...service, categories: categories.filter((category) => category.service === service.code) })) });
+		}));
+
+		// category suggestion as the citizen types (domain/suggestion): best categories with their label in the asked language
+		const suggestLimiter = createLimiter(env, 'SUGGEST', 120);
+		router.get('/api/categories/suggest', route(async (request, res) => {
+			await consume(suggestLimiter, request.ip);
+			const language = languageOf(request);
+			const text = typeof request.query.text === 'string' ? request.query.text.slice(0, 600) : '';
+			const limit = Math.min(Math.max(Number(request.query.limit) || 3, 1), 5);
+			if (!text.trim()) return void res.json({ data: [] });
+			res.json({ data: await suggestCategories(database, text, language, limit) });
 		}));
 
 		// the embedded form asks first whether the site it runs on may embed it (answered to any origin:

@@ -35,6 +35,8 @@ import { fileOfComplaint, journalAccess, loadFacts, loadFactsMany, readComplaint
 import { contactOf } from '../../adapters/citizen-contacts';
 import { categoryAnswers, commandButtons, fileUrl, historyEntry, named, queueItem, replyTemplates } from './views';
 import { Readable } from 'node:stream';
+import { suggestCategories } from '../../adapters/suggestion/suggest';
+import { retrain } from '../../adapters/suggestion/model-store';
 
 interface WorkspaceRequest {
 	body: Record<string, unknown> | undefined;
@@ -140,7 +142,18 @@ export default defineEndpoint({
 				contact: { available: row.contact_id !== null && row.contact_id !== undefined, may_read: capabilities.has('read_personal') },
 				reply_templates: replyTemplates(row.reply_templates, language),
 				answers: categoryAnswers(row.attributes, language),
+				// what the category suggestion reads in the description, for the requalification form
+				category_suggestions: capabilities.has('requalify') && row.description ? await categorySuggestions(row.description, language) : [],
 			};
+		}
+
+		async function categorySuggestions(text: string, language: Language) {
+			try {
+				return (await suggestCategories(database, text, language, 3)).map(({ code, label, score }) => ({ value: code, label, score }));
+			} catch (error) {
+				logger.warn(error, '[casa-core] category suggestion unavailable');
+				return [];
+			}
 		}
 
 		router.get('/me', route(async (request, res) => {
@@ -195,6 +208,12 @@ export default defineEndpoint({
 			// the users service hashes the password and writes the activity as this user
 			await new services.UsersService({ schema, knex: database, accountability: actingAs(accountability, caller) }).updateOne(caller.profile.userId, { password });
 			res.json({ data: { changed: true } });
+		}));
+
+		// an administrator retrains the category suggestion now (after editing keywords; tests), instead of waiting for the schedule
+		router.post('/suggestion/train', route(async (request, res) => {
+			if (!request.accountability?.admin) throw new ForbiddenActionError({ field: 'role', reason: 'role', message: translate('fr', 'workspace.errors.role') });
+			res.json({ data: await retrain(database) });
 		}));
 
 		router.get('/options', route(async (request, res) => {

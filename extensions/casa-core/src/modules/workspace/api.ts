@@ -92,6 +92,8 @@ export interface Complaint {
 	reply_templates: { label: string; text: string }[];
 	/** the answers to the category's questions, in the user's language */
 	answers?: { question: string; answer: string }[];
+	/** the category suggestion's best categories for the description (requalification), best first */
+	category_suggestions?: { value: string; label: string; score: number }[];
 }
 export interface Contact { name: string | null; phone: string | null; email: string | null; postal_address?: string | null; language: string | null }
 
