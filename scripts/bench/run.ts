@@ -22,6 +22,7 @@ import { runDirectusCommand, startDirectus, waitForHealth } from '../lib/directu
 import { DEMO_OPEN311_KEY } from '../provision/demo-data';
 import { provision } from '../provision/index';
 import { randomPointIn } from '../demo/generate-complaints';
+import { type SuggestionFigures, suggestionFigures, suggestionMarkdown } from './suggestion';
 import { generateAtScale } from './generate';
 import { type LatencySummary, combineRounds, formatMs, formatRatio, instancesFor, ratio, summarize, table } from './stats';
 import { random, weighted } from './weighting';
@@ -45,6 +46,8 @@ const ONLY_INTAKE = option('only') === 'intake';
 const ONLY_READS = option('only') === 'reads';
 /** `--keep`: the bench database is left in place afterwards, to look at query plans */
 const KEEP_DATABASE = args.includes('--keep');
+/** `--only suggestion`: the category suggestion's figures alone (in process, no database) */
+const ONLY_SUGGESTION = option('only') === 'suggestion';
 const CPU_PROFILE = args.includes('--cpu-prof');
 const DEMO_PASSWORD = 'Casa-demo-2026';
 const OPEN = ['new', 'acknowledged', 'assigned', 'in_progress', 'waiting_citizen', 'reopened'];
@@ -88,6 +91,7 @@ const results = {
 	sweeps: [] as { size: number; open: number; run: string; ms: number; changed: number; statements: number; countMs: number }[],
 	generation: [] as { size: number; added: number; seconds: number }[],
 	firstPaint: [] as PaintFigure[],
+	suggestion: null as SuggestionFigures | null,
 	notes: [] as string[],
 	totalSeconds: 0,
 };
@@ -302,6 +306,10 @@ async function rawSqlLoad(db: Knex, clients: number, makeRow: PayloadMaker): Pro
 
 // --- the run -----------------------------------------------------------------------
 async function main() {
+	// the category suggestion first: in process, before the platform loads the machine
+	results.suggestion = suggestionFigures();
+	for (const line of suggestionMarkdown(results.suggestion)) if (line) log(line);
+	if (ONLY_SUGGESTION) return;
 	log(`sizes ${SIZES.join(', ')}; ${DURATION} s per load test; clients ${CONCURRENCY.join(', ')}; database ${dbName}`);
 	await adminKnex.raw(`CREATE DATABASE ${dbName}`);
 	const config = loadConfig(env);
@@ -556,6 +564,7 @@ function markdown(): string {
 		'',
 		...capacity(),
 		'',
+		...(results.suggestion ? [...suggestionMarkdown(results.suggestion), ''] : []),
 		...(results.notes.length ? ['## Notes', '', ...results.notes.map((note) => `- ${note}`)] : []),
 		'',
 	].join('\n');
@@ -574,8 +583,14 @@ try {
 	mkdirSync(dir, { recursive: true });
 	const stamp = results.date.replace(/[:.]/g, '-');
 	writeFileSync(join(dir, `${stamp}.json`), JSON.stringify(results, null, 2));
-	writeFileSync(join(dir, 'latest.md'), markdown());
-	log(`written bench/results/${stamp}.json and bench/results/latest.md`);
+	if (ONLY_SUGGESTION && results.suggestion && !failed) {
+		writeFileSync(join(dir, 'suggestion-latest.md'), [`# Category suggestion — ${results.date.slice(0, 16).replace('T', ' ')} UTC`, '', ...suggestionMarkdown(results.suggestion), ''].join('\n'));
+		log('written bench/results/suggestion-latest.md');
+	} else {
+		writeFileSync(join(dir, `${stamp}.json`), JSON.stringify(results, null, 2));
+		writeFileSync(join(dir, 'latest.md'), markdown());
+		log(`written bench/results/${stamp}.json and bench/results/latest.md`);
+	}
 	await cleanup();
 }
 process.exit(failed ? 1 : 0);

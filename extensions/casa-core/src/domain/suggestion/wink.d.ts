@@ -6,6 +6,7 @@ declare module 'wink-naive-bayes-text-classifier' {
 		consolidate(): boolean;
 		computeOdds(input: string[]): [string, number][];
 		predict(input: string[]): string;
+		exportJSON(): string;
 	}
 	export default function naiveBayesTextClassifier(): NaiveBayesTextClassifier;
 }
