@@ -77,3 +77,28 @@ describe('learning from agents', () => {
 		expect((await call('POST', '/workspace/suggestion/train')).status).toBe(403);
 	});
 });
+
+describe('likely duplicates by meaning and place', () => {
+	it('ranks the nearby complaint saying the same thing first, even farther, and offers one of another category only when alike', async () => {
+		// a quiet corner of Hay Hassani, about 60 m between the two first complaints
+		const at = { latitude: 33.5481, longitude: -7.6802 };
+		const tag = `${Date.now() % 100000}`;
+		const alike = await createComplaint({ description: `الزبل ما تجمعش فالدرب ${tag}`, category: 'PROP-01', latitude: at.latitude + 0.0005, longitude: at.longitude });
+		const closer = await createComplaint({ description: `Bac cassé au coin ${tag}`, category: 'PROP-01', latitude: at.latitude + 0.0001, longitude: at.longitude });
+		const otherCategoryAlike = await createComplaint({ description: `zbel ma t3ayetch f derb ${tag}`, category: 'PROP-04', latitude: at.latitude, longitude: at.longitude + 0.0002 });
+		const otherCategoryUnrelated = await createComplaint({ description: `Conteneur à laver ${tag}`, category: 'PROP-09', latitude: at.latitude, longitude: at.longitude + 0.0001 });
+		const query = (text: string) => call('GET', `/portal/api/nearby?category=PROP-01&lat=${at.latitude}&lng=${at.longitude}&text=${encodeURIComponent(text)}&lang=fr`);
+
+		const ranked = (await query(`zbel ma t3ayetch f derb ${tag}`)).body.data as { reference: string }[];
+		const references = ranked.map((row) => row.reference);
+		expect(references.indexOf(alike.reference)).toBeLessThan(references.indexOf(closer.reference));
+		expect(references).toContain(otherCategoryAlike.reference);
+		expect(references).not.toContain(otherCategoryUnrelated.reference);
+		// nothing of the descriptions reaches the citizen
+		expect(JSON.stringify(ranked)).not.toContain('الزبل');
+
+		// with no text yet, the same category ranks by place: the closer one first
+		const byPlace = ((await query('')).body.data as { reference: string }[]).map((row) => row.reference);
+		expect(byPlace.indexOf(closer.reference)).toBeLessThan(byPlace.indexOf(alike.reference));
+	});
+});

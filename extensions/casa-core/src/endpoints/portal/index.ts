@@ -29,8 +29,8 @@ import { BodyProblem, bodyError, discardRest, parseMultipart } from '../../adapt
 import { portalAttributes, readAttributeDefinitions } from '../../domain/intake/attributes';
 import { cleanText } from '../../domain/text/sanitize';
 import type { FieldError } from '../../domain/complaint/complaint-plan';
-import { MAX_PHOTO_BYTES, MAX_PHOTOS, distanceMetres } from '../../domain/intake/image-type';
-import { isOpen, OPEN_STATUSES } from '../../domain/workflow/transitions';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../../domain/intake/image-type';
+import { isOpen } from '../../domain/workflow/transitions';
 import { translate } from '../../domain/i18n/messages';
 import { referenceData } from '../../adapters/platform-context';
 import { registerStaticRoutes } from './static-routes';
@@ -39,6 +39,7 @@ import { erasureVerdict, periodKey, readRetention } from '../../domain/privacy/r
 import { consume, createLimiter } from '../../adapters/rate-limit';
 import { requestSchema } from '../../adapters/request-schema';
 import { suggestCategories } from '../../adapters/suggestion/suggest';
+import { rankedNearby } from '../../adapters/suggestion/nearby';
 
 interface PortalRequest {
 	body: Record<string, unknown> | undefined;
@@ -191,40 +192,26 @@ export default defineEndpoint({
 			res.json({ data: rows.map((row) => ({ ...row, boundary: typeof row.boundary === 'string' ? JSON.parse(row.boundary) : row.boundary })) });
 		}));
 
-		// open complaints of the same category nearby: the citizen may follow one instead of filing a duplicate
+		// open complaints nearby that may be the same problem, ranked by meaning and place (domain/suggestion/duplicates.ts):
+		// the citizen may follow one instead of filing a duplicate; descriptions are never shown, only used to rank
 		router.get('/api/nearby', route(async (request, res) => {
 			await consume(trackingLimiter, request.ip);
 			const language = languageOf(request);
 			const lat = Number(request.query.lat);
 			const lng = Number(request.query.lng);
 			const category = String(request.query.category ?? '');
+			const text = typeof request.query.text === 'string' ? request.query.text.slice(0, 2000) : '';
 			if (!Number.isFinite(lat) || !Number.isFinite(lng)) throw invalid('latitude', 'field.coordinates', language);
 			const { settings } = await referenceData(database);
-			const radius = settings.duplicateRadiusM;
-			const degreesLat = radius / 111_000;
-			const degreesLng = radius / (111_000 * Math.cos((lat * Math.PI) / 180));
-			const since = new Date(Date.now() - settings.duplicatePeriodDays * 86_400_000);
-			const rows = await database('complaints')
-				.leftJoin('categories', 'categories.code', 'complaints.category')
-				.select('complaints.reference', 'complaints.status', 'complaints.latitude', 'complaints.longitude', 'complaints.received_at', 'complaints.supporters_count', 'categories.name_fr', 'categories.name_ar')
-				.where('complaints.category', category)
-				.whereIn('complaints.status', OPEN_STATUSES as string[])
-				.whereBetween('complaints.latitude', [lat - degreesLat, lat + degreesLat])
-				.whereBetween('complaints.longitude', [lng - degreesLng, lng + degreesLng])
-				.andWhere('complaints.received_at', '>=', since)
-				.limit(50);
-			const nearby = rows
-				.map((row) => ({
-					reference: row.reference,
-					status_label: translate(language, `status.${row.status}`),
-					category: language === 'ar' ? row.name_ar : row.name_fr,
-					distance_m: Math.round(distanceMetres(lat, lng, Number(row.latitude), Number(row.longitude))),
-					received_at: toIsoTimestamp(row.received_at),
-					supporters: Number(row.supporters_count ?? 0),
-				}))
-				.filter((row) => row.distance_m <= radius)
-				.sort((a, b) => a.distance_m - b.distance_m)
-				.slice(0, 10);
+			const ranked = await rankedNearby(database, { lat, lng, category, text, radiusM: settings.duplicateRadiusM, periodDays: settings.duplicatePeriodDays });
+			const nearby = ranked.map(({ item }) => ({
+				reference: item.reference,
+				status_label: translate(language, `status.${item.status}`),
+				category: language === 'ar' ? item.name_ar : item.name_fr,
+				distance_m: Math.round(item.distanceM),
+				received_at: toIsoTimestamp(item.received_at),
+				supporters: Number(item.supporters_count ?? 0),
+			}));
 			res.json({ data: nearby });
 		}));
 
