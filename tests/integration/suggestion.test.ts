@@ -102,3 +102,34 @@ describe('likely duplicates by meaning and place', () => {
 		expect(byPlace.indexOf(closer.reference)).toBeLessThan(byPlace.indexOf(alike.reference));
 	});
 });
+
+describe('merging a duplicate into its original (workspace command)', () => {
+	it('rejects the duplicate as "duplicate of", makes its citizen a supporter of the original, tells them, and keeps both in the register', async () => {
+		const tag = `${Date.now() % 100000}`;
+		const original = await createComplaint({ description: `Conteneur plein rue 7 ${tag}` , category: 'PROP-02' });
+		const duplicate = await createComplaint({ description: `La poubelle déborde rue 7 ${tag}`, category: 'PROP-02', citizen_email: `doublon.${tag}@example.ma` });
+		const token = await loginAs('bureau-ordre');
+		const view = await call('GET', `/workspace/complaints/${duplicate.id}`, { token });
+		expect(view.body.data.commands.map((offer: { command: string }) => offer.command)).toContain('merge');
+		expect(view.body.data.commands.find((offer: { command: string }) => offer.command === 'merge').inputs).toEqual(['into']);
+
+		expect((await call('POST', `/workspace/complaints/${duplicate.id}/commands/merge`, { token, body: { into: '' } })).status).toBe(400);
+		expect((await call('POST', `/workspace/complaints/${duplicate.id}/commands/merge`, { token, body: { into: duplicate.reference } })).status).toBe(400);
+		expect((await call('POST', `/workspace/complaints/${duplicate.id}/commands/merge`, { token, body: { into: 'CAS-1999-000001' } })).status).toBe(400);
+
+		const merged = await call('POST', `/workspace/complaints/${duplicate.id}/commands/merge`, { token, body: { into: original.reference.toLowerCase() } });
+		expect(merged.status, JSON.stringify(merged.body)).toBe(200);
+		const admin = adminToken();
+		const after = (await call('GET', `/items/complaints/${duplicate.id}?fields=status,duplicate_of,rejection_reason`, { token: admin })).body.data;
+		expect(after).toMatchObject({ status: 'rejected', duplicate_of: original.id });
+		expect(after.rejection_reason).toContain(original.reference);
+		expect((await call('GET', `/items/complaints/${original.id}?fields=status,supporters_count`, { token: admin })).body.data).toMatchObject({ status: 'new', supporters_count: 1 });
+		const outbox = (await call('GET', `/items/outbox?filter[complaint][_eq]=${duplicate.id}&filter[event][_eq]=merged&fields=channel,recipient,payload`, { token: admin })).body.data;
+		expect(outbox).toEqual([expect.objectContaining({ channel: 'email', recipient: `doublon.${tag}@example.ma` })]);
+		const notes = (await call('GET', `/items/complaint_events?filter[complaint][_eq]=${original.id}&filter[type][_eq]=note&fields=body`, { token: admin })).body.data;
+		expect(notes.some((note: { body: string }) => note.body.includes(duplicate.reference))).toBe(true);
+		// the duplicate is rejected: no second merge, nothing counted twice
+		expect((await call('POST', `/workspace/complaints/${duplicate.id}/commands/merge`, { token, body: { into: original.reference } })).status).toBe(403);
+		expect((await call('GET', `/items/complaints/${original.id}?fields=supporters_count`, { token: admin })).body.data.supporters_count).toBe(1);
+	});
+});
