@@ -135,6 +135,11 @@ export async function modelFor(categories: CategoryRow[]): Promise<SuggestionMod
 	return (await seedOnly).model;
 }
 
+/** The model trained from the database, for callers that cannot wait (the chat engine); null before the first training. */
+export function trainedModel(): SuggestionModel | null {
+	return current?.model ?? null;
+}
+
 export function hasModel(): boolean {
 	return current !== null;
 }
