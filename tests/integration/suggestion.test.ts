@@ -112,6 +112,9 @@ describe('merging a duplicate into its original (workspace command)', () => {
 		const view = await call('GET', `/workspace/complaints/${duplicate.id}`, { token });
 		expect(view.body.data.commands.map((offer: { command: string }) => offer.command)).toContain('merge');
 		expect(view.body.data.commands.find((offer: { command: string }) => offer.command === 'merge').inputs).toEqual(['into']);
+		// the workspace shows the original among the likely duplicates, the one saying the same thing first
+		expect(view.body.data.likely_duplicates.map((item: { reference: string }) => item.reference)).toContain(original.reference);
+		expect(view.body.data.likely_duplicates.map((item: { reference: string }) => item.reference)).not.toContain(duplicate.reference);
 
 		expect((await call('POST', `/workspace/complaints/${duplicate.id}/commands/merge`, { token, body: { into: '' } })).status).toBe(400);
 		expect((await call('POST', `/workspace/complaints/${duplicate.id}/commands/merge`, { token, body: { into: duplicate.reference } })).status).toBe(400);
