@@ -524,6 +524,8 @@ const coreCollections: CollectionSpec[] = [
 			field('auto_assign', 'boolean', { label: { fr: "Affectation automatique à l'agent le moins chargé", ar: 'الإسناد التلقائي للعون الأقل انشغالاً' }, interface: 'boolean', special: ['cast-boolean'], defaultValue: false, width: 'half' }),
 			// loi 09-08 retention (domain/privacy/retention.ts, docs/privacy.md): days; 0 = at the next run of the retention job
 			...retentionFields(),
+			// the last training of the category suggestion (adapters/suggestion/model-store.ts): when, on how many examples, held-out accuracy
+			field('suggestion_model', 'json', { label: { fr: 'Suggestion de catégorie : dernier entraînement', ar: 'اقتراح الصنف: آخر تدريب' }, interface: 'input-code', options: { language: 'json' }, special: ['cast-json'], readonly: true, note: '$t:casa.note.suggestion_model' }),
 		],
 	},
 ];

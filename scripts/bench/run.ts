@@ -25,6 +25,7 @@ import { runDirectusCommand, startDirectus, waitForHealth } from '../lib/directu
 import { DEMO_OPEN311_KEY } from '../provision/demo-data';
 import { provision } from '../provision/index';
 import { randomPointIn } from '../demo/generate-complaints';
+import { type SuggestionFigures, suggestionFigures, suggestionMarkdown } from './suggestion';
 import { generateAtScale } from './generate';
 import { type LatencySummary, combineRounds, formatMs, formatRatio, instancesFor, ratio, summarize, table } from './stats';
 import { random, weighted } from './weighting';
@@ -50,6 +51,8 @@ const ONLY_READS = option('only') === 'reads';
 const ONLY_OCR = option('only') === 'ocr';
 /** `--keep`: the bench database is left in place afterwards, to look at query plans */
 const KEEP_DATABASE = args.includes('--keep');
+/** `--only suggestion`: the category suggestion's figures alone (in process, no database) */
+const ONLY_SUGGESTION = option('only') === 'suggestion';
 const CPU_PROFILE = args.includes('--cpu-prof');
 const DEMO_PASSWORD = 'Casa-demo-2026';
 const OPEN = ['new', 'acknowledged', 'assigned', 'in_progress', 'waiting_citizen', 'reopened'];
@@ -95,6 +98,7 @@ const results = {
 	generation: [] as { size: number; added: number; seconds: number }[],
 	firstPaint: [] as PaintFigure[],
 	ocr: [] as OcrFigure[],
+	suggestion: null as SuggestionFigures | null,
 	notes: [] as string[],
 	totalSeconds: 0,
 };
@@ -309,6 +313,10 @@ async function rawSqlLoad(db: Knex, clients: number, makeRow: PayloadMaker): Pro
 
 // --- the run -----------------------------------------------------------------------
 async function main() {
+	// the category suggestion first: in process, before the platform loads the machine
+	results.suggestion = suggestionFigures();
+	for (const line of suggestionMarkdown(results.suggestion)) if (line) log(line);
+	if (ONLY_SUGGESTION) return;
 	// first, while nothing else of the run is busy: OCR is CPU-bound
 	log('OCR of scanned letters (tesseract.js, French + Arabic)');
 	results.ocr = await measureOcr();
@@ -593,6 +601,7 @@ function markdown(): string {
 		'',
 		...capacity(),
 		'',
+		...(results.suggestion ? [...suggestionMarkdown(results.suggestion), ''] : []),
 		...(results.notes.length ? ['## Notes', '', ...results.notes.map((note) => `- ${note}`)] : []),
 		'',
 	].join('\n');
@@ -611,8 +620,14 @@ try {
 	mkdirSync(dir, { recursive: true });
 	const stamp = results.date.replace(/[:.]/g, '-');
 	writeFileSync(join(dir, `${stamp}.json`), JSON.stringify(results, null, 2));
-	writeFileSync(join(dir, 'latest.md'), markdown());
-	log(`written bench/results/${stamp}.json and bench/results/latest.md`);
+	if (ONLY_SUGGESTION && results.suggestion && !failed) {
+		writeFileSync(join(dir, 'suggestion-latest.md'), [`# Category suggestion — ${results.date.slice(0, 16).replace('T', ' ')} UTC`, '', ...suggestionMarkdown(results.suggestion), ''].join('\n'));
+		log('written bench/results/suggestion-latest.md');
+	} else {
+		writeFileSync(join(dir, `${stamp}.json`), JSON.stringify(results, null, 2));
+		writeFileSync(join(dir, 'latest.md'), markdown());
+		log(`written bench/results/${stamp}.json and bench/results/latest.md`);
+	}
 	await cleanup();
 }
 process.exit(failed ? 1 : 0);

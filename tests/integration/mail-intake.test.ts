@@ -85,9 +85,9 @@ describe('mail intake', () => {
 	let plainComplaint: Record<string, any>;
 	const plainSender = `citoyen.${run}@example.ma`;
 
-	it('turns a plain-text e-mail into a complaint, new and waiting for qualification, and acknowledges it by e-mail', async () => {
+	it('turns a plain-text e-mail into a complaint, new and waiting for qualification when the category suggestion is not sure, and acknowledges it by e-mail', async () => {
 		const messageId = `plain.${run}@example.ma`;
-		const uid = await deliver({ from: plainSender, fromName: 'Fatima Zahra', subject: 'Bac débordant rue Zerktouni', messageId, text: 'Bonjour,\nLe bac devant le n° 12 déborde depuis trois jours.\nMerci.' });
+		const uid = await deliver({ from: plainSender, fromName: 'Fatima Zahra', subject: 'Problème rue Zerktouni', messageId, text: 'Bonjour,\nJe vous écris au sujet de ce qui se passe devant le n° 12 depuis trois jours.\nMerci.' });
 		const response = await poll();
 		expect(response.status).toBe(200);
 		expect(response.body.data.complaint).toBeGreaterThanOrEqual(1);
@@ -97,7 +97,7 @@ describe('mail intake', () => {
 		plainComplaint = complaint;
 		expect(complaint).toMatchObject({ channel: 'email', status: 'new', category: null, service: null, team: null, citizen_name: 'Fatima Zahra', citizen_language: 'fr' });
 		expect(complaint.reference).toMatch(/^CAS-\d{4}-\d{6}$/);
-		expect(complaint.description).toBe('Bac débordant rue Zerktouni\n\nBonjour,\nLe bac devant le n° 12 déborde depuis trois jours.\nMerci.');
+		expect(complaint.description).toBe('Problème rue Zerktouni\n\nBonjour,\nJe vous écris au sujet de ce qui se passe devant le n° 12 depuis trois jours.\nMerci.');
 		expect(complaint.legal_due_at).toBeTruthy();
 
 		const [row] = await ledger(messageId);
@@ -131,7 +131,7 @@ describe('mail intake', () => {
 		expect(after.body.data.resolve_due_at).toBeTruthy();
 	});
 
-	it('reads an HTML-only Arabic e-mail as text, keeps its PDF as a document, refuses what is not allowed, and answers in Arabic', async () => {
+	it('reads an HTML-only Arabic e-mail as text, files it in the category the suggestion is sure of, keeps its PDF as a document, refuses what is not allowed, and answers in Arabic', async () => {
 		const sender = `mouwatin.${run}@example.ma`;
 		const messageId = `html.${run}@example.ma`;
 		await deliver({
@@ -147,15 +147,18 @@ describe('mail intake', () => {
 		expect((await poll()).status).toBe(200);
 		const [complaint, ...others] = await complaintsFrom(sender);
 		expect(others).toEqual([]);
-		expect(complaint).toMatchObject({ channel: 'email', citizen_language: 'ar' });
+		// "public lighting out in the whole street": the suggestion is sure, the complaint is filed and routed without an agent
+		expect(complaint).toMatchObject({ channel: 'email', citizen_language: 'ar', category: 'ECL-02', service: 'ECL' });
 		expect(complaint.description).toContain('الإنارة العمومية معطلة في شارع الحسن الثاني منذ أسبوع.');
 		expect(complaint.description).not.toMatch(/<[a-z]/i);
 		expect(complaint.files).toEqual([{ kind: 'document', directus_files_id: { type: 'application/pdf', filename_download: 'constat.pdf' } }]);
 
 		const notes = await call('GET', `/items/complaint_events?filter[complaint][_eq]=${complaint.id}&filter[type][_eq]=note&fields=body,actor_kind,visibility`, { token: adminToken() });
-		expect(notes.body.data).toHaveLength(1);
-		expect(notes.body.data[0]).toMatchObject({ actor_kind: 'system', visibility: 'internal' });
-		expect(notes.body.data[0].body).toContain('programme.exe');
+		expect(notes.body.data).toHaveLength(2);
+		for (const note of notes.body.data) expect(note).toMatchObject({ actor_kind: 'system', visibility: 'internal' });
+		expect(notes.body.data.filter((note: { body: string }) => note.body.includes('programme.exe'))).toHaveLength(1);
+		// the history says the category was the suggestion's, for the agent who checks it
+		expect(notes.body.data.filter((note: { body: string }) => note.body.includes('ECL-02') && note.body.includes('Requalifiez'))).toHaveLength(1);
 
 		const acknowledgment = await waitFor(() => mailTo(sender));
 		expect(acknowledgment.subject).toBe(`تم تسجيل شكايتكم ${complaint.reference}`);

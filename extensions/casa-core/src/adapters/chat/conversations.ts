@@ -8,6 +8,8 @@
 // race finds the same complaint.
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
+import { trainedModel } from '../suggestion/model-store';
+import { isConfident } from '../../domain/suggestion/classifier';
 import { type Catalog, type Conversation, type Inbound, type Reply, type Turn, FINAL_STATES, completed, greet, handle, intakeBody, isExpired, refused } from '../../domain/chat/engine';
 import { type Language, pickLanguage, translate } from '../../domain/i18n/messages';
 import { type IntakeContext, intakeComplaint, trackingUrl } from '../intake';
@@ -70,7 +72,16 @@ export async function loadCatalog(knex: Knex): Promise<Catalog> {
 		knex('services').select('code', 'name_fr', 'name_ar').where({ active: true }).orderBy('sort'),
 		knex('categories').select('code', 'service', 'name_fr', 'name_ar', 'keywords').where({ active: true }).orderBy('sort'),
 	]);
-	return { services, categories };
+	// free text the engine cannot match goes to the category suggestion, when trained and sure
+	const model = trainedModel();
+	const active = new Set(categories.map((category: { code: string }) => category.code));
+	const suggest = model
+		? (text: string) => {
+				const suggestions = model.suggest(text, 3).filter((suggestion) => active.has(suggestion.code));
+				return isConfident(suggestions) ? suggestions[0].code : null;
+			}
+		: undefined;
+	return { services, categories, suggest };
 }
 
 async function loadRow(knex: Knex, contactKey: string): Promise<Row | undefined> {

@@ -23,6 +23,16 @@ import {
 } from '../../domain/mail/message-rules';
 import { registerComplaint } from '../registration/register-complaint';
 import { type LedgerRow, LostClaimError, claim, finish } from './ledger';
+import { confidentCategory } from '../suggestion/suggest';
+
+/** The suggestion's category when it is sure enough; never stops an import (null when it cannot answer). */
+async function suggestedCategory(database: Knex, text: string): Promise<string | null> {
+	try {
+		return await confidentCategory(database, text);
+	} catch {
+		return null;
+	}
+}
 
 export interface ImportContext {
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -112,10 +122,12 @@ export async function importRow(context: ImportContext, row: LedgerRow): Promise
 			await setAside(context, claimed, { key: `mail.reason.${decision.reason}`, values: {} }, sender.address, subject);
 			return 'failed';
 		}
+		// a confident category suggestion files the complaint in its category; a weak one leaves it to qualify
+		const suggested = decision.kind === 'complaint' ? await suggestedCategory(context.database, composeDescription(subject, body).description) : null;
 		const fileIds = await storeAttachments(context, parsed, verdicts);
 		try {
 			await context.database.transaction(async (trx) => {
-				if (decision.kind === 'complaint') await createComplaint(context, trx, claimed, { sender, subject, body, language: decision.language, fileIds, verdicts });
+				if (decision.kind === 'complaint') await createComplaint(context, trx, claimed, { sender, subject, body, language: decision.language, fileIds, verdicts, category: suggested });
 				else await appendReply(context, trx, claimed, decision.complaintId, { body, subject, fileIds, verdicts });
 			});
 		} catch (error) {
@@ -142,7 +154,7 @@ async function createComplaint(
 	context: ImportContext,
 	trx: Knex.Transaction,
 	claimed: LedgerRow,
-	mail: { sender: { address: string | null; name: string | null }; subject: string; body: string; language: Language; fileIds: string[]; verdicts: AttachmentVerdict[] },
+	mail: { sender: { address: string | null; name: string | null }; subject: string; body: string; language: Language; fileIds: string[]; verdicts: AttachmentVerdict[]; category?: string | null },
 ): Promise<void> {
 	const { description, truncated } = composeDescription(mail.subject, mail.body);
 	// the same registration as every road in; the mail's notes and the ledger ride in its transaction
@@ -155,6 +167,7 @@ async function createComplaint(
 				citizen_email: mail.sender.address,
 				...(mail.sender.name ? { citizen_name: mail.sender.name.slice(0, 120) } : {}),
 				citizen_language: mail.language,
+				...(mail.category ? { category: mail.category } : {}),
 			},
 			channel: 'email',
 			language: mail.language,
@@ -162,6 +175,7 @@ async function createComplaint(
 			files: mail.fileIds.map((id) => ({ id, kind: 'document' as const })),
 			alongside: async (inner, id) => {
 				await noteAboutTheMail(context, inner, id, mail.verdicts, truncated);
+				if (mail.category) await new context.ItemsService('complaint_events', { schema: context.schema, knex: inner, accountability: null }).createOne({ complaint: id, type: 'note', body: bilingual('mail.note.suggested_category', { category: mail.category }), visibility: 'internal', actor: null, actor_kind: 'system' });
 				await finish(inner, claimed, { status: 'processed', outcome: 'complaint', complaint: id });
 			},
 		},

@@ -6,10 +6,13 @@
 // refuses on purpose — one update and one history event in one transaction.
 import type { Accountability, SchemaOverview } from '@directus/types';
 import type { Knex } from 'knex';
-import { type Command, CORRECTABLE_FIELDS, commandTarget } from '../../domain/access/capabilities';
+import { type Command, CORRECTABLE_FIELDS, commandTarget, complaintCapabilities } from '../../domain/access/capabilities';
+import { translate } from '../../domain/i18n/messages';
+import { isUuid } from '../../domain/workspace/queue-query';
+import { loadFacts } from './queries';
 import type { FieldError } from '../../domain/complaint/complaint-plan';
 import { pickLeastLoaded } from '../../domain/assignment/assignment-rules';
-import { OPEN_STATUSES, missingProofOfClosure } from '../../domain/workflow/transitions';
+import { OPEN_STATUSES, isOpen, missingProofOfClosure } from '../../domain/workflow/transitions';
 import { afterPhotoCount, categoryNeedsProof } from '../proof-of-closure';
 import { type Caller, actingAs } from '../platform-context';
 import { CONTACT_COLUMNS, type ContactInput, contactOf, writeContactField } from '../citizen-contacts';
@@ -128,9 +131,60 @@ export async function runCommand(context: CommandContext, trx: Knex, id: string,
 		await correct(trx, id, body, context.caller);
 		return;
 	}
+	if (command === 'merge') {
+		await merge(context, trx, id, body, current);
+		return;
+	}
 	const payload = await updatePayload(trx, command, body, context.caller, current);
 	const complaints = new context.ItemsService('complaints', { schema: context.schema, knex: trx, accountability: acting });
 	await complaints.updateOne(id, payload);
+}
+
+const REFERENCE = /^[A-Z0-9_.-]{1,64}$/;
+
+/**
+ * A duplicate joins its original: the duplicate is rejected (transition table) with the
+ * bilingual reason "duplicate of …" and duplicate_of set, its citizen becomes a supporter
+ * of the original (counted once, like a follow from the portal) and is told (outbox,
+ * same transaction); the original's history names the duplicate. The register keeps both.
+ */
+async function merge(context: CommandContext, trx: Knex, id: string, body: Record<string, unknown>, current: { status: string }): Promise<void> {
+	const raw = typeof body.into === 'string' ? body.into.trim() : '';
+	const reference = raw.toUpperCase();
+	const original = REFERENCE.test(reference) ? await trx('complaints').select('id', 'reference').where({ reference }).first() : isUuid(raw) ? await trx('complaints').select('id', 'reference').where({ id: raw }).first() : undefined;
+	const facts = original ? await loadFacts(trx, String(original.id)) : null;
+	if (!original || !facts || !isOpen(facts.status) || !complaintCapabilities(context.caller.profile ?? null, facts).has('read')) throw new CommandInputError([{ field: 'into', key: 'workspace.errors.merge_into' }]);
+	if (String(original.id) === id) throw new CommandInputError([{ field: 'into', key: 'workspace.errors.merge_self' }]);
+	const acting = actingAs(context.accountability, context.caller);
+	const values = { original: original.reference };
+	const complaints = new context.ItemsService('complaints', { schema: context.schema, knex: trx, accountability: acting });
+	await complaints.updateOne(id, {
+		status: commandTarget('merge', context.caller.role!, current.status),
+		rejection_reason: `${translate('fr', 'workspace.merge.reason', values)}\n${translate('ar', 'workspace.merge.reason', values)}`,
+		duplicate_of: String(original.id),
+	});
+	const duplicate = await trx('complaints').select('reference', 'citizen_language').where({ id }).first();
+	// the citizen of the duplicate supports the original, once
+	const key = `support:merge:${id}`;
+	if (!(await trx('intake_requests').select('key').where({ key }).first())) {
+		await trx('intake_requests').insert({ key, complaint: original.id, source: 'support', date_created: new Date() });
+		await trx('complaints').where({ id: original.id }).increment('supporters_count', 1);
+	}
+	const events = new context.ItemsService('complaint_events', { schema: context.schema, knex: trx, accountability: acting });
+	await events.createOne({ complaint: original.id, type: 'note', body: `${translate('fr', 'workspace.merge.note', { duplicate: duplicate.reference })}\n${translate('ar', 'workspace.merge.note', { duplicate: duplicate.reference })}`, visibility: 'internal' });
+	const contact = await contactOf(trx, id);
+	const recipients = [contact?.email ? { channel: 'email', recipient: contact.email } : null, contact?.phone ? { channel: 'sms', recipient: contact.phone } : null].filter(Boolean) as { channel: string; recipient: string }[];
+	for (const recipient of recipients)
+		await trx('outbox').insert({
+			complaint: id,
+			event: 'merged',
+			...recipient,
+			language: duplicate.citizen_language === 'ar' ? 'ar' : 'fr',
+			payload: JSON.stringify({ reference: duplicate.reference, original: original.reference }),
+			status: 'pending',
+			attempts: 0,
+			date_created: new Date(),
+		});
 }
 
 /** A correction keeps the original: the history event holds both values, the screen shows neither. */

@@ -83,12 +83,22 @@ describe('availableCommands: only the moves this role may make now', () => {
 	});
 	it('a service head dispatches, rejects, reopens and closes', () => {
 		const head = profile('service_head', { service: 'PROP' });
-		expect(availableCommands(head, complaint({ status: 'new', team: null }))).toEqual(['acknowledge', 'assign', 'reject', 'requalify', 'note', 'attach', 'correct']);
+		expect(availableCommands(head, complaint({ status: 'new', team: null }))).toEqual(['acknowledge', 'assign', 'reject', 'requalify', 'note', 'attach', 'correct', 'merge']);
 		expect(availableCommands(head, complaint({ status: 'resolved' }))).toEqual(['reopen', 'close', 'note', 'attach', 'correct']);
 	});
 	it('a service head claims only what one of their teams holds (the assignment rules refuse any other assignee)', () => {
 		expect(availableCommands(profile('service_head', { service: 'PROP' }), complaint({ status: 'assigned' }))).not.toContain('claim');
 		expect(availableCommands(profile('service_head', { service: 'PROP', teams: ['team-prop'] }), complaint({ status: 'assigned' }))).toContain('claim');
+	});
+	it('merging a duplicate into its original is a rejection: offered to those who qualify, where the transition table allows it', () => {
+		const office = profile('registry_office', { arrondissement: 'HH' });
+		expect(availableCommands(office, complaint({ status: 'new', team: null }))).toContain('merge');
+		expect(availableCommands(office, complaint({ status: 'resolved' }))).not.toContain('merge');
+		// the transition table keeps assigned → rejected for heads and administrators
+		expect(availableCommands(office, complaint({ status: 'assigned' }))).not.toContain('merge');
+		expect(availableCommands(profile('service_head', { service: 'PROP' }), complaint({ status: 'assigned' }))).toContain('merge');
+		const agent = profile('service_agent', { teams: ['team-prop'], userId: 'me' });
+		expect(availableCommands(agent, complaint({ status: 'assigned', team: 'team-prop', assignee: 'me' }))).not.toContain('merge');
 	});
 	it('the registry office qualifies; it does not resolve', () => {
 		const office = profile('registry_office', { arrondissement: 'HH' });

@@ -31,7 +31,8 @@ export type ComplaintCapability =
 	| 'claim'
 	| 'assign'
 	| 'requalify'
-	| 'correct';
+	| 'correct'
+	| 'merge';
 
 export const GLOBAL_CAPABILITIES: Record<RoleKey, readonly GlobalCapability[]> = {
 	administrator: ['use_workspace', 'use_desk', 'read_queue', 'bulk_assign', 'export', 'view_city', 'view_dashboards', 'view_figures', 'share_reports', 'open_complaints', 'serve_data_requests'],
@@ -46,10 +47,10 @@ export const GLOBAL_CAPABILITIES: Record<RoleKey, readonly GlobalCapability[]> =
 
 /** Complaint capabilities a role has on complaints inside its scope. */
 export const COMPLAINT_CAPABILITIES: Record<RoleKey, readonly ComplaintCapability[]> = {
-	administrator: ['read', 'read_personal', 'note', 'attach', 'claim', 'assign', 'requalify', 'correct'],
-	registry_office: ['read', 'read_personal', 'note', 'attach', 'assign', 'requalify', 'correct'],
+	administrator: ['read', 'read_personal', 'note', 'attach', 'claim', 'assign', 'requalify', 'correct', 'merge'],
+	registry_office: ['read', 'read_personal', 'note', 'attach', 'assign', 'requalify', 'correct', 'merge'],
 	service_agent: ['read', 'read_personal', 'note', 'attach', 'claim'],
-	service_head: ['read', 'read_personal', 'note', 'attach', 'claim', 'assign', 'requalify', 'correct'],
+	service_head: ['read', 'read_personal', 'note', 'attach', 'claim', 'assign', 'requalify', 'correct', 'merge'],
 	director_general: ['read', 'read_personal'],
 	elected_official: [],
 	mayor: [],
@@ -124,6 +125,8 @@ export const COMMANDS = [
 	'note',
 	'attach',
 	'correct',
+	// a duplicate joins the original: rejected with the reason "duplicate of …", its citizen a supporter of the original
+	'merge',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -142,6 +145,7 @@ export const STATUS_COMMANDS: Partial<Record<Command, readonly ComplaintStatus[]
 	reject: ['rejected'],
 	reopen: ['reopened'],
 	close: ['closed'],
+	merge: ['rejected'],
 };
 
 /** Commands that only make sense from some statuses (the table alone allows waiting_citizen → acknowledged for both). */
@@ -167,7 +171,11 @@ export const COMMAND_INPUTS: Record<Command, readonly string[]> = {
 	note: ['body'],
 	attach: ['file'],
 	correct: ['field', 'value'],
+	merge: ['into'],
 };
+
+/** Status commands that also need a capability of their own. */
+const STATUS_CAPABILITY: Partial<Record<Command, ComplaintCapability>> = { merge: 'merge' };
 
 const NON_STATUS_COMMANDS: Partial<Record<Command, ComplaintCapability>> = {
 	assign: 'assign',
@@ -213,6 +221,8 @@ export function availableCommands(profile: StaffProfile | null, complaint: Compl
 			if (!capabilities.has('note')) continue;
 			// an agent works what is theirs or their team's; a move on another's complaint needs a claim first
 			if (profile.role === 'service_agent' && complaint.assignee !== profile.userId) continue;
+			// a status command with its own capability (merge) needs it too
+			if (STATUS_CAPABILITY[command] && !capabilities.has(STATUS_CAPABILITY[command]!)) continue;
 			if (commandTarget(command, profile.role, complaint.status)) commands.push(command);
 			continue;
 		}

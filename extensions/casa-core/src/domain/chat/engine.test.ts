@@ -84,6 +84,19 @@ describe('chat engine', () => {
 		expect(turns[3].conversation.state).toBe('cancelled');
 	});
 
+	it('asks the category suggestion about free text that names no service or category, and takes only a sure answer', () => {
+		const asked: string[] = [];
+		const withSuggestion: Catalog = { ...catalog, suggest: (value) => (asked.push(value), value.includes('t3ayetch') ? 'PROP-01' : value.includes('daw') ? 'ECL-01' : null) };
+		const first = greet(text('bonjour'), withSuggestion);
+		const turn = handle(first.conversation, text('chi haja ma t3ayetch f derb'), withSuggestion);
+		expect(turn.conversation).toMatchObject({ state: 'description', draft: { service: 'PROP', category: 'PROP-01' } });
+		expect(asked).toContain('chi haja ma t3ayetch f derb');
+		// in the category step, only a category of the chosen service
+		const inService = handle(handle(first.conversation, { kind: 'choice', id: 'PROP' }, withSuggestion).conversation, text('daw tafi'), withSuggestion);
+		expect(inService.conversation.state).toBe('category');
+		expect(handle(first.conversation, text('walou'), withSuggestion).conversation.state).toBe('service');
+	});
+
 	it('goes straight to the description for a word that names a category', () => {
 		const turn = greet(text('حفرة كبيرة'), catalog);
 		expect(turn.conversation).toMatchObject({ state: 'description', language: 'ar', draft: { service: 'VOI', category: 'VOI-01' } });

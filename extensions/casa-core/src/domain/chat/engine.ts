@@ -48,6 +48,15 @@ export interface CatalogCategory extends CatalogService {
 export interface Catalog {
 	services: CatalogService[];
 	categories: CatalogCategory[];
+	/** the category suggestion's category for a free text when it is sure (domain/suggestion), else null */
+	suggest?: (text: string) => string | null;
+}
+
+/** The suggestion's category for a text, among `candidates` only. */
+function suggested(catalog: Catalog, input: Inbound, candidates: CatalogCategory[]): CatalogCategory | null {
+	if (input.kind !== 'text' || !catalog.suggest) return null;
+	const code = catalog.suggest(input.text);
+	return candidates.find((item) => item.code === code) ?? null;
 }
 
 export interface Choice {
@@ -120,7 +129,12 @@ const STEPS: Record<StepName, StepSpec> = {
 				if (category) return { draft: { ...conversation.draft, service: category.service, category: category.code }, next: 'description' };
 			}
 			const service = pick(input, catalog.services) ?? catalog.services.find((item) => item.code === shortcut?.service) ?? null;
-			if (!service) return { again: 'again.service' };
+			if (!service) {
+				// free text that names no service: the suggestion, when sure, picks the category ("zbel ma t3ayetch")
+				const category = suggested(catalog, input, catalog.categories);
+				if (category) return { draft: { ...conversation.draft, service: category.service, category: category.code }, next: 'description' };
+				return { again: 'again.service' };
+			}
 			return { draft: { ...conversation.draft, service: service.code, category: undefined }, next: 'category' };
 		},
 	},
@@ -133,7 +147,7 @@ const STEPS: Record<StepName, StepSpec> = {
 		accept(conversation, input, catalog) {
 			const candidates = categoriesOf(catalog, conversation.draft.service);
 			const shortcut = input.kind === 'text' ? shortcutIn(input.text) : null;
-			const category = pick(input, candidates, (item) => item.keywords ?? '') ?? candidates.find((item) => item.code === shortcut?.category) ?? null;
+			const category = pick(input, candidates, (item) => item.keywords ?? '') ?? candidates.find((item) => item.code === shortcut?.category) ?? suggested(catalog, input, candidates);
 			if (!category) return { again: 'again.category' };
 			return { draft: { ...conversation.draft, category: category.code }, next: 'description' };
 		},

@@ -10,6 +10,7 @@
 //   POST /desk/scans                      a scanned letter (multipart `file`), stored and read by OCR (field ocr=0: not read)
 import { periodKey, readRetention } from '../../domain/privacy/retention';
 import { createHash } from 'node:crypto';
+import { rankedNearby } from '../../adapters/suggestion/nearby';
 import { defineEndpoint } from '@directus/extensions-sdk';
 import type { Accountability } from '@directus/types';
 import type { Response } from 'express';
@@ -20,7 +21,6 @@ import { readDeskInput } from '../../domain/desk/desk-input';
 import { readAnswers, readAttributeDefinitions } from '../../domain/intake/attributes';
 import { rankCallerMatches, readCallerQuery } from '../../domain/desk/caller-search';
 import { AUTO_PRINT_SCRIPT, PRINT_SCRIPT, receiptHtml, receiptModel } from '../../domain/desk/receipt';
-import { distanceMetres } from '../../domain/intake/image-type';
 import { OPEN_STATUSES } from '../../domain/workflow/transitions';
 import { toInstant, toIsoTimestamp } from '../../domain/calendar/instant';
 import { ForbiddenActionError, InvalidFieldError } from '../../adapters/errors';
@@ -132,44 +132,38 @@ export default defineEndpoint({
 			});
 		}));
 
-		// the portal's nearby rule (same radius and period from the platform settings), with the id to follow
+		// the portal's nearby rule (same radius and period from the platform settings, ranked by meaning and place), with the id to follow
 		router.get('/nearby', route(async (request, res) => {
 			const { caller, language } = await agent(request);
 			const lat = Number(request.query.lat);
 			const lng = Number(request.query.lng);
 			if (!Number.isFinite(lat) || !Number.isFinite(lng)) throw deskErrors([{ field: 'latitude', key: 'field.coordinates' }], language);
 			const { settings } = await referenceData(database);
-			const radius = settings.duplicateRadiusM;
-			const degreesLat = radius / 111_000;
-			const degreesLng = radius / (111_000 * Math.cos((lat * Math.PI) / 180));
-			const rows: Record<string, any>[] = await database('complaints')
-				.leftJoin('categories', 'categories.code', 'complaints.category')
-				.select('complaints.id', 'complaints.reference', 'complaints.status', 'complaints.latitude', 'complaints.longitude', 'complaints.received_at', 'complaints.supporters_count', 'categories.name_fr', 'categories.name_ar')
-				.where('complaints.category', String(request.query.category ?? ''))
-				.whereIn('complaints.status', OPEN_STATUSES as string[])
-				.whereBetween('complaints.latitude', [lat - degreesLat, lat + degreesLat])
-				.whereBetween('complaints.longitude', [lng - degreesLng, lng + degreesLng])
-				.andWhere('complaints.received_at', '>=', new Date(Date.now() - settings.duplicatePeriodDays * 86_400_000))
+			const text = typeof request.query.text === 'string' ? request.query.text.slice(0, 2000) : '';
+			const ranked = await rankedNearby(database, {
+				lat,
+				lng,
+				category: String(request.query.category ?? ''),
+				text,
+				radiusM: settings.duplicateRadiusM,
+				periodDays: settings.duplicatePeriodDays,
 				// only what the agent may follow: their scope (the portal shows citizens references, never ids)
-				.modify((builder) => {
+				scope: (builder) => {
 					const scope = complaintScope(caller.profile!);
 					if (scope) applyScope(builder, scope);
-				})
-				.limit(50);
+				},
+			});
 			res.json({
-				data: rows
-					.map((row) => ({
-						id: row.id,
-						reference: row.reference,
-						status_label: translate(language, `status.${row.status}`),
-						category: language === 'ar' ? row.name_ar : row.name_fr,
-						distance_m: Math.round(distanceMetres(lat, lng, Number(row.latitude), Number(row.longitude))),
-						received_at: toIsoTimestamp(row.received_at),
-						supporters: Number(row.supporters_count ?? 0),
-					}))
-					.filter((row) => row.distance_m <= radius)
-					.sort((a, b) => a.distance_m - b.distance_m)
-					.slice(0, 10),
+				data: ranked.map(({ item, similarity }) => ({
+					id: item.id,
+					reference: item.reference,
+					status_label: translate(language, `status.${item.status}`),
+					category: language === 'ar' ? item.name_ar : item.name_fr,
+					distance_m: Math.round(item.distanceM),
+					received_at: toIsoTimestamp(item.received_at),
+					supporters: Number(item.supporters_count ?? 0),
+					similarity,
+				})),
 			});
 		}));
 

@@ -2,6 +2,7 @@
 // collections: every public read and write goes through these routes, with a
 // field whitelist, per-IP rate limits and answers in French or Arabic.
 //   GET  /portal/api/categories                         (with each category's questions)
+//   GET  /portal/api/categories/suggest?text=…&lang=fr|ar  best categories for a free text (code, label, score)
 //   GET  /portal/api/embed-check                        may the calling site embed the form? (any origin)
 //   POST /portal/api/complaints                         (Idempotency-Key and X-Casa-Device headers)
 //   GET  /portal/api/complaints/:reference              (X-Tracking-Secret header; never ?secret=)
@@ -30,8 +31,8 @@ import { BodyProblem, bodyError, discardRest, parseMultipart } from '../../adapt
 import { portalAttributes, readAttributeDefinitions } from '../../domain/intake/attributes';
 import { cleanText } from '../../domain/text/sanitize';
 import type { FieldError } from '../../domain/complaint/complaint-plan';
-import { MAX_PHOTO_BYTES, MAX_PHOTOS, distanceMetres } from '../../domain/intake/image-type';
-import { isOpen, OPEN_STATUSES } from '../../domain/workflow/transitions';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../../domain/intake/image-type';
+import { isOpen } from '../../domain/workflow/transitions';
 import { translate } from '../../domain/i18n/messages';
 import { referenceData } from '../../adapters/platform-context';
 import { registerStaticRoutes } from './static-routes';
@@ -39,6 +40,8 @@ import { eraseComplaints } from '../../adapters/privacy/anonymise';
 import { erasureVerdict, periodKey, readRetention } from '../../domain/privacy/retention';
 import { consume, createLimiter } from '../../adapters/rate-limit';
 import { requestSchema } from '../../adapters/request-schema';
+import { suggestCategories } from '../../adapters/suggestion/suggest';
+import { rankedNearby } from '../../adapters/suggestion/nearby';
 
 interface PortalRequest {
 	body: Record<string, unknown> | undefined;
@@ -129,6 +132,17 @@ export default defineEndpoint({
 			res.json({ data: serviceRows.map((service) => ({ ...service, categories: categories.filter((category) => category.service === service.code) })) });
 		}));
 
+		// category suggestion as the citizen types (domain/suggestion): best categories with their label in the asked language
+		const suggestLimiter = createLimiter(env, 'SUGGEST', 120);
+		router.get('/api/categories/suggest', route(async (request, res) => {
+			await consume(suggestLimiter, request.ip);
+			const language = languageOf(request);
+			const text = typeof request.query.text === 'string' ? request.query.text.slice(0, 600) : '';
+			const limit = Math.min(Math.max(Number(request.query.limit) || 3, 1), 5);
+			if (!text.trim()) return void res.json({ data: [] });
+			res.json({ data: await suggestCategories(database, text, language, limit) });
+		}));
+
 		// the embedded form asks first whether the site it runs on may embed it (answered to any origin:
 		// it says nothing but yes or no), so the citizen reads why instead of "check your connection"
 		const embedOrigins = new Set([String(env.PUBLIC_URL ?? ''), ...String(env.PORTAL_EMBED_ORIGINS ?? 'https://casablancacity.ma,https://www.casablancacity.ma').split(',')].map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean));
@@ -180,40 +194,26 @@ export default defineEndpoint({
 			res.json({ data: rows.map((row) => ({ ...row, boundary: typeof row.boundary === 'string' ? JSON.parse(row.boundary) : row.boundary })) });
 		}));
 
-		// open complaints of the same category nearby: the citizen may follow one instead of filing a duplicate
+		// open complaints nearby that may be the same problem, ranked by meaning and place (domain/suggestion/duplicates.ts):
+		// the citizen may follow one instead of filing a duplicate; descriptions are never shown, only used to rank
 		router.get('/api/nearby', route(async (request, res) => {
 			await consume(trackingLimiter, request.ip);
 			const language = languageOf(request);
 			const lat = Number(request.query.lat);
 			const lng = Number(request.query.lng);
 			const category = String(request.query.category ?? '');
+			const text = typeof request.query.text === 'string' ? request.query.text.slice(0, 2000) : '';
 			if (!Number.isFinite(lat) || !Number.isFinite(lng)) throw invalid('latitude', 'field.coordinates', language);
 			const { settings } = await referenceData(database);
-			const radius = settings.duplicateRadiusM;
-			const degreesLat = radius / 111_000;
-			const degreesLng = radius / (111_000 * Math.cos((lat * Math.PI) / 180));
-			const since = new Date(Date.now() - settings.duplicatePeriodDays * 86_400_000);
-			const rows = await database('complaints')
-				.leftJoin('categories', 'categories.code', 'complaints.category')
-				.select('complaints.reference', 'complaints.status', 'complaints.latitude', 'complaints.longitude', 'complaints.received_at', 'complaints.supporters_count', 'categories.name_fr', 'categories.name_ar')
-				.where('complaints.category', category)
-				.whereIn('complaints.status', OPEN_STATUSES as string[])
-				.whereBetween('complaints.latitude', [lat - degreesLat, lat + degreesLat])
-				.whereBetween('complaints.longitude', [lng - degreesLng, lng + degreesLng])
-				.andWhere('complaints.received_at', '>=', since)
-				.limit(50);
-			const nearby = rows
-				.map((row) => ({
-					reference: row.reference,
-					status_label: translate(language, `status.${row.status}`),
-					category: language === 'ar' ? row.name_ar : row.name_fr,
-					distance_m: Math.round(distanceMetres(lat, lng, Number(row.latitude), Number(row.longitude))),
-					received_at: toIsoTimestamp(row.received_at),
-					supporters: Number(row.supporters_count ?? 0),
-				}))
-				.filter((row) => row.distance_m <= radius)
-				.sort((a, b) => a.distance_m - b.distance_m)
-				.slice(0, 10);
+			const ranked = await rankedNearby(database, { lat, lng, category, text, radiusM: settings.duplicateRadiusM, periodDays: settings.duplicatePeriodDays });
+			const nearby = ranked.map(({ item }) => ({
+				reference: item.reference,
+				status_label: translate(language, `status.${item.status}`),
+				category: language === 'ar' ? item.name_ar : item.name_fr,
+				distance_m: Math.round(item.distanceM),
+				received_at: toIsoTimestamp(item.received_at),
+				supporters: Number(item.supporters_count ?? 0),
+			}));
 			res.json({ data: nearby });
 		}));
 

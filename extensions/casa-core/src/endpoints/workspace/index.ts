@@ -23,7 +23,7 @@ import { SLA_STATES } from '../../domain/insights/clusters';
 import { isUuid, readQueueQuery } from '../../domain/workspace/queue-query';
 import { toIsoTimestamp } from '../../domain/calendar/instant';
 import { ForbiddenActionError, InvalidFieldError } from '../../adapters/errors';
-import { type Caller, actingAs, loadCaller, loadTeams } from '../../adapters/platform-context';
+import { type Caller, actingAs, loadCaller, loadTeams, referenceData } from '../../adapters/platform-context';
 import { requestSchema } from '../../adapters/request-schema';
 import { complaintScope } from '../../domain/access/scope';
 import { applyScope } from '../../adapters/scope-sql';
@@ -36,6 +36,9 @@ import { fileOfComplaint, journalAccess, loadFacts, loadFactsMany, readComplaint
 import { contactOf } from '../../adapters/citizen-contacts';
 import { categoryAnswers, commandButtons, fileUrl, historyEntry, named, queueItem, replyTemplates } from './views';
 import { Readable } from 'node:stream';
+import { suggestCategories } from '../../adapters/suggestion/suggest';
+import { retrain } from '../../adapters/suggestion/model-store';
+import { rankedNearby } from '../../adapters/suggestion/nearby';
 
 interface WorkspaceRequest {
 	body: Record<string, unknown> | undefined;
@@ -143,7 +146,44 @@ export default defineEndpoint({
 				answers: categoryAnswers(row.attributes, language),
 				// proof of closure: the form of the resolve command says it before the agent tries
 				proof_of_closure: { required: await categoryNeedsProof(database, row.category ?? null), after_photos: files.filter((file) => file.kind === 'after_photo').length },
+				// what the category suggestion reads in the description, for the requalification form
+				category_suggestions: capabilities.has('requalify') && row.description ? await categorySuggestions(row.description, language) : [],
+				// open complaints nearby that may be the same problem, ranked by meaning and place, for a merge
+				likely_duplicates: capabilities.has('merge') ? await likelyDuplicates(caller, language, row) : [],
 			};
+		}
+
+		async function likelyDuplicates(caller: Caller, language: Language, row: Record<string, any>) {
+			if (row.latitude === null || row.longitude === null || !row.category) return [];
+			try {
+				const { settings } = await referenceData(database);
+				const ranked = await rankedNearby(database, {
+					lat: Number(row.latitude),
+					lng: Number(row.longitude),
+					category: String(row.category),
+					text: String(row.description ?? ''),
+					radiusM: settings.duplicateRadiusM,
+					periodDays: settings.duplicatePeriodDays,
+					scope: (builder) => {
+						const scope = complaintScope(caller.profile!);
+						if (scope) applyScope(builder, scope);
+						builder.whereNot('complaints.id', row.id);
+					},
+				}, 5);
+				return ranked.map(({ item, similarity }) => ({ id: String(item.id), reference: item.reference, status_label: translate(language, `status.${item.status}`), category_label: named(language, item.name_fr, item.name_ar), distance_m: Math.round(item.distanceM), similarity }));
+			} catch (error) {
+				logger.warn(error, '[casa-core] likely duplicates unavailable');
+				return [];
+			}
+		}
+
+		async function categorySuggestions(text: string, language: Language) {
+			try {
+				return (await suggestCategories(database, text, language, 3)).map(({ code, label, score }) => ({ value: code, label, score }));
+			} catch (error) {
+				logger.warn(error, '[casa-core] category suggestion unavailable');
+				return [];
+			}
 		}
 
 		router.get('/me', route(async (request, res) => {
@@ -198,6 +238,12 @@ export default defineEndpoint({
 			// the users service hashes the password and writes the activity as this user
 			await new services.UsersService({ schema, knex: database, accountability: actingAs(accountability, caller) }).updateOne(caller.profile.userId, { password });
 			res.json({ data: { changed: true } });
+		}));
+
+		// an administrator retrains the category suggestion now (after editing keywords; tests), instead of waiting for the schedule
+		router.post('/suggestion/train', route(async (request, res) => {
+			if (!request.accountability?.admin) throw new ForbiddenActionError({ field: 'role', reason: 'role', message: translate('fr', 'workspace.errors.role') });
+			res.json({ data: await retrain(database) });
 		}));
 
 		router.get('/options', route(async (request, res) => {

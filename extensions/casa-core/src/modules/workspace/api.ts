@@ -94,6 +94,10 @@ export interface Complaint {
 	answers?: { question: string; answer: string }[];
 	/** proof of closure: the category asks for an after-photo before resolving */
 	proof_of_closure?: { required: boolean; after_photos: number };
+	/** the category suggestion's best categories for the description (requalification), best first */
+	category_suggestions?: { value: string; label: string; score: number }[];
+	/** open complaints nearby that may be the same problem (for a merge), best first */
+	likely_duplicates?: { id: string; reference: string; status_label: string; category_label: string | null; distance_m: number; similarity: number }[];
 }
 export interface Contact { name: string | null; phone: string | null; email: string | null; postal_address?: string | null; language: string | null }
 

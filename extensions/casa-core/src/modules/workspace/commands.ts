@@ -3,11 +3,11 @@
 // (docs/workspace-api.md, "Commands"). Plain functions, unit-tested.
 
 /** Inputs the screen knows how to ask for; anything else is left to the server to refuse in words. */
-export const KNOWN_INPUTS = ['public_reply', 'message', 'rejection_reason', 'category', 'team', 'assignee', 'body', 'file', 'field', 'value'] as const;
+export const KNOWN_INPUTS = ['public_reply', 'message', 'rejection_reason', 'category', 'team', 'assignee', 'body', 'file', 'field', 'value', 'into'] as const;
 export type CommandInput = (typeof KNOWN_INPUTS)[number];
 
 /** The order in which moves are offered as the main one: getting the work done first. */
-const PRIORITY = ['resolve', 'start', 'claim', 'acknowledge', 'resume', 'assign', 'request_info', 'close', 'reopen', 'attach', 'note', 'requalify', 'reject', 'correct'];
+const PRIORITY = ['resolve', 'start', 'claim', 'acknowledge', 'resume', 'assign', 'request_info', 'close', 'reopen', 'attach', 'note', 'requalify', 'reject', 'merge', 'correct'];
 
 /** Commands that run on one tap (no input, nothing lost if it was a slip). */
 const ONE_TAP = ['claim', 'start', 'acknowledge', 'resume'];
@@ -43,11 +43,13 @@ export interface CommandValues {
 	field: string;
 	value: string;
 	reason: string;
+	/** merge: the original's reference */
+	into: string;
 	file: File | null;
 }
 
 export function emptyValues(): CommandValues {
-	return { public_reply: '', message: '', rejection_reason: '', redirected_to: '', category: '', team: '', assignee: '', body: '', field: '', value: '', reason: '', file: null };
+	return { public_reply: '', message: '', rejection_reason: '', redirected_to: '', category: '', team: '', assignee: '', body: '', field: '', value: '', reason: '', into: '', file: null };
 }
 
 /** The inputs of a form that are missing, by input name (each shows "this field is required"). */
@@ -63,6 +65,7 @@ export function missingInputs(command: string, inputs: readonly string[], values
 			case 'body':
 			case 'field':
 			case 'value':
+			case 'into':
 				if (blank(values[input])) missing.push(input);
 				break;
 			case 'file':
@@ -89,6 +92,8 @@ export function commandBody(command: string, values: CommandValues): Record<stri
 			return { rejection_reason: text(values.rejection_reason), ...(text(values.redirected_to) ? { redirected_to: text(values.redirected_to) } : {}) };
 		case 'requalify':
 			return { category: values.category };
+		case 'merge':
+			return { into: text(values.into) };
 		case 'assign':
 			return { ...(values.team ? { team: values.team } : {}), ...(values.assignee ? { assignee: values.assignee } : {}) };
 		case 'note':

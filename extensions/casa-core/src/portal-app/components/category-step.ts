@@ -1,5 +1,7 @@
-// Step 1: the service, then the category, with icons; or a search across both
-// languages and the categories' keywords.
+// Step 1: the service, then the category, with icons; or a search: as the
+// citizen types, the category suggestion (GET /portal/api/categories/suggest,
+// French, Arabic and Darija in both scripts) comes first, then the categories
+// whose names or keywords contain every word typed.
 import { computed, defineComponent, h, ref } from 'vue';
 import { type Category, type Service, categoryName, clearErrors, usePortal } from '../context';
 import { icon } from '../icons';
@@ -22,10 +24,34 @@ export const CategoryStep = defineComponent({
 				})),
 			),
 		);
+		// the server's suggestion for the text typed (codes, best first), kept with the text it answers
+		const suggested = ref<{ text: string; codes: string[] }>({ text: '', codes: [] });
+		let suggestTimer: ReturnType<typeof setTimeout> | undefined;
+		let suggestSeq = 0;
+		function askSuggestion(text: string) {
+			clearTimeout(suggestTimer);
+			if (!text.trim()) {
+				suggested.value = { text: '', codes: [] };
+				return;
+			}
+			suggestTimer = setTimeout(() => {
+				const seq = ++suggestSeq;
+				context.api
+					.get<{ data: { code: string }[] }>('categories/suggest', { query: { text, lang: i18n.lang.value, limit: 3 } })
+					.then((answer) => {
+						if (seq === suggestSeq) suggested.value = { text, codes: answer.data.map((item) => item.code) };
+					})
+					.catch(() => undefined); // offline: the search by words still answers
+			}, 200);
+		}
 		const matches = computed(() => {
 			const words = foldText(query.value).split(' ').filter(Boolean);
 			if (words.length === 0) return [];
-			return index.value.filter((entry) => words.every((word) => entry.text.includes(word)));
+			const byCode = new Map(index.value.map((entry) => [entry.category.code, entry]));
+			const fresh = suggested.value.text.trim() === query.value.trim() ? suggested.value.codes : [];
+			const first = fresh.map((code) => byCode.get(code)).filter((entry): entry is NonNullable<typeof entry> => entry !== undefined);
+			const taken = new Set(first.map((entry) => entry.category.code));
+			return [...first, ...index.value.filter((entry) => !taken.has(entry.category.code) && words.every((word) => entry.text.includes(word)))];
 		});
 		const selectedService = computed(() => (context.services.value ?? []).find((service) => service.code === draft.service) ?? null);
 
@@ -40,6 +66,7 @@ export const CategoryStep = defineComponent({
 		}
 		function onSearch(event: Event) {
 			query.value = inputValue(event);
+			askSuggestion(query.value);
 			clearTimeout(announceTimer);
 			announceTimer = setTimeout(() => {
 				if (query.value.trim()) context.announce(i18n.t('category.results', { count: matches.value.length }));

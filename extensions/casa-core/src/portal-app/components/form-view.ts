@@ -14,7 +14,7 @@ import { ContactStep } from './contact-step';
 import { DescriptionStep } from './description-step';
 import { LocationStep } from './location-step';
 import { PhotosStep } from './photos-step';
-import { type NearbyComplaint, ReviewStep } from './review-step';
+import { type NearbyComplaint, ReviewStep, nearbyOffer } from './review-step';
 
 export type FormOutcome = { kind: 'sent'; receipt: Receipt } | { kind: 'queued'; key: string } | { kind: 'followed'; reference: string; supporters: number };
 
@@ -75,7 +75,8 @@ export const FormView = defineComponent({
 
 		async function goTo(index: number, options: { focus?: boolean } = {}) {
 			step.value = index;
-			if (STEPS[index] === 'review') void loadNearby();
+			// likely duplicates are offered as soon as the place is known (the step after the location), and again before sending
+			if (STEPS[index] === 'review' || STEPS[index - 1] === 'location') void loadNearby();
 			if (options.focus !== false) await focusHeading();
 		}
 
@@ -95,7 +96,7 @@ export const FormView = defineComponent({
 			nearby.value = [];
 			if (!draft.category || draft.latitude === null || draft.longitude === null) return;
 			try {
-				const response = await context.api.get<{ data: NearbyComplaint[] }>('nearby', { lang: i18n.lang.value, query: { category: draft.category, lat: draft.latitude, lng: draft.longitude } });
+				const response = await context.api.get<{ data: NearbyComplaint[] }>('nearby', { lang: i18n.lang.value, query: { category: draft.category, lat: draft.latitude, lng: draft.longitude, text: draft.description.slice(0, 2000) } });
 				nearby.value = response.data ?? [];
 				if (nearby.value.length) context.announce(i18n.t('nearby.title', { count: nearby.value.length }));
 			} catch {
@@ -190,9 +191,10 @@ export const FormView = defineComponent({
 			}
 		}
 
-		if (STEPS[step.value] === 'review') void loadNearby();
+		const offersNearby = () => STEPS[step.value] === 'review' || STEPS[step.value - 1] === 'location';
+		if (offersNearby()) void loadNearby();
 		// their status and category names come in the chosen language
-		watch(i18n.lang, () => STEPS[step.value] === 'review' && !following.value && void loadNearby());
+		watch(i18n.lang, () => offersNearby() && !following.value && void loadNearby());
 
 		return () => {
 			const name = stepName.value;
@@ -207,6 +209,8 @@ export const FormView = defineComponent({
 					onEdit: (target: StepName) => goTo(STEPS.indexOf(target)),
 					onFollow: follow,
 				});
+			else if (STEPS[step.value - 1] === 'location')
+				body = h('div', { class: 'step-with-nearby' }, [nearbyOffer(context, nearby.value, following.value, (reference) => void follow(reference)), h(STEP_COMPONENTS[name], { key: name })]);
 			else body = h(STEP_COMPONENTS[name], { key: name });
 			return h('div', { class: 'form-view', ref: root }, [
 				h(

@@ -1,5 +1,5 @@
-// Step 6: everything at a glance before sending, and the open complaints of
-// the same category nearby, which the citizen may follow instead.
+// Step 6: everything at a glance before sending, and the open complaints
+// nearby that may be the same problem, which the citizen may follow instead.
 import { defineComponent, h, type PropType } from 'vue';
 import { type StepName, categoryName, findCategory, usePortal } from '../context';
 import { givesContact } from '../draft';
@@ -13,6 +13,42 @@ export interface NearbyComplaint {
 	distance_m: number;
 	received_at: string | null;
 	supporters: number;
+}
+
+/**
+ * The open complaints nearby that may be the same problem (GET /portal/api/nearby, ranked by
+ * meaning and place), each with a button to follow it instead of filing a duplicate. Shown
+ * right after the location step, and again before sending.
+ */
+export function nearbyOffer(context: ReturnType<typeof usePortal>, nearby: NearbyComplaint[], following: string | null, onFollow: (reference: string) => void) {
+	const { i18n } = context;
+	if (nearby.length === 0) return null;
+	return h('section', { class: 'nearby', 'aria-labelledby': context.id('nearby-title') }, [
+		h('h3', { id: context.id('nearby-title') }, i18n.t('nearby.title', { count: nearby.length })),
+		h('p', { class: 'hint' }, i18n.t('nearby.hint')),
+		h(
+			'ul',
+			{ class: 'nearby-list' },
+			nearby.map((item) => {
+				const describedBy = context.id(`nearby-${item.reference}`);
+				return h('li', { key: item.reference, class: 'nearby-item' }, [
+					h('div', { id: describedBy, class: 'nearby-text' }, [
+						h('strong', { dir: 'ltr' }, item.reference),
+						h('span', item.category),
+						h('span', [h('span', { class: 'badge' }, item.status_label), ' · ', i18n.t('nearby.distance', { distance: i18n.formatNumber(item.distance_m) })]),
+						h('span', i18n.t('nearby.received', { date: i18n.formatDate(item.received_at) })),
+						h('span', [icon('people'), ' ', i18n.t('nearby.supporters', { count: item.supporters })]),
+					]),
+					h(
+						'button',
+						{ type: 'button', class: 'button secondary', disabled: following !== null, 'aria-describedby': describedBy, onClick: () => onFollow(item.reference) },
+						following === item.reference ? i18n.t('nearby.following') : i18n.t('nearby.follow'),
+					),
+				]);
+			}),
+		),
+		h('p', { class: 'hint' }, i18n.t('nearby.or_submit')),
+	]);
 }
 
 export const ReviewStep = defineComponent({
@@ -72,34 +108,7 @@ export const ReviewStep = defineComponent({
 					),
 					row(i18n.t('review.contact'), 'contact', contact.length ? contact.map((line) => h('span', { class: 'line', dir: 'auto' }, line)) : i18n.t('review.anonymous')),
 				]),
-				props.nearby.length
-					? h('section', { class: 'nearby', 'aria-labelledby': context.id('nearby-title') }, [
-							h('h3', { id: context.id('nearby-title') }, i18n.t('nearby.title', { count: props.nearby.length })),
-							h('p', { class: 'hint' }, i18n.t('nearby.hint')),
-							h(
-								'ul',
-								{ class: 'nearby-list' },
-								props.nearby.map((item) => {
-									const describedBy = context.id(`nearby-${item.reference}`);
-									return h('li', { key: item.reference, class: 'nearby-item' }, [
-										h('div', { id: describedBy, class: 'nearby-text' }, [
-											h('strong', { dir: 'ltr' }, item.reference),
-											h('span', item.category),
-											h('span', [h('span', { class: 'badge' }, item.status_label), ' · ', i18n.t('nearby.distance', { distance: i18n.formatNumber(item.distance_m) })]),
-											h('span', i18n.t('nearby.received', { date: i18n.formatDate(item.received_at) })),
-											h('span', [icon('people'), ' ', i18n.t('nearby.supporters', { count: item.supporters })]),
-										]),
-										h(
-											'button',
-											{ type: 'button', class: 'button secondary', disabled: props.following !== null, 'aria-describedby': describedBy, onClick: () => emit('follow', item.reference) },
-											props.following === item.reference ? i18n.t('nearby.following') : i18n.t('nearby.follow'),
-										),
-									]);
-								}),
-							),
-							h('p', { class: 'hint' }, i18n.t('nearby.or_submit')),
-						])
-					: null,
+				nearbyOffer(context, props.nearby, props.following, (reference) => emit('follow', reference)),
 			]);
 		};
 	},
