@@ -37,6 +37,8 @@ describe('OCR of a scanned letter at the desk', { timeout: 180_000 }, () => {
 		// lines broken by the page are joined again: one sentence, one line
 		expect(text.split('\n')).toContain('Je vous prie de bien vouloir faire enlever ces déchets rapidement.');
 		expect(body.data.confidence).toBeGreaterThan(70);
+		// the category is suggested from the letter's words: waste in the street is the cleanliness service's
+		expect(body.data.suggested?.[0]?.code, JSON.stringify(body.data.suggested)).toMatch(/^PROP-/);
 		expect(body.data.ms_per_page).toBeGreaterThan(0);
 	});
 
@@ -45,6 +47,7 @@ describe('OCR of a scanned letter at the desk', { timeout: 180_000 }, () => {
 		expect(status).toBe(201);
 		expect(body.data).toMatchObject({ ocr: 'read', language: 'ar', pages_read: 1 });
 		for (const words of ['الموضوع: تراكم الأزبال في شارع ابن بطوطة', 'فاطمة الزهراء العلوي', 'الروائح لا تطاق']) expect(body.data.text).toContain(words);
+		expect(body.data.suggested?.[0]?.code, JSON.stringify(body.data.suggested)).toMatch(/^PROP-/);
 	});
 
 	it('renders an image-only PDF (a scanner\'s PDF) and reads its page; the scan is stored as it came', async () => {

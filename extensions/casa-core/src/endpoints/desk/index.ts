@@ -11,6 +11,7 @@
 import { periodKey, readRetention } from '../../domain/privacy/retention';
 import { createHash } from 'node:crypto';
 import { rankedNearby } from '../../adapters/suggestion/nearby';
+import { suggestCategories } from '../../adapters/suggestion/suggest';
 import { defineEndpoint } from '@directus/extensions-sdk';
 import type { Accountability } from '@directus/types';
 import type { Response } from 'express';
@@ -269,8 +270,8 @@ export default defineEndpoint({
 					const reading = await reader.read(scan.bytes, scan.type);
 					const text = descriptionFromScan(reading.pages);
 					Object.assign(data, { ocr: text ? 'read' : 'empty', text: text || null, language: scanLanguage(text), pages_read: reading.pages.length, page_count: reading.pageCount, confidence: reading.confidence, ms_per_page: reading.msPerPage });
-					// category suggestion (issue #13, done elsewhere): when domain suggestCategory(text, lang) is on main,
-					// add `data.suggested = suggestCategory(text, data.language)`; the desk form already picks its first code
+					// the category suggested from the letter's text (the agent confirms it): the desk form picks the first
+					if (text) data.suggested = (await suggestCategories(database, text, language)).map(({ code, label, score }) => ({ code, label, score }));
 				} catch (error) {
 					if (!(error instanceof ScanReadError)) throw error;
 					if (error.reason === 'unreadable') logger.warn(`desk OCR: ${error.message}`);
