@@ -20,6 +20,10 @@ export const compositeIndexes: IndexSpec[] = [
 	{ collection: 'complaints', name: 'complaints_status_service_sla_state_index', columns: ['status', 'service', 'sla_state'], why: 'dashboards: open complaints by service and SLA state' },
 	// what the map's grid aggregate reads (/insights/clusters): an index-only scan instead of the table
 	{ collection: 'complaints', name: 'complaints_map_index', columns: ['latitude', 'longitude', 'status', 'sla_state'], why: 'the map: complaints per grid cell in the visible box' },
+	// the SLA sweep (adapters/sla/sweep-queries.ts): with sla_next_check_at's own index, each of its reads is a range scan
+	{ collection: 'complaints', name: 'complaints_status_sla_share_index', columns: ['status', 'sla_at_risk_share'], why: 'SLA sweep: open complaints whose at-risk instants use another share' },
+	{ collection: 'complaints', name: 'complaints_legal_warning_index', columns: ['legal_warned_at', 'status', 'legal_due_at'], why: 'SLA sweep: open complaints not yet warned whose legal ceiling is near' },
+	{ collection: 'complaints', name: 'complaints_status_sla_state_paused_index', columns: ['status', 'sla_state', 'sla_paused_at'], why: 'counts of open complaints by SLA state (sweep result, dashboards), index-only' },
 ];
 
 export type SqlDialect = 'pg' | 'sqlite';

@@ -11,6 +11,7 @@ import { boundingBox, pointInGeometry, type AreaGeometry } from '../../extension
 import { formatReference, referenceYear } from '../../extensions/casa-core/src/domain/reference';
 import { slaState, worstSlaState } from '../../extensions/casa-core/src/domain/sla';
 import { DEFAULT_LEGAL_WARNING_DAYS, atRiskPatch, escalationLevelOf } from '../../extensions/casa-core/src/domain/sla/sweep';
+import { nextCheckPatch } from '../../extensions/casa-core/src/domain/sla/next-check';
 import { CHANNEL_WEIGHTS, LIFECYCLES, SERVICE_WEIGHTS, ageInDays, arrondissementWeights, random, weighted } from '../bench/weighting';
 
 export interface GenerateOptions {
@@ -152,6 +153,8 @@ export async function buildComplaints(knex: Knex, options: GenerateOptions): Pro
 			row.escalation_level = escalationLevelOf((row.sla_state as 'on_track' | 'at_risk' | 'breached' | undefined) ?? 'on_track');
 			// the director general was already warned of the legal ceilings near or past (as the sweep's adoption does)
 			if (['new', 'acknowledged', 'assigned', 'in_progress', 'reopened', 'waiting_citizen'].includes(String(row.status)) && new Date(String(row.legal_due_at)).getTime() <= options.now.getTime() + DEFAULT_LEGAL_WARNING_DAYS * dayMs) row.legal_warned_at = options.now.toISOString();
+			// the next instant the sweep checks it, as the complaint hooks set it
+			Object.assign(row, nextCheckPatch(row, null));
 		}
 		// the citizen's contact details are stored apart (citizen_contacts), as the complaint hooks do
 		const { rest, contact } = splitContact(row);
