@@ -459,6 +459,9 @@ async function main() {
 		};
 		const minutes = (n: number) => new Date(Date.now() + n * 60_000);
 		results.sweeps.push(await sweepAt('first (catch-up)', minutes(0)));
+		// the catch-up rewrote most open rows: let the table be vacuumed, as autovacuum does on a live
+		// table, before measuring the steady state (dead index entries would otherwise be read again)
+		await db.raw('VACUUM ANALYZE complaints');
 		const steady = [];
 		for (let run = 1; run <= 5; run++) steady.push(await sweepAt(`steady #${run}`, minutes(5 * run)));
 		steady.sort((a, b) => a.ms - b.ms);

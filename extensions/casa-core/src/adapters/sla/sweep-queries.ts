@@ -78,7 +78,13 @@ export function conditions(context: SweepContext) {
 
 // --- statements, in the order the sweep runs them ----------------------------------------
 
-export const lockStatement = () => sql`SELECT pg_try_advisory_xact_lock(CAST(${SWEEP_LOCK_KEY} AS bigint)) AS locked`;
+/**
+ * One sweep at a time (PostgreSQL; released at commit). In the same statement, no JIT
+ * for this transaction: the sweep's statements read a handful of rows through indexes,
+ * but their cost estimates (many CASE expressions, right after a large catch-up) can
+ * pass jit_above_cost, and compiling them took seconds where running them takes milliseconds.
+ */
+export const lockStatement = () => sql`SELECT set_config('jit', 'off', true) AS jit, pg_try_advisory_xact_lock(CAST(${SWEEP_LOCK_KEY} AS bigint)) AS locked`;
 
 export const platformShareStatement = () => sql`SELECT at_risk_share FROM platform_settings`;
 
