@@ -46,6 +46,8 @@ const ONLY_READS = option('only') === 'reads';
 /** `--keep`: the bench database is left in place afterwards, to look at query plans */
 const KEEP_DATABASE = args.includes('--keep');
 const CPU_PROFILE = args.includes('--cpu-prof');
+/** `--no-first-paint`: no Chromium run (a reads-and-sweep measure on a loaded machine) */
+const FIRST_PAINT = !args.includes('--no-first-paint');
 const DEMO_PASSWORD = 'Casa-demo-2026';
 const OPEN = ['new', 'acknowledged', 'assigned', 'in_progress', 'waiting_citizen', 'reopened'];
 
@@ -481,6 +483,7 @@ async function main() {
 	}
 
 	// 4. the queue's first paint in Chromium (phone, CPU ×4) against Directus's own collection page, at the largest size
+	if (!FIRST_PAINT) return;
 	log('first paint at phone size, CPU ×4 (workspace queue against the generic collection page)');
 	try {
 		results.firstPaint = await measureFirstPaint(first.url, { agent: { email: 'agent.proprete@casablanca.ma', password: DEMO_PASSWORD }, admin: { email: config.adminEmail, password: config.adminPassword } });

@@ -78,7 +78,7 @@ describe('the next instant', () => {
 		const resumed = await stored(created.id);
 		// acknowledged: the resolution's threshold, moved by the pause
 		expect(resumed.next).toEqual(resumed.swept.resolveAtRiskAt);
-		expect((await call('PATCH', `/items/complaints/${created.id}`, { token: adminToken(), body: { status: 'resolved' } })).status).toBe(200);
+		expect((await call('PATCH', `/items/complaints/${created.id}`, { token: adminToken(), body: { status: 'resolved', public_reply: 'Intervention faite.' } })).status).toBe(200);
 		expect((await stored(created.id)).next).toBeNull();
 	});
 });
@@ -120,8 +120,8 @@ describe('an incremental sweep', () => {
 	});
 
 	it('gives every complaint it reads the next instant of slaDecision', async () => {
-		const created = await Promise.all(['2026-12-07 09:00', '2026-12-08 14:00', '2026-12-09 16:30'].map((at) => paperMail('PROP-03', local(at))));
-		const now = local('2026-12-10 12:00');
+		const created = await Promise.all(['2026-11-25 09:00', '2026-11-26 14:00', '2026-11-27 16:30'].map((at) => paperMail('PROP-03', local(at))));
+		const now = local('2026-11-28 12:00');
 		await sweep(now);
 		for (const { id } of created) {
 			const row = await stored(id);
