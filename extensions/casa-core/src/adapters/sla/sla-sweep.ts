@@ -37,6 +37,7 @@ import { fragmentRunner } from '../sql-fragment';
 import {
 	type RecalibratedRow,
 	type SweepContext,
+	countsFrom,
 	countsStatement,
 	emailsStatement,
 	escalationEventStatement,
@@ -197,12 +198,7 @@ export async function runSlaSweep(input: RunSlaSweepInput): Promise<SweepResult>
 		result.checked = (await db.rows(recordStatement(context))).length;
 
 		// 13. where things stand (index-only)
-		for (const row of await db.rows(countsStatement())) {
-			const n = Number(row.n);
-			if (Number(row.paused) === 1) result.paused += n;
-			else if (row.sla_state === 'at_risk' || row.sla_state === 'breached') result[row.sla_state] += n;
-			else result.on_track += n;
-		}
+		Object.assign(result, countsFrom(await db.rows(countsStatement())));
 		return { ...result, statements: db.statements };
 	});
 }
