@@ -179,8 +179,8 @@ export async function runSlaSweep(input: RunSlaSweepInput): Promise<SweepResult>
 		// 4. lock the rows this sweep updates (PostgreSQL)
 		if (dialect === 'pg') await db.rows(lockRowsStatement(context));
 
-		// 5. the state of the complaints whose next instant has passed
-		result.changed = (await db.rows(stateStatement(context))).length;
+		// 5. how many complaints whose next instant has passed change state (written at step 12)
+		result.changed = Number((await db.rows(stateStatement(context)))[0]?.n ?? 0);
 
 		// 6–8. the history: one internal escalation event per level crossed
 		result.escalations.at_risk = (await db.rows(escalationEventStatement(context, 'at_risk'))).length;
@@ -194,7 +194,7 @@ export async function runSlaSweep(input: RunSlaSweepInput): Promise<SweepResult>
 		// 11. on breach (option): normal → high, high → urgent
 		if (raisePriority) result.priority_raised = (await db.rows(raisePriorityStatement(context))).length;
 
-		// 12. levels recorded (a second sweep finds nothing to cross) and the next instants
+		// 12. states, levels (a second sweep finds nothing to cross) and next instants, one write per row
 		result.checked = (await db.rows(recordStatement(context))).length;
 
 		// 13. where things stand (index-only)

@@ -54,13 +54,14 @@ export function conditions(context: SweepContext) {
 	const isDue = (c: string) => sql`(${col(c, 'sla_next_check_at')} IS NOT NULL AND ${due(c)})`;
 	/** running, not warned yet, and the legal ceiling within the warning period (through its expression index) */
 	const legalNear = (c: string) => sql`(${raw(legalWarningDueExpression(c.replace(/\.$/, '')))} <= ${p.instant(context.legalBound)})`;
-	const crossesAtRisk = (c: string) => sql`(${level(c)} < 1 AND ${col(c, 'sla_state')} IN ('at_risk', 'breached'))`;
-	const crossesBreach = (c: string) => sql`(${level(c)} < 2 AND ${col(c, 'sla_state')} = 'breached')`;
-	/** what crosses each escalation of domain/sla/escalations.ts (after the state update) */
-	const crossing = (kind: EscalationKind, c: string) =>
-		kind === 'legal' ? legalNear(c) : sql`${eligible(c)} AND ${due(c)} AND ${kind === 'at_risk' ? crossesAtRisk(c) : crossesBreach(c)}`;
 	/** slaDecision's state */
 	const state = (c: string) => sql`(CASE WHEN ${breach(c)} THEN 'breached' WHEN ${atRisk(c)} THEN 'at_risk' ELSE 'on_track' END)`;
+	// from the state at now, before it is written: each crossing row is then written once, by recordStatement
+	const crossesAtRisk = (c: string) => sql`(${level(c)} < 1 AND ${state(c)} IN ('at_risk', 'breached'))`;
+	const crossesBreach = (c: string) => sql`(${level(c)} < 2 AND ${state(c)} = 'breached')`;
+	/** what crosses each escalation of domain/sla/escalations.ts */
+	const crossing = (kind: EscalationKind, c: string) =>
+		kind === 'legal' ? legalNear(c) : sql`${eligible(c)} AND ${due(c)} AND ${kind === 'at_risk' ? crossesAtRisk(c) : crossesBreach(c)}`;
 	/** slaDecision's next instant: the first threshold after now that changes the state */
 	const nextCheck = (c: string) => {
 		const whenLater = (guard: Fragment | null, value: Fragment, strictlyAfter: boolean) =>
@@ -136,10 +137,10 @@ export function lockRowsStatement(context: SweepContext): Fragment {
 		) touched`;
 }
 
-/** The state of the due rows; returns one row per change. */
+/** How many due rows change state (written by recordStatement, with their level and next instant, in one update). */
 export function stateStatement(context: SweepContext): Fragment {
 	const { due, eligible, state } = conditions(context);
-	return sql`UPDATE complaints SET sla_state = ${state('')} WHERE ${due('')} AND ${eligible('')} AND COALESCE(sla_state, '') <> ${state('')} RETURNING 1 AS changed`;
+	return sql`SELECT COUNT(*) AS n FROM complaints WHERE ${due('')} AND ${eligible('')} AND COALESCE(sla_state, '') <> ${state('')}`;
 }
 
 const fr = (key: string, values: Record<string, unknown> = {}) => translate('fr', key, values);
@@ -263,16 +264,18 @@ export function raisePriorityStatement(context: SweepContext): Fragment {
 }
 
 /**
- * Levels and the legal warning recorded (a second sweep finds nothing to
- * cross), and each due row's next instant: slaDecision's for running rows,
+ * The state, levels and the legal warning recorded (a second sweep finds
+ * nothing to cross), and each due row's next instant, in one write per row: slaDecision's for running rows,
  * none for the others (closed or paused: the hooks set one when they run again).
  */
 export function recordStatement(context: SweepContext): Fragment {
-	const { nowParam, due, isDue, eligible, legalNear, level, nextCheck } = conditions(context);
+	const { nowParam, due, isDue, eligible, legalNear, level, nextCheck, state } = conditions(context);
+	const swept = sql`(${eligible('')} AND ${isDue('')})`;
 	return sql`
 		UPDATE complaints SET
-			escalation_level = (CASE WHEN NOT (${eligible('')} AND ${isDue('')}) THEN escalation_level
-				WHEN sla_state = 'breached' THEN 2 WHEN sla_state = 'at_risk' AND ${level('')} < 1 THEN 1 ELSE ${level('')} END),
+			sla_state = (CASE WHEN ${swept} THEN ${state('')} ELSE sla_state END),
+			escalation_level = (CASE WHEN NOT ${swept} THEN escalation_level
+				WHEN ${state('')} = 'breached' THEN 2 WHEN ${state('')} = 'at_risk' AND ${level('')} < 1 THEN 1 ELSE ${level('')} END),
 			legal_warned_at = (CASE WHEN ${legalNear('')} THEN ${nowParam} ELSE legal_warned_at END),
 			sla_next_check_at = (CASE WHEN NOT ${isDue('')} THEN sla_next_check_at WHEN ${eligible('')} THEN ${nextCheck('')} ELSE NULL END)
 		WHERE ${due('')} OR ${legalNear('')}
