@@ -294,6 +294,8 @@ const coreCollections: CollectionSpec[] = [
 			field('sla_at_risk_share', 'float', { label: { fr: 'Seuil « à risque » appliqué', ar: 'عتبة «في خطر» المطبقة' }, interface: 'input', readonly: true, hidden: true, width: 'half' }),
 			field('escalation_level', 'integer', { label: { fr: "Niveau d'escalade", ar: 'مستوى التصعيد' }, interface: 'input', readonly: true, width: 'half', defaultValue: 0, note: '$t:casa.note.escalation_level' }),
 			timestamp('legal_warned_at', { fr: 'Direction générale alertée (échéance légale) le', ar: 'تنبيه المدير العام (الأجل القانوني) في' }, { readonly: true }),
+			// the next instant at which the SLA state can change (domain/sla/next-check.ts): the sweep reads only the rows whose instant has passed
+			timestamp('sla_next_check_at', { fr: 'Prochain contrôle du délai', ar: 'المراقبة المقبلة للأجل' }, { readonly: true, hidden: true, indexed: true }),
 			longText('description', { fr: 'Description', ar: 'الوصف' }, { required: true }),
 			field('description_public', 'boolean', { label: { fr: 'Description publiable (Open311)', ar: 'الوصف قابل للنشر (Open311)' }, interface: 'boolean', special: ['cast-boolean'], defaultValue: false, width: 'half', note: '$t:casa.note.description_public' }),
 			field('photos_public', 'boolean', { label: { fr: 'Photos publiables (Open311)', ar: 'الصور قابلة للنشر (Open311)' }, interface: 'boolean', special: ['cast-boolean'], defaultValue: false, width: 'half', note: '$t:casa.note.photos_public' }),

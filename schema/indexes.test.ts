@@ -25,3 +25,14 @@ describe('composite indexes', () => {
 		}
 	});
 });
+
+describe('the legal warning expression index', () => {
+	it('names the running statuses of the domain, and is built on the expression', async () => {
+		const { RUNNING_STATUSES } = await import('../extensions/casa-core/src/domain/sla/next-check');
+		const { legalWarningDueExpression } = await import('./indexes');
+		expect(legalWarningDueExpression()).toContain(`status IN (${RUNNING_STATUSES.map((status) => `'${status}'`).join(', ')})`);
+		expect(legalWarningDueExpression('c')).toContain('c.legal_warned_at IS NULL');
+		const spec = compositeIndexes.find((index) => index.name === 'complaints_legal_warning_due_index')!;
+		expect(createIndexStatement(spec, 'sqlite')).toBe(`CREATE INDEX IF NOT EXISTS "complaints_legal_warning_due_index" ON "complaints" ((${legalWarningDueExpression()}))`);
+	});
+});

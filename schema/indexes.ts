@@ -10,6 +10,20 @@ export interface IndexSpec {
 	columns: string[];
 	/** which read it serves */
 	why: string;
+	/** an index on this expression (of `columns`) rather than on the columns themselves */
+	expression?: string;
+}
+
+/**
+ * The legal ceiling of an open, running complaint whose director general was not
+ * warned yet; NULL for every other row. The SLA sweep's legal warning reads
+ * `<this> <= bound` through an index on this very expression: the database keeps
+ * statistics on it, where the columns' own (most ceilings are past, of closed
+ * complaints) made PostgreSQL expect a third of the table and scan all of it.
+ */
+export function legalWarningDueExpression(alias = ''): string {
+	const c = alias ? `${alias}.` : '';
+	return `(CASE WHEN ${c}legal_warned_at IS NULL AND ${c}sla_paused_at IS NULL AND ${c}status IN ('new', 'acknowledged', 'assigned', 'in_progress', 'reopened') THEN ${c}legal_due_at END)`;
 }
 
 export const compositeIndexes: IndexSpec[] = [
@@ -20,6 +34,16 @@ export const compositeIndexes: IndexSpec[] = [
 	{ collection: 'complaints', name: 'complaints_status_service_sla_state_index', columns: ['status', 'service', 'sla_state'], why: 'dashboards: open complaints by service and SLA state' },
 	// what the map's grid aggregate reads (/insights/clusters): an index-only scan instead of the table
 	{ collection: 'complaints', name: 'complaints_map_index', columns: ['latitude', 'longitude', 'status', 'sla_state'], why: 'the map: complaints per grid cell in the visible box' },
+	// the SLA sweep (adapters/sla/sweep-queries.ts): with sla_next_check_at's own index, each of its reads is a range scan
+	{ collection: 'complaints', name: 'complaints_status_sla_share_index', columns: ['status', 'sla_at_risk_share'], why: 'SLA sweep: open complaints whose at-risk instants use another share' },
+	{
+		collection: 'complaints',
+		name: 'complaints_legal_warning_due_index',
+		columns: ['legal_warned_at', 'sla_paused_at', 'status', 'legal_due_at'],
+		expression: legalWarningDueExpression(),
+		why: 'SLA sweep: open complaints not yet warned whose legal ceiling is near',
+	},
+	{ collection: 'complaints', name: 'complaints_status_sla_state_paused_index', columns: ['status', 'sla_state', 'sla_paused_at'], why: 'counts of open complaints by SLA state (sweep result, dashboards), index-only' },
 	// foreign keys PostgreSQL does not index by itself, read by complaint: a complaint's files (its view, the
 	// queue's thumbnails) and what the retention job clears per batch of complaints
 	{ collection: 'complaint_files', name: 'complaint_files_complaints_id_index', columns: ['complaints_id'], why: "a complaint's photos, scans and after-photos" },
@@ -39,7 +63,7 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 export function createIndexStatement(spec: IndexSpec, dialect: SqlDialect): string {
 	for (const name of [spec.collection, spec.name, ...spec.columns]) if (!IDENTIFIER.test(name)) throw new Error(`not a plain identifier: ${name}`);
 	if (spec.columns.length === 0) throw new Error(`index ${spec.name} has no columns`);
-	const columns = spec.columns.map((column) => `"${column}"`).join(', ');
+	const columns = spec.expression ? `(${spec.expression})` : spec.columns.map((column) => `"${column}"`).join(', ');
 	const concurrently = dialect === 'pg' ? 'CONCURRENTLY ' : '';
 	return `CREATE INDEX ${concurrently}IF NOT EXISTS "${spec.name}" ON "${spec.collection}" (${columns})`;
 }

@@ -12,6 +12,7 @@ import { boundingBox, pointInGeometry, type AreaGeometry } from '../../extension
 import { formatReference, referenceYear } from '../../extensions/casa-core/src/domain/reference';
 import { slaState, worstSlaState } from '../../extensions/casa-core/src/domain/sla';
 import { DEFAULT_LEGAL_WARNING_DAYS, atRiskPatch, escalationLevelOf } from '../../extensions/casa-core/src/domain/sla/sweep';
+import { nextCheckPatch, slaDecision } from '../../extensions/casa-core/src/domain/sla/next-check';
 import { CHANNEL_WEIGHTS, LIFECYCLES, SERVICE_WEIGHTS, ageInDays, arrondissementWeights, random, weighted } from '../bench/weighting';
 
 /**
@@ -176,6 +177,20 @@ export async function buildComplaints(knex: Knex, options: GenerateOptions): Pro
 			row.escalation_level = escalationLevelOf((row.sla_state as 'on_track' | 'at_risk' | 'breached' | undefined) ?? 'on_track');
 			// the director general was already warned of the legal ceilings near or past (as the sweep's adoption does)
 			if (['new', 'acknowledged', 'assigned', 'in_progress', 'reopened', 'waiting_citizen'].includes(String(row.status)) && new Date(String(row.legal_due_at)).getTime() <= options.now.getTime() + DEFAULT_LEGAL_WARNING_DAYS * dayMs) row.legal_warned_at = options.now.toISOString();
+			// the next instant the sweep checks it, as a sweep at `now` leaves it (domain/sla/next-check.ts)
+			Object.assign(row, nextCheckPatch(row, null));
+			if (row.sla_next_check_at) {
+				const instant = (field: string) => (row[field] ? new Date(String(row[field])) : null);
+				const decision = slaDecision(options.now, {
+					acknowledgedAt: instant('acknowledged_at'),
+					acknowledgeAtRiskAt: instant('acknowledge_at_risk_at'),
+					acknowledgeDueAt: instant('acknowledge_due_at'),
+					resolveAtRiskAt: instant('resolve_at_risk_at'),
+					resolveDueAt: instant('resolve_due_at'),
+					legalDueAt: instant('legal_due_at'),
+				});
+				row.sla_next_check_at = decision.state === row.sla_state ? (decision.nextCheckAt?.toISOString() ?? null) : row.sla_next_check_at;
+			}
 		}
 		// the citizen's contact details are stored apart (citizen_contacts), as the complaint hooks do
 		const { rest, contact } = splitContact(row);

@@ -1,6 +1,6 @@
 // Creates what schema/ describes and is missing, and brings field metadata
 // (labels, notes, interfaces) up to date. Never drops a column or data.
-import { createCollection, createField, createItems, createRelation, deleteField, readCollections, readFields, readItems, readRelations, updateCollection, updateField, updateRelation } from '@directus/sdk';
+import { createCollection, createField, customEndpoint, createItems, createRelation, deleteField, readCollections, readFields, readItems, readRelations, updateCollection, updateField, updateRelation } from '@directus/sdk';
 import { collections, fileFields, relations, userFields } from '../../schema/collections';
 import type { FieldSpec } from '../../schema/dsl';
 import type { AdminClient } from './client';
@@ -29,6 +29,8 @@ export async function applySchema(client: AdminClient, log: (message: string) =>
 	const fieldRows = (await client.request(readFields())) as { collection: string; field: string; meta: Meta; schema: { max_length?: number | null } | null }[];
 	const fieldStates = new Map<string, FieldState>(fieldRows.map((row) => [`${row.collection}.${row.field}`, { meta: row.meta, maxLength: row.schema?.max_length ?? null }]));
 
+	// complaints.sla_next_check_at added to an existing table: backfilled below
+	const nextCheckMissing = collectionMetas.has('complaints') && !fieldStates.has('complaints.sla_next_check_at');
 	for (const spec of collections) {
 		if (!collectionMetas.has(spec.collection)) {
 			log(`creating collection ${spec.collection}`);
@@ -53,6 +55,11 @@ export async function applySchema(client: AdminClient, log: (message: string) =>
 		await client.request(createRelation(spec as never));
 	}
 	await moveContactsOutOfComplaints(client, fieldStates, log);
+	if (nextCheckMissing) {
+		// the open complaints are checked by the next SLA sweep, which gives each its next instant
+		const { marked } = (await client.request(customEndpoint({ path: '/casa-schema/sla-next-check', method: 'POST' }))) as { marked: number };
+		log(`sla_next_check_at: ${marked} open complaints marked for the next SLA sweep`);
+	}
 }
 
 const LEGACY_CONTACT_FIELDS = { citizen_name: 'name', citizen_phone: 'phone', citizen_email: 'email' } as const;

@@ -809,7 +809,7 @@ async function snapshot(ids: string[], whole = false) {
 		: [];
 	const allFiles = await knex('directus_files').count({ n: '*' }).first();
 	const complaints = await knex('complaints').count({ n: '*' }).first();
-	const strip = rows.map(({ sla_state, escalation_level, date_updated, acknowledge_at_risk_at, resolve_at_risk_at, ...rest }: Record<string, unknown>) => rest);
+	const strip = rows.map(({ sla_state, escalation_level, date_updated, acknowledge_at_risk_at, resolve_at_risk_at, sla_next_check_at, ...rest }: Record<string, unknown>) => rest);
 	// the whole register (demo complaints too) on the fields a write could move; the SLA sweep may touch the rest
 	const others = register.filter((row: { id: string }) => !throwawaySet.has(String(row.id)));
 	return JSON.stringify({ strip, events, files, comments: Number(comments?.n), allFiles: Number(allFiles?.n), complaints: Number(complaints?.n), others });

@@ -76,6 +76,7 @@ export const SYSTEM_FIELDS = [
 	'sla_at_risk_share',
 	'escalation_level',
 	'legal_warned_at',
+	'sla_next_check_at',
 	'supporters_count',
 	'history',
 ] as const;

@@ -12,9 +12,8 @@ export const DEFAULT_AT_RISK_SHARE = 0.75;
 /** the director general is warned this many calendar days before the legal ceiling */
 export const DEFAULT_LEGAL_WARNING_DAYS = 10;
 
-/** Escalation levels, stored in complaints.escalation_level: each is recorded once. */
-export const ESCALATION_LEVELS = { none: 0, at_risk: 1, breached: 2 } as const;
-export type EscalationKind = 'at_risk' | 'breached' | 'legal';
+// escalation levels and who is told: one table, domain/sla/escalations.ts
+export { ESCALATION_LEVELS, type EscalationKind, escalationLevelOf } from './escalations';
 
 /** On breach (option): normal → high, high → urgent; urgent and low stay as they are. */
 export const PRIORITY_RISE: Readonly<Record<string, string>> = { normal: 'high', high: 'urgent' };
@@ -100,11 +99,6 @@ export function sweepState(now: Date, row: SweptRow): SlaState {
 	if ((acknowledging && passed(row.acknowledgeDueAt)) || passed(row.resolveDueAt) || passed(row.legalDueAt)) return 'breached';
 	if ((acknowledging && reached(row.acknowledgeAtRiskAt)) || reached(row.resolveAtRiskAt)) return 'at_risk';
 	return 'on_track';
-}
-
-/** complaints.escalation_level of a state: 0 on track, 1 at risk, 2 breached. */
-export function escalationLevelOf(state: SlaState): number {
-	return state === 'breached' ? ESCALATION_LEVELS.breached : state === 'at_risk' ? ESCALATION_LEVELS.at_risk : ESCALATION_LEVELS.none;
 }
 
 const DEADLINE_FIELDS = ['acknowledge_due_at', 'resolve_due_at', 'legal_due_at'] as const;

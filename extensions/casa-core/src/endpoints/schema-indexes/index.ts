@@ -1,6 +1,8 @@
 // Composite indexes of schema/indexes.ts, mounted at /casa-schema (administrators only):
 //   GET  /casa-schema/indexes   which ones exist
 //   POST /casa-schema/indexes   creates the missing ones (provisioning calls it)
+//   POST /casa-schema/sla-next-check   migration: open complaints written before
+//        complaints.sla_next_check_at existed are checked by the next SLA sweep
 // Directus's field schema indexes one column at a time; these span several.
 import { ForbiddenError } from '@directus/errors';
 import { defineEndpoint } from '@directus/extensions-sdk';
@@ -8,6 +10,7 @@ import type { Accountability } from '@directus/types';
 import type { Knex } from 'knex';
 import { type SqlDialect, compositeIndexes, createIndexStatement } from '../../../../../schema/indexes';
 import { dialectOf } from '../../adapters/scope-sql';
+import { backfillNextChecks } from '../../adapters/sla/sweep-queries';
 
 async function existingIndexes(knex: Knex, dialect: SqlDialect, table: string): Promise<Set<string>> {
 	const rows =
@@ -54,6 +57,17 @@ export default defineEndpoint({
 					created.push(spec.name);
 				}
 				res.json({ data: { created, indexes: await indexStates(database, dialect) } });
+			} catch (error) {
+				next(error);
+			}
+		});
+
+		router.post('/sla-next-check', async (request, res, next) => {
+			try {
+				adminOnly(request);
+				const marked = await backfillNextChecks(database);
+				if (marked > 0) logger.info(`[casa-schema] ${marked} open complaints marked for the next SLA sweep (sla_next_check_at)`);
+				res.json({ data: { marked } });
 			} catch (error) {
 				next(error);
 			}

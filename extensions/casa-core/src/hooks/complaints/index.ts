@@ -13,6 +13,7 @@ import type { Actor } from '../../domain/access/roles';
 import { type CurrentComplaint, type HistoryEvent, type Plan, type PlanContext, planCreate, planUpdate } from '../../domain/complaint/complaint-plan';
 import { formatReference, referenceYear } from '../../domain/reference';
 import { atRiskPatch } from '../../domain/sla/sweep';
+import { nextCheckPatch } from '../../domain/sla/next-check';
 import { fieldErrors, forbidden, invalid } from '../../adapters/errors';
 import { type Caller, REFERENCE_COLLECTIONS, invalidateReferenceData, loadCaller, loadTeams, planContextFrom, referenceData } from '../../adapters/platform-context';
 import { nextReferenceSequence } from '../../adapters/reference-counter';
@@ -138,10 +139,13 @@ export default defineHook(({ filter, action }, { logger }) => {
 		const atRisk = atRiskPatch({ ...payload, ...plan.values }, null, context.categories, context.calendar, (await referenceData(database)).settings.atRiskShare);
 		// the citizen's contact details are stored apart, in the same transaction (a nested create)
 		const { rest, contact } = splitContact(payload);
+		// and the next instant at which its SLA state can change (domain/sla/next-check.ts)
+		const nextCheck = nextCheckPatch({ ...payload, ...plan.values, ...atRisk }, null);
 		return {
 			...rest,
 			...plan.values,
 			...atRisk,
+			...nextCheck,
 			...extra,
 			reference,
 			history: historyRows(plan.events, caller),
@@ -171,7 +175,9 @@ export default defineHook(({ filter, action }, { logger }) => {
 		if (!plan.ok) throwPlanErrors(plan, caller);
 		// deadlines set or moved (requalification, resumption): new at-risk instants for the SLA sweep
 		const atRisk = atRiskPatch(plan.values, current as unknown as Record<string, unknown>, context.categories, context.calendar, (await referenceData(database)).settings.atRiskShare);
-		const result: Record<string, unknown> = { ...payload, ...plan.values, ...atRisk };
+		// status, pause or deadlines changed: the next instant the SLA sweep checks it
+		const nextCheck = nextCheckPatch({ ...plan.values, ...atRisk }, current as unknown as Record<string, unknown>);
+		const result: Record<string, unknown> = { ...payload, ...plan.values, ...atRisk, ...nextCheck };
 		const notifications = plan.events.length > 0 ? await notificationsFor(database, current, payload, plan.values) : [];
 		if (plan.events.length > 0) result.history = { create: historyRows(plan.events, caller, notifications), update: [], delete: [] };
 		return result;

@@ -1,14 +1,14 @@
 // Flow operation "sla-sweep" (server side). The platform's flow "Suivi des
 // délais (SLA)" runs it every 5 minutes (scripts/provision/flows.ts); a
 // schedule calls operations without accountability, and the sweep needs none:
-// it works on the database directly, in one transaction.
+// it works on the database directly, in one transaction (adapters/sla/sla-sweep.ts).
 //
 // Options (flow editor): at_risk_share, raise_priority, legal_warning_days.
 // One more, not shown in the editor: `now` (ISO instant, empty = the current
 // time), for tests and replays, e.g. `{{$trigger.body.now}}` in a manual flow.
 import { defineOperationApi } from '@directus/extensions-sdk';
 import { readSweepOptions } from '../../domain/sla/sweep';
-import { runSlaSweep } from './run-sla-sweep';
+import { runSlaSweep } from '../../adapters/sla/sla-sweep';
 
 export default defineOperationApi<Record<string, unknown>>({
 	id: 'sla-sweep',
