@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, searchCategories } from './text-search';
+import { fold, searchCategories, withSuggested } from './text-search';
 
 const CATEGORIES = [
 	{ code: 'PROP-01', service: 'PROP', name_fr: 'Dépôt sauvage de déchets', name_ar: 'رمي عشوائي للنفايات', keywords: 'ordures décharge' },
@@ -33,5 +33,23 @@ describe('accent- and diacritic-insensitive search', () => {
 		expect(searchCategories(CATEGORIES, 'nid lampadaire')).toEqual([]);
 		expect(searchCategories(CATEGORIES, 'ecl-01')[0].code).toBe('ECL-01');
 		expect(searchCategories(CATEGORIES, '  ')).toHaveLength(4);
+	});
+});
+
+describe('withSuggested', () => {
+	const categories = [
+		{ code: 'PROP-01', name_fr: 'Ordures ménagères non collectées', name_ar: 'عدم جمع النفايات المنزلية' },
+		{ code: 'PROP-02', name_fr: 'Bac à ordures plein ou cassé', name_ar: 'حاوية ممتلئة أو مكسورة' },
+		{ code: 'ECL-01', name_fr: 'Lampadaire éteint', name_ar: 'عمود إنارة مطفأ' },
+	];
+
+	it('puts the suggestion for this very query first, then the word matches, each once', () => {
+		expect(withSuggested(categories, 'zbel', { text: 'zbel', codes: ['PROP-01', 'PROP-02'] }).map((category) => category.code)).toEqual(['PROP-01', 'PROP-02']);
+		expect(withSuggested(categories, 'ordures', { text: 'ordures', codes: ['PROP-02'] }).map((category) => category.code)).toEqual(['PROP-02', 'PROP-01']);
+	});
+
+	it('ignores an answer for older text and unknown codes', () => {
+		expect(withSuggested(categories, 'lampadaire', { text: 'zbel', codes: ['PROP-01'] }).map((category) => category.code)).toEqual(['ECL-01']);
+		expect(withSuggested(categories, 'zbel', { text: 'zbel', codes: ['NOPE-9'] })).toEqual([]);
 	});
 });

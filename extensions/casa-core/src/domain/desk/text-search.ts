@@ -59,3 +59,17 @@ export function searchCategories<T extends SearchableCategory>(categories: T[], 
 	});
 	return scored.sort((a, b) => b.score - a.score || a.index - b.index).slice(0, limit).map((entry) => entry.category);
 }
+
+/**
+ * The categories the suggestion found for the query (by meaning, in French,
+ * Arabic or Darija: GET /portal/api/categories/suggest), then those matching
+ * its words; each once, at most `limit`. The suggestion counts only for the
+ * query it answered: an answer for older text is ignored.
+ */
+export function withSuggested<T extends SearchableCategory>(categories: T[], query: string, suggested: { text: string; codes: string[] }, limit = 12): T[] {
+	const byCode = new Map(categories.map((category) => [category.code, category]));
+	const fresh = suggested.text.trim() !== '' && suggested.text.trim() === query.trim() ? suggested.codes : [];
+	const first = fresh.map((code) => byCode.get(code)).filter((category): category is T => category !== undefined);
+	const taken = new Set(first.map((category) => category.code));
+	return [...first, ...searchCategories(categories, query, limit).filter((category) => !taken.has(category.code))].slice(0, limit);
+}
