@@ -100,7 +100,7 @@ export function renderPublicPage(rows: readonly PublicRow[], reference: Referenc
 		`<label>${escapeHtml(label)}<select name="${field}">${choices.map((choice) => `<option value="${escapeHtml(choice.value)}"${choice.value === chosen ? ' selected' : ''}>${escapeHtml(choice.label)}</option>`).join('')}</select></label>`;
 
 	const body = [
-		options.embed ? '' : `<header><h1>${escapeHtml(t('title'))}</h1><a href="${escapeHtml(options.otherLanguageHref)}" lang="${language === 'ar' ? 'fr' : 'ar'}">${escapeHtml(t('language'))}</a></header>`,
+		options.embed ? '' : `<header><h1>${escapeHtml(t('title'))}</h1><a href="${escapeHtml(options.otherLanguageHref)}" lang="${language === 'ar' ? 'fr' : 'ar'}">${escapeHtml(t(`language_names.${language === 'ar' ? 'fr' : 'ar'}`))}</a></header>`,
 		options.embed ? `<h1>${escapeHtml(t('title'))}</h1>` : '',
 		`<p>${escapeHtml(t('intro', { days: options.legalCeilingDays }))}</p>`,
 		`<form method="get">${options.embed ? '<input type="hidden" name="embed" value="1">' : ''}<input type="hidden" name="lang" value="${language}">${select(
