@@ -26,6 +26,8 @@ export interface PublicPageOptions {
 	jsonHref: string;
 	otherLanguageHref: string;
 	embed: boolean;
+	/** the archive's last month, kept by the form */
+	until?: string;
 }
 
 const STYLE = `
@@ -103,7 +105,7 @@ export function renderPublicPage(rows: readonly PublicRow[], reference: Referenc
 		options.embed ? '' : `<header><h1>${escapeHtml(t('title'))}</h1><a href="${escapeHtml(options.otherLanguageHref)}" lang="${language === 'ar' ? 'fr' : 'ar'}">${escapeHtml(t(`language_names.${language === 'ar' ? 'fr' : 'ar'}`))}</a></header>`,
 		options.embed ? `<h1>${escapeHtml(t('title'))}</h1>` : '',
 		`<p>${escapeHtml(t('intro', { days: options.legalCeilingDays }))}</p>`,
-		`<form method="get">${options.embed ? '<input type="hidden" name="embed" value="1">' : ''}<input type="hidden" name="lang" value="${language}">${select(
+		`<form method="get">${options.embed ? '<input type="hidden" name="embed" value="1">' : ''}${options.until ? `<input type="hidden" name="until" value="${escapeHtml(options.until)}">` : ''}<input type="hidden" name="lang" value="${language}">${select(
 			'month',
 			t('month'),
 			[...options.months].reverse().map((month) => ({ value: month, label: monthLabel(month) })),

@@ -1,6 +1,7 @@
 // The city's figures for everyone, served by the portal endpoint:
 //   GET /portal/chiffres?lang=fr|ar&month=YYYY-MM&arrondissement=&embed=1   the page (embed=1: for an iframe)
 //   GET /portal/chiffres.csv, /portal/chiffres.json                         the open data, twelve months
+//   (?until=YYYY-MM on any of them: the twelve months ending then)
 // Counts only, under Licence Ouverte 2.0; a figure resting on fewer than
 // PUBLIC_FIGURES_MIN_COUNT complaints (default 5) is withheld. The figures are
 // the officials' (adapters/officials/cache.ts, FIGURES_CACHE_TTL_SECONDS).
@@ -10,7 +11,7 @@ import { type Language, pickLanguage } from '../../domain/i18n/messages';
 import { monthsFor } from '../../domain/officials/figures';
 import { DEFAULT_MINIMUM_COUNT, LICENCE, type PublicRow, publicCsv, publicRows } from '../../domain/officials/public-figures';
 import { renderPublicPage } from '../../domain/officials/public-page';
-import { monthOf } from '../../domain/reports/month-window';
+import { isMonthKey, monthOf } from '../../domain/reports/month-window';
 import { type CachedFigures, cachedFigures, ttlSeconds } from '../../adapters/officials/cache';
 import { referenceData } from '../../adapters/platform-context';
 
@@ -22,9 +23,15 @@ export function minimumCount(env: Record<string, unknown>): number {
 const rowsOf = new WeakMap<CachedFigures, Map<number, PublicRow[]>>();
 
 export function registerFiguresRoutes(router: Router, knex: Knex, env: Record<string, unknown>): void {
-	async function figures() {
+	/** The twelve months end with the month under way, or with an earlier month asked for (?until=YYYY-MM, the archive). */
+	function lastMonth(req: Request): string {
+		const current = monthOf(new Date());
+		const until = text(req.query.until);
+		return isMonthKey(until) && until < current ? until : current;
+	}
+	async function figures(req: Request) {
 		const { settings } = await referenceData(knex);
-		const cached = await cachedFigures(knex, monthOf(new Date()), settings.legalCeilingDays, ttlSeconds(env));
+		const cached = await cachedFigures(knex, lastMonth(req), settings.legalCeilingDays, ttlSeconds(env));
 		const minimum = minimumCount(env);
 		let byMinimum = rowsOf.get(cached);
 		if (!byMinimum) rowsOf.set(cached, (byMinimum = new Map()));
@@ -40,12 +47,14 @@ export function registerFiguresRoutes(router: Router, knex: Knex, env: Record<st
 
 	router.get('/chiffres', handle(async (req, res) => {
 		const language: Language = pickLanguage(text(req.query.lang) || undefined, req.get('accept-language'));
-		const { cached, rows, minimum } = await figures();
+		const { cached, rows, minimum } = await figures(req);
 		const months = monthsFor(cached.set.month).slice(1);
 		const month = months.includes(text(req.query.month)) ? text(req.query.month) : cached.set.month;
 		const arrondissement = cached.reference.arrondissements.some((row) => row.code === text(req.query.arrondissement)) ? text(req.query.arrondissement) : null;
 		const embed = text(req.query.embed) === '1';
-		const other = new URLSearchParams({ lang: language === 'ar' ? 'fr' : 'ar', month, ...(arrondissement ? { arrondissement } : {}), ...(embed ? { embed: '1' } : {}) });
+		const until: Record<string, string> = cached.set.month === monthOf(new Date()) ? {} : { until: cached.set.month };
+		const other = new URLSearchParams({ lang: language === 'ar' ? 'fr' : 'ar', month, ...(arrondissement ? { arrondissement } : {}), ...(embed ? { embed: '1' } : {}), ...until });
+		const downloads = new URLSearchParams(until).toString();
 		const html = renderPublicPage(rows, cached.reference, {
 			language,
 			month,
@@ -55,10 +64,11 @@ export function registerFiguresRoutes(router: Router, knex: Knex, env: Record<st
 			minimumCount: minimum,
 			legalCeilingDays: cached.legalCeilingDays,
 			computedAt: cached.computedAt,
-			csvHref: 'chiffres.csv',
-			jsonHref: 'chiffres.json',
+			csvHref: `chiffres.csv${downloads ? `?${downloads}` : ''}`,
+			jsonHref: `chiffres.json${downloads ? `?${downloads}` : ''}`,
 			otherLanguageHref: `chiffres?${other.toString()}`,
 			embed,
+			until: until.until,
 		});
 		res.set('Content-Type', 'text/html; charset=utf-8');
 		res.set('Cache-Control', cacheControl(env));
@@ -69,8 +79,8 @@ export function registerFiguresRoutes(router: Router, knex: Knex, env: Record<st
 		res.send(html);
 	}));
 
-	router.get('/chiffres.csv', handle(async (_req, res) => {
-		const { cached, rows } = await figures();
+	router.get('/chiffres.csv', handle(async (req, res) => {
+		const { cached, rows } = await figures(req);
 		res.set('Content-Type', 'text/csv; charset=utf-8');
 		res.set('Content-Disposition', `attachment; filename="casablanca-reclamations-${cached.set.month}.csv"`);
 		res.set('Cache-Control', cacheControl(env));
@@ -78,8 +88,8 @@ export function registerFiguresRoutes(router: Router, knex: Knex, env: Record<st
 		res.send(`\uFEFF${publicCsv(rows, cached.reference)}`);
 	}));
 
-	router.get('/chiffres.json', handle(async (_req, res) => {
-		const { cached, rows, minimum } = await figures();
+	router.get('/chiffres.json', handle(async (req, res) => {
+		const { cached, rows, minimum } = await figures(req);
 		res.set('Cache-Control', cacheControl(env));
 		res.set('Access-Control-Allow-Origin', '*');
 		res.json({
