@@ -5,10 +5,14 @@
 // arrondissement first; roles without the city's view are refused; a figure
 // resting on fewer than the minimum count is withheld on the public page; no
 // personal data anywhere.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { TZDate } from '@date-fns/tz';
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASABLANCA_TIME_ZONE } from '../../extensions/casa-core/src/domain/calendar/index';
 import { HAY_HASSANI, databaseConnection } from '../../scripts/provision/demo-data';
+import { dispatchMonthlyReports } from '../../extensions/casa-core/src/adapters/officials/monthly-dispatch';
 import { adminToken, call, createComplaint, loginAs, platform } from '../helpers/api';
 
 const MONTH = '2023-06';
@@ -167,11 +171,11 @@ describe('the same figures on the officials’ screen, the public page and the m
 		expect(head.status).toBe(403);
 		const bad = await call('GET', '/officials/figures?month=2023-13&service=NOPE!&lang=fr', { token: adminToken() });
 		expect(bad.status).toBe(400);
-		expect(bad.body.errors.map((error: any) => error.extensions.field).sort()).toEqual(['month', 'service']);
-		expect(bad.body.errors[0].message).toMatch(/mois|Service/);
+		expect(bad.body.errors!.map((error: any) => error.extensions.field).sort()).toEqual(['month', 'service']);
+		expect(bad.body.errors![0].message).toMatch(/mois|Service/);
 		const unknown = await call('GET', '/officials/figures?service=NOPE&lang=ar', { token: adminToken() });
 		expect(unknown.status).toBe(400);
-		expect(unknown.body.errors[0].message).toMatch(/[\u0600-\u06FF]/);
+		expect(unknown.body.errors![0].message).toMatch(/[\u0600-\u06FF]/);
 	});
 
 	it('sends officials to their figures after login', async () => {
@@ -181,4 +185,54 @@ describe('the same figures on the officials’ screen, the public page and the m
 		const me = (await call('GET', '/workspace/me', { token: await loginAs('dgs') })).body.data;
 		expect(me.landing).toBe('figures');
 	});
+});
+
+async function mailTo(address: string, subject: RegExp) {
+	const { mailDir } = platform();
+	for (const file of readdirSync(mailDir).sort()) {
+		const parsed = await simpleParser(readFileSync(join(mailDir, file)));
+		const to = Array.isArray(parsed.to) ? parsed.to.map((entry) => entry.text).join(',') : (parsed.to?.text ?? '');
+		if (to.includes(address) && subject.test(parsed.subject ?? '')) return parsed;
+	}
+	return null;
+}
+
+describe('the monthly report by e-mail', () => {
+	it('reaches each official on the first working day, once, in their language, as a signed link to the same figures', async () => {
+		const eluToken = await loginAs('elu');
+		const options = { secret: platform().config.secret, publicUrl: platform().url };
+		// 1 November 2026 is a Sunday: nothing yet; Monday the 2nd is the first working day
+		expect(await dispatchMonthlyReports(knex, { ...options, now: local('2026-11-01 09:00') })).toEqual({ month: null, queued: 0, already: 0 });
+		const first = await dispatchMonthlyReports(knex, { ...options, now: local('2026-11-02 09:00') });
+		expect(first.month).toBe('2026-10');
+		expect(first.queued).toBeGreaterThanOrEqual(1);
+		// a second instance, or the next hour: nothing twice
+		const again = await dispatchMonthlyReports(knex, { ...options, now: local('2026-11-02 10:00') });
+		expect(again).toMatchObject({ month: '2026-10', queued: 0, already: first.queued });
+
+		const rows = await knex('outbox').where({ event: 'monthly_report', recipient: 'elu@casablanca.ma' }).select('language', 'payload', 'channel');
+		expect(rows).toHaveLength(1);
+		expect(rows[0]).toMatchObject({ language: 'ar', channel: 'email' });
+		const payload = typeof rows[0].payload === 'string' ? JSON.parse(rows[0].payload) : rows[0].payload;
+		expect(payload).toMatchObject({ month: '2026-10', arrondissement: A, month_label: 'أكتوبر 2026', scope_label: 'الحي الحسني' });
+
+		// the outbox worker sends it, in Arabic, right to left
+		let message = null;
+		for (let tries = 0; tries < 60 && !message; tries++) {
+			message = await mailTo('elu@casablanca.ma', /أكتوبر 2026/);
+			if (!message) await new Promise((resolve) => setTimeout(resolve, 1000));
+		}
+		expect(message, 'the monthly report e-mail').not.toBeNull();
+		expect(String(message!.html)).toContain('dir="rtl"');
+		const link = /https?:\/\/\S+\/reports\/shared\/\S+?lang=ar/.exec(message!.text ?? '')?.[0];
+		expect(link).toBeTruthy();
+
+		// the link opens without logging in, on the élu's arrondissement, with the figures the officials' screen shows for that month
+		const shared = await (await fetch(`${link}&format=json`)).json();
+		expect(shared.data).toMatchObject({ month: '2026-10', arrondissement: A });
+		const screen = (await call('GET', '/officials/figures?month=2026-10', { token: eluToken })).body.data;
+		expect(screen.blocks[0].code).toBe(A);
+		expect(screen.blocks[0].panel.current).toMatchObject({ received: shared.data.total.current.received, resolved: shared.data.total.current.resolved, resolvedOnTime: shared.data.total.current.resolvedOnTime });
+		expect(screen.blocks[0].panel.current.answeredInTime).toBe(shared.data.total.current.legal.answeredInTime);
+	}, 120_000);
 });
