@@ -178,4 +178,20 @@ describe('the public page of the city’s figures', () => {
 				}
 			}
 	}, 120_000);
+
+	it('shows in another site through the embed script (<casa-chiffres>)', async () => {
+		const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+		try {
+			const page = await context.newPage();
+			await page.setContent(`<!doctype html><html><body><h1>Site de la Commune</h1><casa-chiffres lang="ar" height="900"></casa-chiffres><script src="${base()}/portal/embed.js"></script></body></html>`);
+			const frame = page.frameLocator('casa-chiffres >> iframe');
+			await frame.locator('table#by-month').waitFor({ state: 'visible', timeout: 30_000 });
+			expect(await frame.locator('html').getAttribute('dir')).toBe('rtl');
+			// embedded: no page header, the title stays
+			expect(await frame.locator('header').count()).toBe(0);
+			await frame.locator('h1').waitFor({ state: 'visible' });
+		} finally {
+			await context.close();
+		}
+	}, 120_000);
 });
