@@ -45,7 +45,7 @@ form label { display: flex; flex-direction: column; gap: 2px; flex: 1 1 200px; m
 select, button { font: inherit; min-height: 44px; padding: 4px 8px; border: 1px solid #8a96a3; border-radius: 6px; background: #fff; color: var(--ink); max-width: 100%; }
 button { background: var(--accent); border-color: var(--accent); color: #fff; cursor: pointer; padding-inline: 16px; }
 table { width: 100%; border-collapse: collapse; margin: 4px 0 8px; }
-th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: end; }
+th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: end; overflow-wrap: normal; hyphens: auto; }
 th:first-child, td:first-child { text-align: start; }
 thead th { background: var(--band); font-weight: 600; vertical-align: bottom; font-size: 0.9rem; }
 .downloads { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; }
