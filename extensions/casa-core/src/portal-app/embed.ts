@@ -8,7 +8,7 @@
 import leafletCss from 'leaflet/dist/leaflet.css';
 import { defineCustomElement, h, ref, useHost, watch, watchEffect } from 'vue';
 import { PortalApp } from './app';
-import { type Lang, createI18n, normaliseLang } from './i18n';
+import { type Lang, normaliseLang } from './i18n';
 import appCss from './styles.css';
 
 function scriptUrl(): string {
@@ -48,25 +48,3 @@ export const CasaReclamation = defineCustomElement(
 );
 
 if (!customElements.get('casa-reclamation')) customElements.define('casa-reclamation', CasaReclamation);
-
-// <casa-chiffres lang="ar" height="1600"></casa-chiffres>: the city's figures
-// (/portal/chiffres?embed=1) in a frame, for the city's own site. The page is
-// public and holds no personal data, so any site may frame it.
-export const CasaChiffres = defineCustomElement(
-	{
-		name: 'CasaChiffres',
-		props: { lang: { type: String, default: 'fr' }, apiBase: { type: String, default: '' }, height: { type: String, default: '1600' } },
-		styles: [HOST_CSS, 'iframe{display:block;inline-size:100%;border:0}'],
-		setup(props) {
-			const portalBase = () => (props.apiBase ? new URL(props.apiBase.replace(/\/?$/, '/'), location.href).toString() : defaultBase);
-			return () => {
-				const lang = normaliseLang(props.lang) ?? 'fr';
-				const height = /^\d{2,5}$/.test(props.height) ? props.height : '1600';
-				return h('iframe', { src: `${portalBase()}chiffres?embed=1&lang=${lang}`, title: createI18n(lang).t('embed.figures_title'), loading: 'lazy', style: { blockSize: `${height}px` } });
-			};
-		},
-	},
-	{ shadowRoot: true },
-);
-
-if (!customElements.get('casa-chiffres')) customElements.define('casa-chiffres', CasaChiffres);
