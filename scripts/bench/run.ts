@@ -6,7 +6,7 @@
 // `npm start` does, then: intake (portal, Open311, plain Directus, raw SQL) at
 // 1, 10 and 50 clients; one instance against two; memory; then for each size:
 // complaints generated set-based, reads (agent queue, dashboard aggregates,
-// Open311 list, tracking, clusters), the SLA sweep. Writes
+// Open311 list, tracking, clusters, officials' and public figures), the SLA sweep. Writes
 // bench/results/<timestamp>.json and bench/results/latest.md.
 import { type PaintFigure, measureFirstPaint } from './first-paint';
 import { type OcrFigure, measureOcr } from './ocr';
@@ -466,6 +466,21 @@ async function main() {
 		const clusters = await timeRequests('clusters (whole city, zoom 11)', size, () => `${first.url}/insights/clusters?bbox=-7.80,33.45,-7.40,33.70&zoom=11`, dgs, 20);
 		if (clusters.note) log(`  clusters: ${clusters.note}`);
 		add(clusters);
+
+		// the officials' screen (as the director general) and the public page of the city's figures: the figures are
+		// cached per month (FIGURES_CACHE_TTL_SECONDS, 60 s); "computed" asks for a different month each time, so
+		// every request runs the three aggregate queries over thirteen months
+		const monthBack = (back: number) => {
+			const date = new Date();
+			date.setUTCDate(1);
+			date.setUTCMonth(date.getUTCMonth() - back);
+			return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+		};
+		let officialsMonth = 0;
+		add(await timeRequests('officials figures, computed (another month each time)', size, () => `${first.url}/officials/figures?month=${monthBack(1 + (officialsMonth++ % 48))}`, dgs, Math.min(READ_SAMPLES, 20)));
+		add(await timeRequests('officials figures (director general, cached)', size, () => `${first.url}/officials/figures`, dgs));
+		add(await timeRequests('public figures page /portal/chiffres (cached)', size, () => `${first.url}/portal/chiffres?lang=fr`, {}));
+		add(await timeRequests('public figures JSON, 12 months (cached)', size, () => `${first.url}/portal/chiffres.json`, {}, Math.min(READ_SAMPLES, 20)));
 
 		// the SLA sweep, as the flow runs it (same function, same database), timed in-process. It reads
 		// only the complaints whose next instant has passed (complaints.sla_next_check_at): the first

@@ -32,7 +32,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 	{ key: 'agent', email: 'agent.proprete@casablanca.ma', first_name: 'Youssef', last_name: 'El Amrani', role: 'service_agent', active: true, teams: [defaultTeamId('PROP')], language: 'ar-SA' },
 	{ key: 'chef-service', email: 'chef.proprete@casablanca.ma', first_name: 'Khadija', last_name: 'Tazi', role: 'service_head', active: false, service: 'PROP', language: 'fr-FR' },
 	{ key: 'dgs', email: 'dgs@casablanca.ma', first_name: 'Omar', last_name: 'Alaoui', role: 'director_general', active: false, language: 'fr-FR' },
-	{ key: 'elu', email: 'elu@casablanca.ma', first_name: 'Nadia', last_name: 'Chraibi', role: 'elected_official', active: false, language: 'ar-SA' },
+	// an élu answers for an arrondissement (their account's `arrondissement`): their screen shows it first, then the city
+	{ key: 'elu', email: 'elu@casablanca.ma', first_name: 'Nadia', last_name: 'Chraibi', role: 'elected_official', active: false, arrondissement: HAY_HASSANI, language: 'ar-SA' },
 	{ key: 'maire', email: 'maire@casablanca.ma', first_name: 'Nabila', last_name: 'Rmili', role: 'mayor', active: false, language: 'fr-FR' },
 	{ key: 'agent-voirie', email: 'agent.voirie@casablanca.ma', first_name: 'Hamza', last_name: 'Berrada', role: 'service_agent', active: false, teams: [defaultTeamId('VOI')], language: 'fr-FR' },
 ];

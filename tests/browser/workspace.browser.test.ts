@@ -138,24 +138,27 @@ describe('the staff workspace', () => {
 				key: 'dgs',
 				email: 'dgs@casablanca.ma',
 				check: async (page) => {
-					await page.waitForURL(/\/admin\/casa-workspace\/queue\?.*view=map/, { timeout: 30_000 });
-					await visible(page.locator('.casa-workspace .leaflet-overlay-pane path'));
-					await visible(page.getByRole('button', { name: 'Carte' }));
-					expect(await page.locator('.casa-workspace .ws-point').count()).toBeGreaterThan(0);
+					// the director general lands on the city's figures (officials.browser.test.ts checks the screen)
+					await page.waitForURL(/\/admin\/casa-workspace\/figures/, { timeout: 30_000 });
+					await visible(page.locator('.casa-workspace.officials .kpis'));
+					// and still has the queue and its map
+					await visible(page.locator('.casa-workspace-nav a[href*="view=map"]'));
 				},
 			},
 			{
 				key: 'elu',
 				email: 'elu@casablanca.ma',
 				check: async (page) => {
-					await page.waitForURL(/\/admin\/insights\/[0-9a-f-]{36}/, { timeout: 30_000 });
+					await page.waitForURL(/\/admin\/casa-workspace\/figures/, { timeout: 30_000 });
+					await visible(page.locator('.casa-workspace.officials .kpis'));
 				},
 			},
 			{
 				key: 'maire',
 				email: 'maire@casablanca.ma',
 				check: async (page) => {
-					await page.waitForURL(/\/admin\/insights\/[0-9a-f-]{36}/, { timeout: 30_000 });
+					await page.waitForURL(/\/admin\/casa-workspace\/figures/, { timeout: 30_000 });
+					await visible(page.locator('.casa-workspace.officials .kpis'));
 				},
 			},
 		];

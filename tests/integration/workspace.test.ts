@@ -55,10 +55,10 @@ describe('who am I, and where I land', () => {
 		expect(me.capabilities).not.toContain('bulk_assign');
 		expect(me.teams.length).toBeGreaterThan(0);
 	});
-	it('the elected official lands on their dashboard, and may not open the queue', async () => {
+	it('the elected official lands on their figures, and may not open the queue', async () => {
 		const token = await loginAs('elu');
 		const me = (await call('GET', '/workspace/me', { token })).body.data;
-		expect(me).toMatchObject({ landing: 'dashboard' });
+		expect(me).toMatchObject({ landing: 'figures' });
 		expect(me.dashboard).toBeTruthy();
 		const queue = await call('GET', '/workspace/complaints', { token });
 		expect(queue.status).toBe(403);

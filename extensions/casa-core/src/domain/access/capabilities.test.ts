@@ -57,7 +57,7 @@ describe('officials never open a complaint', () => {
 		expect(availableCommands(profile(role), complaint())).toEqual([]);
 		expect(hasGlobal(profile(role), 'open_complaints')).toBe(false);
 		expect(hasGlobal(profile(role), 'view_dashboards')).toBe(true);
-		expect(LANDING[role]).toBe('dashboard');
+		expect(LANDING[role]).toBe('figures');
 	});
 });
 

@@ -57,15 +57,16 @@ export const COMPLAINT_CAPABILITIES: Record<RoleKey, readonly ComplaintCapabilit
 };
 
 /** The screen each role lands on after login. */
-export type Landing = 'queue' | 'service' | 'desk' | 'city' | 'dashboard';
+export type Landing = 'queue' | 'service' | 'desk' | 'city' | 'dashboard' | 'figures';
 export const LANDING: Record<RoleKey, Landing> = {
 	administrator: 'city',
 	registry_office: 'desk',
 	service_agent: 'queue',
 	service_head: 'service',
-	director_general: 'city',
-	elected_official: 'dashboard',
-	mayor: 'dashboard',
+	// officials land on their figures (modules/workspace/officials-view): the city, by type and place
+	director_general: 'figures',
+	elected_official: 'figures',
+	mayor: 'figures',
 };
 
 /** The facts of a complaint that decide scope and moves. */

@@ -10,6 +10,7 @@
 //   POST /portal/api/complaints/:reference/rating       { rating 1–5, comment }, once per complaint
 //   POST /portal/api/complaints/:reference/reopen       { reason }
 //   POST /portal/api/complaints/:reference/erase        erase my contact details (loi 09-08), once closed
+//   GET  /portal/chiffres, /portal/chiffres.csv|json    the city's figures (./figures-routes.ts)
 // Bodies: JSON is parsed by the public-surface hook (limits, strict UTF-8,
 // shape); multipart here (adapters/body.ts). A body that cannot be read is a
 // 4xx in the caller's language and nothing is stored.
@@ -36,6 +37,7 @@ import { isOpen } from '../../domain/workflow/transitions';
 import { translate } from '../../domain/i18n/messages';
 import { referenceData } from '../../adapters/platform-context';
 import { registerStaticRoutes } from './static-routes';
+import { registerFiguresRoutes } from './figures-routes';
 import { eraseComplaints } from '../../adapters/privacy/anonymise';
 import { erasureVerdict, periodKey, readRetention } from '../../domain/privacy/retention';
 import { consume, createLimiter } from '../../adapters/rate-limit';
@@ -120,6 +122,7 @@ export default defineEndpoint({
 	handler: (router, { services, database, getSchema, env, logger }) => {
 		// the citizens' web app (dist/portal, built by scripts/build-portal.mjs): /portal/ and /portal/suivi/<reference>
 		registerStaticRoutes(router, fileURLToPath(new URL('./portal/', import.meta.url)));
+		registerFiguresRoutes(router as never, database as never, env as Record<string, unknown>);
 		const intakeLimiter = createLimiter(env, 'INTAKE', 10);
 		const trackingLimiter = createLimiter(env, 'TRACKING', 60);
 

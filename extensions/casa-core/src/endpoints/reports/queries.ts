@@ -8,45 +8,11 @@
 // fixed corrections `calendarDayShifts` gives around changes of UTC offset.
 import type { Knex } from 'knex';
 import { type GroupRow, type ReferenceRows, countsFrom } from '../../domain/reports/figures';
-import { type MonthWindow, calendarDayShifts, monthWindow, shiftMonth } from '../../domain/reports/month-window';
-import { type Dialect, dialectOf } from '../../adapters/scope-sql';
+import { type MonthWindow, monthWindow, shiftMonth } from '../../domain/reports/month-window';
+import { dialectOf } from '../../adapters/scope-sql';
+import { type Fragment, ACKNOWLEDGE_LEGAL_DAYS, dialectSql, join, legalFragments, raw, sql } from '../../adapters/sql-fragments';
 
-interface Fragment {
-	text: string;
-	bindings: unknown[];
-}
-
-const DAY_MS = 86_400_000;
-/** decree 2-17-265: acknowledge (or forward) within 15 calendar days */
-export const ACKNOWLEDGE_LEGAL_DAYS = 15;
-
-const raw = (text: string): Fragment => ({ text, bindings: [] });
-function join(parts: Fragment[], separator: string): Fragment {
-	return { text: parts.map((part) => part.text).join(separator), bindings: parts.flatMap((part) => part.bindings) };
-}
-function sql(strings: TemplateStringsArray, ...values: (Fragment | unknown)[]): Fragment {
-	const parts: Fragment[] = [];
-	strings.forEach((text, index) => {
-		parts.push(raw(text));
-		if (index < values.length) {
-			const value = values[index];
-			parts.push(value && typeof value === 'object' && 'text' in (value as object) && 'bindings' in (value as object) ? (value as Fragment) : { text: '?', bindings: [value] });
-		}
-	});
-	return join(parts, '');
-}
-
-function dialectSql(dialect: Dialect) {
-	return {
-		instant: (date: Date) => (dialect === 'pg' ? sql`CAST(${date.toISOString()} AS timestamptz)` : sql`${date.getTime()}`),
-		/** a number of milliseconds (PostgreSQL would guess integer, too small for 60 days) */
-		ms: (value: number) => (dialect === 'pg' ? sql`CAST(${value} AS bigint)` : sql`${value}`),
-		/** a − b in milliseconds */
-		diffMs: (a: string, b: string) => raw(dialect === 'pg' ? `(EXTRACT(EPOCH FROM (${a} - ${b})) * 1000)` : `(${a} - ${b})`),
-		/** a timestamp column plus a number of milliseconds */
-		plusMs: (column: string, ms: Fragment) => (dialect === 'pg' ? sql`(${raw(column)} + (${ms}) * INTERVAL '1 millisecond')` : sql`(${raw(column)} + (${ms}))`),
-	};
-}
+export { ACKNOWLEDGE_LEGAL_DAYS };
 
 export interface MonthlyQuery {
 	month: string;
@@ -65,18 +31,7 @@ export async function monthlyGroupRows(knex: Knex, query: MonthlyQuery): Promise
 	const from = previous.start;
 	const to = current.end;
 
-	/** N calendar days after the receipt, in ms, exact across changes of UTC offset */
-	const calendarDaysMs = (days: number): Fragment => {
-		const pieces = calendarDayShifts(from, to, days);
-		if (pieces.length === 0) return d.ms(days * DAY_MS);
-		return join(
-			[sql`${d.ms(days * DAY_MS)} + CASE`, ...pieces.map((piece) => sql` WHEN c.received_at >= ${d.instant(piece.from)} AND c.received_at < ${d.instant(piece.to)} THEN ${d.ms(piece.extraMs)}`), raw(' ELSE 0 END')],
-			'',
-		);
-	};
-	const ackDue = d.plusMs('c.received_at', calendarDaysMs(ACKNOWLEDGE_LEGAL_DAYS));
-	const legalDue = sql`COALESCE(c.legal_due_at, ${d.plusMs('c.received_at', calendarDaysMs(query.legalCeilingDays))})`;
-	const answeredAt = raw('COALESCE(a.answered_at, c.resolved_at)');
+	const { ackDue, legalDue, answeredAt, answers } = legalFragments(dialect, from, to, query.legalCeilingDays);
 	const now = d.instant(query.now);
 
 	const inWindow = (column: string, window: MonthWindow) => sql`(${raw(column)} >= ${d.instant(window.start)} AND ${raw(column)} < ${d.instant(window.end)})`;
@@ -99,10 +54,6 @@ export async function monthlyGroupRows(knex: Knex, query: MonthlyQuery): Promise
 		);
 	};
 
-	// the first answer of each complaint: resolved, or rejected / redirected (the history says when)
-	const answers = sql`SELECT e.complaint, MIN(e.date_created) AS answered_at FROM complaint_events e
-		WHERE e.type = 'status_changed' AND e.to_status IN ('resolved', 'rejected') AND e.date_created >= ${d.instant(from)}
-		GROUP BY e.complaint`;
 	const statement = sql`SELECT c.arrondissement AS arrondissement, c.service AS service,
 ${columns(current, '_c')},
 ${columns(previous, '_p')}

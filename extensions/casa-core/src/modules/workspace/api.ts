@@ -17,7 +17,7 @@ export interface Me {
 	role: string;
 	role_label: string;
 	language: 'fr' | 'ar';
-	landing: 'queue' | 'service' | 'desk' | 'city' | 'dashboard';
+	landing: 'queue' | 'service' | 'desk' | 'city' | 'dashboard' | 'figures';
 	capabilities: string[];
 	dashboard: string | null;
 	teams: { id: string; label: string }[];

@@ -9,6 +9,7 @@ import WorkspaceRoot from './workspace-root.vue';
 import QueueView from './queue-view.vue';
 import ComplaintView from './complaint-view.vue';
 import SettingsView from './settings-view.vue';
+import OfficialsView from './officials-view.vue';
 
 const config = {
 	id: 'casa-workspace',
@@ -19,6 +20,7 @@ const config = {
 		{ path: 'queue', component: QueueView },
 		{ path: 'complaints/:id', component: ComplaintView, props: true },
 		{ path: 'settings', component: SettingsView },
+		{ path: 'figures', component: OfficialsView },
 	],
 	// every staff role and administrators; the module bar names it in the user's language
 	preRegisterCheck: (user: unknown) => {

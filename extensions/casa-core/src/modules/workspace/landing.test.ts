@@ -9,6 +9,7 @@ describe('landingTarget', () => {
 		// the service head: the service's unassigned open complaints
 		expect(landingTarget('service', null)).toEqual({ path: '/casa-workspace/queue', query: { preset: 'unassigned', status: open, assignee: 'none' } });
 		expect(landingTarget('desk', null)).toEqual({ path: '/casa-desk' });
+		expect(landingTarget('figures', 'b5c1-22')).toEqual({ path: '/casa-workspace/figures' });
 		expect(landingTarget('city', null)).toEqual({ path: '/casa-workspace/queue', query: { preset: 'open', status: open, view: 'map' } });
 		expect(landingTarget('dashboard', 'b5c1-22')).toEqual({ path: '/insights/b5c1-22' });
 	});

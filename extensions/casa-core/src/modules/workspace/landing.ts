@@ -2,7 +2,10 @@
 import { ROLE_IDS } from '../../domain/access/roles';
 import { presetQuery } from './filters';
 
-export type Landing = 'queue' | 'service' | 'desk' | 'city' | 'dashboard';
+export type Landing = 'queue' | 'service' | 'desk' | 'city' | 'dashboard' | 'figures';
+
+/** The officials' screen (élu, mayor, director general). */
+export const FIGURES_PATH = '/casa-workspace/figures';
 
 export interface LandingTarget {
 	path: string;
@@ -18,6 +21,8 @@ export function landingTarget(landing: string | null | undefined, dashboard: str
 	switch (landing) {
 		case 'desk':
 			return { path: '/casa-desk' };
+		case 'figures':
+			return { path: FIGURES_PATH };
 		case 'dashboard':
 			return dashboard ? { path: `/insights/${encodeURIComponent(dashboard)}` } : { path: '/insights' };
 		case 'service':
@@ -33,7 +38,7 @@ export function landingTarget(landing: string | null | undefined, dashboard: str
 /** Which quick views the queue offers for a landing. */
 export function presetGroup(landing: string | null | undefined): 'queue' | 'service' | 'city' {
 	if (landing === 'service') return 'service';
-	if (landing === 'city' || landing === 'dashboard') return 'city';
+	if (landing === 'city' || landing === 'dashboard' || landing === 'figures') return 'city';
 	return 'queue';
 }
 

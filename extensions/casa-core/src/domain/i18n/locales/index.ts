@@ -22,7 +22,9 @@ import workspaceFr from './workspace/fr.json';
 import workspaceUiAr from './workspace-ui/ar.json';
 import workspaceUiFr from './workspace-ui/fr.json';
 import surfaceAr from './surface/ar.json';
+import officialsAr from './officials/ar.json';
+import officialsFr from './officials/fr.json';
 import surfaceFr from './surface/fr.json';
 
-export const fr = { ...coreFr, ...deskFr, ...mailFr, ...chatFr, ...insightsFr, ...reportsFr, ...platformFr, ...privacyFr, ...workspaceFr, ...workspaceUiFr, ...surfaceFr };
-export const ar = { ...coreAr, ...deskAr, ...mailAr, ...chatAr, ...insightsAr, ...reportsAr, ...platformAr, ...privacyAr, ...workspaceAr, ...workspaceUiAr, ...surfaceAr };
+export const fr = { ...coreFr, ...deskFr, ...mailFr, ...chatFr, ...insightsFr, ...reportsFr, ...platformFr, ...privacyFr, ...workspaceFr, ...workspaceUiFr, ...surfaceFr, ...officialsFr };
+export const ar = { ...coreAr, ...deskAr, ...mailAr, ...chatAr, ...insightsAr, ...reportsAr, ...platformAr, ...privacyAr, ...workspaceAr, ...workspaceUiAr, ...surfaceAr, ...officialsAr };
