@@ -38,9 +38,9 @@ describe('accent- and diacritic-insensitive search', () => {
 
 describe('withSuggested', () => {
 	const categories = [
-		{ code: 'PROP-01', name_fr: 'Ordures ménagères non collectées', name_ar: 'عدم جمع النفايات المنزلية' },
-		{ code: 'PROP-02', name_fr: 'Bac à ordures plein ou cassé', name_ar: 'حاوية ممتلئة أو مكسورة' },
-		{ code: 'ECL-01', name_fr: 'Lampadaire éteint', name_ar: 'عمود إنارة مطفأ' },
+		{ code: 'PROP-01', service: 'PROP', name_fr: 'Ordures ménagères non collectées', name_ar: 'عدم جمع النفايات المنزلية' },
+		{ code: 'PROP-02', service: 'PROP', name_fr: 'Bac à ordures plein ou cassé', name_ar: 'حاوية ممتلئة أو مكسورة' },
+		{ code: 'ECL-01', service: 'ECL', name_fr: 'Lampadaire éteint', name_ar: 'عمود إنارة مطفأ' },
 	];
 
 	it('puts the suggestion for this very query first, then the word matches, each once', () => {
