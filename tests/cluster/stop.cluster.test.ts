@@ -3,14 +3,15 @@
 // test, then killed (kill -9) during an outbox pass or stopped (SIGTERM) during
 // photo uploads. Instances A and B keep serving throughout.
 import './proxy-fetch';
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../directus.config';
+import { loadConfig, projectRoot } from '../../directus.config';
 import { startDirectus, waitForHealth } from '../../scripts/lib/directus-process';
 import { cluster, eventually, wait } from './helpers';
 import { freePort } from './infra';
@@ -96,7 +97,7 @@ describe('an instance killed during an outbox pass', () => {
 		const received = messageIds().filter((id) => ours.has(id));
 		expect(new Set(received).size).toBe(ids.length);
 		expect(received.length - ids.length).toBeLessThanOrEqual(1);
-	});
+	}, 300_000);
 });
 
 describe('an instance stopped (SIGTERM) during photo uploads', () => {
@@ -125,5 +126,35 @@ describe('an instance stopped (SIGTERM) during photo uploads', () => {
 		const exit = await instance.exited;
 		expect(Date.now() - stoppedAt).toBeLessThan(cluster().config.shutdownGraceMs + 5000);
 		expect(exit.code === 0 || exit.signal === 'SIGTERM', JSON.stringify(exit)).toBe(true);
-	});
+	}, 300_000);
+});
+
+describe('npm start', () => {
+	it('stops on SIGTERM as a process manager sends it: npm, the script and Directus all end, within the grace period', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'casa-npm-start-'));
+		const port = await freePort();
+		// a fresh SQLite platform, as on a laptop
+		const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, CASA_ENV: 'test', CASA_DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, DEMO_DATA: 'false', LOG_LEVEL: 'warn' };
+		const npm = spawn('npm', ['start'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+		let output = '';
+		npm.stdout?.on('data', (chunk) => (output += chunk));
+		npm.stderr?.on('data', (chunk) => (output += chunk));
+		const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
+		try {
+			await eventually(async () => (output.includes('[casa] ready') ? true : undefined), 240_000, 500).catch((error) => {
+				throw new Error(`${(error as Error).message}\n${output}`);
+			});
+			expect((await fetch(`http://127.0.0.1:${port}/server/ping`)).status).toBe(200);
+			const stoppedAt = Date.now();
+			npm.kill('SIGTERM');
+			const code = await Promise.race([exited, wait(cluster().config.shutdownGraceMs + 10_000).then(() => 'still running')]);
+			expect(code, output.slice(-2000)).not.toBe('still running');
+			expect(Date.now() - stoppedAt).toBeLessThan(cluster().config.shutdownGraceMs + 5000);
+			// Directus itself is gone, not only npm
+			await eventually(async () => (await fetch(`http://127.0.0.1:${port}/server/ping`).then(() => undefined, () => true)), 5000, 200);
+		} finally {
+			if (npm.exitCode === null) npm.kill('SIGKILL');
+			rmSync(dir, { recursive: true, force: true });
+		}
+	}, 360_000);
 });
