@@ -21,7 +21,12 @@ export default defineHook(({ schedule }, { services, database, getSchema, env, l
 	const mailDomain = String(env.EMAIL_FROM ?? '').split('@')[1] || 'casa-reclamations.local';
 	let running = false;
 	let stopping = false;
+	let pass: Promise<unknown> = Promise.resolve();
 	for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => (stopping = true));
+	// on a stop Directus closes its connection pool once the HTTP requests are done: the pass under way
+	// (its sends, their sent-marks, the claims it gives back) finishes first, or a sent message would be sent again
+	const destroy = database.destroy.bind(database);
+	database.destroy = ((...args: Parameters<typeof destroy>) => pass.then(() => destroy(...args))) as typeof database.destroy;
 	// WhatsApp's 24-hour window runs from the citizen's last message in the conversation
 	const whatsapp = whatsappSender(whatsappConfigFromEnv(env), async (waId) => {
 		const row = await database('conversations').select('last_inbound_at').where({ contact_key: `whatsapp:${waId}` }).first();
@@ -30,6 +35,8 @@ export default defineHook(({ schedule }, { services, database, getSchema, env, l
 	schedule(cron, async () => {
 		if (running || stopping) return;
 		running = true;
+		let done: () => void = () => {};
+		pass = new Promise<void>((resolve) => (done = resolve));
 		try {
 			const mail = new services.MailService({ schema: await getSchema(), knex: database });
 			const totals = await deliverOutbox({
@@ -47,6 +54,7 @@ export default defineHook(({ schedule }, { services, database, getSchema, env, l
 			logger.error(error, '[casa-core] outbox pass failed');
 		} finally {
 			running = false;
+			done();
 		}
 	});
 });
