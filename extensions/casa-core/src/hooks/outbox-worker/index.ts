@@ -25,8 +25,10 @@ export default defineHook(({ schedule }, { services, database, getSchema, env, l
 	for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => (stopping = true));
 	// on a stop Directus closes its connection pool once the HTTP requests are done: the pass under way
 	// (its sends, their sent-marks, the claims it gives back) finishes first, or a sent message would be sent again
-	const destroy = database.destroy.bind(database);
-	database.destroy = ((...args: Parameters<typeof destroy>) => pass.then(() => destroy(...args))) as typeof database.destroy;
+	// (knex's own destroy is read-only: it calls its client's, which is not)
+	const client = database.client as { destroy: (...args: unknown[]) => Promise<unknown> };
+	const destroy = client.destroy.bind(client);
+	client.destroy = (...args: unknown[]) => pass.then(() => destroy(...args));
 	// WhatsApp's 24-hour window runs from the citizen's last message in the conversation
 	const whatsapp = whatsappSender(whatsappConfigFromEnv(env), async (waId) => {
 		const row = await database('conversations').select('last_inbound_at').where({ contact_key: `whatsapp:${waId}` }).first();
