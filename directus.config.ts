@@ -247,6 +247,9 @@ export function directusEnv(config: PlatformConfig): Record<string, string> {
 		MCP_ENABLED: 'false',
 		WEBSOCKETS_ENABLED: 'false',
 		LOG_LEVEL: config.logLevel,
+		// glibc gives each libvips thread its own heap arenas, which photo decoding fragments and never returns:
+		// two arenas keep the process's memory near what it uses (sharp's own advice)
+		MALLOC_ARENA_MAX: '2',
 		// SIGTERM/SIGINT: Directus stops taking connections and lets requests in flight finish this long
 		SERVER_SHUTDOWN_TIMEOUT: String(config.shutdownGraceMs),
 		LOG_STYLE: config.mode === 'production' ? 'raw' : 'pretty',
