@@ -43,6 +43,22 @@ export interface PlatformConfig {
 		/** consecutive failed log-ins before Directus suspends an account (settings.auth_login_attempts) */
 		loginAttempts: number;
 	};
+	/**
+	 * Every database wait is bounded (PostgreSQL): a hung or frozen server gives a 503 with
+	 * Retry-After after at most about `queryMs`, never a request held for minutes.
+	 */
+	databaseBounds: {
+		/** waiting for a free connection of the pool */
+		acquireMs: number;
+		/** opening a new connection */
+		connectMs: number;
+		/** a statement, enforced by the server (statement_timeout) */
+		statementMs: number;
+		/** a statement, enforced by the client when the server does not answer at all */
+		queryMs: number;
+	};
+	/** how long a stop (SIGTERM/SIGINT) lets requests in flight finish; the compose file's stop_grace_period is larger */
+	shutdownGraceMs: number;
 	logLevel: string;
 	trustProxy: string | null;
 	/**
@@ -179,6 +195,13 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
 			loginAttempts: integer(env, 'AUTH_LOGIN_ATTEMPTS', 10),
 			trackingPerMinute: integer(env, 'CASA_TRACKING_RATE_POINTS', 60),
 		},
+		databaseBounds: {
+			acquireMs: integer(env, 'CASA_DB_ACQUIRE_TIMEOUT_MS', 4000),
+			connectMs: integer(env, 'CASA_DB_CONNECT_TIMEOUT_MS', 3000),
+			statementMs: integer(env, 'CASA_DB_STATEMENT_TIMEOUT_MS', 8000),
+			queryMs: integer(env, 'CASA_DB_QUERY_TIMEOUT_MS', 9000),
+		},
+		shutdownGraceMs: integer(env, 'CASA_SHUTDOWN_GRACE_MS', 25_000),
 		logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'warn' : 'info'),
 		trustProxy: env.IP_TRUST_PROXY ?? null,
 		mail: mailConfig(env),
@@ -224,6 +247,11 @@ export function directusEnv(config: PlatformConfig): Record<string, string> {
 		MCP_ENABLED: 'false',
 		WEBSOCKETS_ENABLED: 'false',
 		LOG_LEVEL: config.logLevel,
+		// glibc gives each libvips thread its own heap arenas, which photo decoding fragments and never returns:
+		// two arenas keep the process's memory near what it uses (sharp's own advice)
+		MALLOC_ARENA_MAX: '2',
+		// SIGTERM/SIGINT: Directus stops taking connections and lets requests in flight finish this long
+		SERVER_SHUTDOWN_TIMEOUT: String(config.shutdownGraceMs),
 		LOG_STYLE: config.mode === 'production' ? 'raw' : 'pretty',
 		LOG_HTTP_IGNORE_PATHS: '/server/ping,/server/health',
 		EXTENSIONS_PATH: join(projectRoot, 'extensions'),
@@ -262,6 +290,12 @@ export function directusEnv(config: PlatformConfig): Record<string, string> {
 			DB_PASSWORD: db.password,
 			DB_DATABASE: db.database,
 			DB_SSL: String(db.ssl),
+			// bounded waits: the pool, a new connection, a statement (server side: also holds locks no longer than this)
+			DB_POOL__ACQUIRE_TIMEOUT_MILLIS: String(config.databaseBounds.acquireMs),
+			DB_CONNECTION_TIMEOUT_MILLIS: String(config.databaseBounds.connectMs),
+			DB_OPTIONS: `-c statement_timeout=${config.databaseBounds.statementMs} -c lock_timeout=${config.databaseBounds.statementMs} -c idle_in_transaction_session_timeout=${config.databaseBounds.queryMs * 4}`,
+			// a frozen server answers nothing, not even the cancellation: the client gives up (hooks/service-unavailable)
+			CASA_DB_QUERY_TIMEOUT_MS: String(config.databaseBounds.queryMs),
 		});
 	}
 	if (config.redisUrl) {

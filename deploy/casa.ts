@@ -11,8 +11,16 @@ import { provision } from '../scripts/provision/index';
 
 const log = (message: string) => console.log(`[casa] ${message}`);
 
-function stopOnSignals(server: ReturnType<typeof startDirectus>) {
-	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+/** SIGTERM/SIGINT reach Directus, which lets requests in flight finish (CASA_SHUTDOWN_GRACE_MS, under the compose file's stop_grace_period) */
+function stopOnSignals(server: ReturnType<typeof startDirectus>, graceMs = loadConfig().shutdownGraceMs) {
+	let stopping = false;
+	for (const signal of ['SIGINT', 'SIGTERM'] as const)
+		process.on(signal, () => {
+			if (stopping) return;
+			stopping = true;
+			server.kill(signal);
+			setTimeout(() => server.kill('SIGKILL'), graceMs + 5000).unref();
+		});
 }
 
 async function provisionOnce(): Promise<void> {

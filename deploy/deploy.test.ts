@@ -98,6 +98,12 @@ describe('docker-compose.yml', () => {
 		expect(() => assertSafeForMode(config)).not.toThrow();
 		const directus = directusEnv(config);
 		expect(directus).toMatchObject({ RATE_LIMITER_ENABLED: 'true', RATE_LIMITER_STORE: 'redis', CACHE_STORE: 'redis', SYNCHRONIZATION_STORE: 'redis', IP_TRUST_PROXY: 'loopback,uniquelocal', FILES_MAX_UPLOAD_SIZE: '10mb', GRAPHQL_INTROSPECTION: 'false' });
+		// every database wait is bounded, and a stop lets requests in flight finish before Docker's own deadline
+		expect(directus).toMatchObject({ DB_POOL__ACQUIRE_TIMEOUT_MILLIS: '4000', DB_CONNECTION_TIMEOUT_MILLIS: '3000', CASA_DB_QUERY_TIMEOUT_MS: '9000' });
+		expect(directus.DB_OPTIONS).toContain('statement_timeout=8000');
+		const stopGraceSeconds = Number(/^(\d+)s$/.exec(String(services.platform.stop_grace_period))?.[1]);
+		expect(Number(directus.SERVER_SHUTDOWN_TIMEOUT)).toBe(config.shutdownGraceMs);
+		expect(config.shutdownGraceMs + 5000).toBeLessThanOrEqual(stopGraceSeconds * 1000);
 		// the example's empty secrets are refused, not started with
 		expect(() => assertSafeForMode(loadConfig({ ...environment, SECRET: envExample.get('SECRET'), ADMIN_PASSWORD: envExample.get('ADMIN_PASSWORD') }))).toThrow(/SECRET must be set/);
 	});

@@ -13,7 +13,16 @@ const log = (message: string) => console.log(`[casa] ${message}`);
 log(`database: ${config.database.client === 'sqlite3' ? config.database.filename : `${config.database.host}/${config.database.database}`}`);
 await runDirectusCommand(config, ['bootstrap'], { quiet: true });
 const server = startDirectus(config);
-const stop = (signal: NodeJS.Signals) => server.kill(signal);
+// SIGTERM/SIGINT: Directus stops taking connections and lets requests in flight finish (CASA_SHUTDOWN_GRACE_MS);
+// the "start" script execs tsx, so the signal npm passes on reaches this process and not only the shell
+let stopping = false;
+const stop = (signal: NodeJS.Signals) => {
+	if (stopping) return;
+	stopping = true;
+	log(`${signal}: stopping (requests in flight have ${Math.round(config.shutdownGraceMs / 1000)} s)`);
+	server.kill(signal);
+	setTimeout(() => server.kill('SIGKILL'), config.shutdownGraceMs + 5000).unref();
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -14,6 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import knexFactory, { type Knex } from 'knex';
@@ -49,6 +50,12 @@ const ONLY_INTAKE = option('only') === 'intake';
 const ONLY_READS = option('only') === 'reads';
 /** `--only ocr`: the desk's OCR per page alone (no database, no Directus) */
 const ONLY_OCR = option('only') === 'ocr';
+/** `--only faults`: photo intake memory and outbox throughput alone */
+const ONLY_FAULTS = option('only') === 'faults';
+/** memory a Directus process may reach under photo intake: the compose file gives each replica 1 GiB */
+const PHOTO_MEMORY_CEILING_MB = 800;
+/** the storm's peak hour (see Capacity): the outbox must send this many an hour, with headroom */
+const STORM_PEAK_PER_HOUR = 6000;
 /** `--keep`: the bench database is left in place afterwards, to look at query plans */
 const KEEP_DATABASE = args.includes('--keep');
 /** `--only suggestion`: the category suggestion's figures alone (in process, no database) */
@@ -101,6 +108,8 @@ const results = {
 	firstPaint: [] as PaintFigure[],
 	ocr: [] as OcrFigure[],
 	suggestion: null as SuggestionFigures | null,
+	photos: null as null | { uploads: number; clients: number; photosPerUpload: number; photoMb: number; atRestMb: number; peakMb: number; afterMb: number; ceilingMb: number; statuses: Record<string, number>; p50: number; p99: number },
+	outbox: null as null | { messages: number; schedule: string; seconds: number; perSecond: number; perHour: number; stormPerHour: number; concurrency: number },
 	notes: [] as string[],
 	totalSeconds: 0,
 };
@@ -393,6 +402,10 @@ async function main() {
 	results.memory.atRestMb = rssMb(first.server.pid);
 	log(`memory at rest: ${results.memory.atRestMb} MB`);
 
+	if (ONLY_FAULTS) {
+		await faultFigures();
+		return;
+	}
 	// 1. intake
 	if (!ONLY_READS) await intakeFigures();
 	if (ONLY_INTAKE) return;
@@ -422,6 +435,75 @@ async function main() {
 		const top = Math.max(...CONCURRENCY);
 		await interleavedLoadTests(plainTarget, [portalTarget], [first.url, second.url], top, [first.server.pid!, second.server.pid!]);
 		second.server.kill('SIGTERM');
+	}
+
+	// photo intake memory and outbox throughput (also alone: `--only faults`)
+	if (!ONLY_READS) await faultFigures();
+	async function faultFigures() {
+		// photos: concurrent uploads of five phone photos each, the process's resident memory sampled every 50 ms
+		log('photo intake: memory under concurrent uploads');
+		const apiRequire = createRequire(createRequire(import.meta.url).resolve('@directus/api/package.json'));
+		const sharp = apiRequire('sharp') as (options: object) => { jpeg(options: object): { toBuffer(): Promise<Buffer> } };
+		const photo = await sharp({ create: { width: 4000, height: 3000, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 30 } } }).jpeg({ quality: 85 }).toBuffer();
+		const clients = 8;
+		const uploadsPerClient = 3;
+		const photosPerUpload = 5;
+		const pid = first.server.pid;
+		const atRest = rssMb(pid);
+		let peak = atRest;
+		const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 50);
+		const statuses: Record<string, number> = {};
+		const durations: number[] = [];
+		const nextPoint = random(7);
+		await Promise.all(
+			Array.from({ length: clients }, async (_, client) => {
+				for (let n = 0; n < uploadsPerClient; n++) {
+					const body = portalBody(nextPoint);
+					const form = new FormData();
+					for (const [name, value] of Object.entries(body)) form.append(name, String(value));
+					for (let i = 0; i < photosPerUpload; i++) form.append('photos', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), `IMG_${client}_${n}_${i}.jpg`);
+					const started = performance.now();
+					const response = await fetch(`${first.url}/portal/api/complaints`, { method: 'POST', body: form, headers: { 'idempotency-key': crypto.randomUUID() } });
+					await response.arrayBuffer();
+					durations.push(performance.now() - started);
+					statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+				}
+			}),
+		);
+		clearInterval(sampler);
+		await new Promise((resolve) => setTimeout(resolve, 5000));
+		const latency = summarize(durations);
+		results.photos = { uploads: clients * uploadsPerClient, clients, photosPerUpload, photoMb: Math.round((photo.length / 2 ** 20) * 10) / 10, atRestMb: atRest, peakMb: peak, afterMb: rssMb(pid), ceilingMb: PHOTO_MEMORY_CEILING_MB, statuses, p50: Math.round(latency.p50), p99: Math.round(latency.p99) };
+		log(`  ${clients} clients × ${uploadsPerClient} uploads of ${photosPerUpload} photos (${results.photos.photoMb} MB each): peak ${peak} MB (at rest ${atRest} MB, ceiling ${PHOTO_MEMORY_CEILING_MB} MB), 5 s later ${results.photos.afterMb} MB, statuses ${JSON.stringify(statuses)}`);
+
+		// outbox: an instance with the default schedule sends to a local SMTP sink
+		log('outbox: messages per second with the default schedule');
+		const { SMTPServer } = await import('smtp-server');
+		let received = 0;
+		const sink = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], onData(stream, _session, callback) { stream.on('data', () => {}); stream.on('end', () => { received++; callback(); }); } });
+		sink.on('error', () => {});
+		const sinkPort = 19_000 + Math.floor(Math.random() * 1000);
+		await new Promise<void>((resolve) => sink.listen(sinkPort, '127.0.0.1', () => resolve()));
+		const schedule = '*/15 * * * * *';
+		const sender = startDirectus({ ...config, port: port + 2, publicUrl: `http://127.0.0.1:${port + 2}` }, { quiet: true, extraEnv: { ...instanceEnv, CASA_OUTBOX_SCHEDULE: schedule, EMAIL_TRANSPORT: 'smtp', EMAIL_SMTP_HOST: '127.0.0.1', EMAIL_SMTP_PORT: String(sinkPort), EMAIL_SMTP_SECURE: 'false', EMAIL_SMTP_IGNORE_TLS: 'true', EMAIL_FROM: 'reclamations@casablanca.ma' } });
+		servers.push(sender);
+		await waitForHealth(`http://127.0.0.1:${port + 2}`, sender);
+		await db('outbox').whereIn('status', ['pending', 'retry', 'sending']).update({ status: 'failed', last_error: 'bench: set aside' });
+		const messages = 900;
+		const rows = Array.from({ length: messages }, (_, index) => ({ event: 'acknowledgment', channel: 'email', recipient: `bench.${index}@example.ma`, language: index % 3 ? 'fr' : 'ar', payload: JSON.stringify({ reference: `BENCH-${index}` }), status: 'pending', attempts: 0, date_created: new Date() }));
+		for (let start = 0; start < rows.length; start += 300) await db('outbox').insert(rows.slice(start, start + 300));
+		const started = performance.now();
+		let pending = messages;
+		while (pending > 0 && performance.now() - started < 600_000) {
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			pending = Number((await db('outbox').whereIn('status', ['pending', 'retry', 'sending']).count({ n: '*' }))[0].n);
+		}
+		const seconds = (performance.now() - started) / 1000;
+		const perSecond = Math.round(((messages - pending) / seconds) * 10) / 10;
+		results.outbox = { messages, schedule, seconds: Math.round(seconds), perSecond, perHour: Math.round(perSecond * 3600), stormPerHour: STORM_PEAK_PER_HOUR, concurrency: 4 };
+		log(`  ${messages - pending} of ${messages} sent in ${Math.round(seconds)} s (${received} reached the sink): ${perSecond}/s = ${results.outbox.perHour.toLocaleString('en')}/h, ×${ratio(results.outbox.perHour, STORM_PEAK_PER_HOUR)} the storm peak`);
+		sender.kill('SIGTERM');
+		await new Promise<void>((resolve) => sink.close(() => resolve()));
 	}
 
 	// 3. reads, sweep and clusters at each size
@@ -647,6 +729,22 @@ function markdown(): string {
 		...capacity(),
 		'',
 		...(results.suggestion ? [...suggestionMarkdown(results.suggestion), ''] : []),
+		...(results.photos
+			? [
+					'## Photo intake memory (VmRSS of the Directus process; ceiling for a 1 GiB container)',
+					'',
+					`${results.photos.clients} clients × ${results.photos.uploads / results.photos.clients} uploads of ${results.photos.photosPerUpload} photos of ${results.photos.photoMb} MB (12 MP): peak **${results.photos.peakMb} MB** (${formatRatio(ratio(results.photos.peakMb, results.photos.atRestMb))} at rest, ${results.photos.atRestMb} MB), ${results.photos.peakMb <= results.photos.ceilingMb ? 'under' : '**over**'} the ${results.photos.ceilingMb} MB ceiling; 5 s later ${results.photos.afterMb} MB. Answers ${JSON.stringify(results.photos.statuses)}, p50 ${results.photos.p50} ms, p99 ${results.photos.p99} ms.`,
+					'',
+				]
+			: []),
+		...(results.outbox
+			? [
+					'## Outbox throughput (baseline: the storm peak, 6,000 messages an hour)',
+					'',
+					`${results.outbox.messages} e-mails to a local SMTP sink, default schedule \`${results.outbox.schedule}\`, ${results.outbox.concurrency} sends at once: ${results.outbox.seconds} s, **${results.outbox.perSecond}/s = ${results.outbox.perHour.toLocaleString('en')} an hour**, ${formatRatio(ratio(results.outbox.perHour, results.outbox.stormPerHour))} the storm peak.`,
+					'',
+				]
+			: []),
 		...(results.notes.length ? ['## Notes', '', ...results.notes.map((note) => `- ${note}`)] : []),
 		'',
 	].join('\n');

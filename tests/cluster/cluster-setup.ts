@@ -27,6 +27,8 @@ export interface ClusterContext {
 	uploadsDir: string;
 	config: PlatformConfig;
 	rateLimit: { points: number; duration: number };
+	/** the environment of an instance, without its PORT */
+	instanceEnv: Record<string, string>;
 }
 
 declare module 'vitest' {
@@ -54,6 +56,8 @@ async function startMailCatcher(mailDir: string): Promise<{ port: number; close:
 			});
 		},
 	});
+	// an instance killed mid-conversation (the outage tests) resets its connection: not a failure of the catcher
+	server.on('error', () => {});
 	const port = await freePort();
 	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
 	return { port, close: () => new Promise((resolve) => server.close(() => resolve())) };
@@ -80,8 +84,7 @@ export default async function setup(project: TestProject) {
 	const secrets = { SECRET: randomBytes(32).toString('hex'), ADMIN_TOKEN: randomBytes(24).toString('hex') };
 	const [portA, portB] = [await freePort(), await freePort()];
 
-	const envFor = (port: number): Record<string, string | undefined> => ({
-		...process.env,
+	const ownEnv = (port: number): Record<string, string> => ({
 		CASA_ENV: 'test',
 		CASA_DATA_DIR: dataDir,
 		PORT: String(port),
@@ -102,8 +105,16 @@ export default async function setup(project: TestProject) {
 		// the test process plays the reverse proxy: X-Forwarded-For from loopback is believed
 		IP_TRUST_PROXY: 'loopback',
 		LOG_LEVEL: process.env.CASA_TEST_LOG_LEVEL ?? 'warn',
+		// Directus's overload guard answers 503 when the event loop lags: on this shared 2-core machine running two
+		// instances, PostgreSQL and the runner it measures the machine (it refused provisioning), as in tests/setup/test-platform.ts
+		PRESSURE_LIMITER_ENABLED: 'false',
+		// the database bounds, shorter than in production so the frozen-database test is quick
+		CASA_DB_ACQUIRE_TIMEOUT_MS: '2000',
+		CASA_DB_STATEMENT_TIMEOUT_MS: '2500',
+		CASA_DB_QUERY_TIMEOUT_MS: '3000',
 	});
-	const instanceEnv = (mailPort: number) => ({
+	const envFor = (port: number): Record<string, string | undefined> => ({ ...process.env, ...ownEnv(port) });
+	const instanceEnv = (mailPort: number): Record<string, string> => ({
 		CACHE_ENABLED: 'true',
 		CACHE_AUTO_PURGE: 'true',
 		CACHE_STATUS_HEADER: 'X-Cache-Status',
@@ -115,6 +126,8 @@ export default async function setup(project: TestProject) {
 		EMAIL_SMTP_IGNORE_TLS: 'true',
 		EMAIL_FROM: 'reclamations@casablanca.ma',
 		CASA_OUTBOX_SCHEDULE: '*/2 * * * * *',
+		// a sender that dies leaves its claims this long (production: 60 s)
+		CASA_OUTBOX_LEASE_MS: '9000',
 		// negative control: CASA_CLUSTER_STORES=memory gives each instance its own
 		// stores, and the cache, rate limiter and schedule tests must then fail
 		...(process.env.CASA_CLUSTER_STORES === 'memory' ? { CACHE_STORE: 'memory', RATE_LIMITER_STORE: 'memory', SYNCHRONIZATION_STORE: 'memory' } : {}),
@@ -171,6 +184,11 @@ export default async function setup(project: TestProject) {
 		uploadsDir: configA.uploads.root,
 		config: configA,
 		rateLimit: RATE_LIMIT,
+		// what a further instance needs, on a port of its own (tests that stop or kill an instance start their own)
+		instanceEnv: (() => {
+			const { PORT: _port, ...shared } = ownEnv(portA);
+			return { ...shared, ...instanceEnv(mail.port) };
+		})(),
 	});
 	return async () => {
 		if (process.env.CASA_CLUSTER_LOG) console.log(`instance logs in ${dir}`);

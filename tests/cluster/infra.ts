@@ -97,3 +97,27 @@ export async function waitForRedis(port: number, timeoutMs = 10_000): Promise<vo
 	}
 	throw new Error(`redis-server on port ${port} did not answer`);
 }
+
+/**
+ * Freezes (SIGSTOP) or thaws (SIGCONT) the private PostgreSQL and every one of
+ * its server processes: a hung database host, whose connections stay open and
+ * answer nothing. Only the processes under this cluster's own postmaster.
+ */
+export function signalPostgres({ dir }: PostgresHandle, signal: 'SIGSTOP' | 'SIGCONT'): void {
+	const pidFile = join(dir, 'pgdata', 'postmaster.pid');
+	if (!existsSync(pidFile)) return;
+	const postmaster = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+	let children: number[] = [];
+	try {
+		children = execFileSync('pgrep', ['-P', String(postmaster)]).toString().split('\n').filter(Boolean).map(Number);
+	} catch {
+		// no children
+	}
+	for (const pid of [postmaster, ...children]) {
+		try {
+			process.kill(pid, signal);
+		} catch {
+			// gone meanwhile
+		}
+	}
+}

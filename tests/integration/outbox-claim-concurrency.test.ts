@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import knexFactory, { type Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimBatch, settle } from '../../extensions/casa-core/src/adapters/outbox/outbox-store';
+import { claimBatch, releaseClaims, renewClaim, settle } from '../../extensions/casa-core/src/adapters/outbox/outbox-store';
 
 const connection = (database: string) => ({
 	host: process.env.PGHOST ?? '127.0.0.1',
@@ -75,7 +75,7 @@ async function sender(knex: Knex, claimed: number[]): Promise<void> {
 		for (const message of batch) claimed.push(message.id);
 		// give the other senders a chance to interleave with this one
 		await new Promise((resolve) => setImmediate(resolve));
-		for (const message of batch) await settle(knex, message.id, { status: 'sent' }, new Date());
+		for (const message of batch) await settle(knex, message, { status: 'sent' }, new Date());
 	}
 }
 
@@ -108,5 +108,24 @@ describe('outbox claims on PostgreSQL', () => {
 		const later = new Date(now.getTime() + 6 * 60_000);
 		const again = await claimBatch(instances[1], later);
 		expect(again.map((message) => [message.id, message.attempts])).toEqual([[key, 2]]);
+	});
+
+	it('fences a claim: the first sender, back after its lease, may no longer send; a graceful stop gives its claims back at once', async () => {
+		const [id] = await instances[0]('outbox').insert({ event: 'reopening', channel: 'sms', recipient: '+212661000001', payload: '{}', status: 'pending', date_created: new Date() }).returning('id');
+		const key = typeof id === 'object' ? id.id : id;
+		const now = new Date();
+		const [first] = (await claimBatch(instances[0], now)).filter((message) => message.id === key);
+		const later = new Date(now.getTime() + 2 * 60_000);
+		const [second] = (await claimBatch(instances[1], later)).filter((message) => message.id === key);
+		expect(second.attempts).toBe(first.attempts + 1);
+		expect(await renewClaim(instances[0], first, later)).toBe(false);
+		expect(await renewClaim(instances[1], second, later)).toBe(true);
+		// the second sender stops before sending: released under its own claim only
+		expect(await releaseClaims(instances[0], [first])).toBe(0);
+		expect(await releaseClaims(instances[1], [second])).toBe(1);
+		const row = await instances[0]('outbox').select('status', 'attempts', 'next_attempt_at').where({ id: key }).first();
+		expect(row).toMatchObject({ status: 'pending', attempts: first.attempts, next_attempt_at: null });
+		// due again at once for anybody
+		expect((await claimBatch(instances[0], new Date())).map((message) => message.id)).toContain(key);
 	});
 });

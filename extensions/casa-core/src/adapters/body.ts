@@ -213,6 +213,13 @@ export function parseMultipart(req: IncomingBody, limits: MultipartLimits): Prom
 			if (!errors.some((known) => known.field === error.field && known.key === error.key)) errors.push(error);
 		};
 		let total = 0;
+		// a photo too large or one too many refuses the upload: what is held of the files is let go, the rest only read through
+		let refused = false;
+		const refuse = (error: FieldError) => {
+			problem(error);
+			refused = true;
+			files.length = 0;
+		};
 
 		req.on('data', (chunk: Buffer) => {
 			total += chunk.length;
@@ -240,14 +247,15 @@ export function parseMultipart(req: IncomingBody, limits: MultipartLimits): Prom
 			const filename = (info.filename ? utf8Of(info.filename) : null) || 'photo';
 			const chunks: Buffer[] = [];
 			stream.on('data', (chunk: Buffer) => {
-				if (!settled) chunks.push(chunk);
+				if (!settled && !refused) chunks.push(chunk);
 			});
-			stream.on('limit', () => problem({ field: limits.fileField, key: 'field.photo_too_large', values: { name: filename, limit: limits.maxFileBytes / 1024 / 1024 } }));
+			stream.on('limit', () => refuse({ field: limits.fileField, key: 'field.photo_too_large', values: { name: filename, limit: limits.maxFileBytes / 1024 / 1024 } }));
 			stream.on('end', () => {
-				if (!(stream as { truncated?: boolean }).truncated) files.push({ filename, bytes: Buffer.concat(chunks) });
+				if (!refused && !(stream as { truncated?: boolean }).truncated) files.push({ filename, bytes: Buffer.concat(chunks) });
+				chunks.length = 0;
 			});
 		});
-		parser.on('filesLimit', () => problem({ field: limits.fileField, key: 'field.too_many_photos', values: { limit: limits.maxFiles } }));
+		parser.on('filesLimit', () => refuse({ field: limits.fileField, key: 'field.too_many_photos', values: { limit: limits.maxFiles } }));
 		parser.on('fieldsLimit', () => fail(new BodyProblem(413, 'too_large', { limit: `${limits.maxFields} champs` })));
 		parser.on('partsLimit', () => fail(new BodyProblem(413, 'too_large', { limit: `${limits.maxFiles + limits.maxFields + 5} parties` })));
 		parser.on('error', (error: Error) => fail(new BodyProblem(400, /end of (form|file)/i.test(error.message) ? 'truncated' : 'malformed', { type: 'multipart/form-data' })));

@@ -2,6 +2,7 @@
 // bytes, and a re-encoding that drops EXIF and GPS metadata (sharp keeps none
 // unless asked) after applying the camera's orientation.
 import { createRequire } from 'node:module';
+import pLimit from 'p-limit';
 import { sniffImageType } from '../domain/intake/image-type';
 import type { FieldError } from '../domain/complaint/complaint-plan';
 
@@ -9,6 +10,21 @@ import type { FieldError } from '../domain/complaint/complaint-plan';
 const apiRequire = createRequire(createRequire(import.meta.url).resolve('@directus/api/package.json'));
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const sharp = apiRequire('sharp') as any;
+
+/**
+ * Memory of photo intake is bounded by decoding few photos at once, whatever
+ * the number of uploads in flight: a 12 MP photo decodes to about 36 MB, a
+ * 50 MP one (the pixel limit) to 150 MB before JPEG shrink-on-load. Two at a
+ * time (CASA_PHOTO_DECODE_CONCURRENCY), one libvips thread each, and no
+ * libvips operation cache (it kept decoded images after the requests ended).
+ */
+const DECODE_CONCURRENCY = Math.max(1, Number(process.env.CASA_PHOTO_DECODE_CONCURRENCY ?? 2) || 2);
+const decodeSlot = pLimit(DECODE_CONCURRENCY);
+sharp.cache(false);
+sharp.concurrency(1);
+
+/** refusals of the whole upload: nothing is decoded once one is known */
+const REFUSED_UPLOAD = new Set(['field.too_many_photos', 'field.photo_too_large']);
 
 export interface UploadedPhoto {
 	filename: string;
@@ -26,6 +42,8 @@ export interface CleanPhoto {
 /** Re-encodes each photo as a metadata-free JPEG; refuses what is not really an image we can read. */
 export async function cleanPhotos(photos: UploadedPhoto[], errors: FieldError[]): Promise<CleanPhoto[]> {
 	const clean: CleanPhoto[] = [];
+	// counts and sizes first (the multipart parser reports them): a refused upload costs no decoding
+	if (errors.some((error) => REFUSED_UPLOAD.has(error.key))) return clean;
 	for (const photo of photos) {
 		const type = sniffImageType(photo.bytes);
 		if (type === 'heic') {
@@ -38,11 +56,13 @@ export async function cleanPhotos(photos: UploadedPhoto[], errors: FieldError[])
 			continue;
 		}
 		try {
-			const { data, info } = await sharp(photo.bytes, { failOn: 'error', limitInputPixels: 50_000_000 })
-				.rotate()
-				.resize({ width: 2048, height: 2048, fit: 'inside', withoutEnlargement: true })
-				.jpeg({ quality: 82, mozjpeg: true })
-				.toBuffer({ resolveWithObject: true });
+			const { data, info } = await decodeSlot(() =>
+				sharp(photo.bytes, { failOn: 'error', limitInputPixels: 50_000_000, sequentialRead: true })
+					.rotate()
+					.resize({ width: 2048, height: 2048, fit: 'inside', withoutEnlargement: true })
+					.jpeg({ quality: 82, mozjpeg: true })
+					.toBuffer({ resolveWithObject: true }),
+			);
 			clean.push({ filename: `${photo.filename.replace(/\.[^.]*$/, '') || 'photo'}.jpg`, bytes: data, type: 'image/jpeg', width: info.width, height: info.height });
 		} catch {
 			errors.push({ field: 'photos', key: 'field.photo_type', values: { name: photo.filename } });

@@ -7,7 +7,8 @@ import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'r
 let sharedClient: Redis | null = null;
 
 function redisClient(url: string): Redis {
-	sharedClient ??= new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+	// fail fast: refused at once while disconnected, and a Redis that holds the call gives way after 250 ms (the insurance limiter answers)
+	sharedClient ??= new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 250, connectTimeout: 2000 });
 	return sharedClient;
 }
 

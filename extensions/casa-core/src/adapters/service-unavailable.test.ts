@@ -8,6 +8,9 @@ describe('unavailableService', () => {
 		expect(unavailableService(Object.assign(new Error('the database system is starting up'), { code: '57P03' }))).toBe('database');
 		expect(unavailableService(new Error('Connection terminated unexpectedly'))).toBe('database');
 		expect(unavailableService(Object.assign(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'), { name: 'KnexTimeoutError' }))).toBe('database');
+		// the bounds of every database wait (adapters/database-bounds.ts): a frozen server, a statement over its time
+		expect(unavailableService(new Error('Query read timeout'))).toBe('database');
+		expect(unavailableService(Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }))).toBe('database');
 		// Node reports a refused dual-stack connection as an AggregateError
 		expect(unavailableService(new AggregateError([Object.assign(new Error('connect ECONNREFUSED ::1:5432'), { code: 'ECONNREFUSED' })], ''))).toBe('database');
 	});

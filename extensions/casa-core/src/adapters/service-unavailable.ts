@@ -17,10 +17,11 @@ export const ServiceUnavailableError = createError<UnavailableExtensions>('CASA_
 export const RETRY_AFTER_SECONDS = 5;
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND']);
-// PostgreSQL: class 08 (connection exception), admin/crash shutdown, cannot connect now, too many connections
-const PG_UNAVAILABLE = /^(08...|57P0[123]|53300)$/;
+// PostgreSQL: class 08 (connection exception), admin/crash shutdown, cannot connect now, too many connections,
+// and a statement cancelled by statement_timeout (the bound of every database wait, see database-bounds.ts)
+const PG_UNAVAILABLE = /^(08...|57P0[123]|53300|57014)$/;
 const REDIS_MESSAGES = [/Connection is closed/i, /Stream isn't writeable/i, /Reached the max retries per request/i, /The client is closed/i, /Socket closed unexpectedly/i];
-const DATABASE_MESSAGES = [/Connection terminated/i, /Knex: Timeout acquiring a connection/i, /the database system is (starting up|shutting down)/i, /terminating connection due to administrator command/i];
+const DATABASE_MESSAGES = [/Query read timeout/i, /timeout exceeded when trying to connect/i, /Connection terminated/i, /Knex: Timeout acquiring a connection/i, /the database system is (starting up|shutting down)/i, /terminating connection due to administrator command/i];
 
 /** Which backing service an error says is unreachable, or null for any other error. */
 export function unavailableService(error: unknown, depth = 0): BackingService | null {

@@ -10,6 +10,8 @@ export interface SendContext {
 	event: string;
 	language: string;
 	values: Record<string, unknown>;
+	/** the same for every try of one message (casa-outbox-<id>), for channels that deduplicate on it */
+	idempotencyKey?: string;
 }
 
 export interface Sender {
@@ -17,10 +19,12 @@ export interface Sender {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function emailSender(mailService: any): Sender {
+export function emailSender(mailService: any, domain = 'casa-reclamations.local'): Sender {
 	return {
-		async send(recipient, message) {
-			await mailService.send({ to: recipient, subject: message.subject, text: message.text, html: message.html });
+		async send(recipient, message, context) {
+			// a try sent again keeps its Message-ID: mail stores and clients show it once
+			const messageId = context?.idempotencyKey ? `<${context.idempotencyKey}@${domain}>` : undefined;
+			await mailService.send({ to: recipient, subject: message.subject, text: message.text, html: message.html, ...(messageId ? { messageId } : {}) });
 		},
 	};
 }
@@ -34,13 +38,16 @@ export interface SmsGatewayConfig {
 /** A generic JSON gateway: POST {to, from, text} with a bearer token; any 2xx is accepted. */
 export function smsSender(config: SmsGatewayConfig | null): Sender {
 	return {
-		async send(recipient, message) {
+		async send(recipient, message, context) {
 			if (!config) throw new Error('SMS gateway not configured (SMS_GATEWAY_URL)');
+			const headers: Record<string, string> = config.token ? { authorization: `Bearer ${config.token}` } : {};
+			// gateways that take one deduplicate a try sent again
+			if (context?.idempotencyKey) headers['idempotency-key'] = context.idempotencyKey;
 			try {
 				await axios.post(
 					config.url,
 					{ to: recipient, from: config.sender, text: `${message.subject}\n${message.text}`.slice(0, 640) },
-					{ headers: config.token ? { authorization: `Bearer ${config.token}` } : {}, timeout: 10_000 },
+					{ headers, timeout: 10_000 },
 				);
 			} catch (error) {
 				// the outbox keeps this as last_error: the gateway's status and its own words, never the token

@@ -3,8 +3,13 @@
 import { type Language, translate } from '../i18n/messages';
 
 export const MAX_ATTEMPTS = 6;
-/** A message being sent is leased this long; after a crash it is picked up again. */
-export const SENDING_LEASE_MS = 5 * 60_000;
+/**
+ * How long a claimed message stays with its sender. Longer than a send may take
+ * (each send is cut at a third of it), so nothing can claim a message again
+ * before its sender has written the sent-mark; after a crash the message is
+ * claimed again by the first pass past the lease (CASA_OUTBOX_LEASE_MS).
+ */
+export const SENDING_LEASE_MS = 60_000;
 
 /** Exponential backoff with a ceiling: 1 min, 2, 4, 8, 16, then 60 min. */
 export function retryDelayMs(attempts: number): number {

@@ -38,6 +38,7 @@ import { intakeComplaint } from '../../adapters/intake';
 import { requestSchema } from '../../adapters/request-schema';
 import { BodyProblem, discardRest, parseUrlencoded, readRawBody } from '../../adapters/body';
 import { attempt, createLimiter, limiterFactory } from '../../adapters/rate-limit';
+import { RETRY_AFTER_SECONDS, unavailableService } from '../../adapters/service-unavailable';
 
 interface Open311Request {
 	method: string;
@@ -208,6 +209,13 @@ export default defineEndpoint({
 					if (res.headersSent) return;
 					const failure = asOpen311Failure(error);
 					if (failure) return sendErrors(res, format, failure.status, failure.errors, failure.retryAfterSeconds);
+					// the database or Redis gone for a moment: a transient 503 with Retry-After, as on every other route
+					const service = (Array.isArray(error) ? error : [error]).map((entry) => unavailableService(entry)).find(Boolean);
+					if (service) {
+						logger.warn(`[open311] ${req.method} ${req.path}: ${service} unavailable (${(error as Error)?.message ?? error})`);
+						const language = languageOf(req);
+						return sendErrors(res, format, 503, [{ code: 503, description: translate(language, `platform.unavailable.${service}`) }], RETRY_AFTER_SECONDS);
+					}
 					logger.error(error, '[open311] unexpected failure');
 					sendErrors(res, format, 500, [open311Error(500, languageOf(req), 'server_error')]);
 				}
