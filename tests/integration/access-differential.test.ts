@@ -332,9 +332,13 @@ function walkCounts(value: unknown, bound: number, found: string[], path = '') {
 function leaks(oracle: Oracle, request: Request, answer: Answer): string[] {
 	const found: string[] = [];
 	const text = answer.text;
+	// Directus gives app users their own activity only: the item of a row is a complaint this user acted on
+	// (through the project's endpoints, which may have moved it out of their scope since, e.g. qualifying an
+	// e-mail into another arrondissement). The id alone, as the item of their own row, is their own record.
+	const acted = new Set(request.kind === 'activity' && Array.isArray(answer.json?.data) ? (answer.json.data as Record<string, unknown>[]).map((row) => String(row.item ?? '').toLowerCase()) : []);
 	for (const id of new Set(text.match(UUID) ?? [])) {
 		const lower = id.toLowerCase();
-		if (oracle.outIds.has(lower)) found.push(`out-of-scope complaint id ${lower}`);
+		if (oracle.outIds.has(lower) && !acted.has(lower)) found.push(`out-of-scope complaint id ${lower}`);
 		if (oracle.outFiles.has(lower)) found.push(`file ${lower} of out-of-scope complaint ${oracle.outFiles.get(lower)}`);
 	}
 	for (const reference of new Set(text.match(REFERENCE) ?? [])) if (oracle.outRefs.has(reference)) found.push(`out-of-scope reference ${reference}`);
