@@ -2,7 +2,6 @@
 // categories and arrondissements weighted like Casablanca (population), points
 // inside the real boundaries, a plausible life cycle per complaint, and every
 // value computed by the domain rules the hooks use.
-import { TRAINING_CORPUS } from '../../seed/suggestion/index';
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { planContextFrom, referenceData } from '../../extensions/casa-core/src/adapters/platform-context';
@@ -15,28 +14,6 @@ import { DEFAULT_LEGAL_WARNING_DAYS, atRiskPatch, escalationLevelOf } from '../.
 import { nextCheckPatch, slaDecision } from '../../extensions/casa-core/src/domain/sla/next-check';
 import { CHANNEL_WEIGHTS, LIFECYCLES, SERVICE_WEIGHTS, ageInDays, arrondissementWeights, random, weighted } from '../bench/weighting';
 
-/**
- * What citizens write about a category, from the suggestion's training corpus (seed/suggestion): demo complaints
- * read like real ones, and the suggestion learning from the demo history learns words of the problem, not the
- * demo's own template ("Problème signalé …").
- */
-const CORPUS_BY_CATEGORY = (() => {
-	const byCategory = new Map<string, { fr: string[]; ar: string[] }>();
-	for (const line of TRAINING_CORPUS.split('\n')) {
-		const [code, , ...rest] = line.split('|');
-		const text = rest.join('|').trim();
-		if (!code || !text || line.startsWith('#')) continue;
-		const entry = byCategory.get(code) ?? { fr: [], ar: [] };
-		(/[\u0600-\u06FF]/.test(text) ? entry.ar : entry.fr).push(text);
-		byCategory.set(code, entry);
-	}
-	return byCategory;
-})();
-
-function corpusText(category: string, language: 'fr' | 'ar', next: () => number): string | null {
-	const texts = CORPUS_BY_CATEGORY.get(category)?.[language] ?? [];
-	return texts.length > 0 ? texts[Math.floor(next() * texts.length)] : null;
-}
 
 export interface GenerateOptions {
 	count: number;
@@ -118,7 +95,7 @@ export async function buildComplaints(knex: Knex, options: GenerateOptions): Pro
 		const street = STREETS[Math.floor(next() * STREETS.length)];
 		const payload: Record<string, unknown> = {
 			category: category.code,
-			description: corpusText(category.code, language, next) ?? (language === 'ar' ? `مشكل ${DETAILS_AR[detail]}، ${street}.` : `Problème signalé ${DETAILS_FR[detail]}, ${street}.`),
+			description: language === 'ar' ? `مشكل ${DETAILS_AR[detail]}، ${street}.` : `Problème signalé ${DETAILS_FR[detail]}, ${street}.`,
 			latitude: point.lat,
 			longitude: point.lng,
 			address: `${Math.floor(next() * 200) + 1} ${street}`,

@@ -8,7 +8,13 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { adminToken, call, loginAs } from '../helpers/api';
+import { adminToken, adminUser, call, loginAs } from '../helpers/api';
+
+/** The screen's language is the user's: set it, other test files change it (tests/browser/officials.browser.test.ts). */
+async function speak(email: string, language: 'fr-FR' | 'ar-SA') {
+	const user = await adminUser(email);
+	expect((await call('PATCH', `/users/${user.id}`, { token: adminToken(), body: { language } })).status).toBe(200);
+}
 import { launchChromium, logInToAdmin } from './chromium';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -55,6 +61,7 @@ const visible = (locator: Locator, timeout = 20_000) => locator.first().waitFor(
 
 describe('the map of complaints on an Insights dashboard', () => {
 	it('shows clusters and boundaries zoomed in on central Casablanca without tiles, refreshes on zoom, opens a complaint', async () => {
+		await speak('dgs@casablanca.ma', 'fr-FR');
 		await loginAs('dgs');
 		await handOver('dgs@casablanca.ma');
 		const context = await browser.newContext({ viewport: { width: 1500, height: 900 }, locale: 'fr-FR' });
@@ -118,6 +125,7 @@ describe('the map of complaints on an Insights dashboard', () => {
 	it('draws the heat map in Arabic, right to left, for an elected official', async () => {
 		const updated = await call('PATCH', `/panels/${mapPanel}`, { token: adminToken(), body: { options: { mode: 'heatmap', colour: 'sla_state', center: '33.5930,-7.6150', zoom: 13 } } });
 		expect(updated.status).toBe(200);
+		await speak('elu@casablanca.ma', 'ar-SA');
 		await loginAs('elu');
 		await handOver('elu@casablanca.ma');
 		const context = await browser.newContext({ viewport: { width: 1500, height: 900 }, locale: 'ar-MA' });

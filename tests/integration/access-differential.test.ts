@@ -335,7 +335,7 @@ function leaks(oracle: Oracle, request: Request, answer: Answer): string[] {
 	// Directus gives app users their own activity only: the item of a row is a complaint this user acted on
 	// (through the project's endpoints, which may have moved it out of their scope since, e.g. qualifying an
 	// e-mail into another arrondissement). The id alone, as the item of their own row, is their own record.
-	const acted = new Set(request.kind === 'activity' && Array.isArray(answer.json?.data) ? (answer.json.data as Record<string, unknown>[]).map((row) => String(row.item ?? '').toLowerCase()) : []);
+	const acted = new Set(request.kind === 'activity' && Array.isArray(answer.json?.data) ? (answer.json.data as unknown[]).map((row) => (row && typeof row === 'object' ? String((row as Record<string, unknown>).item ?? '').toLowerCase() : '')) : []);
 	for (const id of new Set(text.match(UUID) ?? [])) {
 		const lower = id.toLowerCase();
 		if (oracle.outIds.has(lower) && !acted.has(lower)) found.push(`out-of-scope complaint id ${lower}`);
@@ -636,8 +636,8 @@ function genericRefused(request: Request, answer: Answer, oracle: Oracle): strin
 		// the user's own activity names what they did through the project's endpoints (acting for them, so the log says
 		// who): an id of a complaint they worked or a scan they uploaded, nothing more (revisions stay closed to them);
 		// out-of-scope ids anywhere in the body are still caught by the leak scan
-		if (request.kind === 'comments' && rows.some((row: Record<string, unknown>) => COMPLAINT_COLLECTIONS.includes(String(row.collection)) || row.item)) return `rows about complaints: ${JSON.stringify(rows).slice(0, 200)}`;
-		if (request.kind === 'activity' && rows.some((row: Record<string, unknown>) => 'data' in row || 'delta' in row)) return `revision data in activity: ${JSON.stringify(rows).slice(0, 200)}`;
+		if (request.kind === 'comments' && rows.some((row: Record<string, unknown>) => !!row && typeof row === 'object' && (COMPLAINT_COLLECTIONS.includes(String(row.collection)) || row.item))) return `rows about complaints: ${JSON.stringify(rows).slice(0, 200)}`;
+		if (request.kind === 'activity' && rows.some((row: unknown) => !!row && typeof row === 'object' && ('data' in row || 'delta' in row))) return `revision data in activity: ${JSON.stringify(rows).slice(0, 200)}`;
 		return null;
 	}
 	if (answer.status === 403 || answer.status === 401) return null;
