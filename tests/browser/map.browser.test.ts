@@ -116,7 +116,7 @@ describe('the map of complaints on an Insights dashboard', () => {
 		const link = map.locator('.casa-map-marker.link').first();
 		await visible(link);
 		await link.click();
-		await page.waitForURL(/\/admin\/content\/complaints\/[0-9a-f-]{36}/, { timeout: 20_000 });
+		await page.waitForURL(/\/admin\/casa-workspace\/complaints\/[0-9a-f-]{36}/, { timeout: 20_000 });
 
 		expect(errors).toEqual([]);
 		await context.close();

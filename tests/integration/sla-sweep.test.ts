@@ -287,7 +287,7 @@ describe('states and escalations at each threshold', () => {
 		const toAgentMail = mails.find((mail) => mail.recipient === users.agent.email)!;
 		expect(toAgentMail).toMatchObject({ event: 'escalation_at_risk', channel: 'email', language: 'ar' });
 		expect(toAgentMail.payload).toMatchObject({ reference: row.reference, level: 'at_risk', share: Math.round(platformShare * 100), days: 10 });
-		expect(String(toAgentMail.payload.url)).toMatch(new RegExp(`/admin/content/complaints/${created.id}$`));
+		expect(String(toAgentMail.payload.url)).toMatch(new RegExp(`/admin/casa-workspace/complaints/${created.id}$`));
 		expect(new Date(String(toAgentMail.payload.resolve_due_at))).toEqual(new Date(row.resolve_due_at));
 
 		await sweep(plus(row.resolve_due_at, 1));

@@ -243,7 +243,7 @@ export function emailsStatement(context: SweepContext): Fragment {
 		['legal_due_at', p.isoOf('r.legal_due_at')],
 		['share', p.integer(percent(context))],
 		['days', p.integer(context.legalWarningDays)],
-		['url', sql`${p.text(`${context.publicUrl}/admin/content/complaints/`)} || CAST(r.complaint AS TEXT)`],
+		['url', sql`${p.text(`${context.publicUrl}/admin/casa-workspace/complaints/`)} || CAST(r.complaint AS TEXT)`],
 	]);
 	return sql`
 		INSERT INTO outbox (complaint, event, channel, recipient, language, payload, status, attempts, date_created)
