@@ -87,7 +87,7 @@ describe('mail intake', () => {
 
 	it('turns a plain-text e-mail into a complaint, new and waiting for qualification when the category suggestion is not sure, and acknowledges it by e-mail', async () => {
 		const messageId = `plain.${run}@example.ma`;
-		const uid = await deliver({ from: plainSender, fromName: 'Fatima Zahra', subject: 'Suite', messageId, text: 'Bonjour,\nSuite à mon appel de ce matin.\nMerci.' });
+		const uid = await deliver({ from: plainSender, fromName: 'Fatima Zahra', subject: 'Suite', messageId, text: 'Bonjour,\nvoir mon message ci-dessous.' });
 		const response = await poll();
 		expect(response.status).toBe(200);
 		expect(response.body.data.complaint).toBeGreaterThanOrEqual(1);
@@ -97,7 +97,7 @@ describe('mail intake', () => {
 		plainComplaint = complaint;
 		expect(complaint).toMatchObject({ channel: 'email', status: 'new', category: null, service: null, team: null, citizen_name: 'Fatima Zahra', citizen_language: 'fr' });
 		expect(complaint.reference).toMatch(/^CAS-\d{4}-\d{6}$/);
-		expect(complaint.description).toBe('Suite\n\nBonjour,\nSuite à mon appel de ce matin.\nMerci.');
+		expect(complaint.description).toBe('Suite\n\nBonjour,\nvoir mon message ci-dessous.');
 		expect(complaint.legal_due_at).toBeTruthy();
 
 		const [row] = await ledger(messageId);
