@@ -41,7 +41,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 export function databaseConnection(config: PlatformConfig): Knex {
 	const db = config.database;
 	return db.client === 'sqlite3'
-		? knexFactory({ client: 'sqlite3', connection: { filename: db.filename }, useNullAsDefault: true })
+		? knexFactory({
+				client: 'sqlite3',
+				connection: { filename: db.filename },
+				useNullAsDefault: true,
+				// Directus writes the same file: wait for its write lock instead of failing with SQLITE_BUSY
+				pool: { afterCreate: (connection: { run: (sql: string, done: (error: Error | null) => void) => void }, done: (error: Error | null, connection: unknown) => void) => connection.run('PRAGMA busy_timeout = 10000', (error) => done(error, connection)) },
+			})
 		: knexFactory({ client: 'pg', connection: { host: db.host, port: db.port, user: db.user, password: db.password, database: db.database, ssl: db.ssl } });
 }
 
