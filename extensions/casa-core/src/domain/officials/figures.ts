@@ -6,6 +6,7 @@
 // is a sum of cells. The same definitions as the monthly report
 // (domain/reports/figures): received in the month, resolved in the month,
 // resolved by the resolution deadline, answered within the legal ceiling.
+import { competitionRanks } from '../reports/ranks';
 import { type MonthKey, shiftMonth } from '../reports/month-window';
 
 /** One (month, arrondissement, service, category) group. */
@@ -265,14 +266,7 @@ function compare(a: Stat, b: Stat): number {
 }
 
 function ranks(lines: PlaceLine[], pick: (line: PlaceLine) => Stat): Map<string, number> {
-	const ordered = [...lines].sort((a, b) => compare(pick(a), pick(b)) || String(a.code).localeCompare(String(b.code)));
-	const result = new Map<string, number>();
-	ordered.forEach((line, index) => {
-		const before = ordered[index - 1];
-		const tied = before && compare(pick(before), pick(line)) === 0;
-		result.set(String(line.code), tied ? result.get(String(before.code))! : index + 1);
-	});
-	return result;
+	return competitionRanks(lines, (line) => String(line.code), (a, b) => compare(pick(a), pick(b)));
 }
 
 /** The league table of arrondissements, with the figures behind each rank. */

@@ -2,6 +2,7 @@
 // arrondissement and service: totals, per préfecture, per arrondissement and
 // per service, this month against last, and a league table of arrondissements.
 // Every input is a count or a sum, so rolling groups up is exact.
+import { competitionRanks } from './ranks';
 import type { MonthKey } from './month-window';
 
 /** What SQL returns for one (arrondissement, service) group and one month. */
@@ -194,15 +195,7 @@ function compareForLeague(a: Figures, b: Figures): number {
 }
 
 function ranks(lines: Line[], pick: (line: Line) => Figures): Map<string, number> {
-	const ordered = [...lines].sort((a, b) => compareForLeague(pick(a), pick(b)) || String(a.code).localeCompare(String(b.code)));
-	const result = new Map<string, number>();
-	ordered.forEach((line, index) => {
-		const before = ordered[index - 1];
-		// ties share a rank (1, 2, 2, 4)
-		const tied = before && compareForLeague(pick(before), pick(line)) === 0;
-		result.set(String(line.code), tied ? result.get(String(before.code))! : index + 1);
-	});
-	return result;
+	return competitionRanks(lines, (line) => String(line.code), (a, b) => compareForLeague(pick(a), pick(b)));
 }
 
 export function leagueTable(arrondissementLines: Line[], reference: ReferenceRows): LeagueRow[] {
