@@ -5,6 +5,7 @@
 // Counts only, under Licence Ouverte 2.0; a figure resting on fewer than
 // PUBLIC_FIGURES_MIN_COUNT complaints (default 5) is withheld. The figures are
 // the officials' (adapters/officials/cache.ts, FIGURES_CACHE_TTL_SECONDS).
+import { consume, createLimiter } from '../../adapters/rate-limit';
 import type { Request, Response, Router } from 'express';
 import type { Knex } from 'knex';
 import { type Language, pickLanguage } from '../../domain/i18n/messages';
@@ -25,13 +26,21 @@ const rowsOf = new WeakMap<CachedFigures, Map<number, PublicRow[]>>();
 export function registerFiguresRoutes(router: Router, knex: Knex, env: Record<string, unknown>): void {
 	/** The twelve months end with the month under way, or with an earlier month asked for (?until=YYYY-MM, the archive). */
 	function lastMonth(req: Request): string {
-		const current = monthOf(new Date());
+		const now = new Date();
+		const current = monthOf(now);
+		// the archive reaches back ten years: any other month would be one more full computation for nothing
+		const oldest = monthOf(new Date(Date.UTC(now.getUTCFullYear() - 10, now.getUTCMonth(), 1)));
 		const until = text(req.query.until);
-		return isMonthKey(until) && until < current ? until : current;
+		return isMonthKey(until) && until < current && until >= oldest ? until : current;
 	}
+	// the archive is computed on demand, month by month: an anonymous caller cycling through months must not keep the
+	// database busy (CASA_FIGURES_RATE_POINTS per minute and address; the months under way are cached for everyone)
+	const archiveLimiter = createLimiter(env, 'FIGURES', 30);
 	async function figures(req: Request) {
+		const month = lastMonth(req);
+		if (month !== monthOf(new Date())) await consume(archiveLimiter, req.ip ?? 'unknown');
 		const { settings } = await referenceData(knex);
-		const cached = await cachedFigures(knex, lastMonth(req), settings.legalCeilingDays, ttlSeconds(env));
+		const cached = await cachedFigures(knex, month, settings.legalCeilingDays, ttlSeconds(env));
 		const minimum = minimumCount(env);
 		let byMinimum = rowsOf.get(cached);
 		if (!byMinimum) rowsOf.set(cached, (byMinimum = new Map()));
