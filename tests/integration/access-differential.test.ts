@@ -112,7 +112,7 @@ const MOVES: Record<string, { to: string[]; from: string[] | null; input?: strin
 	reopen: { to: ['reopened'], from: null },
 	close: { to: ['closed'], from: null },
 };
-const COMMAND_NAMES = [...Object.keys(MOVES), 'assign', 'claim', 'requalify', 'note', 'correct'];
+const COMMAND_NAMES = [...Object.keys(MOVES), 'assign', 'claim', 'requalify', 'note', 'correct', 'merge'];
 
 interface Facts {
 	id: string;
@@ -159,6 +159,9 @@ function commandAllowed(profile: Profile, facts: Facts, command: string): boolea
 		case 'assign':
 		case 'requalify':
 			return QUALIFIES.includes(role) && workable;
+		case 'merge':
+			// a merge rejects the duplicate: the roles that qualify, where they may reject
+			return QUALIFIES.includes(role) && moveTarget('reject', role, facts.status) !== null;
 		case 'claim':
 			// one claims only what a team of one's own holds (an assignee is a member of the complaint's team); an agent, only if nobody has it
 			if (!CLAIMS.includes(role) || !workable || mine || facts.team === null || !profile.teams.includes(facts.team)) return false;
@@ -787,6 +790,9 @@ function commandBody(command: string, valid: boolean, facts: Facts): Record<stri
 			return { body: text };
 		case 'requalify':
 			return { category: valid ? pick(categories.filter((c) => c.code !== facts.category)).code : '' };
+		case 'merge':
+			// into any planted complaint, in scope or not: only an open one the caller reads may be the original
+			return { into: valid ? pick(planted.filter((p) => p.id !== facts.id)).reference : '' };
 		case 'assign': {
 			if (!valid) return {};
 			const sameService = teams.filter((t) => t.service === facts.service);
@@ -801,7 +807,7 @@ function commandBody(command: string, valid: boolean, facts: Facts): Record<stri
 	}
 	return {};
 }
-const NEEDS_INPUT = ['request_info', 'resolve', 'reject', 'note', 'requalify', 'assign', 'correct'];
+const NEEDS_INPUT = ['request_info', 'resolve', 'reject', 'note', 'requalify', 'assign', 'correct', 'merge'];
 
 async function snapshot(ids: string[], whole = false) {
 	const rows = await knex('complaints').whereIn('id', ids).orderBy('id');
@@ -864,7 +870,12 @@ async function runCommands(oracle: Oracle, token: string, count: number): Promis
 			else if (!commandAllowed(profile, facts, command)) expected = 'forbidden';
 			else if (!valid) expected = 'invalid';
 			// the complaint's own rules (assignment, requalification, claim) may still refuse with a field error
-			else expected = ['assign', 'requalify', 'claim'].includes(command) ? 'unknown' : 'allowed';
+			else if (command === 'merge') {
+				// the original must be open and readable by the caller: anything else is a field error, never a merge
+				const original = planted.find((p) => p.reference === (body as { into: string }).into)!;
+				const readableOriginal = await knex('complaints').select('status').where({ id: original.id }).andWhereRaw(sql, bindings).first();
+				expected = readableOriginal && WORKABLE.includes(readableOriginal.status) ? 'unknown' : 'invalid';
+			} else expected = ['assign', 'requalify', 'claim'].includes(command) ? 'unknown' : 'allowed';
 			target = MOVES[command] ? moveTarget(command, profile.role, facts.status) : null;
 			if (command === 'correct' && valid) {
 				// the new value is personal data from now on: it may not come back on any screen but /contact
