@@ -777,7 +777,7 @@ function endpointExpectation(oracle: Oracle, request: Request, answer: Answer): 
 }
 
 // -- commands on throwaway complaints ---------------------------------------------------------
-function commandBody(command: string, valid: boolean, facts: Facts): Record<string, unknown> {
+function commandBody(command: string, valid: boolean, facts: Facts, readable: Set<string>): Record<string, unknown> {
 	const text = valid ? `Texte ${TAG}` : pick(['', '   ', null, 42]);
 	switch (command) {
 		case 'request_info':
@@ -791,8 +791,10 @@ function commandBody(command: string, valid: boolean, facts: Facts): Record<stri
 		case 'requalify':
 			return { category: valid ? pick(categories.filter((c) => c.code !== facts.category)).code : '' };
 		case 'merge':
-			// into any planted complaint, in scope or not: only an open one the caller reads may be the original
-			return { into: valid ? pick(planted.filter((p) => p.id !== facts.id)).reference : '' };
+			// into a throwaway or a stable complaint out of the caller's scope: only an open one the caller reads may be
+			// the original, and a merge adds the duplicate's citizen and an event to it, so a stable one the caller reads
+			// is never offered (the run checks that stable complaints never change)
+			return { into: valid ? pick(planted.filter((p) => p.id !== facts.id && (throwawaySet.has(p.id) || !readable.has(p.id)))).reference : '' };
 		case 'assign': {
 			if (!valid) return {};
 			const sameService = teams.filter((t) => t.service === facts.service);
@@ -823,6 +825,23 @@ async function snapshot(ids: string[], whole = false) {
 	// the whole register (demo complaints too) on the fields a write could move; the SLA sweep may touch the rest
 	const others = register.filter((row: { id: string }) => !throwawaySet.has(String(row.id)));
 	return JSON.stringify({ strip, events, files, comments: Number(comments?.n), allFiles: Number(allFiles?.n), complaints: Number(complaints?.n), others });
+}
+
+/** the first part of two snapshots that differs, to say what changed */
+function snapshotDifference(before: string, after: string): string {
+	const a = JSON.parse(before) as Record<string, unknown>;
+	const b = JSON.parse(after) as Record<string, unknown>;
+	for (const key of Object.keys(a)) {
+		const [x, y] = [a[key], b[key]];
+		if (JSON.stringify(x) === JSON.stringify(y)) continue;
+		if (Array.isArray(x) && Array.isArray(y)) {
+			const index = x.findIndex((item, i) => JSON.stringify(item) !== JSON.stringify(y[i]));
+			const at = index === -1 ? x.length : index;
+			return `${key}[${at}] ${JSON.stringify(x[at])} → ${JSON.stringify(y[at])}`.slice(0, 400);
+		}
+		return `${key} ${JSON.stringify(x)} → ${JSON.stringify(y)}`;
+	}
+	return 'order only';
 }
 
 async function runCommands(oracle: Oracle, token: string, count: number): Promise<number> {
@@ -863,7 +882,7 @@ async function runCommands(oracle: Oracle, token: string, count: number): Promis
 			const allowed = readable && OPENS.includes(profile.role) ? COMMAND_NAMES.filter((name) => commandAllowed(profile, facts, name)) : [];
 			const command = chance(0.05) ? pick(['attach', 'delete', 'escalate']) : allowed.length && chance(0.5) ? pick(allowed) : pick(COMMAND_NAMES);
 			const valid = !NEEDS_INPUT.includes(command) || chance(0.8);
-			const body = commandBody(command, valid, facts);
+			const body = commandBody(command, valid, facts, oracle.readable);
 			request = { kind: 'command', method: 'POST', path: `/workspace/complaints/${id}/commands/${command}`, body };
 			if (!OPENS.includes(profile.role) || !readable) expected = 'forbidden';
 			else if (!COMMAND_NAMES.includes(command)) expected = 'invalid';
@@ -961,7 +980,11 @@ describe(`access differential (seed ${SEED})`, () => {
 		if (Number(ready?.n) + Number(exported?.n) > 0) failures.push({ role, request: { kind: 'export', method: 'POST', path: '/utils/export/…' }, status: 204, what: `${ready?.n} export notifications and ${exported?.n} export files for this user` });
 		// refused writes (generic and commands on stable complaints) changed nothing
 		const stableAfter = await snapshot(stableIds, true);
-		if (stableAfter !== stableBefore) failures.push({ role, request: { kind: 'sql', method: '-', path: '(whole run)' }, status: 0, what: 'a stable complaint, its history, files or comments changed during this role’s run' });
+		if (stableAfter !== stableBefore) {
+			failures.push({ role, request: { kind: 'sql', method: '-', path: '(whole run)' }, status: 0, what: `a stable complaint, its history, files or comments changed during this role’s run: ${snapshotDifference(stableBefore, stableAfter)}` });
+			// the next role is judged on its own run
+			stableBefore = stableAfter;
+		}
 		totals[role] = { requests: sent, ms: Date.now() - started };
 		const mine = failures.filter((failure) => failure.role === role);
 		const shown = mine.slice(0, 15).map((failure) => `  ✗ ${failure.role} ${failure.request.method} ${failure.request.path}${failure.request.body !== undefined ? ` body=${JSON.stringify(failure.request.body)}` : ''} → ${failure.status}: ${failure.what}`);

@@ -20,9 +20,13 @@ describe('GET /portal/api/categories/suggest', () => {
 		expect(latin.body.data[0]).toMatchObject({ code: 'PROP-01', label: 'Ordures ménagères non collectées', service: 'PROP' });
 		expect(latin.body.data[0].score).toBeGreaterThan(0);
 		expect(latin.body.data.length).toBeLessThanOrEqual(3);
+		// "زبل" (rubbish) alone fits household waste and an overflowing container alike: which of the two comes first
+		// moves with the complaints agents have filed (every earlier test file's), the cleanliness service does not
 		const arabic = await suggest('زبل', 'ar');
-		expect(arabic.body.data[0]).toMatchObject({ code: 'PROP-01', label: 'عدم جمع النفايات المنزلية' });
-		expect((await suggest('أزبال', 'ar')).body.data[0].code).toBe('PROP-01');
+		expect(arabic.body.data[0]).toMatchObject({ service: 'PROP' });
+		expect(arabic.body.data.find((item: { code: string }) => item.code === 'PROP-01')).toMatchObject({ label: 'عدم جمع النفايات المنزلية' });
+		expect((await suggest('أزبال', 'ar')).body.data[0].service).toBe('PROP');
+		expect((await suggest('الأزبال ما تجمعوش من الدار', 'ar')).body.data[0].code).toBe('PROP-01');
 		expect((await suggest('7ofra kbira f triq', 'fr')).body.data[0].code).toBe('VOI-01');
 		expect((await suggest('lampadaire éteint', 'fr')).body.data[0].code).toBe('ECL-01');
 	});
