@@ -8,6 +8,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import busboy from 'busboy';
+import { type UploadBudget, uploadBudget } from './upload-budget';
 import type { FieldError } from '../domain/complaint/complaint-plan';
 import type { Language } from '../domain/i18n/messages';
 import { REPLACEMENT_CHARACTER, type ShapeLimits, checkShape, cleanDeep, decodeUtf8 } from '../domain/text/sanitize';
@@ -176,11 +177,34 @@ function utf8Of(latin1: string): string | null {
 }
 
 /**
- * multipart/form-data with files. Resolves when the whole body is read;
- * rejects with a BodyProblem for a body that is cut off, malformed, too large
- * or not UTF-8. Never leaves an error event unhandled.
+ * multipart/form-data with files. Waits for its share of the instance's upload
+ * memory (adapters/upload-budget: rejects with UploadsBusyError, a 503, after
+ * the bound), held until the response is done. Resolves when the whole body is
+ * read; rejects with a BodyProblem for a body that is cut off, malformed, too
+ * large or not UTF-8. Never leaves an error event unhandled.
  */
-export function parseMultipart(req: IncomingBody, limits: MultipartLimits): Promise<MultipartResult> {
+export async function parseMultipart(req: IncomingBody, limits: MultipartLimits, budget: UploadBudget = uploadBudget()): Promise<MultipartResult> {
+	const declared = declaredLength(req);
+	// refused at once (413), before it waits for memory
+	if (declared !== null && declared > limits.maxTotalBytes) return readMultipart(req, limits);
+	let release: () => void;
+	try {
+		release = await budget.admit(declared ?? limits.maxTotalBytes);
+	} catch (error) {
+		await discardRest(req);
+		throw error;
+	}
+	// the parsed files live until the route has answered (decoded, stored): the share is given back then
+	const res = (req as { res?: { once(event: 'close', listener: () => void): unknown; writableFinished?: boolean; destroyed?: boolean } }).res;
+	if (res && !res.writableFinished && !res.destroyed) res.once('close', release);
+	try {
+		return await readMultipart(req, limits);
+	} finally {
+		if (!res || res.writableFinished || res.destroyed) release();
+	}
+}
+
+function readMultipart(req: IncomingBody, limits: MultipartLimits): Promise<MultipartResult> {
 	return new Promise((resolve, reject) => {
 		let settled = false;
 		const fail = (problem: BodyProblem) => {

@@ -4,7 +4,8 @@
 import { createError } from '@directus/errors';
 import { type Language, translate } from '../domain/i18n/messages';
 
-export type BackingService = 'database' | 'redis';
+/** what is missing for a moment: a backing service, or this instance's memory for uploads (adapters/upload-budget) */
+export type BackingService = 'database' | 'redis' | 'uploads';
 
 interface UnavailableExtensions {
 	service: BackingService;
@@ -30,6 +31,7 @@ export function unavailableService(error: unknown, depth = 0): BackingService | 
 	const message = typeof candidate.message === 'string' ? candidate.message : '';
 	const name = candidate.name ?? '';
 	const stack = candidate.stack ?? '';
+	if (name === 'UploadsBusyError') return 'uploads';
 	if (name === 'MaxRetriesPerRequestError' || name === 'ClientClosedError' || name === 'SocketClosedUnexpectedlyError' || REDIS_MESSAGES.some((pattern) => pattern.test(message))) return 'redis';
 	if (name === 'KnexTimeoutError' || DATABASE_MESSAGES.some((pattern) => pattern.test(message))) return 'database';
 	if (typeof candidate.code === 'string' && PG_UNAVAILABLE.test(candidate.code) && !NETWORK_CODES.has(candidate.code)) return 'database';
