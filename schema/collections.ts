@@ -528,6 +528,8 @@ const coreCollections: CollectionSpec[] = [
 			...retentionFields(),
 			// the last training of the category suggestion (adapters/suggestion/model-store.ts): when, on how many examples, held-out accuracy
 			field('suggestion_model', 'json', { label: { fr: 'Suggestion de catégorie : dernier entraînement', ar: 'اقتراح الصنف: آخر تدريب' }, interface: 'input-code', options: { language: 'json' }, special: ['cast-json'], readonly: true, note: '$t:casa.note.suggestion_model' }),
+			// the keys of the seed rows provisioning created once (scripts/provision/reference-data.ts): a row an administrator deleted stays deleted
+			field('seeded_reference', 'json', { label: { fr: 'Données de référence déjà créées', ar: 'البيانات المرجعية المنشأة' }, interface: 'input-code', options: { language: 'json' }, special: ['cast-json'], readonly: true, hidden: true }),
 		],
 	},
 ];

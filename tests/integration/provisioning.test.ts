@@ -35,6 +35,21 @@ describe('provisioning', () => {
 		expect(after.body.data).toEqual({ resolve_in: 4, name_fr: 'Balayage insuffisant (modifié)' });
 	});
 
+	it('does not bring back a seeded holiday an administrator deleted or moved to its observed date', async () => {
+		// an estimated Islamic holiday, observed a day later: the administrator moves it
+		const holidays = await call('GET', '/items/holidays?fields=id,date,status&filter[kind][_eq]=islamic&sort=-date&limit=2', { token: adminToken() });
+		expect(holidays.body.data.length).toBe(2);
+		const [moved, deleted] = holidays.body.data as { id: string; date: string }[];
+		const observed = new Date(Date.parse(`${moved.date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+		expect((await call('PATCH', `/items/holidays/${moved.id}`, { token: adminToken(), body: { date: observed, status: 'official' } })).status).toBe(200);
+		expect((await call('DELETE', `/items/holidays/${deleted.id}`, { token: adminToken() })).status).toBe(204);
+		const log: string[] = [];
+		await provision(platform().config, (message) => log.push(message));
+		expect(log).toEqual([]);
+		const dates = (await call('GET', `/items/holidays?fields=date&filter[date][_in]=${moved.date},${deleted.date},${observed}&limit=-1`, { token: adminToken() })).body.data.map((row: { date: string }) => row.date);
+		expect(dates).toEqual([observed]);
+	});
+
 	it('widens a text column that schema/ made wider, keeping its data', async () => {
 		const narrowed = await call('PATCH', '/fields/complaints/registry_number', { token: adminToken(), body: { schema: { max_length: 40 } } });
 		expect(narrowed.status).toBe(200);

@@ -62,6 +62,8 @@ export interface RetentionRunInput {
 	deleteFiles?: (ids: string[]) => Promise<void>;
 	batchSize?: number;
 	maxBatches?: number;
+	/** called inside each complaint batch's transaction, after its writes and before its commit (the kill test stops the process there) */
+	afterBatchWrites?: (batch: number) => Promise<void>;
 }
 
 const empty = (): RetentionTotals => ({ skipped: false, complaints: 0, contacts: 0, free_text: 0, revisions: 0, activity: 0, corrections: 0, outbox: 0, mail: 0, conversations: 0, files_scrubbed: 0, files_deleted: 0, journal: 0, exports: 0, batches: 0 });
@@ -216,6 +218,7 @@ export async function runRetention(input: RetentionRunInput): Promise<RetentionT
 				.limit(batch);
 			if (rows.length === 0) return true;
 			add(totals, await scrubComplaints(trx, rows.map((row) => String(row.id)), now));
+			await input.afterBatchWrites?.(totals.batches + 1);
 			totals.batches++;
 			return rows.length < batch;
 		});
