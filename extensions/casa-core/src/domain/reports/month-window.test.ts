@@ -46,12 +46,23 @@ describe('calendarDayShifts', () => {
 		expect(calendarDayShifts(start, end, 15)).toEqual([]);
 	});
 
+	// Spans with Ramadan's offset changes (in every tzdata), and the one of Morocco's return to UTC+0 on 2026-09-20,
+	// which only tzdata 2026b and later know (Node 22's; Node 20 ships 2025c): each identity holds with the
+	// runtime's own data, and pieces exist exactly where that data changes the offset.
+	const offsetChangesBetween = (from: Date, to: Date) => {
+		const format = new Intl.DateTimeFormat('en', { timeZone: CASABLANCA_TIME_ZONE, timeZoneName: 'longOffset' });
+		const offsetAt = (ms: number) => format.formatToParts(new Date(ms)).find((part) => part.type === 'timeZoneName')!.value;
+		const first = offsetAt(from.getTime());
+		for (let ms = from.getTime(); ms <= to.getTime(); ms += 3_600_000) if (offsetAt(ms) !== first) return true;
+		return false;
+	};
 	for (const [days, first, last] of [[15, '2025-12', '2026-04'], [60, '2025-12', '2026-04'], [15, '2026-08', '2026-10']] as const) {
-		it(`gives t + ${days} × 24 h + extra = addCalendarDays(t, ${days}) at every instant from ${first} to ${last} (offset changes)`, () => {
+		it(`gives t + ${days} × 24 h + extra = addCalendarDays(t, ${days}) at every instant from ${first} to ${last}`, () => {
 			const from = monthWindow(first).start;
 			const to = monthWindow(last).end;
 			const pieces = calendarDayShifts(from, to, days);
-			expect(pieces.length).toBeGreaterThan(0);
+			expect(pieces.length > 0).toBe(offsetChangesBetween(from, new Date(to.getTime() + days * 86_400_000)));
+			if (first === '2025-12') expect(pieces.length).toBeGreaterThan(0);
 			const extraAt = (ms: number) => pieces.find((piece) => piece.from.getTime() <= ms && ms < piece.to.getTime())?.extraMs ?? 0;
 			const check = (ms: number) => expect(ms + days * 86_400_000 + extraAt(ms), new Date(ms).toISOString()).toBe(calendar.addCalendarDays(new Date(ms), days).getTime());
 			// every 7 minutes over the span, and every millisecond edge of each piece
