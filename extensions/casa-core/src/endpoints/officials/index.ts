@@ -18,7 +18,8 @@ import { arrondissementsOf, buildOfficials, officialView } from '../../domain/of
 import { isMonthKey, monthOf } from '../../domain/reports/month-window';
 import { ForbiddenActionError, InvalidFieldError } from '../../adapters/errors';
 import { loadCaller, referenceData } from '../../adapters/platform-context';
-import { cachedFigures, ttlSeconds } from '../../adapters/officials/cache';
+import { cachedFigures } from '../../adapters/officials/cache';
+import { readSettings } from '../../config/settings';
 
 interface OfficialsRequest {
 	query: Record<string, unknown>;
@@ -41,6 +42,7 @@ export default defineEndpoint({
 	id: 'officials',
 	handler: (router, { database, env }) => {
 		const knex = database as unknown as Knex;
+		const { cacheTtlSeconds } = readSettings(env).figures;
 
 		router.get('/figures', route(async (request, res) => {
 			const caller = await loadCaller(knex, request.accountability);
@@ -61,7 +63,7 @@ export default defineEndpoint({
 			if (errors.length > 0) throw errors;
 
 			const { settings } = await referenceData(knex);
-			const figures = await cachedFigures(knex, month, settings.legalCeilingDays, ttlSeconds(env));
+			const figures = await cachedFigures(knex, month, settings.legalCeilingDays, cacheTtlSeconds);
 			const { reference } = figures;
 			if (service !== null && !reference.services.some((row) => row.code === service)) throw new InvalidFieldError({ field: 'service', reason: 'officials.errors.service', message: translate(language, 'officials.errors.service') });
 			if (category !== null && !reference.categories.some((row) => row.code === category && (service === null || row.service === service)))

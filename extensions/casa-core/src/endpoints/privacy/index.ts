@@ -19,6 +19,7 @@ import { type Language, pickLanguage, translate } from '../../domain/i18n/messag
 import { ACCESS_LINK_DAYS, MAX_ACCESS_COMPLAINTS, signAccessLink, verifyAccessLink } from '../../domain/privacy/access-link';
 import { renderAccessHtml } from '../../domain/privacy/access-report';
 import { isFinished } from '../../domain/privacy/retention';
+import { readSettings } from '../../config/settings';
 
 interface PrivacyRequest {
 	body: Record<string, unknown> | undefined;
@@ -40,8 +41,9 @@ export default defineEndpoint({
 	id: 'casa-privacy',
 	handler: (router, { database, services, getSchema, env, logger }) => {
 		const knex = database as unknown as Knex;
-		const secret = () => String(env.SECRET ?? '');
-		const publicUrl = () => String(env.PUBLIC_URL ?? '').replace(/\/$/, '');
+		const { platform } = readSettings(env);
+		const secret = () => platform.secret;
+		const publicUrl = () => platform.publicUrl.replace(/\/$/, '');
 		const deleteFiles = async (ids: string[]) => {
 			const files = new services.FilesService({ schema: await getSchema(), knex: database, accountability: null });
 			await files.deleteMany(ids);

@@ -22,6 +22,7 @@ import { PRINT_SCRIPT, renderReportHtml } from '../../domain/reports/html';
 import { isMonthKey, lastCompleteMonth, monthOf, shiftMonth } from '../../domain/reports/month-window';
 import { DEFAULT_LINK_DAYS, MAX_LINK_DAYS, expiryFor, isScopeCode, signLink, verifyLink } from '../../domain/reports/signed-link';
 import { monthlyGroupRows, reportReference } from './queries';
+import { readSettings } from '../../config/settings';
 
 interface ReportRequest {
 	body: Record<string, unknown> | undefined;
@@ -79,8 +80,9 @@ export default defineEndpoint({
 	id: 'reports',
 	handler: (router, { database, env }) => {
 		const knex = database as unknown as Knex;
-		const secret = () => String(env.SECRET ?? '');
-		const publicUrl = () => String(env.PUBLIC_URL ?? '').replace(/\/$/, '');
+		const { platform } = readSettings(env);
+		const secret = () => platform.secret;
+		const publicUrl = () => platform.publicUrl.replace(/\/$/, '');
 
 		async function staff(request: ReportRequest) {
 			const caller = await loadCaller(knex, request.accountability);

@@ -27,7 +27,8 @@ import { type Caller, actingAs, loadCaller, loadTeams, referenceData } from '../
 import { requestSchema } from '../../adapters/request-schema';
 import { complaintScope } from '../../domain/access/scope';
 import { applyScope } from '../../adapters/scope-sql';
-import { cleanPhotos } from '../../adapters/photos';
+import { cleanPhotos, decodePhotosAtOnce } from '../../adapters/photos';
+import { readSettings } from '../../config/settings';
 import { BodyProblem, bodyError, parseMultipart } from '../../adapters/body';
 import { MAX_PHOTO_BYTES } from '../../domain/intake/image-type';
 import { CommandInputError, runCommand } from '../../adapters/workspace/commands';
@@ -78,7 +79,8 @@ function refuse(language: Language, key: string, field = 'id') {
 
 export default defineEndpoint({
 	id: 'workspace',
-	handler: (router, { services, database, getSchema, logger }) => {
+	handler: (router, { services, database, getSchema, env, logger }) => {
+		decodePhotosAtOnce(readSettings(env).uploads.photoDecodeConcurrency);
 		/** The staff member behind the request; anonymous callers and users of no platform role stop here. */
 		async function staff(request: WorkspaceRequest): Promise<{ caller: Caller & { profile: NonNullable<Caller['profile']> }; language: Language; accountability: Accountability }> {
 			const caller = await loadCaller(database, request.accountability);
