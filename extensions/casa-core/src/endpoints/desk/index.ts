@@ -14,7 +14,6 @@ import { rankedNearby } from '../../adapters/suggestion/nearby';
 import { suggestCategories } from '../../adapters/suggestion/suggest';
 import { defineEndpoint } from '@directus/extensions-sdk';
 import type { Accountability } from '@directus/types';
-import type { Response } from 'express';
 import QRCode from 'qrcode';
 import { type Language, pickLanguage, translate } from '../../domain/i18n/messages';
 import type { FieldError } from '../../domain/complaint/complaint-plan';
@@ -38,6 +37,7 @@ import { requestSchema } from '../../adapters/request-schema';
 import { descriptionFromScan, scanLanguage, scanType } from '../../domain/desk/scan-text';
 import { ScanReadError, ScanReader } from '../../adapters/ocr/read-scan';
 import { readSettings } from '../../config/settings';
+import { asyncRoute } from '../../adapters/route';
 
 interface DeskRequest {
 	body: Record<string, unknown> | undefined;
@@ -51,11 +51,7 @@ const SCAN_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'];
 const SCAN_MAX_BYTES = 15 * 1024 * 1024;
 const NOTE_LIMIT = 2000;
 
-function route(handler: (request: DeskRequest, res: Response) => Promise<void>) {
-	return (req: unknown, res: Response, next: (error: unknown) => void) => {
-		handler(req as DeskRequest, res).catch(next);
-	};
-}
+const route = asyncRoute<DeskRequest>;
 
 /** Field errors in fr/ar: the desk's own keys (desk.errors.*) and the platform's (errors.*). */
 function deskErrors(errors: FieldError[], language: Language) {

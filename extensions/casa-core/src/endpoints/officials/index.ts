@@ -10,7 +10,6 @@
 import { defineEndpoint } from '@directus/extensions-sdk';
 import { createError } from '@directus/errors';
 import type { Accountability } from '@directus/types';
-import type { Response } from 'express';
 import type { Knex } from 'knex';
 import { hasGlobal } from '../../domain/access/capabilities';
 import { type Language, pickLanguage, translate } from '../../domain/i18n/messages';
@@ -20,6 +19,7 @@ import { ForbiddenActionError, InvalidFieldError } from '../../adapters/errors';
 import { loadCaller, referenceData } from '../../adapters/platform-context';
 import { cachedFigures } from '../../adapters/officials/cache';
 import { readSettings } from '../../config/settings';
+import { asyncRoute } from '../../adapters/route';
 
 interface OfficialsRequest {
 	query: Record<string, unknown>;
@@ -30,11 +30,7 @@ interface OfficialsRequest {
 const UnauthenticatedError = createError<{ field: string; reason: string; message: string }>('CASA_UNAUTHENTICATED', (extensions) => extensions.message, 401);
 const CODE = /^[A-Za-z0-9._-]{1,64}$/;
 
-function route(handler: (request: OfficialsRequest, res: Response) => Promise<void>) {
-	return (req: unknown, res: Response, next: (error: unknown) => void) => {
-		handler(req as OfficialsRequest, res).catch(next);
-	};
-}
+const route = asyncRoute<OfficialsRequest>;
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 

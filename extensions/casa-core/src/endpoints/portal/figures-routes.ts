@@ -6,7 +6,8 @@
 // PUBLIC_FIGURES_MIN_COUNT complaints (default 5) is withheld. The figures are
 // the officials' (adapters/officials/cache.ts, FIGURES_CACHE_TTL_SECONDS).
 import { consume, createLimiter } from '../../adapters/rate-limit';
-import type { Request, Response, Router } from 'express';
+import { asyncRoute } from '../../adapters/route';
+import type { Request, Router } from 'express';
 import type { Knex } from 'knex';
 import { type Language, pickLanguage } from '../../domain/i18n/messages';
 import { monthsFor } from '../../domain/officials/figures';
@@ -47,9 +48,7 @@ export function registerFiguresRoutes(router: Router, knex: Knex, config: Settin
 		return { cached, rows, minimum };
 	}
 	const cacheControl = () => `public, max-age=${Math.min(ttl, 300)}`;
-	const handle = (run: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: (error: unknown) => void) => {
-		run(req, res).catch(next);
-	};
+	const handle = asyncRoute<Request>;
 	const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 	router.get('/chiffres', handle(async (req, res) => {

@@ -8,7 +8,6 @@
 // Every request served, document opened and erasure is written to the access journal.
 import { defineEndpoint } from '@directus/extensions-sdk';
 import type { Accountability } from '@directus/types';
-import type { Response } from 'express';
 import type { Knex } from 'knex';
 import { ForbiddenActionError, InvalidFieldError } from '../../adapters/errors';
 import { loadCaller } from '../../adapters/platform-context';
@@ -20,6 +19,7 @@ import { ACCESS_LINK_DAYS, MAX_ACCESS_COMPLAINTS, signAccessLink, verifyAccessLi
 import { renderAccessHtml } from '../../domain/privacy/access-report';
 import { isFinished } from '../../domain/privacy/retention';
 import { readSettings } from '../../config/settings';
+import { asyncRoute } from '../../adapters/route';
 
 interface PrivacyRequest {
 	body: Record<string, unknown> | undefined;
@@ -29,11 +29,7 @@ interface PrivacyRequest {
 	get(name: string): string | undefined;
 }
 
-function route(handler: (request: PrivacyRequest, res: Response) => Promise<void>) {
-	return (req: unknown, res: Response, next: (error: unknown) => void) => {
-		handler(req as PrivacyRequest, res).catch(next);
-	};
-}
+const route = asyncRoute<PrivacyRequest>;
 
 const str = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 254) : null);
 

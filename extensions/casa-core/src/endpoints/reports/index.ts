@@ -23,6 +23,7 @@ import { isMonthKey, lastCompleteMonth, monthOf, shiftMonth } from '../../domain
 import { DEFAULT_LINK_DAYS, MAX_LINK_DAYS, expiryFor, isScopeCode, signLink, verifyLink } from '../../domain/reports/signed-link';
 import { monthlyGroupRows, reportReference } from './queries';
 import { readSettings } from '../../config/settings';
+import { asyncRoute } from '../../adapters/route';
 
 interface ReportRequest {
 	body: Record<string, unknown> | undefined;
@@ -38,11 +39,7 @@ type Format = (typeof FORMATS)[number];
 /** months offered in the page's month picker */
 const PICKER_MONTHS = 24;
 
-function route(handler: (request: ReportRequest, res: Response) => Promise<void>) {
-	return (req: unknown, res: Response, next: (error: unknown) => void) => {
-		handler(req as ReportRequest, res).catch(next);
-	};
-}
+const route = asyncRoute<ReportRequest>;
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : Array.isArray(value) ? undefined : value === undefined || value === null ? undefined : String(value));
 
