@@ -92,6 +92,10 @@ describe('readSettings', () => {
 			'CASA_OUTBOX_CONCURRENCY must be an integer of at least 1, got "2.5"',
 		]);
 		expect(readSettings({ FIGURES_CACHE_TTL_SECONDS: '0' }).figures.cacheTtlSeconds).toBe(0);
+		expect(problemsOf(() => readSettings({ CASA_CHAT_RATE_POINTS: '0', CASA_CHAT_RATE_DURATION: 'a minute' }).rateLimits)).toEqual([
+			'CASA_CHAT_RATE_POINTS must be an integer of at least 1, got "0"',
+			'CASA_CHAT_RATE_DURATION must be a whole number of seconds of at least 1, got "a minute"',
+		]);
 	});
 
 	it('reads schedules: a cron of 5 or 6 fields, "off" only where a job may be turned off', () => {

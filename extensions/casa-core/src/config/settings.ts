@@ -172,7 +172,7 @@ function declare<T>(name: string, type: SettingType, spec: Spec<T>, parse: (text
 	};
 }
 
-function string<D extends string | null>(name: string, spec: Spec<D> & { secret?: boolean }): Setting<string | D> {
+function string<D extends string | null>(name: string, spec: Spec<D>): Setting<string | D> {
 	return declare<string | D>(name, 'string', spec, (text) => text);
 }
 
@@ -262,7 +262,21 @@ function rateLimit(name: string, defaults: { points: number; duration: number },
 	const window = duration(`CASA_${name}_RATE_DURATION`, 's', { default: defaults.duration, min: 1, description: `the window of CASA_${name}_RATE_POINTS`, usedBy });
 	return {
 		rows: [...points.rows, ...window.rows],
-		read: (env) => Object.freeze({ key: `casa-${name.toLowerCase()}`, points: points.read(env), duration: window.read(env) }),
+		read(env) {
+			const problems: string[] = [];
+			const attempt = <T>(setting: Setting<T>): T | null => {
+				try {
+					return setting.read(env);
+				} catch (error) {
+					if (!(error instanceof SettingError)) throw error;
+					problems.push(...error.problems);
+					return null;
+				}
+			};
+			const [count, seconds] = [attempt(points), attempt(window)];
+			if (count === null || seconds === null) throw new SettingError(problems);
+			return Object.freeze({ key: `casa-${name.toLowerCase()}`, points: count, duration: seconds });
+		},
 	};
 }
 
