@@ -1,16 +1,18 @@
-// The one typed place where the platform's configuration lives. Every value has
-// a default for local use and can be overridden by an environment variable of
-// the same name (documented in README.md). `directusEnv()` turns it into the
-// environment Directus itself reads; scripts/start.ts and the test setup pass
-// that environment to the Directus process.
+// The launcher's configuration: the settings (extensions/casa-core/src/config/settings.ts,
+// where every variable, its type and its default are declared once; see
+// docs/configuration.md) shaped for the launcher, plus the secrets generated
+// for local use. `directusEnv()` turns it into the environment Directus itself
+// reads; scripts/start.ts and the test setup pass that environment to the
+// Directus process, where the extension reads the same settings again.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEMO_PASSWORD_DEFAULT, DEVELOPMENT_ADMIN_PASSWORD, type Env, type Mode, checkSettings } from './extensions/casa-core/src/config/settings';
+
+export { DEMO_PASSWORD_DEFAULT, type Mode };
 
 export const projectRoot = dirname(fileURLToPath(import.meta.url));
-
-export type Mode = 'development' | 'production' | 'test';
 
 export type DatabaseConfig =
 	| { client: 'sqlite3'; filename: string }
@@ -75,8 +77,6 @@ export interface PlatformConfig {
 	};
 }
 
-type Env = Record<string, string | undefined>;
-
 export interface MailIntakeConfig {
 	host: string;
 	port: number;
@@ -87,39 +87,6 @@ export interface MailIntakeConfig {
 	mailbox: string;
 	/** cron with seconds */
 	schedule: string;
-}
-
-function mailConfig(env: Env): MailIntakeConfig | null {
-	const host = env.CASA_MAIL_IMAP_HOST?.trim();
-	if (!host) return null;
-	const secure = bool(env, 'CASA_MAIL_IMAP_SECURE', true);
-	return {
-		host,
-		port: integer(env, 'CASA_MAIL_IMAP_PORT', secure ? 993 : 143),
-		secure,
-		user: env.CASA_MAIL_IMAP_USER ?? '',
-		password: env.CASA_MAIL_IMAP_PASSWORD ?? '',
-		mailbox: env.CASA_MAIL_MAILBOX || 'INBOX',
-		schedule: env.CASA_MAIL_POLL_SCHEDULE || '0 * * * * *',
-	};
-}
-
-// Values that only ever exist for local use. Production refuses them.
-export const DEMO_PASSWORD_DEFAULT = 'Casa-demo-2026';
-const DEV_ADMIN_PASSWORD_DEFAULT = 'Casa-admin-2026';
-
-function integer(env: Env, name: string, fallback: number): number {
-	const raw = env[name];
-	if (raw === undefined || raw === '') return fallback;
-	const value = Number(raw);
-	if (!Number.isInteger(value)) throw new Error(`${name} must be an integer, got "${raw}"`);
-	return value;
-}
-
-function bool(env: Env, name: string, fallback: boolean): boolean {
-	const raw = env[name];
-	if (raw === undefined || raw === '') return fallback;
-	return ['1', 'true', 'yes', 'on'].includes(raw.toLowerCase());
 }
 
 /**
@@ -135,81 +102,55 @@ function localSecrets(dataDir: string): { secret: string; adminToken: string } {
 	return secrets;
 }
 
-function databaseConfig(env: Env, dataDir: string): DatabaseConfig {
-	const client = env.DB_CLIENT ?? 'sqlite3';
-	if (client === 'sqlite3') return { client, filename: resolve(env.DB_FILENAME ?? join(dataDir, 'casa.db')) };
-	if (client === 'pg') {
-		return {
-			client,
-			host: env.DB_HOST ?? '127.0.0.1',
-			port: integer(env, 'DB_PORT', 5432),
-			user: env.DB_USER ?? 'postgres',
-			password: env.DB_PASSWORD ?? '',
-			database: env.DB_DATABASE ?? 'casa_reclamations',
-			ssl: bool(env, 'DB_SSL', false),
-		};
-	}
-	throw new Error(`DB_CLIENT must be "sqlite3" or "pg", got "${client}"`);
-}
-
+/** Reads (and checks) every setting of `env`; a value that cannot be used stops here, before Directus starts. */
 export function loadConfig(env: Env = process.env): PlatformConfig {
-	const mode = (env.CASA_ENV ?? (env.NODE_ENV === 'production' ? 'production' : 'development')) as Mode;
-	if (!['development', 'production', 'test'].includes(mode)) throw new Error(`CASA_ENV must be development, production or test, got "${mode}"`);
-	const dataDir = resolve(env.CASA_DATA_DIR ?? join(projectRoot, 'data'));
-	const port = integer(env, 'PORT', 8055);
-	// '::' listens on IPv4 and IPv6, so http://localhost works whichever the browser resolves first
-	const host = env.HOST ?? '::';
-	const needsLocalSecrets = mode !== 'production' && (!env.SECRET || !env.ADMIN_TOKEN);
+	const settings = checkSettings(env);
+	const { platform, demo, database, redis, limits, uploads, rateLimits, mail, portal } = settings;
+	const mode = platform.mode;
+	const dataDir = resolve(platform.dataDir ?? join(projectRoot, 'data'));
+	const needsLocalSecrets = mode !== 'production' && (!platform.secret || !platform.adminToken);
 	const generated = needsLocalSecrets ? localSecrets(dataDir) : null;
 
 	return {
 		mode,
-		host,
-		port,
-		publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
+		host: platform.host,
+		port: platform.port,
+		publicUrl: platform.publicUrl,
 		dataDir,
-		secret: env.SECRET ?? generated?.secret ?? '',
-		adminEmail: env.ADMIN_EMAIL ?? 'admin@casablanca.ma',
-		adminPassword: env.ADMIN_PASSWORD ?? (mode === 'production' ? '' : DEV_ADMIN_PASSWORD_DEFAULT),
-		adminToken: env.ADMIN_TOKEN ?? generated?.adminToken ?? '',
-		database: databaseConfig(env, dataDir),
-		redisUrl: env.REDIS ?? env.REDIS_URL ?? null,
-		demo: {
-			enabled: bool(env, 'DEMO_DATA', mode !== 'production'),
-			password: env.DEMO_PASSWORD ?? DEMO_PASSWORD_DEFAULT,
-		},
-		uploads: {
-			root: resolve(env.STORAGE_LOCAL_ROOT ?? join(dataDir, 'uploads')),
-			maxSize: env.FILES_MAX_UPLOAD_SIZE ?? '10mb',
-			mimeTypes: (env.FILES_MIME_TYPE_ALLOW_LIST ?? 'image/jpeg,image/png,image/webp,image/heic,application/pdf').split(','),
-		},
+		secret: platform.secret || generated?.secret || '',
+		adminEmail: platform.adminEmail,
+		adminPassword: platform.adminPassword,
+		adminToken: platform.adminToken || generated?.adminToken || '',
+		database:
+			database.client === 'sqlite3'
+				? { client: 'sqlite3', filename: resolve(database.filename ?? join(dataDir, 'casa.db')) }
+				: { client: 'pg', host: database.host, port: database.port, user: database.user, password: database.password, database: database.database, ssl: database.ssl },
+		redisUrl: redis.url,
+		demo: { enabled: demo.enabled, password: demo.password },
+		uploads: { root: resolve(uploads.root ?? join(dataDir, 'uploads')), maxSize: uploads.maxSize, mimeTypes: [...uploads.mimeTypes] },
 		limits: {
-			queryDefault: integer(env, 'QUERY_LIMIT_DEFAULT', 100),
-			queryMax: integer(env, 'QUERY_LIMIT_MAX', 1000),
-			maxBatchMutation: integer(env, 'MAX_BATCH_MUTATION', 500),
-			rateLimitPoints: integer(env, 'RATE_LIMITER_POINTS', 100),
-			rateLimitDuration: integer(env, 'RATE_LIMITER_DURATION', 1),
-			intakePerMinute: integer(env, 'CASA_INTAKE_RATE_POINTS', 10),
+			queryDefault: limits.queryDefault,
+			queryMax: limits.queryMax,
+			maxBatchMutation: limits.maxBatchMutation,
+			rateLimitPoints: limits.rateLimitPoints,
+			rateLimitDuration: limits.rateLimitDuration,
+			intakePerMinute: rateLimits.intake.points,
 			// consecutive failed log-ins before Directus suspends an account: written to the settings
 			// (auth_login_attempts, what Directus reads; it ignores an AUTH_LOGIN_ATTEMPTS variable)
-			loginAttempts: integer(env, 'AUTH_LOGIN_ATTEMPTS', 10),
-			trackingPerMinute: integer(env, 'CASA_TRACKING_RATE_POINTS', 60),
+			loginAttempts: limits.loginAttempts,
+			trackingPerMinute: rateLimits.tracking.points,
 		},
 		databaseBounds: {
-			acquireMs: integer(env, 'CASA_DB_ACQUIRE_TIMEOUT_MS', 4000),
-			connectMs: integer(env, 'CASA_DB_CONNECT_TIMEOUT_MS', 3000),
-			statementMs: integer(env, 'CASA_DB_STATEMENT_TIMEOUT_MS', 8000),
-			queryMs: integer(env, 'CASA_DB_QUERY_TIMEOUT_MS', 9000),
+			acquireMs: database.acquireTimeoutMs,
+			connectMs: database.connectTimeoutMs,
+			statementMs: database.statementTimeoutMs,
+			queryMs: database.queryTimeoutMs,
 		},
-		shutdownGraceMs: integer(env, 'CASA_SHUTDOWN_GRACE_MS', 25_000),
-		logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'warn' : 'info'),
-		trustProxy: env.IP_TRUST_PROXY ?? null,
-		mail: mailConfig(env),
-		portal: {
-			tileUrl: env.PORTAL_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
-			tileAttribution: env.PORTAL_TILE_ATTRIBUTION ?? '© OpenStreetMap contributors',
-			embedOrigins: (env.PORTAL_EMBED_ORIGINS ?? 'https://casablancacity.ma,https://www.casablancacity.ma').split(',').map((origin) => origin.trim()).filter(Boolean),
-		},
+		shutdownGraceMs: platform.shutdownGraceMs,
+		logLevel: platform.logLevel,
+		trustProxy: platform.trustProxy,
+		mail: mail.host ? { host: mail.host, port: mail.port, secure: mail.secure, user: mail.user, password: mail.password, mailbox: mail.mailbox, schedule: mail.schedule } : null,
+		portal: { tileUrl: portal.tileUrl, tileAttribution: portal.tileAttribution, embedOrigins: [...portal.embedOrigins] },
 	};
 }
 
@@ -219,7 +160,7 @@ export function assertSafeForMode(config: PlatformConfig): void {
 	const problems: string[] = [];
 	if (!config.secret || config.secret.length < 32) problems.push('SECRET must be set to a random value of at least 32 characters');
 	if (!config.adminToken || config.adminToken.length < 24) problems.push('ADMIN_TOKEN must be set to a random value of at least 24 characters');
-	if (!config.adminPassword || config.adminPassword === DEV_ADMIN_PASSWORD_DEFAULT || config.adminPassword.length < 12)
+	if (!config.adminPassword || config.adminPassword === DEVELOPMENT_ADMIN_PASSWORD || config.adminPassword.length < 12)
 		problems.push('ADMIN_PASSWORD must be set (12 characters or more, not the development default)');
 	if (config.demo.enabled) problems.push('DEMO_DATA must be off in production (demo accounts share one password)');
 	if (config.database.client === 'sqlite3') problems.push('production runs on PostgreSQL (DB_CLIENT=pg)');

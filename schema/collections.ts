@@ -5,6 +5,7 @@ import { COMPLAINT_STATUSES } from '../extensions/casa-core/src/domain/workflow/
 import ar from '../extensions/casa-core/src/domain/i18n/locales/ar.json';
 import fr from '../extensions/casa-core/src/domain/i18n/locales/fr.json';
 import { DEFAULT_RETENTION } from '../extensions/casa-core/src/domain/privacy/retention';
+import { CHANNELS, COMPLAINT_TYPES, PRIORITIES, SLA_STATES, TEXT_LIMITS } from '../extensions/casa-core/src/domain/complaint/vocabulary';
 import { chatCollections, chatRelations } from './chat';
 import { mailCollections, mailRelations } from './mail';
 import {
@@ -21,10 +22,8 @@ import {
 	timestamp,
 } from './dsl';
 
-export const COMPLAINT_TYPES = ['reclamation', 'observation', 'suggestion'] as const;
-export const CHANNELS = ['web', 'mobile', 'phone', 'email', 'courrier', 'chat', 'counter', 'open311', 'whatsapp'] as const;
-export const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
-export const SLA_STATES = ['on_track', 'at_risk', 'breached'] as const;
+// the complaint's closed lists and text limits are the domain's (domain/complaint/vocabulary.ts)
+export { CHANNELS, COMPLAINT_TYPES, PRIORITIES, SLA_STATES };
 export const DURATION_UNITS = ['working_days', 'calendar_days'] as const;
 export const LANGUAGES = ['fr', 'ar'] as const;
 export const EVENT_TYPES = ['created', 'status_changed', 'assigned', 'note', 'public_reply', 'notification', 'escalation', 'updated', 'rated', 'correction'] as const;
@@ -309,7 +308,7 @@ const coreCollections: CollectionSpec[] = [
 				displayOptions: { format: '{{question_fr}} : {{answer_fr}}' },
 			}),
 			manyToOne('arrondissement', { fr: 'Arrondissement', ar: 'المقاطعة' }, '{{name_fr}} · {{name_ar}}', { indexed: true, note: '$t:casa.note.arrondissement' }),
-			text('address', { fr: 'Adresse', ar: 'العنوان' }),
+			text('address', { fr: 'Adresse', ar: 'العنوان' }, { maxLength: TEXT_LIMITS.address }),
 			field('latitude', 'float', { label: { fr: 'Latitude', ar: 'خط العرض' }, interface: 'input', width: 'half' }),
 			field('longitude', 'float', { label: { fr: 'Longitude', ar: 'خط الطول' }, interface: 'input', width: 'half' }),
 			field('location_override', 'boolean', { label: { fr: 'Localisation forcée par un agent', ar: 'موقع مفروض من طرف عون' }, interface: 'boolean', special: ['cast-boolean'], defaultValue: false, width: 'half', note: '$t:casa.note.location_override' }),
@@ -317,7 +316,7 @@ const coreCollections: CollectionSpec[] = [
 			manyToOne('assignee', { fr: 'Agent assigné', ar: 'العون المكلف' }, '{{first_name}} {{last_name}}', { keyType: 'uuid', special: ['m2o'], indexed: true }),
 			longText('public_reply', { fr: 'Réponse publique au citoyen', ar: 'الجواب العمومي للمواطن' }, { note: '$t:casa.note.public_reply' }),
 			longText('rejection_reason', { fr: 'Motif du rejet / de la réorientation', ar: 'سبب الرفض / الإحالة' }, { width: 'half' }),
-			text('redirected_to', { fr: 'Organisme compétent (réorientation)', ar: 'الجهة المختصة (الإحالة)' }, { width: 'half' }),
+			text('redirected_to', { fr: 'Organisme compétent (réorientation)', ar: 'الجهة المختصة (الإحالة)' }, { width: 'half', maxLength: TEXT_LIMITS.redirected_to }),
 			field('files', 'alias', { label: { fr: 'Photos et documents', ar: 'الصور والوثائق' }, special: ['files'], interface: 'files' }),
 			field('history', 'alias', {
 				label: { fr: 'Historique', ar: 'السجل' },
@@ -336,7 +335,7 @@ const coreCollections: CollectionSpec[] = [
 				note: '$t:casa.note.personal',
 			}),
 			select('citizen_language', { fr: 'Langue du citoyen', ar: 'لغة المواطن' }, 'casa.language', LANGUAGES, { defaultValue: 'fr' }),
-			text('registry_number', { fr: "Numéro d'ordre (courrier)", ar: 'رقم الترتيب (البريد)' }, { width: 'half', maxLength: 64 }),
+			text('registry_number', { fr: "Numéro d'ordre (courrier)", ar: 'رقم الترتيب (البريد)' }, { width: 'half', maxLength: TEXT_LIMITS.registry_number }),
 			manyToOne('duplicate_of', { fr: 'Doublon de / rattachée à', ar: 'مكررة لـ / مرتبطة بـ' }, '{{reference}}', { keyType: 'uuid', special: ['m2o'] }),
 			field('tracking_secret_hash', 'string', { label: { fr: 'Empreinte du code de suivi', ar: 'بصمة رمز التتبع' }, interface: 'input', hidden: true, readonly: true, maxLength: 128 }),
 			field('citizen_rating', 'integer', { label: { fr: 'Note du citoyen (1–5)', ar: 'تقييم المواطن (1–5)' }, interface: 'rating', display: 'rating', readonly: true, width: 'half' }),
@@ -453,9 +452,9 @@ const coreCollections: CollectionSpec[] = [
 		fields: [
 			id(),
 			manyToOne('complaint', { fr: 'Réclamation', ar: 'الشكاية' }, '{{reference}}', { keyType: 'uuid', special: ['m2o'], indexed: true, unique: true }),
-			text('name', { fr: 'Nom du citoyen', ar: 'اسم المواطن' }, { width: 'half', maxLength: 120 }),
-			text('phone', { fr: 'Téléphone du citoyen', ar: 'هاتف المواطن' }, { width: 'half', maxLength: 32, indexed: true }),
-			text('email', { fr: 'E-mail du citoyen', ar: 'البريد الإلكتروني للمواطن' }, { width: 'half', maxLength: 254 }),
+			text('name', { fr: 'Nom du citoyen', ar: 'اسم المواطن' }, { width: 'half', maxLength: TEXT_LIMITS.citizen_name }),
+			text('phone', { fr: 'Téléphone du citoyen', ar: 'هاتف المواطن' }, { width: 'half', maxLength: TEXT_LIMITS.citizen_phone, indexed: true }),
+			text('email', { fr: 'E-mail du citoyen', ar: 'البريد الإلكتروني للمواطن' }, { width: 'half', maxLength: TEXT_LIMITS.citizen_email }),
 			text('postal_address', { fr: 'Adresse postale du citoyen', ar: 'العنوان البريدي للمواطن' }, { width: 'half' }),
 		],
 	},

@@ -1,6 +1,7 @@
 // Pure pieces of the complaint generator (demo data and benchmarks): a seeded
 // random source and the weights that make generated data look like
 // Casablanca's. No database, no Directus: unit-tested beside.
+import type { Channel } from '../../extensions/casa-core/src/domain/complaint/vocabulary';
 
 /** A small seeded generator (mulberry32) so a demo is the same on every machine. */
 export function random(seed: number): () => number {
@@ -33,7 +34,8 @@ export function weighted<T>(next: () => number, entries: readonly (readonly [T, 
  */
 export const SERVICE_WEIGHTS: Readonly<Record<string, number>> = { PROP: 35, VOI: 15, ECL: 12, HYG: 10, ODP: 10, URB: 6, ESV: 5, SIG: 4, ADM: 3 };
 
-export const CHANNEL_WEIGHTS: readonly (readonly [string, number])[] = [['web', 40], ['mobile', 25], ['phone', 15], ['counter', 8], ['courrier', 5], ['email', 5], ['open311', 2]];
+/** Share of complaints per channel (a channel of domain/complaint/vocabulary.ts each). */
+export const CHANNEL_WEIGHTS: readonly (readonly [Channel, number])[] = [['web', 40], ['mobile', 25], ['phone', 15], ['counter', 8], ['courrier', 5], ['email', 5], ['open311', 2]];
 
 /** Arrondissements weighted by population (seed/arrondissements.geojson, 2024 census). */
 export function arrondissementWeights<T extends { population: number | null }>(areas: readonly T[]): [T, number][] {

@@ -15,13 +15,18 @@ const sharp = apiRequire('sharp') as any;
  * Memory of photo intake is bounded by decoding few photos at once, whatever
  * the number of uploads in flight: a 12 MP photo decodes to about 36 MB, a
  * 50 MP one (the pixel limit) to 150 MB before JPEG shrink-on-load. Two at a
- * time (CASA_PHOTO_DECODE_CONCURRENCY), one libvips thread each, and no
+ * time by default (CASA_PHOTO_DECODE_CONCURRENCY, set by the endpoints that
+ * take photos through `decodePhotosAtOnce`), one libvips thread each, and no
  * libvips operation cache (it kept decoded images after the requests ended).
  */
-const DECODE_CONCURRENCY = Math.max(1, Number(process.env.CASA_PHOTO_DECODE_CONCURRENCY ?? 2) || 2);
-const decodeSlot = pLimit(DECODE_CONCURRENCY);
+const decodeSlot = pLimit(2);
 sharp.cache(false);
 sharp.concurrency(1);
+
+/** How many photos this process decodes at once (one slot pool for the whole process). */
+export function decodePhotosAtOnce(count: number): void {
+	decodeSlot.concurrency = count;
+}
 
 /** refusals of the whole upload: nothing is decoded once one is known */
 const REFUSED_UPLOAD = new Set(['field.too_many_photos', 'field.photo_too_large']);

@@ -1,8 +1,10 @@
 // Per-IP limits on the citizens' routes. With REDIS configured the counters
 // live in Redis, so every Directus instance behind the load balancer shares them.
+// The limits and the Redis URL come from config/settings.ts (rateLimits, redis.url).
 import { HitRateLimitError } from '@directus/errors';
 import { Redis } from 'ioredis';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
+import type { RateLimit } from '../config/settings';
 
 let sharedClient: Redis | null = null;
 
@@ -12,13 +14,13 @@ function redisClient(url: string): Redis {
 	return sharedClient;
 }
 
-export function createLimiter(env: Record<string, unknown>, name: string, fallbackPoints: number, fallbackDuration = 60): RateLimiterAbstract {
-	return limiterWith(env, `casa-${name.toLowerCase()}`, Number(env[`CASA_${name}_RATE_POINTS`] ?? fallbackPoints), Number(env[`CASA_${name}_RATE_DURATION`] ?? fallbackDuration));
+/** A limiter for one of the settings' limits; `redisUrl` null keeps the counters in this instance's memory. */
+export function createLimiter(redisUrl: string | null, limit: RateLimit): RateLimiterAbstract {
+	return limiterWith(redisUrl, limit.key, limit.points, limit.duration);
 }
 
-function limiterWith(env: Record<string, unknown>, keyPrefix: string, points: number, duration: number): RateLimiterAbstract {
+function limiterWith(url: string | null, keyPrefix: string, points: number, duration: number): RateLimiterAbstract {
 	const options = { keyPrefix, points, duration };
-	const url = typeof env.REDIS === 'string' && env.REDIS ? env.REDIS : null;
 	// if Redis is unreachable for a moment, each instance keeps limiting on its own
 	return url ? new RateLimiterRedis({ ...options, storeClient: redisClient(url), insuranceLimiter: new RateLimiterMemory(options) }) : new RateLimiterMemory(options);
 }
@@ -37,13 +39,13 @@ export async function consume(limiter: RateLimiterAbstract, key: string): Promis
  * Limiters whose points are data (an Open311 client's own rate and quota):
  * one limiter per (name, points, duration), made on first use.
  */
-export function limiterFactory(env: Record<string, unknown>) {
+export function limiterFactory(redisUrl: string | null) {
 	const made = new Map<string, RateLimiterAbstract>();
 	return (name: string, points: number, duration: number): RateLimiterAbstract => {
 		const id = `${name}:${points}:${duration}`;
 		let limiter = made.get(id);
 		if (!limiter) {
-			limiter = limiterWith(env, `casa-${name.toLowerCase()}`, points, duration);
+			limiter = limiterWith(redisUrl, `casa-${name.toLowerCase()}`, points, duration);
 			made.set(id, limiter);
 		}
 		return limiter;

@@ -4,9 +4,9 @@
 // (this tab only); photos stay in memory until queued.
 import { uuid } from './api';
 import type { Lang } from './i18n';
+import type { ComplaintType } from '../domain/complaint/vocabulary';
 
-export const COMPLAINT_TYPES = ['reclamation', 'observation', 'suggestion'] as const;
-export type ComplaintType = (typeof COMPLAINT_TYPES)[number];
+export { COMPLAINT_TYPES, type ComplaintType } from '../domain/complaint/vocabulary';
 
 export interface DraftPhoto {
 	id: string;

@@ -3,10 +3,12 @@
 import { type FieldMessage, type PortalContext, type StepName, findCategory } from './context';
 import { givesContact } from './draft';
 import { locate } from './geo';
+import { TEXT_LIMITS } from '../domain/complaint/vocabulary';
 
 const MOROCCAN_PHONE = /^(?:\+212|00212|0)[5-7]\d{8}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-export const DESCRIPTION_LIMIT = 5000;
+/** The server's limits (domain/complaint/vocabulary.ts) */
+export const DESCRIPTION_LIMIT: number = TEXT_LIMITS.description;
 
 export function validateStep(step: StepName, context: Pick<PortalContext, 'draft' | 'areas'> & Partial<Pick<PortalContext, 'services'>>): Record<string, FieldMessage> {
 	const { draft } = context;
@@ -29,13 +31,13 @@ export function validateStep(step: StepName, context: Pick<PortalContext, 'draft
 			if (draft.latitude === null && !draft.address.trim()) errors.latitude = { key: 'errors.required.location' };
 			else if (draft.latitude !== null && draft.longitude !== null && context.areas.value.length > 0 && !locate(draft.latitude, draft.longitude, context.areas.value))
 				errors.latitude = { key: 'errors.outside_commune' };
-			if (draft.address.length > 255) errors.address = { key: 'errors.too_long', values: { limit: 255 } };
+			if (draft.address.length > TEXT_LIMITS.address) errors.address = { key: 'errors.too_long', values: { limit: TEXT_LIMITS.address } };
 			break;
 		case 'contact': {
 			const phone = draft.citizen_phone.replace(/[\s.\-()]/g, '');
 			if (phone && !MOROCCAN_PHONE.test(phone)) errors.citizen_phone = { key: 'errors.phone' };
 			if (draft.citizen_email.trim() && !EMAIL.test(draft.citizen_email.trim())) errors.citizen_email = { key: 'errors.email' };
-			if (draft.citizen_name.length > 120) errors.citizen_name = { key: 'errors.too_long', values: { limit: 120 } };
+			if (draft.citizen_name.length > TEXT_LIMITS.citizen_name) errors.citizen_name = { key: 'errors.too_long', values: { limit: TEXT_LIMITS.citizen_name } };
 			if (givesContact(draft) && !draft.consent) errors.consent = { key: 'errors.consent' };
 			break;
 		}

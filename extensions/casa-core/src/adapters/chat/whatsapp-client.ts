@@ -11,20 +11,15 @@ export interface WhatsAppConfig {
 	templates: Record<string, string>;
 }
 
-export function whatsappConfigFromEnv(env: Record<string, unknown>): WhatsAppConfig {
-	const value = (name: string) => (typeof env[name] === 'string' ? (env[name] as string) : env[name] === undefined || env[name] === null ? '' : String(env[name]));
-	const templates: Record<string, string> = {};
-	for (const [name, template] of Object.entries(env)) {
-		const match = /^WHATSAPP_TEMPLATE_([A-Z0-9_]+)$/.exec(name);
-		if (match && typeof template === 'string' && template) templates[match[1].toLowerCase()] = template;
-	}
+/** The client's configuration from the WhatsApp settings (config/settings.ts). */
+export function whatsappConfig(settings: Omit<WhatsAppConfig, 'templates'> & { templates: Readonly<Record<string, string>> }): WhatsAppConfig {
 	return {
-		graphUrl: (value('WHATSAPP_GRAPH_URL') || 'https://graph.facebook.com/v21.0').replace(/\/$/, ''),
-		phoneNumberId: value('WHATSAPP_PHONE_NUMBER_ID'),
-		accessToken: value('WHATSAPP_ACCESS_TOKEN'),
-		verifyToken: value('WHATSAPP_VERIFY_TOKEN'),
-		appSecret: value('WHATSAPP_APP_SECRET'),
-		templates,
+		graphUrl: settings.graphUrl.replace(/\/$/, ''),
+		phoneNumberId: settings.phoneNumberId,
+		accessToken: settings.accessToken,
+		verifyToken: settings.verifyToken,
+		appSecret: settings.appSecret,
+		templates: { ...settings.templates },
 	};
 }
 

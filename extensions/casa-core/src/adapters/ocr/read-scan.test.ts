@@ -1,10 +1,11 @@
 // The OCR pool's limits with the real tesseract.js (no Directus): a letter past
 // its deadline is abandoned and its worker replaced; a letter beyond the queue
-// is refused as busy; a file that is no image is unreadable; options are bounded.
+// is refused as busy; a file that is no image is unreadable. (The options'
+// bounds, OCR_WORKERS and the rest, are config/settings.ts's.)
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ScanReadError, ScanReader, ocrOptions } from './read-scan';
+import { ScanReadError, ScanReader } from './read-scan';
 
 const FRENCH = readFileSync(fileURLToPath(new URL('../../../../../tests/fixtures/scans/letter-fr.jpg', import.meta.url)));
 const readers: ScanReader[] = [];
@@ -35,13 +36,5 @@ describe('ScanReader', { timeout: 180_000 }, () => {
 	it('says a file that is no image is unreadable', async () => {
 		expect(await reason(reader({}).read(Buffer.from('\x89PNG not really'), 'image/png'))).toBe('unreadable');
 		expect(await reason(reader({}).read(Buffer.from('%PDF-1.4 nothing'), 'application/pdf'))).toBe('unreadable');
-	});
-});
-
-describe('ocrOptions', () => {
-	it('bounds the pool from the environment', () => {
-		expect(ocrOptions({})).toEqual({ workers: 1, queue: 8, timeoutMs: 60_000 });
-		expect(ocrOptions({ OCR_WORKERS: '2', OCR_QUEUE: '0', OCR_TIMEOUT_MS: '5000' })).toEqual({ workers: 2, queue: 0, timeoutMs: 5000 });
-		expect(ocrOptions({ OCR_WORKERS: '8', OCR_QUEUE: '-1', OCR_TIMEOUT_MS: 'soon' })).toEqual({ workers: 1, queue: 8, timeoutMs: 60_000 });
 	});
 });

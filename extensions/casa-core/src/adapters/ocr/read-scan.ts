@@ -49,14 +49,6 @@ export interface OcrOptions {
 	timeoutMs: number;
 }
 
-export function ocrOptions(env: Record<string, unknown>): OcrOptions {
-	const int = (value: unknown, fallback: number, min: number, max: number) => {
-		const number = Number(value);
-		return Number.isInteger(number) && number >= min && number <= max ? number : fallback;
-	};
-	return { workers: int(env.OCR_WORKERS, 1, 1, 2), queue: int(env.OCR_QUEUE, 8, 0, 100), timeoutMs: int(env.OCR_TIMEOUT_MS, 60_000, 1000, 600_000) };
-}
-
 /**
  * A folder holding both trained data files (each npm package has its own folder; tesseract.js wants one):
  * symbolic links in the temporary folder, named after where the packages are, so a moved install gets its own.

@@ -1,13 +1,11 @@
 // The figures behind the officials' screens and the public page, kept a short
-// while per month (FIGURES_CACHE_TTL_SECONDS, default 60; 0 turns it off): the
+// while per month (`ttl`: FIGURES_CACHE_TTL_SECONDS, default 60; 0 turns it off): the
 // aggregates scan thirteen months of complaints, and the same figures serve
 // every official and every visitor. One computation at a time per month: a
 // burst of requests waits for the one under way instead of each scanning.
 import type { Knex } from 'knex';
 import { FigureSet, type Reference } from '../../domain/officials/figures';
 import { figureCells, figuresReference, openCells } from './queries';
-
-export const DEFAULT_TTL_SECONDS = 60;
 
 export interface CachedFigures {
 	set: FigureSet;
@@ -17,11 +15,6 @@ export interface CachedFigures {
 }
 
 const entries = new Map<string, { at: number; value: Promise<CachedFigures> }>();
-
-export function ttlSeconds(env: Record<string, unknown>): number {
-	const value = Number(env.FIGURES_CACHE_TTL_SECONDS ?? DEFAULT_TTL_SECONDS);
-	return Number.isFinite(value) && value >= 0 ? value : DEFAULT_TTL_SECONDS;
-}
 
 export function cachedFigures(knex: Knex, month: string, legalCeilingDays: number, ttl: number): Promise<CachedFigures> {
 	const key = `${month}:${legalCeilingDays}`;

@@ -10,7 +10,8 @@ import { type Cell, LEGAL_NEAR_DAYS, MAX_DAYS, type OpenCell, type Reference, mo
 import { monthWindow } from '../../domain/reports/month-window';
 import { OPEN_STATUSES } from '../../domain/workflow/transitions';
 import { type Dialect, dialectOf } from '../scope-sql';
-import { DAY_MS, type Fragment, dialectSql, join, legalFragments, raw, sql } from '../sql-fragments';
+import { type Fragment, dialectSql, join, raw, sql } from '../sql-fragments';
+import { DAY_MS, legalFragments } from '../legal-register-sql';
 
 export interface FiguresQuery {
 	/** the last month of the twelve (YYYY-MM) */

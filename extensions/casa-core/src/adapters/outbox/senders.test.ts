@@ -3,8 +3,13 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { smsConfigFromEnv, smsSender, whatsappSender } from './senders';
-import { whatsappConfigFromEnv } from '../chat/whatsapp-client';
+import { smsSender, whatsappSender } from './senders';
+import { whatsappConfig } from '../chat/whatsapp-client';
+import { type Env, readSettings } from '../../config/settings';
+
+// the senders take what config/settings.ts reads from these variables
+const smsConfigFromEnv = (env: Env) => readSettings(env).sms;
+const whatsappConfigFromEnv = (env: Env) => whatsappConfig(readSettings(env).whatsapp);
 
 const received: { body: unknown; authorization: string | null }[] = [];
 const whatsapp: unknown[] = [];

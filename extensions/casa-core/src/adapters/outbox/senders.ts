@@ -29,17 +29,18 @@ export function emailSender(mailService: any, domain = 'casa-reclamations.local'
 	};
 }
 
+/** The SMS settings (config/settings.ts): no URL, no gateway. */
 export interface SmsGatewayConfig {
-	url: string;
+	url: string | null;
 	token: string | null;
 	sender: string;
 }
 
 /** A generic JSON gateway: POST {to, from, text} with a bearer token; any 2xx is accepted. */
-export function smsSender(config: SmsGatewayConfig | null): Sender {
+export function smsSender(config: SmsGatewayConfig): Sender {
 	return {
 		async send(recipient, message, context) {
-			if (!config) throw new Error('SMS gateway not configured (SMS_GATEWAY_URL)');
+			if (!config.url) throw new Error('SMS gateway not configured (SMS_GATEWAY_URL)');
 			const headers: Record<string, string> = config.token ? { authorization: `Bearer ${config.token}` } : {};
 			// gateways that take one deduplicate a try sent again
 			if (context?.idempotencyKey) headers['idempotency-key'] = context.idempotencyKey;
@@ -58,12 +59,6 @@ export function smsSender(config: SmsGatewayConfig | null): Sender {
 			}
 		},
 	};
-}
-
-export function smsConfigFromEnv(env: Record<string, unknown>): SmsGatewayConfig | null {
-	const url = env.SMS_GATEWAY_URL;
-	if (typeof url !== 'string' || url === '') return null;
-	return { url, token: typeof env.SMS_GATEWAY_TOKEN === 'string' ? env.SMS_GATEWAY_TOKEN : null, sender: String(env.SMS_GATEWAY_SENDER ?? 'CasaReclam') };
 }
 
 /**

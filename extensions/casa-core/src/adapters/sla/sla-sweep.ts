@@ -33,7 +33,7 @@ import { RUNNING_STATUSES } from '../../domain/sla/next-check';
 import { DEFAULT_AT_RISK_SHARE, DEFAULT_LEGAL_WARNING_DAYS, type SweepOptions, atRiskInstants, isValidShare, legalWarningBound, sweepState } from '../../domain/sla/sweep';
 import { referenceData } from '../platform-context';
 import { dialectOf } from '../scope-sql';
-import { fragmentRunner } from '../sql-fragment';
+import { fragmentRunner } from '../sql-fragments';
 import {
 	type RecalibratedRow,
 	type SweepContext,

@@ -18,7 +18,7 @@ import { OPEN_STATUSES, PAUSED_STATUSES } from '../../domain/workflow/transition
 import type { Knex } from 'knex';
 import { type Dialect, dialectOf, instantBinding } from '../scope-sql';
 import { legalWarningDueExpression } from '../../../../../schema/indexes';
-import { type Fragment, dialectParams, join, list, literals, raw, sql } from '../sql-fragment';
+import { type Fragment, dialectSql, join, list, literals, raw, sql } from '../sql-fragments';
 
 /** pg_try_advisory_xact_lock key: 'CASASLA1' as a 64-bit integer */
 export const SWEEP_LOCK_KEY = '4846246214062850353';
@@ -39,7 +39,7 @@ export interface SweepContext {
 
 /** The conditions every statement shares, for a table alias prefix ('c.' or ''). */
 export function conditions(context: SweepContext) {
-	const p = dialectParams(context.dialect);
+	const p = dialectSql(context.dialect);
 	const nowParam = p.instant(context.now);
 	const col = (c: string, name: string) => raw(`${c}${name}`);
 	const breach = (c: string) =>

@@ -8,6 +8,7 @@ import type { ArrondissementLocator } from '../geo';
 import { type RoutingRule, resolveTeam } from '../routing';
 import { type DurationUnit, type SlaTarget, computeDeadlines, shiftDeadlinesForPause } from '../sla';
 import { type ComplaintStatus, checkTransition, isComplaintStatus } from '../workflow/transitions';
+import { CHANNELS, COMPLAINT_TYPES, DESK_CHANNELS, PRIORITIES, TEXT_LIMITS, UNQUALIFIED_CHANNELS, isOneOf } from './vocabulary';
 
 export interface FieldError {
 	field: string;
@@ -52,10 +53,11 @@ export interface PlanContext {
 
 export type Plan = { ok: true; values: Record<string, unknown>; events: HistoryEvent[] } | { ok: false; errors: FieldError[]; forbidden?: boolean };
 
+/** The closed lists a payload is checked against (domain/complaint/vocabulary.ts). */
 export const CHOICES = {
-	type: ['reclamation', 'observation', 'suggestion'],
-	channel: ['web', 'mobile', 'phone', 'email', 'courrier', 'chat', 'counter', 'open311', 'whatsapp'],
-	priority: ['urgent', 'high', 'normal', 'low'],
+	type: COMPLAINT_TYPES,
+	channel: CHANNELS,
+	priority: PRIORITIES,
 	citizen_language: ['fr', 'ar'],
 } as const;
 
@@ -81,17 +83,6 @@ export const SYSTEM_FIELDS = [
 	'history',
 ] as const;
 
-/**
- * Channels whose complaints may arrive without a category (an e-mail names no
- * category): they wait, status new, for the registry office to qualify them;
- * the qualification routes them and sets their deadlines. Only the legal
- * ceiling runs from receipt.
- */
-export const UNQUALIFIED_CHANNELS = ['email'];
-
-/** Channels only staff record on a citizen's behalf. */
-const COUNTER_CHANNELS = ['phone', 'courrier', 'counter'];
-const TEXT_LIMITS: Record<string, number> = { description: 5000, address: 255, citizen_name: 120, citizen_phone: 32, citizen_email: 254, public_reply: 5000, rejection_reason: 2000, redirected_to: 255, registry_number: 64 };
 
 function isBlank(value: unknown): boolean {
 	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
@@ -145,7 +136,7 @@ export function planCreate(payload: Record<string, unknown>, context: PlanContex
 	checkTexts(payload, errors);
 
 	const category = typeof payload.category === 'string' ? context.categories.get(payload.category) : undefined;
-	const unqualified = isBlank(payload.category) && UNQUALIFIED_CHANNELS.includes(String(payload.channel)) && (context.actor === 'citizen' || context.actor === 'system');
+	const unqualified = isBlank(payload.category) && isOneOf(UNQUALIFIED_CHANNELS, payload.channel) && (context.actor === 'citizen' || context.actor === 'system');
 	if (isBlank(payload.category) && !unqualified) errors.push({ field: 'category', key: 'field.required', values: { field: 'category' } });
 	else if (!unqualified && (!category || !category.active)) errors.push({ field: 'category', key: 'field.category_unknown', values: { value: String(payload.category) } });
 
@@ -163,7 +154,7 @@ export function planCreate(payload: Record<string, unknown>, context: PlanContex
 	if (payload.status !== undefined && payload.status !== 'new') errors.push({ field: 'status', key: 'field.protected', values: { field: 'status' } });
 	if (payload.assignee !== undefined && payload.assignee !== null) errors.push({ field: 'assignee', key: 'field.protected', values: { field: 'assignee' } });
 	const channel = (payload.channel as string | undefined) ?? (context.actor === 'citizen' ? 'web' : 'counter');
-	if (context.actor === 'citizen' && COUNTER_CHANNELS.includes(channel) && !errors.some((error) => error.field === 'channel'))
+	if (context.actor === 'citizen' && isOneOf(DESK_CHANNELS, channel) && !errors.some((error) => error.field === 'channel'))
 		errors.push({ field: 'channel', key: 'field.invalid_choice', values: { field: 'channel', value: channel } });
 	if (errors.length === 0 && unqualified) {
 		const values: Record<string, unknown> = {

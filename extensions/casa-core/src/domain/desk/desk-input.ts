@@ -6,9 +6,9 @@ import { TZDate } from '@date-fns/tz';
 import type { FieldError } from '../complaint/complaint-plan';
 import { CASABLANCA_TIME_ZONE } from '../calendar';
 import { normaliseMoroccanPhone } from './phone';
+import { DESK_CHANNELS, TEXT_LIMITS, isOneOf } from '../complaint/vocabulary';
 
-export const DESK_CHANNELS = ['phone', 'counter', 'courrier'] as const;
-export type DeskChannel = (typeof DESK_CHANNELS)[number];
+export { DESK_CHANNELS, type DeskChannel } from '../complaint/vocabulary';
 
 export const DESK_FIELDS = [
 	'channel', 'type', 'category', 'description', 'latitude', 'longitude', 'address', 'arrondissement',
@@ -67,7 +67,7 @@ export function readDeskInput(body: Record<string, unknown>, now: Date): DeskInp
 
 	const channel = text(body.channel);
 	if (!channel) errors.push({ field: 'channel', key: 'desk.errors.channel_required' });
-	else if (!(DESK_CHANNELS as readonly string[]).includes(channel)) errors.push({ field: 'channel', key: 'desk.errors.channel_invalid', values: { value: channel } });
+	else if (!isOneOf(DESK_CHANNELS, channel)) errors.push({ field: 'channel', key: 'desk.errors.channel_invalid', values: { value: channel } });
 	else payload.channel = channel;
 
 	for (const field of ['type', 'category', 'description', 'address', 'arrondissement', 'citizen_name', 'citizen_email', 'citizen_language'] as const) {
@@ -105,7 +105,7 @@ export function readDeskInput(body: Record<string, unknown>, now: Date): DeskInp
 	const scan = text(body.scan) ?? null;
 	if (channel === 'courrier') {
 		if (!registryNumber) errors.push({ field: 'registry_number', key: 'desk.errors.registry_number_required' });
-		else if (registryNumber.length > 64) errors.push({ field: 'registry_number', key: 'field.too_long', values: { field: 'registry_number', limit: 64 } });
+		else if (registryNumber.length > TEXT_LIMITS.registry_number) errors.push({ field: 'registry_number', key: 'field.too_long', values: { field: 'registry_number', limit: TEXT_LIMITS.registry_number } });
 		else payload.registry_number = registryNumber;
 		if (!receivedRaw) errors.push({ field: 'received_at', key: 'desk.errors.received_at_required' });
 		else {

@@ -1,9 +1,10 @@
 // What the desk does with the text read from a scanned letter (OCR): plain rules,
 // no OCR engine here (adapters/ocr reads the pixels). The text only pre-fills the
 // description: the agent reads the letter and corrects it before saving.
+import { TEXT_LIMITS } from '../complaint/vocabulary';
 
-/** The description's limit (domain/complaint/complaint-plan.ts TEXT_LIMITS). */
-export const DESCRIPTION_LIMIT = 5000;
+/** The description's limit (domain/complaint/vocabulary.ts). */
+export const DESCRIPTION_LIMIT: number = TEXT_LIMITS.description;
 /** Pages of a PDF that are read: a complaint letter is one or two pages; the rest stays in the attachment. */
 export const SCAN_PAGES_READ = 2;
 

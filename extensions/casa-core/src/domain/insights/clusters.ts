@@ -7,9 +7,9 @@ import { TZDate } from '@date-fns/tz';
 import type { RoleKey } from '../access/roles';
 import { CASABLANCA_TIME_ZONE } from '../calendar/working-calendar';
 import { COMPLAINT_STATUSES, type ComplaintStatus } from '../workflow/transitions';
+import { SLA_STATES } from '../complaint/vocabulary';
 
-export const SLA_STATES = ['on_track', 'at_risk', 'breached'] as const;
-export type SlaState = (typeof SLA_STATES)[number];
+export { SLA_STATES, type SlaState } from '../complaint/vocabulary';
 export const COLOURS = ['status', 'sla_state'] as const;
 export type ColourBy = (typeof COLOURS)[number];
 

@@ -1,6 +1,7 @@
 // Deadlines of a complaint: acknowledgment, resolution and the legal ceiling
 // (décret 2-17-265: an answer within 60 calendar days of receipt).
 import type { WorkingCalendar } from '../calendar/index';
+import type { SlaState } from '../complaint/vocabulary';
 
 export type DurationUnit = 'working_days' | 'calendar_days';
 
@@ -71,7 +72,7 @@ export function shiftDeadlinesForPause(
 	return result;
 }
 
-export type SlaState = 'on_track' | 'at_risk' | 'breached';
+export type { SlaState };
 
 const SEVERITY: Record<SlaState, number> = { on_track: 0, at_risk: 1, breached: 2 };
 

@@ -20,7 +20,9 @@ import { type Language, pickLanguage, translate } from '../../domain/i18n/messag
 import { normalisePhone } from '../../domain/intake/public-intake';
 import { type ChatContext, currentConversation, loadCatalog, receive, startConversation } from '../../adapters/chat/conversations';
 import { storeChatPhoto } from '../../adapters/chat/photo';
-import { downloadMedia, sendWhatsApp, whatsappConfigFromEnv } from '../../adapters/chat/whatsapp-client';
+import { downloadMedia, sendWhatsApp, whatsappConfig } from '../../adapters/chat/whatsapp-client';
+import { decodePhotosAtOnce } from '../../adapters/photos';
+import { readSettings } from '../../config/settings';
 import { BodyProblem, bodyError, discardRest, parseMultipart } from '../../adapters/body';
 import { surfaceError } from '../../adapters/errors';
 import { consume, createLimiter } from '../../adapters/rate-limit';
@@ -60,12 +62,15 @@ const sessionKey = (session: string) => `widget:${createHash('sha256').update(se
 export default defineEndpoint({
 	id: 'chat',
 	handler: (router, { services, database, getSchema, env, logger }) => {
-		const whatsapp = whatsappConfigFromEnv(env);
-		const widgetLimiter = createLimiter(env, 'CHAT', 60);
-		const idleMinutes = Number(env.CASA_CHAT_IDLE_MINUTES ?? 60);
+		const config = readSettings(env);
+		const whatsapp = whatsappConfig(config.whatsapp);
+		const widgetLimiter = createLimiter(config.redis.url, config.rateLimits.chat);
+		const idleMinutes = config.whatsapp.chatIdleMinutes;
+		const { secret, publicUrl } = config.platform;
+		decodePhotosAtOnce(config.uploads.photoDecodeConcurrency);
 
 		async function chatContext(): Promise<ChatContext> {
-			return { ItemsService: services.ItemsService, FilesService: services.FilesService, schema: await getSchema(), database, secret: String(env.SECRET), publicUrl: String(env.PUBLIC_URL ?? ''), idleMinutes, logger };
+			return { ItemsService: services.ItemsService, FilesService: services.FilesService, schema: await getSchema(), database, secret, publicUrl, idleMinutes, logger };
 		}
 
 		// ---------------------------------------------------------------- WhatsApp

@@ -14,7 +14,6 @@ import { rankedNearby } from '../../adapters/suggestion/nearby';
 import { suggestCategories } from '../../adapters/suggestion/suggest';
 import { defineEndpoint } from '@directus/extensions-sdk';
 import type { Accountability } from '@directus/types';
-import type { Response } from 'express';
 import QRCode from 'qrcode';
 import { type Language, pickLanguage, translate } from '../../domain/i18n/messages';
 import type { FieldError } from '../../domain/complaint/complaint-plan';
@@ -36,7 +35,9 @@ import { Readable } from 'node:stream';
 import { BodyProblem, bodyError, parseMultipart } from '../../adapters/body';
 import { requestSchema } from '../../adapters/request-schema';
 import { descriptionFromScan, scanLanguage, scanType } from '../../domain/desk/scan-text';
-import { ScanReadError, ScanReader, ocrOptions } from '../../adapters/ocr/read-scan';
+import { ScanReadError, ScanReader } from '../../adapters/ocr/read-scan';
+import { readSettings } from '../../config/settings';
+import { asyncRoute } from '../../adapters/route';
 
 interface DeskRequest {
 	body: Record<string, unknown> | undefined;
@@ -50,11 +51,7 @@ const SCAN_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'];
 const SCAN_MAX_BYTES = 15 * 1024 * 1024;
 const NOTE_LIMIT = 2000;
 
-function route(handler: (request: DeskRequest, res: Response) => Promise<void>) {
-	return (req: unknown, res: Response, next: (error: unknown) => void) => {
-		handler(req as DeskRequest, res).catch(next);
-	};
-}
+const route = asyncRoute<DeskRequest>;
 
 /** Field errors in fr/ar: the desk's own keys (desk.errors.*) and the platform's (errors.*). */
 function deskErrors(errors: FieldError[], language: Language) {
@@ -69,14 +66,15 @@ const SCAN_LIMITS = { fileField: 'file', maxFiles: 1, maxFileBytes: SCAN_MAX_BYT
 export default defineEndpoint({
 	id: 'desk',
 	handler: (router, { services, database, getSchema, env, logger }) => {
+		const config = readSettings(env);
 		// one OCR pool per process, started at the first letter (tesseract.js workers, French and Arabic)
-		const reader = new ScanReader(ocrOptions(env));
+		const reader = new ScanReader(config.ocr);
 		// loi 09-08: the real retention period, from the platform settings
 		async function retentionNotice(language: Language): Promise<string> {
 			const period = periodKey(readRetention(await database('platform_settings').first()).contactDays);
 			return translate(language, 'privacy.retention_notice', { period: translate(language, period.key, period.values) });
 		}
-		const publicUrl = String(env.PUBLIC_URL ?? '');
+		const { publicUrl, secret } = config.platform;
 
 		/** The agent behind the request and the language they answer in; out-of-role callers stop here. */
 		async function agent(request: DeskRequest) {
@@ -89,7 +87,7 @@ export default defineEndpoint({
 			return { caller, language, accountability: actingAs(request.accountability, caller), userId: request.accountability.user };
 		}
 
-		const trackingCode = (complaintId: string) => perComplaintSecret(String(env.SECRET), complaintId);
+		const trackingCode = (complaintId: string) => perComplaintSecret(secret, complaintId);
 
 		router.get('/search', route(async (request, res) => {
 			const { caller, language } = await agent(request);
@@ -193,7 +191,7 @@ export default defineEndpoint({
 
 			// a double Ctrl+Enter or a retry after a lost answer gives back the same complaint
 			const registered = await registerComplaint(
-				{ ItemsService: services.ItemsService, schema: await requestSchema(request, getSchema), database, secret: String(env.SECRET), publicUrl },
+				{ ItemsService: services.ItemsService, schema: await requestSchema(request, getSchema), database, secret, publicUrl },
 				{
 					values: input.payload,
 					channel: String(input.payload.channel),

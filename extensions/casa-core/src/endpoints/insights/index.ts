@@ -11,7 +11,6 @@ import { defineEndpoint } from '@directus/extensions-sdk';
 import { createError } from '@directus/errors';
 import type { Accountability } from '@directus/types';
 import type { Knex } from 'knex';
-import type { Response } from 'express';
 import { complaintScope } from '../../domain/access/scope';
 import { INDICATORS, type Indicator, LIST_LIMIT, fillDays, isIndicator } from '../../domain/insights/indicators';
 import { toInstant, toIsoTimestamp } from '../../domain/calendar/instant';
@@ -38,6 +37,7 @@ import { OPEN_STATUSES } from '../../domain/workflow/transitions';
 import { ForbiddenActionError, InvalidFieldError } from '../../adapters/errors';
 import { type Caller, loadCaller } from '../../adapters/platform-context';
 import { type Dialect, applyScope, dialectOf, instantBinding } from '../../adapters/scope-sql';
+import { asyncRoute } from '../../adapters/route';
 
 interface InsightsRequest {
 	query: Record<string, unknown>;
@@ -47,11 +47,7 @@ interface InsightsRequest {
 
 const UnauthenticatedError = createError<{ field: string; reason: string; message: string }>('CASA_UNAUTHENTICATED', (extensions) => extensions.message, 401);
 
-function route(handler: (request: InsightsRequest, res: Response) => Promise<void>) {
-	return (req: unknown, res: Response, next: (error: unknown) => void) => {
-		handler(req as InsightsRequest, res).catch(next);
-	};
-}
+const route = asyncRoute<InsightsRequest>;
 
 function insightsErrors(errors: InsightsError[], language: Language) {
 	return errors.map((error) => new InvalidFieldError({ field: error.field, reason: `insights.errors.${error.key}`, message: translate(language, `insights.errors.${error.key}`, error.values ?? {}) }));

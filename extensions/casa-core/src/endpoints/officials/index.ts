@@ -10,7 +10,6 @@
 import { defineEndpoint } from '@directus/extensions-sdk';
 import { createError } from '@directus/errors';
 import type { Accountability } from '@directus/types';
-import type { Response } from 'express';
 import type { Knex } from 'knex';
 import { hasGlobal } from '../../domain/access/capabilities';
 import { type Language, pickLanguage, translate } from '../../domain/i18n/messages';
@@ -18,7 +17,9 @@ import { arrondissementsOf, buildOfficials, officialView } from '../../domain/of
 import { isMonthKey, monthOf } from '../../domain/reports/month-window';
 import { ForbiddenActionError, InvalidFieldError } from '../../adapters/errors';
 import { loadCaller, referenceData } from '../../adapters/platform-context';
-import { cachedFigures, ttlSeconds } from '../../adapters/officials/cache';
+import { cachedFigures } from '../../adapters/officials/cache';
+import { readSettings } from '../../config/settings';
+import { asyncRoute } from '../../adapters/route';
 
 interface OfficialsRequest {
 	query: Record<string, unknown>;
@@ -29,11 +30,7 @@ interface OfficialsRequest {
 const UnauthenticatedError = createError<{ field: string; reason: string; message: string }>('CASA_UNAUTHENTICATED', (extensions) => extensions.message, 401);
 const CODE = /^[A-Za-z0-9._-]{1,64}$/;
 
-function route(handler: (request: OfficialsRequest, res: Response) => Promise<void>) {
-	return (req: unknown, res: Response, next: (error: unknown) => void) => {
-		handler(req as OfficialsRequest, res).catch(next);
-	};
-}
+const route = asyncRoute<OfficialsRequest>;
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
@@ -41,6 +38,7 @@ export default defineEndpoint({
 	id: 'officials',
 	handler: (router, { database, env }) => {
 		const knex = database as unknown as Knex;
+		const { cacheTtlSeconds } = readSettings(env).figures;
 
 		router.get('/figures', route(async (request, res) => {
 			const caller = await loadCaller(knex, request.accountability);
@@ -61,7 +59,7 @@ export default defineEndpoint({
 			if (errors.length > 0) throw errors;
 
 			const { settings } = await referenceData(knex);
-			const figures = await cachedFigures(knex, month, settings.legalCeilingDays, ttlSeconds(env));
+			const figures = await cachedFigures(knex, month, settings.legalCeilingDays, cacheTtlSeconds);
 			const { reference } = figures;
 			if (service !== null && !reference.services.some((row) => row.code === service)) throw new InvalidFieldError({ field: 'service', reason: 'officials.errors.service', message: translate(language, 'officials.errors.service') });
 			if (category !== null && !reference.categories.some((row) => row.code === category && (service === null || row.service === service)))

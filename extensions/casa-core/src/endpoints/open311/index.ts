@@ -38,6 +38,7 @@ import { intakeComplaint } from '../../adapters/intake';
 import { requestSchema } from '../../adapters/request-schema';
 import { BodyProblem, discardRest, parseUrlencoded, readRawBody } from '../../adapters/body';
 import { attempt, createLimiter, limiterFactory } from '../../adapters/rate-limit';
+import { readSettings } from '../../config/settings';
 import { RETRY_AFTER_SECONDS, unavailableService } from '../../adapters/service-unavailable';
 
 interface Open311Request {
@@ -188,10 +189,11 @@ const shownKey = (value: string) => value.replace(/[^A-Za-z0-9_.-]/g, '?').slice
 export default defineEndpoint({
 	id: 'open311',
 	handler: (router, { services, database, getSchema, env, logger }) => {
-		const limiterFor = limiterFactory(env);
+		const config = readSettings(env);
+		const limiterFor = limiterFactory(config.redis.url);
 		// unknown or missing keys, per address: guessing keys is slowed down
-		const keyFailures = createLimiter(env, 'OPEN311_KEY_FAILURES', 30, 600);
-		const publicUrl = () => String(env.PUBLIC_URL ?? '').replace(/\/+$/, '');
+		const keyFailures = createLimiter(config.redis.url, config.rateLimits.open311KeyFailures);
+		const publicUrl = () => config.platform.publicUrl.replace(/\/+$/, '');
 		const mediaUrl = (reference: string) => `${publicUrl()}/open311/v2/media/${encodeURIComponent(reference)}`;
 		type Handler = (req: Open311Request, res: Open311Response, format: Open311Format) => Promise<void>;
 
@@ -245,7 +247,7 @@ export default defineEndpoint({
 		router.get(
 			route('discovery'),
 			handle(0, async (req, res, format) => {
-				const document = discoveryDocument({ publicUrl: String(env.PUBLIC_URL ?? ''), production: env.CASA_ENV === 'production', language: languageOf(req) });
+				const document = discoveryDocument({ publicUrl: config.platform.publicUrl, production: config.platform.mode === 'production', language: languageOf(req) });
 				send(res, format, 200, 'discovery', document);
 			}),
 		);
@@ -380,7 +382,7 @@ export default defineEndpoint({
 
 				const { body, errors } = intakeBodyFromPost(form.parameters);
 				const result = await intakeComplaint(
-					{ ItemsService: services.ItemsService, schema: await requestSchema(req, getSchema), database, secret: String(env.SECRET), publicUrl: String(env.PUBLIC_URL ?? '') },
+					{ ItemsService: services.ItemsService, schema: await requestSchema(req, getSchema), database, secret: config.platform.secret, publicUrl: config.platform.publicUrl },
 					{ body, channel: 'open311', language, idempotencyKey, source, earlierErrors: errors, attributes: form.attributes, attributeField: (code) => `attribute[${code}]` },
 				);
 				send(res, format, 200, 'service_requests', postResponse(result, form.parameters.account_id, language));

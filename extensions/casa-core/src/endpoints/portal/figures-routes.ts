@@ -6,24 +6,23 @@
 // PUBLIC_FIGURES_MIN_COUNT complaints (default 5) is withheld. The figures are
 // the officials' (adapters/officials/cache.ts, FIGURES_CACHE_TTL_SECONDS).
 import { consume, createLimiter } from '../../adapters/rate-limit';
-import type { Request, Response, Router } from 'express';
+import { asyncRoute } from '../../adapters/route';
+import type { Request, Router } from 'express';
 import type { Knex } from 'knex';
 import { type Language, pickLanguage } from '../../domain/i18n/messages';
 import { monthsFor } from '../../domain/officials/figures';
-import { DEFAULT_MINIMUM_COUNT, LICENCE, type PublicRow, publicCsv, publicRows } from '../../domain/officials/public-figures';
+import { LICENCE, type PublicRow, publicCsv, publicRows } from '../../domain/officials/public-figures';
 import { renderPublicPage } from '../../domain/officials/public-page';
 import { isMonthKey, monthOf } from '../../domain/reports/month-window';
-import { type CachedFigures, cachedFigures, ttlSeconds } from '../../adapters/officials/cache';
+import { type CachedFigures, cachedFigures } from '../../adapters/officials/cache';
 import { referenceData } from '../../adapters/platform-context';
-
-export function minimumCount(env: Record<string, unknown>): number {
-	const value = Number(env.PUBLIC_FIGURES_MIN_COUNT ?? DEFAULT_MINIMUM_COUNT);
-	return Number.isInteger(value) && value >= 1 ? value : DEFAULT_MINIMUM_COUNT;
-}
+import type { Settings } from '../../config/settings';
 
 const rowsOf = new WeakMap<CachedFigures, Map<number, PublicRow[]>>();
 
-export function registerFiguresRoutes(router: Router, knex: Knex, env: Record<string, unknown>): void {
+export function registerFiguresRoutes(router: Router, knex: Knex, config: Settings): void {
+	const ttl = config.figures.cacheTtlSeconds;
+	const minimum = config.figures.publicMinimumCount;
 	/** The twelve months end with the month under way, or with an earlier month asked for (?until=YYYY-MM, the archive). */
 	function lastMonth(req: Request): string {
 		const now = new Date();
@@ -35,23 +34,21 @@ export function registerFiguresRoutes(router: Router, knex: Knex, env: Record<st
 	}
 	// the archive is computed on demand, month by month: an anonymous caller cycling through months must not keep the
 	// database busy (CASA_FIGURES_RATE_POINTS per minute and address; the months under way are cached for everyone)
-	const archiveLimiter = createLimiter(env, 'FIGURES', 30);
+	const archiveLimiter = createLimiter(config.redis.url, config.rateLimits.figures);
 	async function figures(req: Request) {
 		const month = lastMonth(req);
 		if (month !== monthOf(new Date())) await consume(archiveLimiter, req.ip ?? 'unknown');
-		const { settings } = await referenceData(knex);
-		const cached = await cachedFigures(knex, month, settings.legalCeilingDays, ttlSeconds(env));
-		const minimum = minimumCount(env);
+		// the platform's settings (platform_settings rows), not the environment's
+		const { settings: platformSettings } = await referenceData(knex);
+		const cached = await cachedFigures(knex, month, platformSettings.legalCeilingDays, ttl);
 		let byMinimum = rowsOf.get(cached);
 		if (!byMinimum) rowsOf.set(cached, (byMinimum = new Map()));
 		let rows = byMinimum.get(minimum);
 		if (!rows) byMinimum.set(minimum, (rows = publicRows(cached.set, cached.reference, minimum)));
 		return { cached, rows, minimum };
 	}
-	const cacheControl = (env: Record<string, unknown>) => `public, max-age=${Math.min(ttlSeconds(env), 300)}`;
-	const handle = (run: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: (error: unknown) => void) => {
-		run(req, res).catch(next);
-	};
+	const cacheControl = () => `public, max-age=${Math.min(ttl, 300)}`;
+	const handle = asyncRoute<Request>;
 	const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 	router.get('/chiffres', handle(async (req, res) => {
@@ -80,7 +77,7 @@ export function registerFiguresRoutes(router: Router, knex: Knex, env: Record<st
 			until: until.until,
 		});
 		res.set('Content-Type', 'text/html; charset=utf-8');
-		res.set('Cache-Control', cacheControl(env));
+		res.set('Cache-Control', cacheControl());
 		// no script, no outside resource; any site may frame it (public figures, nothing personal)
 		res.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors *");
 		res.set('Referrer-Policy', 'no-referrer');
@@ -92,14 +89,14 @@ export function registerFiguresRoutes(router: Router, knex: Knex, env: Record<st
 		const { cached, rows } = await figures(req);
 		res.set('Content-Type', 'text/csv; charset=utf-8');
 		res.set('Content-Disposition', `attachment; filename="casablanca-reclamations-${cached.set.month}.csv"`);
-		res.set('Cache-Control', cacheControl(env));
+		res.set('Cache-Control', cacheControl());
 		res.set('Access-Control-Allow-Origin', '*');
 		res.send(`\uFEFF${publicCsv(rows, cached.reference)}`);
 	}));
 
 	router.get('/chiffres.json', handle(async (req, res) => {
 		const { cached, rows, minimum } = await figures(req);
-		res.set('Cache-Control', cacheControl(env));
+		res.set('Cache-Control', cacheControl());
 		res.set('Access-Control-Allow-Origin', '*');
 		res.json({
 			data: rows,

@@ -25,7 +25,8 @@ import { toIsoTimestamp } from '../../domain/calendar/instant';
 import { InvalidFieldError, invalid, surfaceError } from '../../adapters/errors';
 import { intakeComplaint, secretMatches, trackingUrl } from '../../adapters/intake';
 import { INTAKE_MARKER } from '../../adapters/intake-marker';
-import { type CleanPhoto, cleanPhotos, publicJpeg } from '../../adapters/photos';
+import { type CleanPhoto, cleanPhotos, decodePhotosAtOnce, publicJpeg } from '../../adapters/photos';
+import { readSettings } from '../../config/settings';
 import { publicPhotos } from '../../adapters/proof-of-closure';
 import { isUuid } from '../../domain/workspace/queue-query';
 import { BodyProblem, bodyError, discardRest, parseMultipart } from '../../adapters/body';
@@ -122,9 +123,12 @@ export default defineEndpoint({
 	handler: (router, { services, database, getSchema, env, logger }) => {
 		// the citizens' web app (dist/portal, built by scripts/build-portal.mjs): /portal/ and /portal/suivi/<reference>
 		registerStaticRoutes(router, fileURLToPath(new URL('./portal/', import.meta.url)));
-		registerFiguresRoutes(router as never, database as never, env as Record<string, unknown>);
-		const intakeLimiter = createLimiter(env, 'INTAKE', 10);
-		const trackingLimiter = createLimiter(env, 'TRACKING', 60);
+		const config = readSettings(env);
+		const { publicUrl, secret } = config.platform;
+		decodePhotosAtOnce(config.uploads.photoDecodeConcurrency);
+		registerFiguresRoutes(router as never, database as never, config);
+		const intakeLimiter = createLimiter(config.redis.url, config.rateLimits.intake);
+		const trackingLimiter = createLimiter(config.redis.url, config.rateLimits.tracking);
 
 		router.get('/api/categories', route(async (_request, res) => {
 			const [serviceRows, categoryRows] = await Promise.all([
@@ -136,7 +140,7 @@ export default defineEndpoint({
 		}));
 
 		// category suggestion as the citizen types (domain/suggestion): best categories with their label in the asked language
-		const suggestLimiter = createLimiter(env, 'SUGGEST', 120);
+		const suggestLimiter = createLimiter(config.redis.url, config.rateLimits.suggest);
 		router.get('/api/categories/suggest', route(async (request, res) => {
 			await consume(suggestLimiter, request.ip);
 			const language = languageOf(request);
@@ -148,7 +152,7 @@ export default defineEndpoint({
 
 		// the embedded form asks first whether the site it runs on may embed it (answered to any origin:
 		// it says nothing but yes or no), so the citizen reads why instead of "check your connection"
-		const embedOrigins = new Set([String(env.PUBLIC_URL ?? ''), ...String(env.PORTAL_EMBED_ORIGINS ?? 'https://casablancacity.ma,https://www.casablancacity.ma').split(',')].map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean));
+		const embedOrigins = new Set([publicUrl, ...config.portal.embedOrigins].map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean));
 		const reportedOrigins = new Map<string, number>();
 		router.get('/api/embed-check', route(async (request, res) => {
 			const origin = request.get('origin') ?? null;
@@ -177,8 +181,8 @@ export default defineEndpoint({
 			const { settings } = await referenceData(database);
 			res.json({
 				data: {
-					tileUrl: env.PORTAL_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
-					tileAttribution: env.PORTAL_TILE_ATTRIBUTION ?? '© OpenStreetMap contributors',
+					tileUrl: config.portal.tileUrl,
+					tileAttribution: config.portal.tileAttribution,
 					center: [33.5731, -7.5898],
 					zoom: 12,
 					maxPhotos: MAX_PHOTOS,
@@ -266,7 +270,7 @@ export default defineEndpoint({
 			const idempotencyKey = request.get('idempotency-key') ?? (typeof body.idempotency_key === 'string' ? body.idempotency_key : undefined) ?? null;
 			const channel = request.get('x-casa-channel') === 'mobile' ? 'mobile' : 'web';
 			const result = await intakeComplaint(
-				{ ItemsService: services.ItemsService, FilesService: services.FilesService, schema: await requestSchema(request, getSchema), database, secret: String(env.SECRET), publicUrl: String(env.PUBLIC_URL ?? '') },
+				{ ItemsService: services.ItemsService, FilesService: services.FilesService, schema: await requestSchema(request, getSchema), database, secret, publicUrl },
 				{
 					body,
 					channel,
@@ -285,7 +289,7 @@ export default defineEndpoint({
 				data: {
 					reference: result.reference,
 					tracking_secret: result.trackingSecret,
-					tracking_url: trackingUrl({ publicUrl: String(env.PUBLIC_URL ?? '') }, result.reference, result.trackingSecret),
+					tracking_url: trackingUrl({ publicUrl }, result.reference, result.trackingSecret),
 					expected_resolution_at: result.resolveDueAt,
 					replayed: result.replayed,
 				},

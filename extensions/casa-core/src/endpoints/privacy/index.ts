@@ -8,7 +8,6 @@
 // Every request served, document opened and erasure is written to the access journal.
 import { defineEndpoint } from '@directus/extensions-sdk';
 import type { Accountability } from '@directus/types';
-import type { Response } from 'express';
 import type { Knex } from 'knex';
 import { ForbiddenActionError, InvalidFieldError } from '../../adapters/errors';
 import { loadCaller } from '../../adapters/platform-context';
@@ -19,6 +18,8 @@ import { type Language, pickLanguage, translate } from '../../domain/i18n/messag
 import { ACCESS_LINK_DAYS, MAX_ACCESS_COMPLAINTS, signAccessLink, verifyAccessLink } from '../../domain/privacy/access-link';
 import { renderAccessHtml } from '../../domain/privacy/access-report';
 import { isFinished } from '../../domain/privacy/retention';
+import { readSettings } from '../../config/settings';
+import { asyncRoute } from '../../adapters/route';
 
 interface PrivacyRequest {
 	body: Record<string, unknown> | undefined;
@@ -28,11 +29,7 @@ interface PrivacyRequest {
 	get(name: string): string | undefined;
 }
 
-function route(handler: (request: PrivacyRequest, res: Response) => Promise<void>) {
-	return (req: unknown, res: Response, next: (error: unknown) => void) => {
-		handler(req as PrivacyRequest, res).catch(next);
-	};
-}
+const route = asyncRoute<PrivacyRequest>;
 
 const str = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 254) : null);
 
@@ -40,8 +37,9 @@ export default defineEndpoint({
 	id: 'casa-privacy',
 	handler: (router, { database, services, getSchema, env, logger }) => {
 		const knex = database as unknown as Knex;
-		const secret = () => String(env.SECRET ?? '');
-		const publicUrl = () => String(env.PUBLIC_URL ?? '').replace(/\/$/, '');
+		const { platform } = readSettings(env);
+		const secret = () => platform.secret;
+		const publicUrl = () => platform.publicUrl.replace(/\/$/, '');
 		const deleteFiles = async (ids: string[]) => {
 			const files = new services.FilesService({ schema: await getSchema(), knex: database, accountability: null });
 			await files.deleteMany(ids);

@@ -22,6 +22,8 @@ import { PRINT_SCRIPT, renderReportHtml } from '../../domain/reports/html';
 import { isMonthKey, lastCompleteMonth, monthOf, shiftMonth } from '../../domain/reports/month-window';
 import { DEFAULT_LINK_DAYS, MAX_LINK_DAYS, expiryFor, isScopeCode, signLink, verifyLink } from '../../domain/reports/signed-link';
 import { monthlyGroupRows, reportReference } from './queries';
+import { readSettings } from '../../config/settings';
+import { asyncRoute } from '../../adapters/route';
 
 interface ReportRequest {
 	body: Record<string, unknown> | undefined;
@@ -37,11 +39,7 @@ type Format = (typeof FORMATS)[number];
 /** months offered in the page's month picker */
 const PICKER_MONTHS = 24;
 
-function route(handler: (request: ReportRequest, res: Response) => Promise<void>) {
-	return (req: unknown, res: Response, next: (error: unknown) => void) => {
-		handler(req as ReportRequest, res).catch(next);
-	};
-}
+const route = asyncRoute<ReportRequest>;
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : Array.isArray(value) ? undefined : value === undefined || value === null ? undefined : String(value));
 
@@ -79,8 +77,9 @@ export default defineEndpoint({
 	id: 'reports',
 	handler: (router, { database, env }) => {
 		const knex = database as unknown as Knex;
-		const secret = () => String(env.SECRET ?? '');
-		const publicUrl = () => String(env.PUBLIC_URL ?? '').replace(/\/$/, '');
+		const { platform } = readSettings(env);
+		const secret = () => platform.secret;
+		const publicUrl = () => platform.publicUrl.replace(/\/$/, '');
 
 		async function staff(request: ReportRequest) {
 			const caller = await loadCaller(knex, request.accountability);

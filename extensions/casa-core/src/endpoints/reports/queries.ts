@@ -10,7 +10,8 @@ import type { Knex } from 'knex';
 import { type GroupRow, type ReferenceRows, countsFrom } from '../../domain/reports/figures';
 import { type MonthWindow, monthWindow, shiftMonth } from '../../domain/reports/month-window';
 import { dialectOf } from '../../adapters/scope-sql';
-import { type Fragment, ACKNOWLEDGE_LEGAL_DAYS, dialectSql, join, legalFragments, raw, sql } from '../../adapters/sql-fragments';
+import { type Fragment, dialectSql, join, raw, sql } from '../../adapters/sql-fragments';
+import { ACKNOWLEDGE_LEGAL_DAYS, legalFragments } from '../../adapters/legal-register-sql';
 
 export { ACKNOWLEDGE_LEGAL_DAYS };
 

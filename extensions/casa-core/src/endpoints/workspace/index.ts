@@ -4,7 +4,6 @@
 // (domain/access/capabilities.ts) what this user may do with this complaint.
 import { defineEndpoint } from '@directus/extensions-sdk';
 import type { Accountability, SchemaOverview } from '@directus/types';
-import type { Response } from 'express';
 import {
 	type ComplaintFacts,
 	LANDING,
@@ -27,7 +26,8 @@ import { type Caller, actingAs, loadCaller, loadTeams, referenceData } from '../
 import { requestSchema } from '../../adapters/request-schema';
 import { complaintScope } from '../../domain/access/scope';
 import { applyScope } from '../../adapters/scope-sql';
-import { cleanPhotos } from '../../adapters/photos';
+import { cleanPhotos, decodePhotosAtOnce } from '../../adapters/photos';
+import { readSettings } from '../../config/settings';
 import { BodyProblem, bodyError, parseMultipart } from '../../adapters/body';
 import { MAX_PHOTO_BYTES } from '../../domain/intake/image-type';
 import { CommandInputError, runCommand } from '../../adapters/workspace/commands';
@@ -39,6 +39,7 @@ import { Readable } from 'node:stream';
 import { suggestCategories } from '../../adapters/suggestion/suggest';
 import { retrain } from '../../adapters/suggestion/model-store';
 import { rankedNearby } from '../../adapters/suggestion/nearby';
+import { asyncRoute } from '../../adapters/route';
 
 interface WorkspaceRequest {
 	body: Record<string, unknown> | undefined;
@@ -55,11 +56,7 @@ const BULK_LIMIT = 200;
 const AFTER_PHOTO_LIMITS = { fileField: 'photos', maxFiles: 1, maxFileBytes: MAX_PHOTO_BYTES, maxFields: 5, maxFieldBytes: 100, maxTotalBytes: MAX_PHOTO_BYTES + 64 * 1024 };
 const PASSWORD_MIN = 12;
 
-function route(handler: (request: WorkspaceRequest, res: Response) => Promise<void>) {
-	return (req: unknown, res: Response, next: (error: unknown) => void) => {
-		handler(req as WorkspaceRequest, res).catch(next);
-	};
-}
+const route = asyncRoute<WorkspaceRequest>;
 
 /** Field errors in the user's language: the workspace's own keys and the platform's (errors.*). */
 function workspaceErrors(errors: FieldError[], language: Language, forbidden = false) {
@@ -78,7 +75,8 @@ function refuse(language: Language, key: string, field = 'id') {
 
 export default defineEndpoint({
 	id: 'workspace',
-	handler: (router, { services, database, getSchema, logger }) => {
+	handler: (router, { services, database, getSchema, env, logger }) => {
+		decodePhotosAtOnce(readSettings(env).uploads.photoDecodeConcurrency);
 		/** The staff member behind the request; anonymous callers and users of no platform role stop here. */
 		async function staff(request: WorkspaceRequest): Promise<{ caller: Caller & { profile: NonNullable<Caller['profile']> }; language: Language; accountability: Accountability }> {
 			const caller = await loadCaller(database, request.accountability);

@@ -6,9 +6,10 @@
 import { defineHook } from '@directus/extensions-sdk';
 import { InvalidCredentialsError, createError } from '@directus/errors';
 import type { Knex } from 'knex';
-import { LOGIN_RULES, jwtSubject, minutesToWait, throttleKeys } from '../../domain/accounts/login-throttle';
+import { LOGIN_RULES, type ThrottleRule, jwtSubject, minutesToWait, throttleKeys } from '../../domain/accounts/login-throttle';
 import { translate } from '../../domain/i18n/messages';
 import { attempt, createLimiter, exhausted, forget } from '../../adapters/rate-limit';
+import { type RateLimit, readSettings } from '../../config/settings';
 
 const LoginThrottledError = createError<{ retry_after: number }>(
 	'CASA_LOGIN_THROTTLED',
@@ -25,7 +26,10 @@ async function endSessions(knex: Knex, users: readonly string[]): Promise<void> 
 }
 
 export default defineHook(({ filter, action }, { env, database, logger }) => {
-	const limiters = Object.fromEntries(LOGIN_RULES.map((rule) => [rule.name, createLimiter(env, rule.name, rule.points, rule.duration)])) as Record<(typeof LOGIN_RULES)[number]['name'], ReturnType<typeof createLimiter>>;
+	// each rule's points and window: CASA_LOGIN_<RULE>_RATE_POINTS / _DURATION, the rule's own by default
+	const { rateLimits, redis } = readSettings(env);
+	const limits: Record<ThrottleRule['name'], RateLimit> = { LOGIN_PAIR: rateLimits.loginPair, LOGIN_ACCOUNT: rateLimits.loginAccount, LOGIN_ADDRESS: rateLimits.loginAddress };
+	const limiters = Object.fromEntries(LOGIN_RULES.map((rule) => [rule.name, createLimiter(redis.url, limits[rule.name])])) as Record<ThrottleRule['name'], ReturnType<typeof createLimiter>>;
 
 	// before Directus counts the attempt towards a suspension, and before the password is checked
 	filter('auth.login', async (payload, _meta, context) => {

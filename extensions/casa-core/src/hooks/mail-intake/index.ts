@@ -8,28 +8,16 @@ import { ForbiddenError } from '@directus/errors';
 import type { Request, Response, NextFunction, Router } from 'express';
 import { type FaultPoint, type ImportContext, SimulatedCrash } from '../../adapters/mail/importer';
 import { type MailboxConfig, type PollTotals, pollMailbox } from '../../adapters/mail/poll';
-
-function mailboxFromEnv(env: Record<string, unknown>): MailboxConfig | null {
-	const host = String(env.CASA_MAIL_IMAP_HOST ?? '').trim();
-	if (!host) return null;
-	const secure = !['false', '0', 'no', 'off'].includes(String(env.CASA_MAIL_IMAP_SECURE ?? 'true').toLowerCase());
-	return {
-		host,
-		port: Number(env.CASA_MAIL_IMAP_PORT ?? (secure ? 993 : 143)),
-		secure,
-		user: String(env.CASA_MAIL_IMAP_USER ?? ''),
-		password: String(env.CASA_MAIL_IMAP_PASSWORD ?? ''),
-		mailbox: String(env.CASA_MAIL_MAILBOX || 'INBOX'),
-	};
-}
+import { readSettings } from '../../config/settings';
 
 export default defineHook(({ schedule, init }, { services, database, getSchema, env, logger }) => {
-	const mailbox = mailboxFromEnv(env);
-	if (!mailbox) return;
-	const cron = String(env.CASA_MAIL_POLL_SCHEDULE || '0 * * * * *');
+	const { mail, platform } = readSettings(env);
+	if (!mail.host) return;
+	const mailbox: MailboxConfig = { host: mail.host, port: mail.port, secure: mail.secure, user: mail.user, password: mail.password, mailbox: mail.mailbox };
+	const cron = mail.schedule;
 
 	// the integration tests simulate crashes at chosen points; production refuses the switch
-	const faultsOn = String(env.CASA_MAIL_TEST_FAULTS ?? '') === 'true' && String(env.CASA_ENV ?? '') !== 'production';
+	const faultsOn = mail.testFaults && platform.mode !== 'production';
 	const faultsFired = new Set<string>();
 	const fault = (point: FaultPoint, key: string, requested: string | null) => {
 		if (!faultsOn || requested !== point || faultsFired.has(`${point}:${key}`)) return;
@@ -44,8 +32,8 @@ export default defineHook(({ schedule, init }, { services, database, getSchema, 
 			FilesService: services.FilesService,
 			schema: await getSchema(),
 			database,
-			publicUrl: String(env.PUBLIC_URL ?? ''),
-			secret: String(env.SECRET),
+			publicUrl: platform.publicUrl,
+			secret: platform.secret,
 			fault,
 		};
 		return pollMailbox(context, mailbox);

@@ -4,16 +4,18 @@
 // Safe with several instances (advisory lock, one message per person and month).
 import { defineHook } from '@directus/extensions-sdk';
 import { dispatchMonthlyReports } from '../../adapters/officials/monthly-dispatch';
+import { readSettings } from '../../config/settings';
 
 export default defineHook(({ schedule }, { database, env, logger }) => {
-	const cron = String(env.CASA_MONTHLY_REPORT_SCHEDULE ?? '0 23 * * * *');
-	if (cron === 'off') return;
+	const { jobs, platform } = readSettings(env);
+	const cron = jobs.monthlyReportSchedule;
+	if (cron === null) return;
 	let running = false;
 	schedule(cron, async () => {
 		if (running) return;
 		running = true;
 		try {
-			const result = await dispatchMonthlyReports(database, { now: new Date(), secret: String(env.SECRET ?? ''), publicUrl: String(env.PUBLIC_URL ?? '') });
+			const result = await dispatchMonthlyReports(database, { now: new Date(), secret: platform.secret, publicUrl: platform.publicUrl });
 			if (result.queued > 0) logger.info(`[casa-core] monthly report of ${result.month}: ${result.queued} e-mail(s) queued`);
 		} catch (error) {
 			logger.error(error, '[casa-core] monthly report e-mails not queued');

@@ -7,18 +7,16 @@
 // states the delivery guarantee).
 import { defineHook } from '@directus/extensions-sdk';
 import { deliverOutbox } from '../../adapters/outbox/deliver';
-import { emailSender, smsConfigFromEnv, smsSender, whatsappSender } from '../../adapters/outbox/senders';
-import { whatsappConfigFromEnv } from '../../adapters/chat/whatsapp-client';
-import { SENDING_LEASE_MS } from '../../domain/notifications/delivery';
-
-const positive = (value: unknown, fallback: number) => (Number(value) > 0 ? Number(value) : fallback);
+import { emailSender, smsSender, whatsappSender } from '../../adapters/outbox/senders';
+import { whatsappConfig } from '../../adapters/chat/whatsapp-client';
+import { readSettings } from '../../config/settings';
 
 export default defineHook(({ schedule }, { services, database, getSchema, env, logger }) => {
-	const cron = String(env.CASA_OUTBOX_SCHEDULE ?? '*/15 * * * * *');
-	const leaseMs = positive(env.CASA_OUTBOX_LEASE_MS, SENDING_LEASE_MS);
-	const concurrency = positive(env.CASA_OUTBOX_CONCURRENCY, 4);
-	const budgetMs = positive(env.CASA_OUTBOX_PASS_BUDGET_MS, 12_000);
-	const mailDomain = String(env.EMAIL_FROM ?? '').split('@')[1] || 'casa-reclamations.local';
+	const config = readSettings(env);
+	const { schedule: cron, leaseMs, concurrency, passBudgetMs: budgetMs } = config.outbox;
+	const mailDomain = (config.email.from ?? '').split('@')[1] || 'casa-reclamations.local';
+	const sms = smsSender(config.sms);
+	const publicUrl = config.platform.publicUrl;
 	let running = false;
 	let stopping = false;
 	let pass: Promise<unknown> = Promise.resolve();
@@ -30,7 +28,7 @@ export default defineHook(({ schedule }, { services, database, getSchema, env, l
 	const destroy = client.destroy.bind(client);
 	client.destroy = (...args: unknown[]) => pass.then(() => destroy(...args));
 	// WhatsApp's 24-hour window runs from the citizen's last message in the conversation
-	const whatsapp = whatsappSender(whatsappConfigFromEnv(env), async (waId) => {
+	const whatsapp = whatsappSender(whatsappConfig(config.whatsapp), async (waId) => {
 		const row = await database('conversations').select('last_inbound_at').where({ contact_key: `whatsapp:${waId}` }).first();
 		return row?.last_inbound_at ? new Date(typeof row.last_inbound_at === 'number' ? row.last_inbound_at : String(row.last_inbound_at)) : null;
 	});
@@ -43,8 +41,8 @@ export default defineHook(({ schedule }, { services, database, getSchema, env, l
 			const mail = new services.MailService({ schema: await getSchema(), knex: database });
 			const totals = await deliverOutbox({
 				database,
-				senders: { email: emailSender(mail, mailDomain), sms: smsSender(smsConfigFromEnv(env)), whatsapp },
-				publicUrl: String(env.PUBLIC_URL ?? ''),
+				senders: { email: emailSender(mail, mailDomain), sms, whatsapp },
+				publicUrl,
 				stopping: () => stopping,
 				budgetMs,
 				concurrency,

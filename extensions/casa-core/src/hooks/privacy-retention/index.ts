@@ -6,10 +6,11 @@
 // does a batch twice.
 import { defineHook } from '@directus/extensions-sdk';
 import { runRetention } from '../../adapters/privacy/anonymise';
+import { readSettings } from '../../config/settings';
 
 export default defineHook(({ schedule }, { services, database, getSchema, env, logger }) => {
-	const cron = String(env.CASA_PRIVACY_SCHEDULE ?? '0 17 * * * *');
-	if (cron === 'off') return;
+	const cron = readSettings(env).jobs.privacySchedule;
+	if (cron === null) return;
 	let running = false;
 	schedule(cron, async () => {
 		if (running) return;

@@ -16,6 +16,7 @@ import { defineHook } from '@directus/extensions-sdk';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { processRedisBreaker } from '../../adapters/redis-fallback-registry';
 import type { RedisBreaker, RedisLike } from '../../adapters/redis-fallback';
+import { readSettings } from '../../config/settings';
 
 const directus = (path: string): Promise<any> => {
 	const base = '@directus/api/';
@@ -60,8 +61,10 @@ function guardLimiter(breaker: RedisBreaker, limiter: StoreLimiter | undefined) 
 }
 
 export default defineHook(({ init }, { env, logger }) => {
-	const redisConfigured = Boolean(env.REDIS) || Object.keys(env).some((key) => key.startsWith('REDIS_') && key !== 'REDIS_ENABLED');
-	if (!redisConfigured || env.REDIS_ENABLED === false) return;
+	const { redis, platform, database: databaseSettings } = readSettings(env);
+	// Redis given as one URL or in parts (REDIS_HOST…), as Directus reads it
+	const redisConfigured = Boolean(redis.url) || Object.keys(redis.parts).length > 0;
+	if (!redisConfigured || !redis.enabled) return;
 
 	init('app.before', async () => {
 		const { useRedis } = await directus('redis/lib/use-redis');
@@ -121,9 +124,9 @@ export default defineHook(({ init }, { env, logger }) => {
 			const state = breaker.state();
 			const data = {
 				status: database.status === 'error' ? 'error' : 'warn',
-				serviceId: env.PUBLIC_URL,
+				serviceId: platform.publicUrl,
 				checks: {
-					[`${String(env.DB_CLIENT)}:responseTime`]: [{ status: database.status, componentType: 'datastore', observedUnit: 'ms', observedValue: +(performance.now() - started).toFixed(3), ...(database.output ? { output: database.output } : {}) }],
+					[`${databaseSettings.client}:responseTime`]: [{ status: database.status, componentType: 'datastore', observedUnit: 'ms', observedValue: +(performance.now() - started).toFixed(3), ...(database.output ? { output: database.output } : {}) }],
 					'redis:fallback': [{ status: 'warn', componentType: 'cache', observedValue: state.localCalls, observedUnit: 'calls answered locally', output: `Redis unreachable since ${state.since} (${state.reason}): rate limiters and caches on this instance's memory` }],
 				},
 			};

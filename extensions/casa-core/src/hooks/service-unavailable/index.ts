@@ -13,12 +13,13 @@ import type { NextFunction, Request, Response } from 'express';
 import { pickLanguage } from '../../domain/i18n/messages';
 import { RETRY_AFTER_SECONDS, unavailableError, unavailableService } from '../../adapters/service-unavailable';
 import { boundPgQueries } from '../../adapters/database-bounds';
+import { readSettings } from '../../config/settings';
 
 const GUARD = Symbol.for('casa-core.transient-rejection-guard');
 
 export default defineHook(({ init }, { logger, database, env }) => {
 	// a frozen PostgreSQL must not hold requests: the client bounds each statement too
-	boundPgQueries(database as never, Number(env.CASA_DB_QUERY_TIMEOUT_MS ?? 0));
+	boundPgQueries(database as never, readSettings(env).database.queryTimeoutMs);
 	const processWithGuard = process as NodeJS.Process & { [GUARD]?: boolean };
 	if (!processWithGuard[GUARD]) {
 		processWithGuard[GUARD] = true;

@@ -5,6 +5,7 @@
 // same database; one at a time records the held-out accuracy.
 import { defineHook } from '@directus/extensions-sdk';
 import { retrain } from '../../adapters/suggestion/model-store';
+import { readSettings } from '../../config/settings';
 
 export default defineHook(({ schedule, action }, { database, env, logger }) => {
 	const run = async (when: string) => {
@@ -19,6 +20,6 @@ export default defineHook(({ schedule, action }, { database, env, logger }) => {
 		}
 	};
 	action('server.start', () => void run('start'));
-	const cron = String(env.CASA_SUGGESTION_SCHEDULE ?? '0 */15 * * * *');
-	if (cron !== 'off') schedule(cron, () => run('schedule'));
+	const cron = readSettings(env).jobs.suggestionSchedule;
+	if (cron !== null) schedule(cron, () => run('schedule'));
 });

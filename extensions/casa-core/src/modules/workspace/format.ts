@@ -2,6 +2,7 @@
 // user's language. One digit system per language: Latin digits (0-9) in French
 // and in Arabic (as Moroccan administration writes them), Arabic month names
 // in Arabic. Plain functions: no Vue, no Directus.
+import type { SlaState } from '../../domain/complaint/vocabulary';
 
 export type UiLanguage = 'fr' | 'ar';
 export type Translate = (key: string, values?: Record<string, unknown>) => string;
@@ -44,7 +45,7 @@ export function formatShortDate(value: string | Date | null | undefined, languag
 	return new Intl.DateTimeFormat(localeOf(language), { day: 'numeric', month: 'short', timeZone: TIME_ZONE }).format(date);
 }
 
-export type SlaState = 'on_track' | 'at_risk' | 'breached';
+export type { SlaState } from '../../domain/complaint/vocabulary';
 
 export interface Countdown {
 	/** past the deadline */

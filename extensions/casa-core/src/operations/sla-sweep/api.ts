@@ -9,13 +9,14 @@
 import { defineOperationApi } from '@directus/extensions-sdk';
 import { readSweepOptions } from '../../domain/sla/sweep';
 import { runSlaSweep } from '../../adapters/sla/sla-sweep';
+import { readSettings } from '../../config/settings';
 
 export default defineOperationApi<Record<string, unknown>>({
 	id: 'sla-sweep',
 	handler: async (rawOptions, { database, env, logger }) => {
 		try {
 			const options = readSweepOptions(rawOptions);
-			const result = await runSlaSweep({ database, now: options.now ?? new Date(), options, publicUrl: String(env.PUBLIC_URL ?? '') });
+			const result = await runSlaSweep({ database, now: options.now ?? new Date(), options, publicUrl: readSettings(env).platform.publicUrl });
 			const { at_risk: atRisk, breached, legal } = result.escalations;
 			if (result.skipped) logger.info('[casa-core] SLA sweep skipped: another sweep holds the lock');
 			else if (atRisk + breached + legal + result.changed + result.recalibrated > 0)

@@ -5,6 +5,7 @@ import { defineComponent, h } from 'vue';
 import { clearErrors, usePortal } from '../context';
 import { givesContact } from '../draft';
 import { controlAria, fieldError, inputValue } from '../ui';
+import { TEXT_LIMITS } from '../../domain/complaint/vocabulary';
 
 export const ContactStep = defineComponent({
 	name: 'ContactStep',
@@ -35,9 +36,9 @@ export const ContactStep = defineComponent({
 		return () =>
 			h('div', { class: 'contact-step' }, [
 				h('p', { class: 'hint' }, i18n.t('contact.intro')),
-				text('citizen_name', 'text', 'name', { attrs: { maxlength: 120 } }),
-				text('citizen_phone', 'tel', 'tel', { hint: i18n.t('contact.phone_hint'), attrs: { inputmode: 'tel', maxlength: 32, dir: 'ltr' } }),
-				text('citizen_email', 'email', 'email', { hint: i18n.t('contact.email_hint'), attrs: { maxlength: 254, dir: 'ltr' } }),
+				text('citizen_name', 'text', 'name', { attrs: { maxlength: TEXT_LIMITS.citizen_name } }),
+				text('citizen_phone', 'tel', 'tel', { hint: i18n.t('contact.phone_hint'), attrs: { inputmode: 'tel', maxlength: TEXT_LIMITS.citizen_phone, dir: 'ltr' } }),
+				text('citizen_email', 'email', 'email', { hint: i18n.t('contact.email_hint'), attrs: { maxlength: TEXT_LIMITS.citizen_email, dir: 'ltr' } }),
 				h('section', { class: 'privacy', 'aria-labelledby': context.id('privacy-title'), id: context.id('privacy') }, [
 					h('h3', { id: context.id('privacy-title') }, i18n.t('privacy.title')),
 					h('dl', [

@@ -9,6 +9,7 @@ import { type FieldMessage, categoryName, clearErrors, usePortal } from '../cont
 import { locate } from '../geo';
 import { PIN_SVG, icon } from '../icons';
 import { controlAria, errorId, fieldError, inputValue } from '../ui';
+import { TEXT_LIMITS } from '../../domain/complaint/vocabulary';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 const round = (value: number) => Math.round(value * 1e6) / 1e6;
@@ -222,7 +223,7 @@ export const LocationStep = defineComponent({
 						type: 'text',
 						class: 'input',
 						autocomplete: 'street-address',
-						maxlength: 255,
+						maxlength: TEXT_LIMITS.address,
 						value: draft.address,
 						...controlAria(context, 'address', context.id('address-hint')),
 						onInput: (event: Event) => {
