@@ -46,15 +46,18 @@ export function createUploadBudget(totalBytes: number, waitMs: number): UploadBu
 	};
 }
 
-const positive = (value: unknown, fallback: number) => {
-	const parsed = Number(value);
-	return Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
-};
+let shared: UploadBudget = createUploadBudget(DEFAULT_UPLOAD_MEMORY_MB * 1024 * 1024, DEFAULT_UPLOAD_WAIT_MS);
+let configured = '';
 
-let shared: UploadBudget | null = null;
-
-/** The instance's budget: CASA_UPLOAD_MEMORY_MB (128) of uploads at once, waiting at most CASA_UPLOAD_WAIT_MS (30 s). */
-export function uploadBudget(env: Record<string, unknown> = process.env): UploadBudget {
-	shared ??= createUploadBudget(positive(env.CASA_UPLOAD_MEMORY_MB, DEFAULT_UPLOAD_MEMORY_MB) * 1024 * 1024, positive(env.CASA_UPLOAD_WAIT_MS, DEFAULT_UPLOAD_WAIT_MS));
+/** The instance's budget (one for the whole process, whichever endpoint reads the upload). */
+export function uploadBudget(): UploadBudget {
 	return shared;
+}
+
+/** Sets the instance's budget from the settings (CASA_UPLOAD_MEMORY_MB, CASA_UPLOAD_WAIT_MS), once: endpoints call it at set-up. */
+export function configureUploadBudget(memoryMb: number, waitMs: number): void {
+	const key = `${memoryMb}:${waitMs}`;
+	if (key === configured) return;
+	configured = key;
+	shared = createUploadBudget(memoryMb * 1024 * 1024, waitMs);
 }

@@ -456,6 +456,18 @@ export const SETTINGS = {
 			description: 'citizens\' photos decoded at once per instance (about 36 MB each for 12 MP), whatever the uploads in flight',
 			usedBy: ['endpoints/portal', 'endpoints/workspace', 'endpoints/chat'],
 		}),
+		memoryMb: integer('CASA_UPLOAD_MEMORY_MB', {
+			default: 128,
+			min: 64,
+			description: 'megabytes of multipart uploads (photos, scans) an instance holds at once; an upload waits for its share before it is read (at least the largest upload, 51 MB)',
+			usedBy: ['endpoints/portal', 'endpoints/workspace', 'endpoints/chat', 'endpoints/desk'],
+		}),
+		waitMs: duration('CASA_UPLOAD_WAIT_MS', 'ms', {
+			default: 30_000,
+			min: 1,
+			description: 'how long an upload may wait for its share of CASA_UPLOAD_MEMORY_MB before it is answered 503 with Retry-After',
+			usedBy: ['endpoints/portal', 'endpoints/workspace', 'endpoints/chat', 'endpoints/desk'],
+		}),
 	}),
 
 	rateLimits: section('Per-address limits', 'Each limit counts per address (per account for CASA_LOGIN_ACCOUNT_*), in Redis when REDIS is set so that every instance shares the counts, and answers 429 past it.', {

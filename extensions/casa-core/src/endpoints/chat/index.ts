@@ -24,6 +24,7 @@ import { downloadMedia, sendWhatsApp, whatsappConfig } from '../../adapters/chat
 import { decodePhotosAtOnce } from '../../adapters/photos';
 import { readSettings } from '../../config/settings';
 import { BodyProblem, bodyError, discardRest, parseMultipart } from '../../adapters/body';
+import { configureUploadBudget } from '../../adapters/upload-budget';
 import { surfaceError } from '../../adapters/errors';
 import { consume, createLimiter } from '../../adapters/rate-limit';
 import { MAX_PHOTO_BYTES } from '../../domain/intake/image-type';
@@ -68,6 +69,7 @@ export default defineEndpoint({
 		const idleMinutes = config.whatsapp.chatIdleMinutes;
 		const { secret, publicUrl } = config.platform;
 		decodePhotosAtOnce(config.uploads.photoDecodeConcurrency);
+		configureUploadBudget(config.uploads.memoryMb, config.uploads.waitMs);
 
 		async function chatContext(): Promise<ChatContext> {
 			return { ItemsService: services.ItemsService, FilesService: services.FilesService, schema: await getSchema(), database, secret, publicUrl, idleMinutes, logger };

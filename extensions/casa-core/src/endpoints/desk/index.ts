@@ -33,6 +33,7 @@ import { journalAccess, loadFacts } from '../../adapters/workspace/queries';
 import { isUuid } from '../../domain/workspace/queue-query';
 import { Readable } from 'node:stream';
 import { BodyProblem, bodyError, parseMultipart } from '../../adapters/body';
+import { configureUploadBudget } from '../../adapters/upload-budget';
 import { requestSchema } from '../../adapters/request-schema';
 import { descriptionFromScan, scanLanguage, scanType } from '../../domain/desk/scan-text';
 import { ScanReadError, ScanReader } from '../../adapters/ocr/read-scan';
@@ -67,6 +68,7 @@ export default defineEndpoint({
 	id: 'desk',
 	handler: (router, { services, database, getSchema, env, logger }) => {
 		const config = readSettings(env);
+		configureUploadBudget(config.uploads.memoryMb, config.uploads.waitMs);
 		// one OCR pool per process, started at the first letter (tesseract.js workers, French and Arabic)
 		const reader = new ScanReader(config.ocr);
 		// loi 09-08: the real retention period, from the platform settings

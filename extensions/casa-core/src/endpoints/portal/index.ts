@@ -30,6 +30,7 @@ import { readSettings } from '../../config/settings';
 import { publicPhotos } from '../../adapters/proof-of-closure';
 import { isUuid } from '../../domain/workspace/queue-query';
 import { BodyProblem, bodyError, discardRest, parseMultipart } from '../../adapters/body';
+import { configureUploadBudget } from '../../adapters/upload-budget';
 import { portalAttributes, readAttributeDefinitions } from '../../domain/intake/attributes';
 import { cleanText } from '../../domain/text/sanitize';
 import type { FieldError } from '../../domain/complaint/complaint-plan';
@@ -126,6 +127,7 @@ export default defineEndpoint({
 		const config = readSettings(env);
 		const { publicUrl, secret } = config.platform;
 		decodePhotosAtOnce(config.uploads.photoDecodeConcurrency);
+		configureUploadBudget(config.uploads.memoryMb, config.uploads.waitMs);
 		registerFiguresRoutes(router as never, database as never, config);
 		const intakeLimiter = createLimiter(config.redis.url, config.rateLimits.intake);
 		const trackingLimiter = createLimiter(config.redis.url, config.rateLimits.tracking);

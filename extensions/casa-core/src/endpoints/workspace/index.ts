@@ -29,6 +29,7 @@ import { applyScope } from '../../adapters/scope-sql';
 import { cleanPhotos, decodePhotosAtOnce } from '../../adapters/photos';
 import { readSettings } from '../../config/settings';
 import { BodyProblem, bodyError, parseMultipart } from '../../adapters/body';
+import { configureUploadBudget } from '../../adapters/upload-budget';
 import { MAX_PHOTO_BYTES } from '../../domain/intake/image-type';
 import { CommandInputError, runCommand } from '../../adapters/workspace/commands';
 import { categoryNeedsProof } from '../../adapters/proof-of-closure';
@@ -77,6 +78,7 @@ export default defineEndpoint({
 	id: 'workspace',
 	handler: (router, { services, database, getSchema, env, logger }) => {
 		decodePhotosAtOnce(readSettings(env).uploads.photoDecodeConcurrency);
+		configureUploadBudget(readSettings(env).uploads.memoryMb, readSettings(env).uploads.waitMs);
 		/** The staff member behind the request; anonymous callers and users of no platform role stop here. */
 		async function staff(request: WorkspaceRequest): Promise<{ caller: Caller & { profile: NonNullable<Caller['profile']> }; language: Language; accountability: Accountability }> {
 			const caller = await loadCaller(database, request.accountability);
