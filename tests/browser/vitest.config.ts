@@ -25,5 +25,7 @@ export default defineConfig({
 		testTimeout: 120_000,
 		hookTimeout: 240_000,
 		fileParallelism: false,
+		// a screen that reloads after a command takes longer than vitest's 1 s default on a loaded machine
+		expect: { poll: { timeout: 15_000 } },
 	},
 });
