@@ -192,17 +192,18 @@ async function cleanup() {
 process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
 
 // --- HTTP helpers ------------------------------------------------------------------
-async function json(url: string, init: RequestInit = {}) {
+/** A Directus answer, `{ data }` (a body that is not JSON has no `data`). */
+async function json(url: string, init: RequestInit = {}): Promise<{ data?: unknown }> {
 	const response = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...(init.headers ?? {}) } });
 	const text = await response.text();
-	let body: any = null;
+	let body: unknown = null;
 	try {
 		body = JSON.parse(text);
 	} catch {
 		body = text;
 	}
 	if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${response.status} ${text.slice(0, 500)}`);
-	return body;
+	return body as { data?: unknown };
 }
 
 async function timeRequests(name: string, size: number, url: () => string, headers: Record<string, string>, samples = READ_SAMPLES): Promise<ReadFigure> {
@@ -353,7 +354,7 @@ async function main() {
 	const byEmail = new Map(users.map((user) => [user.email, user]));
 	await json(`${first.url}/users/${byEmail.get('bureau.ordre@casablanca.ma')!.id}`, { method: 'PATCH', headers: admin, body: JSON.stringify({ status: 'suspended' }) });
 	await json(`${first.url}/users/${byEmail.get('dgs@casablanca.ma')!.id}`, { method: 'PATCH', headers: admin, body: JSON.stringify({ status: 'active' }) });
-	const login = async (email: string) => ((await json(`${first.url}/auth/login`, { method: 'POST', body: JSON.stringify({ email, password: DEMO_PASSWORD }) })).data.access_token as string);
+	const login = async (email: string) => ((await json(`${first.url}/auth/login`, { method: 'POST', body: JSON.stringify({ email, password: DEMO_PASSWORD }) })).data as { access_token: string }).access_token;
 
 	// points inside the commune, for intake payloads
 	const areas = (await db('arrondissements').select('code', 'population', 'boundary')).map((row) => ({ population: Number(row.population ?? 1), boundary: (typeof row.boundary === 'string' ? JSON.parse(row.boundary) : row.boundary) as AreaGeometry }));
@@ -512,8 +513,6 @@ async function main() {
 	const agent = { authorization: `Bearer ${agentToken}` };
 	const dgs = { authorization: `Bearer ${dgsToken}` };
 	const agentTeam = String((await db('team_members').join('directus_users', 'directus_users.id', 'team_members.user').where('directus_users.email', 'agent.proprete@casablanca.ma').first('team_members.team')).team);
-	const q = (params: Record<string, unknown>) => new URLSearchParams(Object.entries(params).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)])).toString();
-	const fields = 'reference,status,sla_state,category,arrondissement,assignee,resolve_due_at,received_at';
 	const nextPage = random(5);
 
 	for (const size of SIZES) {

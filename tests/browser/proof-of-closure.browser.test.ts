@@ -12,7 +12,6 @@ import { adminToken, call, loginAs } from '../helpers/api';
 import { launchChromium, logInToAdmin } from './chromium';
 
 const apiRequire = createRequire(createRequire(import.meta.url).resolve('@directus/api/package.json'));
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const sharp = apiRequire('sharp') as any;
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const base = () => inject('casa').url;

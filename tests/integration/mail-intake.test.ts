@@ -11,7 +11,6 @@ import { adminToken, call, loginAs, platform, CONTACT_FIELDS, withCitizen } from
 import { type MailSpec, connectMailbox, deliverMail } from '../helpers/mail';
 
 const apiRequire = createRequire(createRequire(import.meta.url).resolve('@directus/api/package.json'));
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const sharp = apiRequire('sharp') as any;
 
 const run = `${Date.now()}`;

@@ -163,7 +163,6 @@ describe('tracking by reference', () => {
 
 describe('photos, nearby complaints and support', () => {
 	const apiRequire = createRequire(createRequire(import.meta.url).resolve('@directus/api/package.json'));
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	const sharp = apiRequire('sharp') as any;
 
 	async function photoWithGps(): Promise<Buffer> {

@@ -19,7 +19,6 @@ import { connectMailbox, deliverMail } from '../helpers/mail';
 import { locationMessage, say, textMessage, textOf } from '../helpers/whatsapp';
 
 const apiRequire = createRequire(createRequire(import.meta.url).resolve('@directus/api/package.json'));
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const sharp = apiRequire('sharp') as any;
 
 const PROP_CENTRAL_TEAM = '5e7a0000-0000-4000-8000-50524f503030';

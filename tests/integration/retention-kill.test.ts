@@ -15,7 +15,7 @@ const run = Date.now().toString(36);
 const OURS = 12;
 const BATCH = 4;
 let knex: Knex;
-let ids: string[] = [];
+const ids: string[] = [];
 
 beforeAll(async () => {
 	knex = platformDatabase();

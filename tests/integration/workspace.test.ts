@@ -8,7 +8,6 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CONTACT_FIELDS, adminToken, call, createComplaint, loginAs, platform, withCitizen } from '../helpers/api';
 
 const apiRequire = createRequire(createRequire(import.meta.url).resolve('@directus/api/package.json'));
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const sharp = apiRequire('sharp') as any;
 
 const PROP_CENTRAL_TEAM = '5e7a0000-0000-4000-8000-50524f503030';

@@ -15,7 +15,6 @@ const VERSION = 'v21.0';
 
 async function samplePhoto(): Promise<Buffer> {
 	const apiRequire = createRequire(createRequire(import.meta.url).resolve('@directus/api/package.json'));
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	const sharp = apiRequire('sharp') as any;
 	return sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 80, b: 40 } } }).jpeg().toBuffer();
 }

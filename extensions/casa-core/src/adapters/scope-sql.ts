@@ -18,7 +18,10 @@ export function applyScope(query: Knex.QueryBuilder, filter: Filter, table = 'co
 		const condition = value as Record<string, unknown>;
 		if ('_eq' in condition) query.where(column, condition._eq as string);
 		else if ('_in' in condition) query.whereIn(column, condition._in as string[]);
-		else if ('_null' in condition) (condition._null ? query.whereNull(column) : query.whereNotNull(column));
+		else if ('_null' in condition) {
+			if (condition._null) query.whereNull(column);
+			else query.whereNotNull(column);
+		}
 		// an operator this adapter does not know must not widen the scope
 		else query.whereRaw('1 = 0');
 	}

@@ -332,7 +332,7 @@ interface Section {
 	settings: Readonly<Record<string, Setting<unknown>>>;
 }
 
-function section<S extends Record<string, Setting<any>>>(title: string, intro: string, settings: S): { title: string; intro: string; settings: S } {
+function section<S extends Record<string, Setting<unknown>>>(title: string, intro: string, settings: S): { title: string; intro: string; settings: S } {
 	return { title, intro, settings };
 }
 

@@ -129,7 +129,7 @@ export function recalibrateStatement(context: SweepContext, rows: RecalibratedRo
 
 /** PostgreSQL: locks the rows this sweep updates, so that a concurrent write cannot slip between their events, notifications and levels. */
 export function lockRowsStatement(context: SweepContext): Fragment {
-	const { due, eligible, legalNear } = conditions(context);
+	const { due, legalNear } = conditions(context);
 	return sql`
 		SELECT COUNT(*) AS n FROM (
 			SELECT c.id FROM complaints c WHERE ${due('c.')} OR ${legalNear('c.')}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { POLICY_IDS, ROLE_IDS, STAFF_ROLES, roleKeyFromId, type RoleKey, type StaffProfile } from './roles';
-import { MATCH_NOTHING, complaintScope, type Filter } from './scope';
+import { MATCH_NOTHING, complaintScope } from './scope';
 
 const USER = '11111111-2222-4333-8444-555555555555';
 

@@ -2,7 +2,7 @@
 // clause). Scoped staff hold no Directus permission on complaints: the
 // project's endpoints apply this scope to their reads and aggregates, and the
 // access matrix (capabilities.ts) states the same rule for one complaint.
-import type { RoleKey, StaffProfile } from './roles';
+import type { StaffProfile } from './roles';
 
 export type Filter = Record<string, unknown>;
 

@@ -1,9 +1,9 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import { CASABLANCA_TIME_ZONE, type CalendarData, type WorkSchedule, WorkingCalendar } from './index';
+import { CASABLANCA_TIME_ZONE, type WorkSchedule, WorkingCalendar } from './index';
 
-import { HOLIDAYS_2026, NORMAL, RAMADAN_1447, casablanca2026 } from './casablanca-2026.fixture';
+import { NORMAL, RAMADAN_1447, casablanca2026 } from './casablanca-2026.fixture';
 const calendar = new WorkingCalendar(casablanca2026);
 
 /** Instant of a Casablanca wall-clock time 'YYYY-MM-DD HH:mm[:ss.SSS]'. */

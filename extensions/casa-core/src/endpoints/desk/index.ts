@@ -54,6 +54,42 @@ const NOTE_LIMIT = 2000;
 
 const route = asyncRoute<DeskRequest>;
 
+/** A complaint of the caller search, as its query selects it. */
+interface CallerRow {
+	id: string;
+	reference: string;
+	status: string;
+	channel: string;
+	received_at: unknown;
+	resolve_due_at: unknown;
+	citizen_name: string | null;
+	citizen_phone: string | null;
+	address: string | null;
+	description: unknown;
+	category_code: string | null;
+	category_name_fr: string | null;
+	category_name_ar: string | null;
+}
+
+/** The complaint a receipt prints, as its query selects it. */
+interface ReceiptRow {
+	id: string;
+	reference: string;
+	channel: string;
+	received_at: unknown;
+	registry_number: string | null;
+	citizen_name: string | null;
+	citizen_language: string | null;
+	resolve_due_at: unknown;
+	legal_due_at: unknown;
+	category_fr: string | null;
+	category_ar: string | null;
+	service_fr: string | null;
+	service_ar: string | null;
+	arrondissement_fr: string | null;
+	arrondissement_ar: string | null;
+}
+
 /** Field errors in fr/ar: the desk's own keys (desk.errors.*) and the platform's (errors.*). */
 function deskErrors(errors: FieldError[], language: Language) {
 	return errors.map((error) => {
@@ -108,9 +144,9 @@ export default defineEndpoint({
 				})
 				.orderBy('c.received_at', 'desc')
 				.limit(50)
-				.then((found: Record<string, any>[]) => found.map(({ category_code, category_name_fr, category_name_ar, ...row }) => ({ ...row, category: category_code ? { code: category_code, name_fr: category_name_fr, name_ar: category_name_ar } : null })));
-			const ranked = rankCallerMatches(rows.map((row: Record<string, unknown>) => ({ ...row, received_at: toIsoTimestamp(row.received_at), resolve_due_at: toIsoTimestamp(row.resolve_due_at) })) as never[], query);
-			const shown = (ranked as Record<string, any>[]).slice(0, 20);
+				.then((found: CallerRow[]) => found.map(({ category_code, category_name_fr, category_name_ar, ...row }) => ({ ...row, category: category_code ? { code: category_code, name_fr: category_name_fr, name_ar: category_name_ar } : null })));
+			const ranked = rankCallerMatches(rows.map((row) => ({ ...row, received_at: toIsoTimestamp(row.received_at), resolve_due_at: toIsoTimestamp(row.resolve_due_at) })), query);
+			const shown = ranked.slice(0, 20);
 			// loi 09-08: each complaint whose caller details the agent sees is journalled
 			for (const row of shown) await journalAccess(database, { user: caller.profile!.userId, complaint: String(row.id), screen: 'desk_search', data: 'citizen_name,citizen_phone' });
 			res.json({
@@ -294,14 +330,14 @@ export default defineEndpoint({
 				.leftJoin('citizen_contacts as cc', 'cc.complaint', 'c.id')
 				.select('c.id', 'c.reference', 'c.channel', 'c.received_at', 'c.registry_number', 'cc.name as citizen_name', 'c.citizen_language', 'c.resolve_due_at', 'c.legal_due_at', 'cat.name_fr as category_fr', 'cat.name_ar as category_ar', 's.name_fr as service_fr', 's.name_ar as service_ar', 'a.name_fr as arrondissement_fr', 'a.name_ar as arrondissement_ar')
 				.where('c.id', facts.id)
-				.first()) as Record<string, any>;
-			row.category = row.category_fr ? { name_fr: row.category_fr, name_ar: row.category_ar } : null;
-			row.service = row.service_fr ? { name_fr: row.service_fr, name_ar: row.service_ar } : null;
-			row.arrondissement = row.arrondissement_fr ? { name_fr: row.arrondissement_fr, name_ar: row.arrondissement_ar } : null;
+				.first()) as ReceiptRow;
+			const category = row.category_fr ? { name_fr: row.category_fr, name_ar: row.category_ar } : null;
+			const service = row.service_fr ? { name_fr: row.service_fr, name_ar: row.service_ar } : null;
+			const arrondissement = row.arrondissement_fr ? { name_fr: row.arrondissement_fr, name_ar: row.arrondissement_ar } : null;
 			if (row.citizen_name) await journalAccess(database, { user: caller.profile.userId, complaint: facts.id, screen: 'desk_receipt', data: 'citizen_name' });
 			const language = pickLanguage(request.query.lang as string | undefined, row.citizen_language, caller.language);
 			const t = (key: string, values?: Record<string, unknown>) => translate(language, key, values ?? {});
-			const name = (related: Record<string, string> | null) => (related ? (language === 'ar' ? related.name_ar : related.name_fr) : null);
+			const name = (related: { name_fr: string | null; name_ar: string | null } | null) => (related ? (language === 'ar' ? related.name_ar : related.name_fr) : null);
 			const stored = await database('complaints').select('tracking_secret_hash').where({ id: row.id }).first();
 			const code = trackingCode(String(row.id));
 			// complaints that came another way have the secret the citizen got then: the receipt cannot print it
@@ -314,9 +350,9 @@ export default defineEndpoint({
 					receivedAt: toInstant(row.received_at) ?? new Date(),
 					issuedAt: new Date(),
 					registryNumber: row.registry_number ?? null,
-					category: name(row.category) ?? '—',
-					service: name(row.service) ?? '—',
-					arrondissement: name(row.arrondissement),
+					category: name(category) ?? '—',
+					service: name(service) ?? '—',
+					arrondissement: name(arrondissement),
 					resolveDueAt: toInstant(row.resolve_due_at),
 					legalDueAt: toInstant(row.legal_due_at),
 					trackingUrl: url,

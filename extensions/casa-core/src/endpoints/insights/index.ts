@@ -197,11 +197,11 @@ export default defineEndpoint({
 					const field = indicator.groupBy!;
 					if (field === 'assignee') {
 						const rows = await query.leftJoin('directus_users as u', 'u.id', 'complaints.assignee').select('complaints.assignee as key', database.raw('MIN(u.first_name) as first_name'), database.raw('MIN(u.last_name) as last_name')).count({ count: '*' }).groupBy('complaints.assignee').orderBy('count', 'desc').limit(20);
-						res.json({ data: { kind: 'breakdown', items: rows.map((row: Record<string, any>) => ({ label: row.key ? `${row.first_name ?? ''} ${row.last_name ?? ''}`.trim() : t('insights.indicator.unassigned'), value: Number(row.count) })) } });
+						res.json({ data: { kind: 'breakdown', items: rows.map((row: { key: string | null; first_name: string | null; last_name: string | null; count: number | string }) => ({ label: row.key ? `${row.first_name ?? ''} ${row.last_name ?? ''}`.trim() : t('insights.indicator.unassigned'), value: Number(row.count) })) } });
 						return;
 					}
 					const rows = await query.select(`complaints.${field} as key`).count({ count: '*' }).groupBy(`complaints.${field}`).orderBy('count', 'desc').limit(20);
-					res.json({ data: { kind: 'breakdown', items: rows.map((row: Record<string, any>) => ({ label: row.key ? t(`${field}.${row.key}`) : '—', value: Number(row.count) })) } });
+					res.json({ data: { kind: 'breakdown', items: rows.map((row: { key: string | null; count: number | string }) => ({ label: row.key ? t(`${field}.${row.key}`) : '—', value: Number(row.count) })) } });
 					return;
 				}
 				case 'series': {
@@ -226,7 +226,7 @@ export default defineEndpoint({
 					res.json({
 						data: {
 							kind: 'list',
-							items: rows.map((row: Record<string, any>) => ({
+							items: rows.map((row: { id: string | number; reference: string; status: string; date: unknown; name_fr: string | null; name_ar: string | null }) => ({
 								id: String(row.id),
 								reference: row.reference,
 								label: `${(language === 'ar' ? row.name_ar : row.name_fr) ?? '—'} · ${t(`status.${row.status}`)}`,

@@ -59,6 +59,14 @@ const PASSWORD_MIN = 12;
 
 const route = asyncRoute<WorkspaceRequest>;
 
+/** A reference row (category, arrondissement, team) with its French and Arabic names. */
+interface NamedRow {
+	name_fr: string | null;
+	name_ar: string | null;
+}
+
+type TeamRow = NamedRow & { id: string; service: string | null };
+
 /** Field errors in the user's language: the workspace's own keys and the platform's (errors.*). */
 function workspaceErrors(errors: FieldError[], language: Language, forbidden = false) {
 	return errors.map((error) => {
@@ -153,7 +161,7 @@ export default defineEndpoint({
 			};
 		}
 
-		async function likelyDuplicates(caller: Caller, language: Language, row: Record<string, any>) {
+		async function likelyDuplicates(caller: Caller, language: Language, row: { id: string; category: string | null; description: string | null; latitude: unknown; longitude: unknown }) {
 			if (row.latitude === null || row.longitude === null || !row.category) return [];
 			try {
 				const { settings } = await referenceData(database);
@@ -250,7 +258,7 @@ export default defineEndpoint({
 			const { caller, language } = await staff(request);
 			const t = (key: string) => translate(language, key);
 			const profile = caller.profile;
-			const [categories, arrondissements, teams]: Record<string, any>[][] = await Promise.all([
+			const [categories, arrondissements, teams]: [(NamedRow & { code: string; service: string | null })[], (NamedRow & { code: string })[], TeamRow[]] = await Promise.all([
 				database('categories').select('code', 'name_fr', 'name_ar', 'service').where({ active: true }).orderBy('sort').orderBy('code'),
 				database('arrondissements').select('code', 'name_fr', 'name_ar').orderBy('name_fr'),
 				database('teams').select('id', 'name_fr', 'name_ar', 'service').modify((query) => {
@@ -379,7 +387,7 @@ export default defineEndpoint({
 			if (facts.length !== ids.length || facts.some((row) => !complaintCapabilities(caller.profile, row).has('assign'))) throw refuse(language, 'not_found');
 			const services = [...new Set(facts.map((row) => row.service).filter(Boolean))] as string[];
 			// eligible: active members of a team of the complaints' service (and, for a head, of their own service)
-			const teams: Record<string, any>[] = await database('teams').select('id', 'name_fr', 'name_ar', 'service').modify((query) => {
+			const teams: TeamRow[] = await database('teams').select('id', 'name_fr', 'name_ar', 'service').modify((query) => {
 				query.whereIn('service', services.length > 0 ? services : ['']);
 				if (caller.profile.role === 'service_head') query.where('service', caller.profile.service ?? '');
 			});

@@ -7,7 +7,7 @@ import { type Language, translate } from '../../domain/i18n/messages';
 import { excerpt } from '../../domain/workspace/queue-query';
 import type { QueueRow } from '../../adapters/workspace/queries';
 
-type Row = Record<string, any>;
+type Row = Record<string, unknown>;
 
 export const named = (language: Language, fr: unknown, ar: unknown): string | null => {
 	const value = language === 'ar' ? (ar ?? fr) : (fr ?? ar);
@@ -60,7 +60,7 @@ export function historyEntry(event: Row, language: Language, labels: { category:
 	const t = (key: string, values: Record<string, unknown> = {}) => translate(language, key, values);
 	const team = named(language, event.team_fr, event.team_ar) ?? '—';
 	let label: string;
-	let body: string | null = event.body ?? null;
+	let body: string | null = typeof event.body === 'string' ? event.body : null;
 	switch (event.type) {
 		case 'status_changed':
 			label = t('workspace.history.status_changed', { from: event.from_status ? t(`status.${event.from_status}`) : '—', to: t(`status.${event.to_status}`) });

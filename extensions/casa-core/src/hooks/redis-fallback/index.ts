@@ -12,6 +12,7 @@
 // Directus's modules are reached through their published paths
 // (@directus/api/<module>, the package's own "exports"), at run time, so this
 // bundle patches the very instances the server uses.
+/* eslint-disable @typescript-eslint/no-explicit-any -- patches Directus internals whose types are not published */
 import { defineHook } from '@directus/extensions-sdk';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { processRedisBreaker } from '../../adapters/redis-fallback-registry';

@@ -1,11 +1,15 @@
 // The one typed client of the /workspace API (docs/workspace-api.md). Every
 // call of the module goes through here, with the admin app's axios instance
 // (useApi): the session cookie authenticates, answers come in the user's language.
+/** An answer's body: the API puts its content in `data`, whose shape each call below states. */
+export interface Answer {
+	data?: unknown;
+}
 /** What the module needs of the admin app's axios instance (useApi), without tying it to one axios copy's types. */
 export interface Http {
-	get(url: string, config?: { params?: Record<string, string>; signal?: AbortSignal }): Promise<{ data: any }>;
-	post(url: string, body?: unknown, config?: Record<string, unknown>): Promise<{ data: any }>;
-	patch(url: string, body?: unknown): Promise<{ data: any }>;
+	get(url: string, config?: { params?: Record<string, string>; signal?: AbortSignal }): Promise<{ data: Answer }>;
+	post(url: string, body?: unknown, config?: Record<string, unknown>): Promise<{ data: Answer }>;
+	patch(url: string, body?: unknown): Promise<{ data: Answer }>;
 	defaults: { baseURL?: string };
 }
 

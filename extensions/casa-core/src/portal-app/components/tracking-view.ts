@@ -225,7 +225,7 @@ export const TrackingView = defineComponent({
 
 		const detail = (label: string, value: string | null | undefined) => (value ? [h('dt', label), h('dd', value)] : null);
 
-		function ratingForm(data: TrackedComplaint) {
+		function ratingForm() {
 			return h('form', { class: 'card', novalidate: true, onSubmit: submitRating, 'aria-labelledby': context.id('rating-title') }, [
 				h('h3', { id: context.id('rating-title') }, i18n.t('tracking.rating_title')),
 				h('fieldset', { class: 'stars', 'data-invalid': context.errors.rating ? 'true' : undefined }, [
@@ -343,7 +343,7 @@ export const TrackingView = defineComponent({
 				),
 				actionDone.value ? h('p', { class: 'notice ok' }, [icon('check'), h('span', i18n.t(actionDone.value))]) : null,
 				actionError.value ? h('p', { class: 'error-box' }, [icon('error'), h('span', i18n.t(actionError.value))]) : null,
-				data.canRate ? ratingForm(data) : null,
+				data.canRate ? ratingForm() : null,
 				data.canReopen ? reopenForm() : null,
 				data.canErase ? eraseForm() : null,
 				data.contactErased ? h('p', { class: 'hint' }, i18n.t('tracking.erased')) : null,
