@@ -24,7 +24,7 @@ export interface UploadBudget {
 	free(): number;
 }
 
-export const DEFAULT_UPLOAD_MEMORY_MB = 128;
+export const DEFAULT_UPLOAD_MEMORY_MB = 64;
 export const DEFAULT_UPLOAD_WAIT_MS = 30_000;
 
 export function createUploadBudget(totalBytes: number, waitMs: number): UploadBudget {

@@ -457,9 +457,9 @@ export const SETTINGS = {
 			usedBy: ['endpoints/portal', 'endpoints/workspace', 'endpoints/chat'],
 		}),
 		memoryMb: integer('CASA_UPLOAD_MEMORY_MB', {
-			default: 128,
-			min: 64,
-			description: 'megabytes of multipart uploads (photos, scans) an instance holds at once; an upload waits for its share before it is read (at least the largest upload, 51 MB)',
+			default: 64,
+			min: 16,
+			description: 'megabytes of multipart uploads (photos, scans) an instance holds at once; an upload waits for its share before it is read (one larger than this is read alone)',
 			usedBy: ['endpoints/portal', 'endpoints/workspace', 'endpoints/chat', 'endpoints/desk'],
 		}),
 		waitMs: duration('CASA_UPLOAD_WAIT_MS', 'ms', {
