@@ -44,6 +44,9 @@ export const compositeIndexes: IndexSpec[] = [
 		why: 'SLA sweep: open complaints not yet warned whose legal ceiling is near',
 	},
 	{ collection: 'complaints', name: 'complaints_status_sla_state_paused_index', columns: ['status', 'sla_state', 'sla_paused_at'], why: 'counts of open complaints by SLA state (sweep result, dashboards), index-only' },
+	// the first answer (resolved or rejected) of each complaint, read by the officials' figures and the monthly report
+	// (sql-fragments legalFragments): an index-only range scan instead of reading every event of the history
+	{ collection: 'complaint_events', name: 'complaint_events_answer_index', columns: ['type', 'to_status', 'date_created', 'complaint'], why: "officials' figures and monthly report: each complaint's first answer (legal ceiling)" },
 	// foreign keys PostgreSQL does not index by itself, read by complaint: a complaint's files (its view, the
 	// queue's thumbnails) and what the retention job clears per batch of complaints
 	{ collection: 'complaint_files', name: 'complaint_files_complaints_id_index', columns: ['complaints_id'], why: "a complaint's photos, scans and after-photos" },

@@ -1,6 +1,7 @@
+import { tzOffset } from '@date-fns/tz';
 import { describe, expect, it } from 'vitest';
 import { CASABLANCA_TIME_ZONE, WorkingCalendar } from '../calendar/working-calendar';
-import { addLocalDays, calendarDayShifts, isMonthKey, lastCompleteMonth, monthOf, monthWindow, shiftMonth } from './month-window';
+import { type ShiftPiece, addLocalDays, calendarDayShifts, isMonthKey, lastCompleteMonth, monthOf, monthWindow, offsetChanges, shiftMonth } from './month-window';
 
 const calendar = new WorkingCalendar({ timeZone: CASABLANCA_TIME_ZONE, schedules: [], holidays: [] });
 
@@ -70,4 +71,75 @@ describe('calendarDayShifts', () => {
 			for (const piece of pieces) for (const edge of [piece.from.getTime(), piece.to.getTime()]) for (const ms of [edge - 1, edge, edge + 1]) check(ms);
 		});
 	}
+
+	// the first version probed the whole span every 15 minutes (0.6 s for thirteen months): the pieces must not change
+	function probedEverywhere(from: Date, to: Date, days: number, timeZone = CASABLANCA_TIME_ZONE): ShiftPiece[] {
+		const extra = (ms: number) => addLocalDays(new Date(ms), days, timeZone).getTime() - ms - days * 86_400_000;
+		const STEP = 15 * 60_000;
+		const pieces: ShiftPiece[] = [];
+		let pieceStart = from.getTime();
+		let current = extra(pieceStart);
+		const close = (end: number) => {
+			if (current !== 0 && end > pieceStart) pieces.push({ from: new Date(pieceStart), to: new Date(end), extraMs: current });
+		};
+		for (let probe = from.getTime(); probe < to.getTime(); ) {
+			const next = Math.min(probe + STEP, to.getTime());
+			const value = next < to.getTime() ? extra(next) : current;
+			if (value !== current) {
+				let [lo, hi] = [probe, next];
+				while (hi - lo > 1) {
+					const mid = Math.floor((lo + hi) / 2);
+					if (extra(mid) === current) lo = mid;
+					else hi = mid;
+				}
+				close(hi);
+				pieceStart = hi;
+				current = extra(hi);
+				probe = hi;
+				continue;
+			}
+			probe = next;
+		}
+		close(to.getTime());
+		return pieces;
+	}
+
+	for (const [days, first, last, timeZone] of [
+		[60, '2025-11', '2026-11', CASABLANCA_TIME_ZONE],
+		[15, '2026-12', '2027-12', CASABLANCA_TIME_ZONE],
+		[30, '2027-06', '2028-06', CASABLANCA_TIME_ZONE],
+		[1, '2024-01', '2024-12', CASABLANCA_TIME_ZONE],
+		[0, '2026-01', '2026-04', CASABLANCA_TIME_ZONE],
+		[60, '2025-11', '2026-11', 'Europe/Paris'],
+	] as const) {
+		it(`gives the pieces of probing every 15 minutes, ${days} days over ${first} … ${last} (${timeZone})`, () => {
+			const from = monthWindow(first, timeZone).start;
+			const to = monthWindow(last, timeZone).end;
+			expect(calendarDayShifts(from, to, days, timeZone)).toEqual(probedEverywhere(from, to, days, timeZone));
+		});
+	}
+
+	it('is kept: the same span again costs nothing and cannot be altered by a caller', () => {
+		const from = monthWindow('2025-10').start;
+		const to = monthWindow('2026-10').end;
+		const first = calendarDayShifts(from, to, 60);
+		first[0].extraMs = 42;
+		const started = performance.now();
+		const again = calendarDayShifts(from, to, 60);
+		expect(performance.now() - started).toBeLessThan(5);
+		expect(again[0].extraMs).not.toBe(42);
+	});
+});
+
+describe('offsetChanges', () => {
+	it('finds the first millisecond of each new UTC offset (Ramadan 2026 in Casablanca)', () => {
+		const changes = offsetChanges(Date.parse('2026-01-01T00:00:00Z'), Date.parse('2026-05-01T00:00:00Z'));
+		expect(changes).toHaveLength(2);
+		// UTC+1 → UTC+0 before Ramadan, back to UTC+1 after
+		expect(changes.map((change) => [tzOffset(CASABLANCA_TIME_ZONE, new Date(change - 1)), tzOffset(CASABLANCA_TIME_ZONE, new Date(change))])).toEqual([
+			[60, 0],
+			[0, 60],
+		]);
+		expect(offsetChanges(Date.parse('2026-05-01T00:00:00Z'), Date.parse('2026-07-01T00:00:00Z'))).toEqual([]);
+	});
 });

@@ -2,7 +2,8 @@
 // complaint nor a citizen; the access matrix decides (view_city and
 // view_dashboards: the mayor, elected officials, the director general,
 // administrators). The figures come from domain/officials over the cells of
-// adapters/officials (cached a short while, see adapters/officials/cache.ts).
+// adapters/officials (kept fresh in the background, see adapters/officials/cache.ts:
+// a request on a warm server does not wait for the aggregates).
 //   GET /officials/figures?month=YYYY-MM&service=&category=&lang=fr|ar
 //       → the caller's screen: élu (their arrondissement first, then the city),
 //         mayor (city, préfectures, arrondissements), director general
@@ -13,11 +14,11 @@ import type { Accountability } from '@directus/types';
 import type { Knex } from 'knex';
 import { hasGlobal } from '../../domain/access/capabilities';
 import { type Language, pickLanguage, translate } from '../../domain/i18n/messages';
-import { arrondissementsOf, buildOfficials, officialView } from '../../domain/officials/view';
+import { type OfficialsModel, arrondissementsOf, buildOfficials, officialView } from '../../domain/officials/view';
 import { isMonthKey, monthOf } from '../../domain/reports/month-window';
 import { ForbiddenActionError, InvalidFieldError } from '../../adapters/errors';
 import { loadCaller, referenceData } from '../../adapters/platform-context';
-import { cachedFigures } from '../../adapters/officials/cache';
+import { type CachedFigures, cachedFigures, startFiguresRefresher } from '../../adapters/officials/cache';
 import { readSettings } from '../../config/settings';
 import { asyncRoute } from '../../adapters/route';
 
@@ -34,11 +35,16 @@ const route = asyncRoute<OfficialsRequest>;
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
+// each screen (view, type filter, élu's arrondissements) built once per computation of the figures
+const modelsOf = new WeakMap<CachedFigures, Map<string, OfficialsModel>>();
+
 export default defineEndpoint({
 	id: 'officials',
-	handler: (router, { database, env }) => {
+	handler: (router, { database, env, logger }) => {
 		const knex = database as unknown as Knex;
 		const { cacheTtlSeconds } = readSettings(env).figures;
+		// the current month computed at start, then whatever is read kept fresh in the background
+		startFiguresRefresher(knex, cacheTtlSeconds, logger);
 
 		router.get('/figures', route(async (request, res) => {
 			const caller = await loadCaller(knex, request.accountability);
@@ -65,7 +71,15 @@ export default defineEndpoint({
 			if (category !== null && !reference.categories.some((row) => row.code === category && (service === null || row.service === service)))
 				throw new InvalidFieldError({ field: 'category', reason: 'officials.errors.category', message: translate(language, 'officials.errors.category') });
 			const own = view === 'elected' ? arrondissementsOf(caller.profile, reference.arrondissements.map((row) => row.code)) : [];
-			const model = buildOfficials(view, figures.set, reference, { service, category }, own);
+			let models = modelsOf.get(figures);
+			if (!models) modelsOf.set(figures, (models = new Map()));
+			const modelKey = JSON.stringify([view, service, category, own]);
+			let model = models.get(modelKey);
+			if (!model) {
+				model = buildOfficials(view, figures.set, reference, { service, category }, own);
+				// a few screens per computation at most (three views, the type filters, the élus' arrondissements)
+				if (models.size < 200) models.set(modelKey, model);
+			}
 			res.set('Cache-Control', 'private, no-store');
 			res.json({
 				data: {
