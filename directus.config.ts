@@ -8,7 +8,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMO_PASSWORD_DEFAULT, DEVELOPMENT_ADMIN_PASSWORD, type Env, type Mode, checkSettings } from './extensions/casa-core/src/config/settings';
+import {
+	DEMO_PASSWORD_DEFAULT,
+	DEVELOPMENT_ADMIN_PASSWORD,
+	type Env,
+	type Mode,
+	checkSettings,
+} from './extensions/casa-core/src/config/settings';
 
 export { DEMO_PASSWORD_DEFAULT, type Mode };
 
@@ -124,10 +130,22 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
 		database:
 			database.client === 'sqlite3'
 				? { client: 'sqlite3', filename: resolve(database.filename ?? join(dataDir, 'casa.db')) }
-				: { client: 'pg', host: database.host, port: database.port, user: database.user, password: database.password, database: database.database, ssl: database.ssl },
+				: {
+						client: 'pg',
+						host: database.host,
+						port: database.port,
+						user: database.user,
+						password: database.password,
+						database: database.database,
+						ssl: database.ssl,
+					},
 		redisUrl: redis.url,
 		demo: { enabled: demo.enabled, password: demo.password },
-		uploads: { root: resolve(uploads.root ?? join(dataDir, 'uploads')), maxSize: uploads.maxSize, mimeTypes: [...uploads.mimeTypes] },
+		uploads: {
+			root: resolve(uploads.root ?? join(dataDir, 'uploads')),
+			maxSize: uploads.maxSize,
+			mimeTypes: [...uploads.mimeTypes],
+		},
 		limits: {
 			queryDefault: limits.queryDefault,
 			queryMax: limits.queryMax,
@@ -149,8 +167,22 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
 		shutdownGraceMs: platform.shutdownGraceMs,
 		logLevel: platform.logLevel,
 		trustProxy: platform.trustProxy,
-		mail: mail.host ? { host: mail.host, port: mail.port, secure: mail.secure, user: mail.user, password: mail.password, mailbox: mail.mailbox, schedule: mail.schedule } : null,
-		portal: { tileUrl: portal.tileUrl, tileAttribution: portal.tileAttribution, embedOrigins: [...portal.embedOrigins] },
+		mail: mail.host
+			? {
+					host: mail.host,
+					port: mail.port,
+					secure: mail.secure,
+					user: mail.user,
+					password: mail.password,
+					mailbox: mail.mailbox,
+					schedule: mail.schedule,
+				}
+			: null,
+		portal: {
+			tileUrl: portal.tileUrl,
+			tileAttribution: portal.tileAttribution,
+			embedOrigins: [...portal.embedOrigins],
+		},
 	};
 }
 
@@ -158,13 +190,18 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
 export function assertSafeForMode(config: PlatformConfig): void {
 	if (config.mode !== 'production') return;
 	const problems: string[] = [];
-	if (!config.secret || config.secret.length < 32) problems.push('SECRET must be set to a random value of at least 32 characters');
-	if (!config.adminToken || config.adminToken.length < 24) problems.push('ADMIN_TOKEN must be set to a random value of at least 24 characters');
+	if (!config.secret || config.secret.length < 32)
+		problems.push('SECRET must be set to a random value of at least 32 characters');
+	if (!config.adminToken || config.adminToken.length < 24)
+		problems.push('ADMIN_TOKEN must be set to a random value of at least 24 characters');
 	if (!config.adminPassword || config.adminPassword === DEVELOPMENT_ADMIN_PASSWORD || config.adminPassword.length < 12)
 		problems.push('ADMIN_PASSWORD must be set (12 characters or more, not the development default)');
 	if (config.demo.enabled) problems.push('DEMO_DATA must be off in production (demo accounts share one password)');
 	if (config.database.client === 'sqlite3') problems.push('production runs on PostgreSQL (DB_CLIENT=pg)');
-	if (config.mail && !config.mail.secure) problems.push('CASA_MAIL_IMAP_SECURE must stay true in production (the mailbox password and citizens\' mail cross the network)');
+	if (config.mail && !config.mail.secure)
+		problems.push(
+			"CASA_MAIL_IMAP_SECURE must stay true in production (the mailbox password and citizens' mail cross the network)",
+		);
 	if (problems.length > 0) throw new Error(`Refusing to start in production:\n - ${problems.join('\n - ')}`);
 }
 
@@ -267,7 +304,8 @@ export function directusEnv(config: PlatformConfig): Record<string, string> {
 		CONTENT_SECURITY_POLICY_DIRECTIVES__IMG_SRC: `array:'self',data:,blob:${tileOrigin ? `,${tileOrigin}` : ''}`,
 		CORS_ENABLED: 'true',
 		// the embedded form sends these from partner sites
-		CORS_ALLOWED_HEADERS: 'Content-Type,Authorization,Idempotency-Key,X-Tracking-Secret,X-Casa-Channel,X-Chat-Session,X-Casa-Device',
+		CORS_ALLOWED_HEADERS:
+			'Content-Type,Authorization,Idempotency-Key,X-Tracking-Secret,X-Casa-Channel,X-Chat-Session,X-Casa-Device',
 		CORS_ORIGIN: `array:${[config.publicUrl, ...config.portal.embedOrigins].join(',')}`,
 		// the portal's embed check answers sites outside this list plainly (and logs them)
 		PORTAL_EMBED_ORIGINS: config.portal.embedOrigins.join(','),

@@ -9,7 +9,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-	{ ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'bench/results/**', 'deploy/vendor/**', 'tests/.tmp/**', '**/*.d.ts'] },
+	{
+		ignores: [
+			'**/dist/**',
+			'**/node_modules/**',
+			'data/**',
+			'bench/results/**',
+			'deploy/vendor/**',
+			'tests/.tmp/**',
+			'**/*.d.ts',
+		],
+	},
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	...vue.configs['flat/recommended'],
@@ -21,7 +31,10 @@ export default tseslint.config(
 		languageOptions: { globals: { ...globals.node, ...globals.browser } },
 		rules: {
 			// `const { secret, ...rest } = row` leaves a field out on purpose; `_name` marks a parameter kept for its position
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true, caughtErrors: 'none' }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true, caughtErrors: 'none' },
+			],
 		},
 	},
 	{

@@ -8,7 +8,12 @@ export default defineConfig({
 			{
 				test: {
 					name: 'unit',
-					include: ['extensions/*/src/**/*.test.ts', 'scripts/**/*.test.ts', 'deploy/**/*.test.ts', 'schema/**/*.test.ts'],
+					include: [
+						'extensions/*/src/**/*.test.ts',
+						'scripts/**/*.test.ts',
+						'deploy/**/*.test.ts',
+						'schema/**/*.test.ts',
+					],
 					environment: 'node',
 				},
 			},

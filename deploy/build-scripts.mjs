@@ -19,7 +19,10 @@ const ownLocation = {
 			const source = await readFile(args.path, 'utf8');
 			if (!source.includes('import.meta.url')) return undefined;
 			const fromBundle = relative(outdir, args.path).split('\\').join('/');
-			return { contents: source.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`), loader: 'ts' };
+			return {
+				contents: source.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`),
+				loader: 'ts',
+			};
 		});
 	},
 };

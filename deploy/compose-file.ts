@@ -30,15 +30,19 @@ export function composeVariables(text: string): Map<string, { required: boolean 
 /** replaces ${…} in every string of a value, as Compose does */
 export function interpolate<T>(value: T, env: Record<string, string | undefined>): T {
 	if (typeof value === 'string') {
-		return value.replace(REFERENCE, (_all, name: string, operator: string | undefined, argument: string | undefined) => {
-			const current = env[name];
-			if (operator?.endsWith('?') && !current) throw new Error(`${name}: ${argument}`);
-			if (operator?.endsWith('-') && !current) return argument ?? '';
-			return current ?? '';
-		}) as T;
+		return value.replace(
+			REFERENCE,
+			(_all, name: string, operator: string | undefined, argument: string | undefined) => {
+				const current = env[name];
+				if (operator?.endsWith('?') && !current) throw new Error(`${name}: ${argument}`);
+				if (operator?.endsWith('-') && !current) return argument ?? '';
+				return current ?? '';
+			},
+		) as T;
 	}
 	if (Array.isArray(value)) return value.map((entry) => interpolate(entry, env)) as T;
-	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, interpolate(entry, env)])) as T;
+	if (value && typeof value === 'object')
+		return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, interpolate(entry, env)])) as T;
 	return value;
 }
 

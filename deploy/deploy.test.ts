@@ -67,7 +67,8 @@ describe('docker-compose.yml', () => {
 		expect(services.platform.command).toEqual(['serve']);
 		// only the proxy is published; the database and Redis have no way out
 		expect(services.proxy.ports).toEqual(expect.arrayContaining(['80:80', '443:443']));
-		for (const name of ['postgres', 'redis', 'platform', 'provision']) expect(services[name].ports, name).toBeUndefined();
+		for (const name of ['postgres', 'redis', 'platform', 'provision'])
+			expect(services[name].ports, name).toBeUndefined();
 		expect(services.postgres.networks).toEqual(['backend']);
 		expect(services.redis.networks).toEqual(['backend']);
 		expect(readCompose().networks.backend.internal).toBe(true);
@@ -82,7 +83,14 @@ describe('docker-compose.yml', () => {
 
 	it('gives the platform a production configuration that passes the production checks', () => {
 		const { services } = interpolate(readCompose(), sampleEnv);
-		const environment: Record<string, string> = { ...Object.fromEntries(envExample), ...services.platform.environment, DB_PASSWORD: sampleEnv.DB_PASSWORD, SECRET: sampleEnv.SECRET, ADMIN_TOKEN: sampleEnv.ADMIN_TOKEN, ADMIN_PASSWORD: sampleEnv.ADMIN_PASSWORD };
+		const environment: Record<string, string> = {
+			...Object.fromEntries(envExample),
+			...services.platform.environment,
+			DB_PASSWORD: sampleEnv.DB_PASSWORD,
+			SECRET: sampleEnv.SECRET,
+			ADMIN_TOKEN: sampleEnv.ADMIN_TOKEN,
+			ADMIN_PASSWORD: sampleEnv.ADMIN_PASSWORD,
+		};
 		expect(environment).toMatchObject({
 			CASA_ENV: 'production',
 			DEMO_DATA: 'false',
@@ -97,21 +105,43 @@ describe('docker-compose.yml', () => {
 		const config = loadConfig(environment);
 		expect(() => assertSafeForMode(config)).not.toThrow();
 		const directus = directusEnv(config);
-		expect(directus).toMatchObject({ RATE_LIMITER_ENABLED: 'true', RATE_LIMITER_STORE: 'redis', CACHE_STORE: 'redis', SYNCHRONIZATION_STORE: 'redis', IP_TRUST_PROXY: 'loopback,uniquelocal', FILES_MAX_UPLOAD_SIZE: '10mb', GRAPHQL_INTROSPECTION: 'false' });
+		expect(directus).toMatchObject({
+			RATE_LIMITER_ENABLED: 'true',
+			RATE_LIMITER_STORE: 'redis',
+			CACHE_STORE: 'redis',
+			SYNCHRONIZATION_STORE: 'redis',
+			IP_TRUST_PROXY: 'loopback,uniquelocal',
+			FILES_MAX_UPLOAD_SIZE: '10mb',
+			GRAPHQL_INTROSPECTION: 'false',
+		});
 		// every database wait is bounded, and a stop lets requests in flight finish before Docker's own deadline
-		expect(directus).toMatchObject({ DB_POOL__ACQUIRE_TIMEOUT_MILLIS: '4000', DB_CONNECTION_TIMEOUT_MILLIS: '3000', CASA_DB_QUERY_TIMEOUT_MS: '9000' });
+		expect(directus).toMatchObject({
+			DB_POOL__ACQUIRE_TIMEOUT_MILLIS: '4000',
+			DB_CONNECTION_TIMEOUT_MILLIS: '3000',
+			CASA_DB_QUERY_TIMEOUT_MS: '9000',
+		});
 		expect(directus.DB_OPTIONS).toContain('statement_timeout=8000');
 		const stopGraceSeconds = Number(/^(\d+)s$/.exec(String(services.platform.stop_grace_period))?.[1]);
 		expect(Number(directus.SERVER_SHUTDOWN_TIMEOUT)).toBe(config.shutdownGraceMs);
 		expect(config.shutdownGraceMs + 5000).toBeLessThanOrEqual(stopGraceSeconds * 1000);
 		// the example's empty secrets are refused, not started with
-		expect(() => assertSafeForMode(loadConfig({ ...environment, SECRET: envExample.get('SECRET'), ADMIN_PASSWORD: envExample.get('ADMIN_PASSWORD') }))).toThrow(/SECRET must be set/);
+		expect(() =>
+			assertSafeForMode(
+				loadConfig({
+					...environment,
+					SECRET: envExample.get('SECRET'),
+					ADMIN_PASSWORD: envExample.get('ADMIN_PASSWORD'),
+				}),
+			),
+		).toThrow(/SECRET must be set/);
 	});
 
 	it('reads only variables that deploy/.env.example documents, and refuses to start without the secrets', () => {
 		const variables = composeVariables(composeText);
-		for (const name of variables.keys()) expect(envExample.has(name), `${name} missing from deploy/.env.example`).toBe(true);
-		for (const name of ['SECRET', 'ADMIN_TOKEN', 'ADMIN_PASSWORD', 'DB_PASSWORD', 'CASA_DOMAIN']) expect(envExample.has(name), name).toBe(true);
+		for (const name of variables.keys())
+			expect(envExample.has(name), `${name} missing from deploy/.env.example`).toBe(true);
+		for (const name of ['SECRET', 'ADMIN_TOKEN', 'ADMIN_PASSWORD', 'DB_PASSWORD', 'CASA_DOMAIN'])
+			expect(envExample.has(name), name).toBe(true);
 		expect(variables.get('DB_PASSWORD')?.required).toBe(true);
 		expect(variables.get('CASA_DOMAIN')?.required).toBe(true);
 		expect(() => interpolate(readCompose(), { ...sampleEnv, DB_PASSWORD: '' })).toThrow(/DB_PASSWORD/);
@@ -122,7 +152,10 @@ describe('deploy/Dockerfile', () => {
 	const dockerfile = read('deploy/Dockerfile');
 
 	it('builds with dev dependencies, then runs production dependencies as a non-root user with a health check', () => {
-		const stages = [...dockerfile.matchAll(/^FROM (\S+)(?: AS (\S+))?/gm)].map((match) => ({ image: match[1], name: match[2] }));
+		const stages = [...dockerfile.matchAll(/^FROM (\S+)(?: AS (\S+))?/gm)].map((match) => ({
+			image: match[1],
+			name: match[2],
+		}));
 		expect(stages).toEqual([
 			{ image: 'node:22-bookworm', name: 'build' },
 			{ image: 'node:22-bookworm-slim', name: 'runtime' },
@@ -145,8 +178,20 @@ describe('deploy/Dockerfile', () => {
 			expect(existsSync(join(projectRoot, source.replace(/^\/app\//, ''))), source).toBe(true);
 		}
 		// and the build context keeps what the build stage needs
-		const ignored = read('.dockerignore').split('\n').filter((line) => line && !line.startsWith('#'));
-		for (const needed of ['package.json', 'package-lock.json', 'scripts', 'extensions', 'seed', 'schema', 'deploy', 'directus.config.ts']) expect(ignored, needed).not.toContain(needed);
+		const ignored = read('.dockerignore')
+			.split('\n')
+			.filter((line) => line && !line.startsWith('#'));
+		for (const needed of [
+			'package.json',
+			'package-lock.json',
+			'scripts',
+			'extensions',
+			'seed',
+			'schema',
+			'deploy',
+			'directus.config.ts',
+		])
+			expect(ignored, needed).not.toContain(needed);
 		expect(ignored).toEqual(expect.arrayContaining(['node_modules', 'deploy/.env', 'data']));
 	});
 });
@@ -155,7 +200,14 @@ describe('deploy/Caddyfile', () => {
 	it('terminates TLS for the domain, adds security headers and balances over healthy replicas', () => {
 		const caddyfile = read('deploy/Caddyfile');
 		expect(caddyfile).toMatch(/^\{\$CASA_DOMAIN\} \{/m);
-		for (const header of ['Strict-Transport-Security', 'X-Content-Type-Options "nosniff"', 'Referrer-Policy', 'Permissions-Policy', '-Server']) expect(caddyfile).toContain(header);
+		for (const header of [
+			'Strict-Transport-Security',
+			'X-Content-Type-Options "nosniff"',
+			'Referrer-Policy',
+			'Permissions-Policy',
+			'-Server',
+		])
+			expect(caddyfile).toContain(header);
 		expect(caddyfile).toMatch(/name platform\s+port 8055/);
 		expect(caddyfile).toContain('health_uri /server/ping');
 		expect(caddyfile).toContain('max_size 60MB');
@@ -166,7 +218,12 @@ describe('deploy/Caddyfile', () => {
 
 describe('deploy/docker-entrypoint.sh', () => {
 	const script = join(projectRoot, 'deploy', 'docker-entrypoint.sh');
-	const run = (args: string[], env: Record<string, string>) => spawnSync('bash', [script, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 30_000 });
+	const run = (args: string[], env: Record<string, string>) =>
+		spawnSync('bash', [script, ...args], {
+			env: { PATH: process.env.PATH ?? '', ...env },
+			encoding: 'utf8',
+			timeout: 30_000,
+		});
 
 	it('is valid bash', () => {
 		const check = spawnSync('bash', ['-n', script], { encoding: 'utf8' });
@@ -197,11 +254,20 @@ describe('deploy/build-scripts.mjs', () => {
 		try {
 			// @ts-expect-error plain ES module without types
 			const { buildScripts } = await import('./build-scripts.mjs');
-			const { metafile } = (await buildScripts(outdir)) as { metafile: { outputs: Record<string, { imports: { path: string; external?: boolean }[] }> } };
+			const { metafile } = (await buildScripts(outdir)) as {
+				metafile: { outputs: Record<string, { imports: { path: string; external?: boolean }[] }> };
+			};
 			const pkg = JSON.parse(read('package.json'));
-			const directusDeps = Object.keys(JSON.parse(readFileSync(join(projectRoot, 'node_modules', 'directus', 'package.json'), 'utf8')).dependencies ?? {});
+			const directusDeps = Object.keys(
+				JSON.parse(readFileSync(join(projectRoot, 'node_modules', 'directus', 'package.json'), 'utf8')).dependencies ??
+					{},
+			);
 			const allowed = new Set([...Object.keys(pkg.dependencies), ...directusDeps, 'knex']);
-			const externals = new Set(Object.values(metafile.outputs).flatMap((output) => output.imports.filter((entry) => entry.external).map((entry) => entry.path)));
+			const externals = new Set(
+				Object.values(metafile.outputs).flatMap((output) =>
+					output.imports.filter((entry) => entry.external).map((entry) => entry.path),
+				),
+			);
 			for (const name of externals) {
 				if (name.startsWith('node:') || builtinModules.includes(name)) continue;
 				const packageName = name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0];
@@ -213,4 +279,3 @@ describe('deploy/build-scripts.mjs', () => {
 		}
 	});
 });
-

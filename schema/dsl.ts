@@ -43,7 +43,10 @@ export function collectionTranslations(singular: Translated, plural: Translated)
  * Choices with both languages in one label, for places of the admin app that
  * do not resolve translation keys (the kanban layout's column titles).
  */
-export function bilingualChoices(values: readonly string[], labels: { fr: Record<string, string>; ar: Record<string, string> }) {
+export function bilingualChoices(
+	values: readonly string[],
+	labels: { fr: Record<string, string>; ar: Record<string, string> },
+) {
 	return values.map((value) => ({ value, text: `${labels.fr[value]} · ${labels.ar[value]}` }));
 }
 
@@ -117,7 +120,13 @@ export const text = (name: string, label: Translated, extra: Partial<FieldOption
 export const longText = (name: string, label: Translated, extra: Partial<FieldOptions> = {}) =>
 	field(name, 'text', { label, interface: 'input-multiline', ...extra });
 
-export const select = (name: string, label: Translated, keyPrefix: string, values: readonly string[], extra: Partial<FieldOptions> = {}) =>
+export const select = (
+	name: string,
+	label: Translated,
+	keyPrefix: string,
+	values: readonly string[],
+	extra: Partial<FieldOptions> = {},
+) =>
 	field(name, 'string', {
 		label,
 		interface: 'select-dropdown',
@@ -130,10 +139,22 @@ export const select = (name: string, label: Translated, keyPrefix: string, value
 	});
 
 export const timestamp = (name: string, label: Translated, extra: Partial<FieldOptions> = {}) =>
-	field(name, 'timestamp', { label, interface: 'datetime', display: 'datetime', displayOptions: { relative: true }, width: 'half', ...extra });
+	field(name, 'timestamp', {
+		label,
+		interface: 'datetime',
+		display: 'datetime',
+		displayOptions: { relative: true },
+		width: 'half',
+		...extra,
+	});
 
 /** A many-to-one; `keyType` is the type of the related primary key (uuid for users, teams, complaints, files). */
-export const manyToOne = (name: string, label: Translated, template: string, extra: Partial<FieldOptions> & { keyType?: 'string' | 'uuid' } = {}) =>
+export const manyToOne = (
+	name: string,
+	label: Translated,
+	template: string,
+	extra: Partial<FieldOptions> & { keyType?: 'string' | 'uuid' } = {},
+) =>
 	field(name, extra.keyType ?? 'string', {
 		label,
 		interface: 'select-dropdown-m2o',
@@ -150,7 +171,12 @@ function withoutKeyType(extra: Partial<FieldOptions> & { keyType?: string }): Pa
 	return rest;
 }
 
-export function relation(collection: string, fieldName: string, related: string | null, extra: { oneField?: string | null; junctionField?: string | null; onDelete?: string; sortField?: string | null } = {}): RelationSpec {
+export function relation(
+	collection: string,
+	fieldName: string,
+	related: string | null,
+	extra: { oneField?: string | null; junctionField?: string | null; onDelete?: string; sortField?: string | null } = {},
+): RelationSpec {
 	return {
 		collection,
 		field: fieldName,

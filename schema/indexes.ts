@@ -28,14 +28,44 @@ export function legalWarningDueExpression(alias = ''): string {
 
 export const compositeIndexes: IndexSpec[] = [
 	// assignee too: an agent's scope is "my teams OR assigned to me", checked from the index alone
-	{ collection: 'complaints', name: 'complaints_team_status_assignee_index', columns: ['team', 'status', 'assignee'], why: "a team's queue and its open count" },
-	{ collection: 'complaints', name: 'complaints_assignee_status_index', columns: ['assignee', 'status'], why: "an agent's own open complaints" },
-	{ collection: 'complaints', name: 'complaints_arrondissement_status_index', columns: ['arrondissement', 'status'], why: 'dashboards: complaints by arrondissement and status' },
-	{ collection: 'complaints', name: 'complaints_status_service_sla_state_index', columns: ['status', 'service', 'sla_state'], why: 'dashboards: open complaints by service and SLA state' },
+	{
+		collection: 'complaints',
+		name: 'complaints_team_status_assignee_index',
+		columns: ['team', 'status', 'assignee'],
+		why: "a team's queue and its open count",
+	},
+	{
+		collection: 'complaints',
+		name: 'complaints_assignee_status_index',
+		columns: ['assignee', 'status'],
+		why: "an agent's own open complaints",
+	},
+	{
+		collection: 'complaints',
+		name: 'complaints_arrondissement_status_index',
+		columns: ['arrondissement', 'status'],
+		why: 'dashboards: complaints by arrondissement and status',
+	},
+	{
+		collection: 'complaints',
+		name: 'complaints_status_service_sla_state_index',
+		columns: ['status', 'service', 'sla_state'],
+		why: 'dashboards: open complaints by service and SLA state',
+	},
 	// what the map's grid aggregate reads (/insights/clusters): an index-only scan instead of the table
-	{ collection: 'complaints', name: 'complaints_map_index', columns: ['latitude', 'longitude', 'status', 'sla_state'], why: 'the map: complaints per grid cell in the visible box' },
+	{
+		collection: 'complaints',
+		name: 'complaints_map_index',
+		columns: ['latitude', 'longitude', 'status', 'sla_state'],
+		why: 'the map: complaints per grid cell in the visible box',
+	},
 	// the SLA sweep (adapters/sla/sweep-queries.ts): with sla_next_check_at's own index, each of its reads is a range scan
-	{ collection: 'complaints', name: 'complaints_status_sla_share_index', columns: ['status', 'sla_at_risk_share'], why: 'SLA sweep: open complaints whose at-risk instants use another share' },
+	{
+		collection: 'complaints',
+		name: 'complaints_status_sla_share_index',
+		columns: ['status', 'sla_at_risk_share'],
+		why: 'SLA sweep: open complaints whose at-risk instants use another share',
+	},
 	{
 		collection: 'complaints',
 		name: 'complaints_legal_warning_due_index',
@@ -43,15 +73,40 @@ export const compositeIndexes: IndexSpec[] = [
 		expression: legalWarningDueExpression(),
 		why: 'SLA sweep: open complaints not yet warned whose legal ceiling is near',
 	},
-	{ collection: 'complaints', name: 'complaints_status_sla_state_paused_index', columns: ['status', 'sla_state', 'sla_paused_at'], why: 'counts of open complaints by SLA state (sweep result, dashboards), index-only' },
+	{
+		collection: 'complaints',
+		name: 'complaints_status_sla_state_paused_index',
+		columns: ['status', 'sla_state', 'sla_paused_at'],
+		why: 'counts of open complaints by SLA state (sweep result, dashboards), index-only',
+	},
 	// the first answer (resolved or rejected) of each complaint, read by the officials' figures and the monthly report
 	// (sql-fragments legalFragments): an index-only range scan instead of reading every event of the history
-	{ collection: 'complaint_events', name: 'complaint_events_answer_index', columns: ['type', 'to_status', 'date_created', 'complaint'], why: "officials' figures and monthly report: each complaint's first answer (legal ceiling)" },
+	{
+		collection: 'complaint_events',
+		name: 'complaint_events_answer_index',
+		columns: ['type', 'to_status', 'date_created', 'complaint'],
+		why: "officials' figures and monthly report: each complaint's first answer (legal ceiling)",
+	},
 	// foreign keys PostgreSQL does not index by itself, read by complaint: a complaint's files (its view, the
 	// queue's thumbnails) and what the retention job clears per batch of complaints
-	{ collection: 'complaint_files', name: 'complaint_files_complaints_id_index', columns: ['complaints_id'], why: "a complaint's photos, scans and after-photos" },
-	{ collection: 'mail_messages', name: 'mail_messages_complaint_index', columns: ['complaint'], why: 'the raw e-mails of a complaint (retention, right of access)' },
-	{ collection: 'conversations', name: 'conversations_complaint_index', columns: ['complaint'], why: 'the chat conversation of a complaint (retention, right of access)' },
+	{
+		collection: 'complaint_files',
+		name: 'complaint_files_complaints_id_index',
+		columns: ['complaints_id'],
+		why: "a complaint's photos, scans and after-photos",
+	},
+	{
+		collection: 'mail_messages',
+		name: 'mail_messages_complaint_index',
+		columns: ['complaint'],
+		why: 'the raw e-mails of a complaint (retention, right of access)',
+	},
+	{
+		collection: 'conversations',
+		name: 'conversations_complaint_index',
+		columns: ['complaint'],
+		why: 'the chat conversation of a complaint (retention, right of access)',
+	},
 ];
 
 export type SqlDialect = 'pg' | 'sqlite';
@@ -64,7 +119,8 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
  * does not block intake while it builds.
  */
 export function createIndexStatement(spec: IndexSpec, dialect: SqlDialect): string {
-	for (const name of [spec.collection, spec.name, ...spec.columns]) if (!IDENTIFIER.test(name)) throw new Error(`not a plain identifier: ${name}`);
+	for (const name of [spec.collection, spec.name, ...spec.columns])
+		if (!IDENTIFIER.test(name)) throw new Error(`not a plain identifier: ${name}`);
 	if (spec.columns.length === 0) throw new Error(`index ${spec.name} has no columns`);
 	const columns = spec.expression ? `(${spec.expression})` : spec.columns.map((column) => `"${column}"`).join(', ');
 	const concurrently = dialect === 'pg' ? 'CONCURRENTLY ' : '';

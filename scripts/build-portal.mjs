@@ -66,7 +66,13 @@ const common = {
 };
 
 async function bundle(entry, extra = {}) {
-	const result = await build({ ...common, entryPoints: [join(source, entry)], outfile: join(out, entry.replace(/\.ts$/, '.js')), ...extra, define: { ...common.define, ...extra.define } });
+	const result = await build({
+		...common,
+		entryPoints: [join(source, entry)],
+		outfile: join(out, entry.replace(/\.ts$/, '.js')),
+		...extra,
+		define: { ...common.define, ...extra.define },
+	});
 	return result.outputFiles[0].contents;
 }
 
@@ -100,7 +106,11 @@ async function icons() {
 		['icon-maskable-512.png', maskable, 512],
 		['apple-touch-icon.png', maskable, 180],
 	];
-	for (const [name, svg, size] of files) await sharp(svg, { density: Math.ceil((72 * size) / 512) * 2 }).resize(size, size).png({ compressionLevel: 9 }).toFile(join(dir, name));
+	for (const [name, svg, size] of files)
+		await sharp(svg, { density: Math.ceil((72 * size) / 512) * 2 })
+			.resize(size, size)
+			.png({ compressionLevel: 9 })
+			.toFile(join(dir, name));
 	return ['icons/icon.svg', ...files.map(([name]) => `icons/${name}`)];
 }
 
@@ -113,8 +123,16 @@ function manifest(lang) {
 		{ src: 'icons/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
 	];
 	const names = {
-		fr: { name: 'Casa Réclamations', short_name: 'Réclamations', description: 'Signaler un problème à la Commune urbaine de Casablanca et suivre sa réponse.' },
-		ar: { name: 'شكايات الدار البيضاء', short_name: 'شكايات', description: 'قدّم شكايتك إلى جماعة الدار البيضاء وتتبّع معالجتها.' },
+		fr: {
+			name: 'Casa Réclamations',
+			short_name: 'Réclamations',
+			description: 'Signaler un problème à la Commune urbaine de Casablanca et suivre sa réponse.',
+		},
+		ar: {
+			name: 'شكايات الدار البيضاء',
+			short_name: 'شكايات',
+			description: 'قدّم شكايتك إلى جماعة الدار البيضاء وتتبّع معالجتها.',
+		},
 	};
 	const other = ar ? 'fr' : 'ar';
 	return {
@@ -132,8 +150,12 @@ function manifest(lang) {
 		icons,
 		// the other language, for browsers that read localized members (Chromium's manifest localization)
 		name_localized: { [other]: { value: names[other].name, lang: other, dir: other === 'ar' ? 'rtl' : 'ltr' } },
-		short_name_localized: { [other]: { value: names[other].short_name, lang: other, dir: other === 'ar' ? 'rtl' : 'ltr' } },
-		description_localized: { [other]: { value: names[other].description, lang: other, dir: other === 'ar' ? 'rtl' : 'ltr' } },
+		short_name_localized: {
+			[other]: { value: names[other].short_name, lang: other, dir: other === 'ar' ? 'rtl' : 'ltr' },
+		},
+		description_localized: {
+			[other]: { value: names[other].description, lang: other, dir: other === 'ar' ? 'rtl' : 'ltr' },
+		},
 	};
 }
 
@@ -146,28 +168,52 @@ const embedHash = hash(embed);
 // scripts are also written compressed: the server sends what the browser accepts
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
-for (const [name, content] of [['app.js', app], ['embed.js', embed]]) {
+for (const [name, content] of [
+	['app.js', app],
+	['embed.js', embed],
+]) {
 	await writeFile(join(out, name), content);
-	await writeFile(join(out, `${name}.br`), await brotli(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } }));
+	await writeFile(
+		join(out, `${name}.br`),
+		await brotli(content, {
+			params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length },
+		}),
+	);
 	await writeFile(join(out, `${name}.gz`), await gzipped(content, { level: 9 }));
 }
 const iconFiles = await icons();
 
 const manifests = { 'manifest.webmanifest': manifest('fr'), 'manifest.ar.webmanifest': manifest('ar') };
-for (const [name, content] of Object.entries(manifests)) await writeFile(join(out, name), `${JSON.stringify(content, null, '\t')}\n`);
+for (const [name, content] of Object.entries(manifests))
+	await writeFile(join(out, name), `${JSON.stringify(content, null, '\t')}\n`);
 
 const template = await readFile(join(source, 'index.html'), 'utf8');
 const html = template.replaceAll('__VERSION__', appHash);
 await writeFile(join(out, 'index.html'), html);
 
-const version = hash(app, embed, html, JSON.stringify(manifests), ...(await Promise.all(iconFiles.map((file) => readFile(join(out, file))))));
+const version = hash(
+	app,
+	embed,
+	html,
+	JSON.stringify(manifests),
+	...(await Promise.all(iconFiles.map((file) => readFile(join(out, file))))),
+);
 // what the service worker keeps for offline use ('' is the page itself)
 const shell = ['', `app.js?v=${appHash}`, ...Object.keys(manifests), ...iconFiles];
-const sw = await bundle('sw.ts', { define: { __PORTAL_VERSION__: JSON.stringify(version), __PORTAL_SHELL__: JSON.stringify(shell) } });
+const sw = await bundle('sw.ts', {
+	define: { __PORTAL_VERSION__: JSON.stringify(version), __PORTAL_SHELL__: JSON.stringify(shell) },
+});
 await writeFile(join(out, 'sw.js'), sw);
 
-const info = { version, builtAt: new Date().toISOString(), files: { 'app.js': appHash, 'embed.js': embedHash, 'sw.js': hash(sw) }, shell };
+const info = {
+	version,
+	builtAt: new Date().toISOString(),
+	files: { 'app.js': appHash, 'embed.js': embedHash, 'sw.js': hash(sw) },
+	shell,
+};
 await writeFile(join(out, 'build.json'), `${JSON.stringify(info, null, '\t')}\n`);
 
 const kb = (bytes) => `${(bytes.length / 1024).toFixed(1)} kB`;
-console.log(`[build-portal] ${relative(root, out)}: app.js ${kb(app)}, embed.js ${kb(embed)}, sw.js ${kb(sw)}, ${iconFiles.length} icons, version ${version} (${Date.now() - started} ms)`);
+console.log(
+	`[build-portal] ${relative(root, out)}: app.js ${kb(app)}, embed.js ${kb(embed)}, sw.js ${kb(sw)}, ${iconFiles.length} icons, version ${version} (${Date.now() - started} ms)`,
+);

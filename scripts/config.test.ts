@@ -12,7 +12,9 @@ const productionEnv = {
 
 describe('directus.config', () => {
 	it('secure defaults reach Directus: rate limiter on, upload and query limits, no telemetry', () => {
-		const env = directusEnv(loadConfig({ CASA_DATA_DIR: '/tmp/casa-config-test', SECRET: 's'.repeat(40), ADMIN_TOKEN: 't'.repeat(30) }));
+		const env = directusEnv(
+			loadConfig({ CASA_DATA_DIR: '/tmp/casa-config-test', SECRET: 's'.repeat(40), ADMIN_TOKEN: 't'.repeat(30) }),
+		);
 		expect(env).toMatchObject({
 			RATE_LIMITER_ENABLED: 'true',
 			FILES_MAX_UPLOAD_SIZE: '10mb',
@@ -29,12 +31,33 @@ describe('directus.config', () => {
 	});
 
 	it('every default can be overridden from the environment', () => {
-		const env = directusEnv(loadConfig({ CASA_DATA_DIR: '/tmp/casa-config-test', SECRET: 's'.repeat(40), ADMIN_TOKEN: 't'.repeat(30), PORT: '9000', QUERY_LIMIT_MAX: '200', REDIS: 'redis://127.0.0.1:6379', DB_CLIENT: 'pg', DB_DATABASE: 'casa' }));
-		expect(env).toMatchObject({ PORT: '9000', QUERY_LIMIT_MAX: '200', RATE_LIMITER_STORE: 'redis', CACHE_STORE: 'redis', SYNCHRONIZATION_STORE: 'redis', DB_CLIENT: 'pg', DB_DATABASE: 'casa' });
+		const env = directusEnv(
+			loadConfig({
+				CASA_DATA_DIR: '/tmp/casa-config-test',
+				SECRET: 's'.repeat(40),
+				ADMIN_TOKEN: 't'.repeat(30),
+				PORT: '9000',
+				QUERY_LIMIT_MAX: '200',
+				REDIS: 'redis://127.0.0.1:6379',
+				DB_CLIENT: 'pg',
+				DB_DATABASE: 'casa',
+			}),
+		);
+		expect(env).toMatchObject({
+			PORT: '9000',
+			QUERY_LIMIT_MAX: '200',
+			RATE_LIMITER_STORE: 'redis',
+			CACHE_STORE: 'redis',
+			SYNCHRONIZATION_STORE: 'redis',
+			DB_CLIENT: 'pg',
+			DB_DATABASE: 'casa',
+		});
 	});
 
 	it('refuses a non-integer number', () => {
-		expect(() => loadConfig({ CASA_DATA_DIR: '/tmp/casa-config-test', SECRET: 's', ADMIN_TOKEN: 't', PORT: 'eighty' })).toThrow('PORT must be an integer');
+		expect(() =>
+			loadConfig({ CASA_DATA_DIR: '/tmp/casa-config-test', SECRET: 's', ADMIN_TOKEN: 't', PORT: 'eighty' }),
+		).toThrow('PORT must be an integer');
 	});
 
 	it('production starts with real secrets on PostgreSQL', () => {

@@ -10,7 +10,9 @@ const config = loadConfig();
 assertSafeForMode(config);
 const log = (message: string) => console.log(`[casa] ${message}`);
 
-log(`database: ${config.database.client === 'sqlite3' ? config.database.filename : `${config.database.host}/${config.database.database}`}`);
+log(
+	`database: ${config.database.client === 'sqlite3' ? config.database.filename : `${config.database.host}/${config.database.database}`}`,
+);
 await runDirectusCommand(config, ['bootstrap'], { quiet: true });
 const server = startDirectus(config);
 // SIGTERM/SIGINT: Directus stops taking connections and lets requests in flight finish (CASA_SHUTDOWN_GRACE_MS);
@@ -39,6 +41,8 @@ try {
 log(`ready: ${config.publicUrl}/admin`);
 log(`administrator: ${config.adminEmail}${config.mode === 'production' ? '' : ` / ${config.adminPassword}`}`);
 if (config.demo.enabled) {
-	log(`demo accounts (password ${config.demo.password}); Directus Core allows 3 active app users, switch with: npm run demo:activate -- <account>`);
+	log(
+		`demo accounts (password ${config.demo.password}); Directus Core allows 3 active app users, switch with: npm run demo:activate -- <account>`,
+	);
 	for (const account of DEMO_ACCOUNTS) log(`  ${account.key.padEnd(18)} ${account.email}`);
 }

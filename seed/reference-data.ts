@@ -154,7 +154,8 @@ function fail(fileName: string, what: string): never {
 
 export function loadCategories(): CategorySeed[] {
 	return readRecords('categories.csv').map((row) => {
-		const priority = PRIORITIES[row.priority] ?? fail('categories.csv', `${row.category_code}: unknown priority "${row.priority}"`);
+		const priority =
+			PRIORITIES[row.priority] ?? fail('categories.csv', `${row.category_code}: unknown priority "${row.priority}"`);
 		// "60 (calendar days max)" is the legal ceiling in calendar days; plain numbers are working days.
 		const sla = /^(\d+)\s*(.*)$/.exec(row.sla_working_days.trim());
 		if (!sla) fail('categories.csv', `${row.category_code}: unreadable SLA "${row.sla_working_days}"`);
@@ -274,7 +275,11 @@ export function loadRamadanSchedules(): RamadanScheduleSeed[] {
 		if (!ISO_DATE.test(row.valid_from) || !ISO_DATE.test(row.valid_to) || row.valid_from > row.valid_to) {
 			fail('ramadan-schedules.csv', `${row.name_fr}: bad period ${row.valid_from}..${row.valid_to}`);
 		}
-		if (!/^\d{2}:\d{2}$/.test(row.start_time) || !/^\d{2}:\d{2}$/.test(row.end_time) || row.start_time >= row.end_time) {
+		if (
+			!/^\d{2}:\d{2}$/.test(row.start_time) ||
+			!/^\d{2}:\d{2}$/.test(row.end_time) ||
+			row.start_time >= row.end_time
+		) {
 			fail('ramadan-schedules.csv', `${row.name_fr}: bad hours ${row.start_time}-${row.end_time}`);
 		}
 		if (row.status !== 'official' && row.status !== 'estimate') {

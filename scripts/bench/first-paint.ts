@@ -12,7 +12,15 @@ export interface PaintFigure {
 }
 
 const PHONE = { width: 390, height: 844 };
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+];
 
 function quantile(sorted: number[], q: number): number {
 	if (sorted.length === 0) return Number.NaN;
@@ -20,7 +28,14 @@ function quantile(sorted: number[], q: number): number {
 }
 
 /** One screen: log in once (not measured), then `rounds` fresh navigations to `path` until `selector` shows. */
-async function measure(browser: Browser, url: string, login: { email: string; password: string }, path: string, selector: string, rounds: number): Promise<number[]> {
+async function measure(
+	browser: Browser,
+	url: string,
+	login: { email: string; password: string },
+	path: string,
+	selector: string,
+	rounds: number,
+): Promise<number[]> {
 	const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
 	await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort('internetdisconnected'));
 	const page = await context.newPage();
@@ -45,23 +60,53 @@ async function measure(browser: Browser, url: string, login: { email: string; pa
 	return times;
 }
 
-export async function measureFirstPaint(url: string, accounts: { agent: { email: string; password: string }; admin: { email: string; password: string } }, rounds = 5): Promise<PaintFigure[]> {
-	const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+export async function measureFirstPaint(
+	url: string,
+	accounts: { agent: { email: string; password: string }; admin: { email: string; password: string } },
+	rounds = 5,
+): Promise<PaintFigure[]> {
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: CHROMIUM_ARGS,
+	});
 	try {
 		const figures: PaintFigure[] = [];
 		// interleaved, so both meet the same machine
 		const queue: number[] = [];
 		const generic: number[] = [];
 		for (let round = 0; round < 2; round++) {
-			queue.push(...(await measure(browser, url, accounts.agent, '/admin/casa-workspace/queue', '.casa-workspace .card', Math.ceil(rounds / 2))));
-			generic.push(...(await measure(browser, url, accounts.admin, '/admin/content/complaints', 'table tbody tr, .v-table tbody tr, .table-row', Math.ceil(rounds / 2))));
+			queue.push(
+				...(await measure(
+					browser,
+					url,
+					accounts.agent,
+					'/admin/casa-workspace/queue',
+					'.casa-workspace .card',
+					Math.ceil(rounds / 2),
+				)),
+			);
+			generic.push(
+				...(await measure(
+					browser,
+					url,
+					accounts.admin,
+					'/admin/content/complaints',
+					'table tbody tr, .v-table tbody tr, .table-row',
+					Math.ceil(rounds / 2),
+				)),
+			);
 		}
 		for (const [target, times] of [
 			['workspace queue (agent, phone, CPU ×4)', queue],
 			["Directus's collection page (complaints, phone, CPU ×4)", generic],
 		] as const) {
 			const sorted = [...times].sort((a, b) => a - b);
-			figures.push({ target, samples: sorted.length, p50: Math.round(quantile(sorted, 0.5)), p95: Math.round(quantile(sorted, 0.95)) });
+			figures.push({
+				target,
+				samples: sorted.length,
+				p50: Math.round(quantile(sorted, 0.5)),
+				p95: Math.round(quantile(sorted, 0.95)),
+			});
 		}
 		return figures;
 	} finally {

@@ -35,7 +35,10 @@ export async function generateAtScale(knex: Knex, options: ScaleOptions): Promis
 		let done = 0;
 		for (let round = 0; done < options.count; round++) {
 			const size = Math.min(poolSize, options.count - done);
-			done += await insertComplaints(knex, await buildComplaints(knex, { count: size, days, seed: seed + round, now, sweepFields: true }));
+			done += await insertComplaints(
+				knex,
+				await buildComplaints(knex, { count: size, days, seed: seed + round, now, sweepFields: true }),
+			);
 			log(`generated ${done}/${options.count}`);
 		}
 		return done;
@@ -43,7 +46,9 @@ export async function generateAtScale(knex: Knex, options: ScaleOptions): Promis
 
 	const started = Date.now();
 	const pool = await buildComplaints(knex, { count: poolSize, days, seed, now, sweepFields: true });
-	log(`pool of ${poolSize} complaints built in ${((Date.now() - started) / 1000).toFixed(1)} s; copying to ${options.count}`);
+	log(
+		`pool of ${poolSize} complaints built in ${((Date.now() - started) / 1000).toFixed(1)} s; copying to ${options.count}`,
+	);
 	const complaintColumns = Object.keys(await knex('complaints').columnInfo());
 	const eventColumns = Object.keys(await knex('complaint_events').columnInfo()).filter((column) => column !== 'id');
 
@@ -64,9 +69,11 @@ export async function generateAtScale(knex: Knex, options: ScaleOptions): Promis
 		await trx.raw('ALTER TABLE bench_pool_events ADD COLUMN pool_index integer');
 		const indexOf = new Map(pool.complaints.map((row, index) => [row.id, index]));
 		const rows = pool.complaints.map((row, index) => ({ ...row, pool_index: index }));
-		for (let start = 0; start < rows.length; start += 500) await trx('bench_pool').insert(rows.slice(start, start + 500));
+		for (let start = 0; start < rows.length; start += 500)
+			await trx('bench_pool').insert(rows.slice(start, start + 500));
 		const events = pool.events.map((event) => ({ ...event, pool_index: indexOf.get(event.complaint) }));
-		for (let start = 0; start < events.length; start += 500) await trx('bench_pool_events').insert(events.slice(start, start + 500));
+		for (let start = 0; start < events.length; start += 500)
+			await trx('bench_pool_events').insert(events.slice(start, start + 500));
 
 		// which copy comes from which pool row, its id and its shift back in time
 		await trx.raw(
@@ -79,7 +86,8 @@ export async function generateAtScale(knex: Knex, options: ScaleOptions): Promis
 		const zone = 'Africa/Casablanca';
 		const select = complaintColumns.map((column) => {
 			if (column === 'id') return 'c.id';
-			if (column === 'reference') return `'CAS-' || y.year || '-' || lpad((y.offset_value + y.rank)::text, greatest(6, length((y.offset_value + y.rank)::text)), '0')`;
+			if (column === 'reference')
+				return `'CAS-' || y.year || '-' || lpad((y.offset_value + y.rank)::text, greatest(6, length((y.offset_value + y.rank)::text)), '0')`;
 			if (TIMESTAMP.test(column)) return `p.${q(column)} - c.shift`;
 			return `p.${q(column)}`;
 		});
@@ -98,7 +106,9 @@ export async function generateAtScale(knex: Knex, options: ScaleOptions): Promis
 		);
 		log(`${options.count} complaints inserted in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 		const t1 = Date.now();
-		const eventSelect = eventColumns.map((column) => (column === 'complaint' ? 'c.id' : TIMESTAMP.test(column) ? `e.${q(column)} - c.shift` : `e.${q(column)}`));
+		const eventSelect = eventColumns.map((column) =>
+			column === 'complaint' ? 'c.id' : TIMESTAMP.test(column) ? `e.${q(column)} - c.shift` : `e.${q(column)}`,
+		);
 		const inserted = await trx.raw(
 			`INSERT INTO complaint_events (${eventColumns.map(q).join(', ')})
 			SELECT ${eventSelect.join(', ')} FROM bench_copies c JOIN bench_pool_events e ON e.pool_index = c.pool_index`,
@@ -131,8 +141,14 @@ async function main() {
 	if (!Number.isInteger(count) || count <= 0) throw new Error('--count must be a positive integer');
 	const knex = databaseConnection(loadConfig());
 	try {
-		if (!(await knex.schema.hasTable('complaints')) || !(await knex.schema.hasTable('holidays'))) throw new Error('no provisioned platform in this database: run `npm start` once first (same environment)');
-		const generated = await generateAtScale(knex, { count, days: Number(value('days') ?? 365), seed: Number(value('seed') ?? Date.now() % 100000), log: (message) => console.log(`[generate] ${message}`) });
+		if (!(await knex.schema.hasTable('complaints')) || !(await knex.schema.hasTable('holidays')))
+			throw new Error('no provisioned platform in this database: run `npm start` once first (same environment)');
+		const generated = await generateAtScale(knex, {
+			count,
+			days: Number(value('days') ?? 365),
+			seed: Number(value('seed') ?? Date.now() % 100000),
+			log: (message) => console.log(`[generate] ${message}`),
+		});
 		console.log(`[generate] ${generated} complaints added`);
 	} finally {
 		await knex.destroy();

@@ -44,10 +44,23 @@ export async function measureOcr(runs = 3): Promise<OcrFigure[]> {
 				times.push((performance.now() - started) / Math.max(1, reading.pages.length));
 				started = performance.now();
 				// a PDF's baseline is its rendered page: the OCR figure includes rendering, the baseline decodes an image of the same size
-				await sharp(scan.type === 'application/pdf' ? readFileSync(join(projectRoot, 'tests/fixtures/scans/letter-ar.jpg')) : bytes).greyscale().raw().toBuffer();
+				await sharp(
+					scan.type === 'application/pdf'
+						? readFileSync(join(projectRoot, 'tests/fixtures/scans/letter-ar.jpg'))
+						: bytes,
+				)
+					.greyscale()
+					.raw()
+					.toBuffer();
 				baselines.push(performance.now() - started);
 			}
-			figures.push({ scan: scan.file, pages: first.pages.length, msPerPage: Math.round(median(times)), baselineMs: Math.round(median(baselines) * 10) / 10, confidence: first.confidence });
+			figures.push({
+				scan: scan.file,
+				pages: first.pages.length,
+				msPerPage: Math.round(median(times)),
+				baselineMs: Math.round(median(baselines) * 10) / 10,
+				confidence: first.confidence,
+			});
 		}
 	} finally {
 		await reader.close();

@@ -31,7 +31,16 @@ import { provision } from '../provision/index';
 import { randomPointIn } from '../demo/generate-complaints';
 import { type SuggestionFigures, suggestionFigures, suggestionMarkdown } from './suggestion';
 import { generateAtScale } from './generate';
-import { type LatencySummary, combineRounds, formatMs, formatRatio, instancesFor, ratio, summarize, table } from './stats';
+import {
+	type LatencySummary,
+	combineRounds,
+	formatMs,
+	formatRatio,
+	instancesFor,
+	ratio,
+	summarize,
+	table,
+} from './stats';
 import { random, weighted } from './weighting';
 import type { AreaGeometry } from '../../extensions/casa-core/src/domain/geo';
 
@@ -41,7 +50,11 @@ const option = (name: string) => {
 	const index = args.indexOf(`--${name}`);
 	return index >= 0 ? args[index + 1] : undefined;
 };
-const SIZES = (option('size') ?? '100000,1000000').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0).sort((a, b) => a - b);
+const SIZES = (option('size') ?? '100000,1000000')
+	.split(',')
+	.map(Number)
+	.filter((n) => Number.isInteger(n) && n > 0)
+	.sort((a, b) => a - b);
 const DURATION = Number(option('duration') ?? 6);
 const CONCURRENCY = (option('clients') ?? '1,10,50').split(',').map(Number);
 const READ_SAMPLES = Number(option('samples') ?? 40);
@@ -70,7 +83,8 @@ const DEMO_PASSWORD = 'Casa-demo-2026';
 const OPEN = ['new', 'acknowledged', 'assigned', 'in_progress', 'waiting_citizen', 'reopened'];
 
 const began = Date.now();
-const log = (message: string) => console.log(`[bench ${String(Math.round((Date.now() - began) / 1000)).padStart(4)} s] ${message}`);
+const log = (message: string) =>
+	console.log(`[bench ${String(Math.round((Date.now() - began) / 1000)).padStart(4)} s] ${message}`);
 
 // --- results ---------------------------------------------------------------------
 interface IntakeFigure {
@@ -101,26 +115,67 @@ interface ReadFigure extends LatencySummary {
 }
 const results = {
 	date: new Date().toISOString(),
-	machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+	machine: {
+		cpus: cpus().length,
+		cpuModel: cpus()[0]?.model ?? '?',
+		memoryGb: Math.round(totalmem() / 2 ** 30),
+		node: process.version,
+	},
 	options: { sizes: SIZES, duration: DURATION, clients: CONCURRENCY, readSamples: READ_SAMPLES },
 	intake: [] as IntakeFigure[],
 	memory: { atRestMb: 0, underLoadMb: 0, secondInstanceAtRestMb: 0 },
 	baselines: [] as { size: number; countMs: LatencySummary }[],
 	reads: [] as ReadFigure[],
-	sweeps: [] as { size: number; open: number; run: string; ms: number; checked: number; changed: number; statements: number; countMs: number; goal?: string }[],
+	sweeps: [] as {
+		size: number;
+		open: number;
+		run: string;
+		ms: number;
+		checked: number;
+		changed: number;
+		statements: number;
+		countMs: number;
+		goal?: string;
+	}[],
 	retention: [] as { size: number; run: string; ms: number; complaints: number; batches: number; countMs: number }[],
 	generation: [] as { size: number; added: number; seconds: number }[],
 	firstPaint: [] as PaintFigure[],
 	ocr: [] as OcrFigure[],
 	suggestion: null as SuggestionFigures | null,
-	photos: null as null | { uploads: number; clients: number; photosPerUpload: number; photoMb: number; atRestMb: number; peakMb: number; afterMb: number; ceilingMb: number; statuses: Record<string, number>; p50: number; p99: number },
-	outbox: null as null | { messages: number; schedule: string; seconds: number; perSecond: number; perHour: number; stormPerHour: number; concurrency: number },
+	photos: null as null | {
+		uploads: number;
+		clients: number;
+		photosPerUpload: number;
+		photoMb: number;
+		atRestMb: number;
+		peakMb: number;
+		afterMb: number;
+		ceilingMb: number;
+		statuses: Record<string, number>;
+		p50: number;
+		p99: number;
+	},
+	outbox: null as null | {
+		messages: number;
+		schedule: string;
+		seconds: number;
+		perSecond: number;
+		perHour: number;
+		stormPerHour: number;
+		concurrency: number;
+	},
 	notes: [] as string[],
 	totalSeconds: 0,
 };
 
 // --- platform --------------------------------------------------------------------
-const pgConnection = (database: string) => ({ host: process.env.PGHOST ?? '127.0.0.1', port: Number(process.env.PGPORT ?? 5432), user: process.env.PGUSER ?? 'postgres', password: process.env.PGPASSWORD ?? '', database });
+const pgConnection = (database: string) => ({
+	host: process.env.PGHOST ?? '127.0.0.1',
+	port: Number(process.env.PGPORT ?? 5432),
+	user: process.env.PGUSER ?? 'postgres',
+	password: process.env.PGPASSWORD ?? '',
+	database,
+});
 const dbName = `casa_bench_${Date.now()}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'casa-bench-'));
 const adminKnex = knexFactory({ client: 'pg', connection: pgConnection('postgres') });
@@ -154,8 +209,13 @@ const servers: ReturnType<typeof startDirectus>[] = [];
 let knex: Knex | null = null;
 
 async function startInstance(config: PlatformConfig, port: number, profile = false) {
-	const profiling: Record<string, string> = profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${join(projectRoot, 'bench', 'results', 'profiles')}` } : {};
-	const server = startDirectus({ ...config, port, publicUrl: `http://127.0.0.1:${port}` }, { quiet: true, extraEnv: { ...instanceEnv, ...profiling } });
+	const profiling: Record<string, string> = profile
+		? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${join(projectRoot, 'bench', 'results', 'profiles')}` }
+		: {};
+	const server = startDirectus(
+		{ ...config, port, publicUrl: `http://127.0.0.1:${port}` },
+		{ quiet: true, extraEnv: { ...instanceEnv, ...profiling } },
+	);
 	let output = '';
 	server.stdout?.on('data', (chunk) => (output = (output + chunk).slice(-5000)));
 	server.stderr?.on('data', (chunk) => (output = (output + chunk).slice(-5000)));
@@ -199,7 +259,10 @@ process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
 // --- HTTP helpers ------------------------------------------------------------------
 /** A Directus answer, `{ data }` (a body that is not JSON has no `data`). */
 async function json(url: string, init: RequestInit = {}): Promise<{ data?: unknown }> {
-	const response = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...(init.headers ?? {}) } });
+	const response = await fetch(url, {
+		...init,
+		headers: { 'content-type': 'application/json', ...(init.headers ?? {}) },
+	});
 	const text = await response.text();
 	let body: unknown = null;
 	try {
@@ -211,7 +274,13 @@ async function json(url: string, init: RequestInit = {}): Promise<{ data?: unkno
 	return body as { data?: unknown };
 }
 
-async function timeRequests(name: string, size: number, url: () => string, headers: Record<string, string>, samples = READ_SAMPLES): Promise<ReadFigure> {
+async function timeRequests(
+	name: string,
+	size: number,
+	url: () => string,
+	headers: Record<string, string>,
+	samples = READ_SAMPLES,
+): Promise<ReadFigure> {
 	const times: number[] = [];
 	let status = 0;
 	const began_ = performance.now();
@@ -221,7 +290,8 @@ async function timeRequests(name: string, size: number, url: () => string, heade
 		await response.arrayBuffer();
 		const elapsed = performance.now() - started;
 		status = response.status;
-		if (status === 404 && name.startsWith('clusters')) return { name, size, status, ...summarize([]), note: 'not measured: endpoint absent' };
+		if (status === 404 && name.startsWith('clusters'))
+			return { name, size, status, ...summarize([]), note: 'not measured: endpoint absent' };
 		if (!response.ok) throw new Error(`${name}: ${response.status} for ${url()}`);
 		if (index >= 3) times.push(elapsed); // 3 warm-up requests
 		// slow reads: 20 s of samples are enough to tell
@@ -245,7 +315,16 @@ async function timeSql(db: Knex, query: string, samples = 15): Promise<LatencySu
 // --- intake ------------------------------------------------------------------------
 type PayloadMaker = (next: () => number) => Record<string, unknown>;
 
-async function loadTest(target: string, urls: string[], path: string, headers: Record<string, string>, makeBody: PayloadMaker, clients: number, samplePid: number[], record = true): Promise<IntakeFigure> {
+async function loadTest(
+	target: string,
+	urls: string[],
+	path: string,
+	headers: Record<string, string>,
+	makeBody: PayloadMaker,
+	clients: number,
+	samplePid: number[],
+	record = true,
+): Promise<IntakeFigure> {
 	const next = random(clients * 7919 + target.length);
 	let peak = 0;
 	const sampler = setInterval(() => {
@@ -257,7 +336,14 @@ async function loadTest(target: string, urls: string[], path: string, headers: R
 		url: urls.length === 1 ? urls[0] : urls,
 		connections: clients,
 		duration: DURATION,
-		requests: [{ method: 'POST', path, headers: { 'content-type': 'application/json', ...headers }, setupRequest: (request) => ({ ...request, body: JSON.stringify(makeBody(next)) }) }],
+		requests: [
+			{
+				method: 'POST',
+				path,
+				headers: { 'content-type': 'application/json', ...headers },
+				setupRequest: (request) => ({ ...request, body: JSON.stringify(makeBody(next)) }),
+			},
+		],
 	} as autocannon.Options);
 	clearInterval(sampler);
 	const cpuSpent = samplePid.reduce((sum, pid) => sum + cpuMs(pid), 0) - cpuBefore;
@@ -273,7 +359,9 @@ async function loadTest(target: string, urls: string[], path: string, headers: R
 		non2xx: result.non2xx,
 		cpuMsPerRequest: result.requests.total > 0 ? Math.round((cpuSpent / result.requests.total) * 100) / 100 : undefined,
 	};
-	log(`  ${target.padEnd(22)} ${String(clients).padStart(2)} clients ×${urls.length}: ${figure.perSecond}/s  p50 ${figure.p50} ms  p99 ${figure.p99} ms  CPU ${figure.cpuMsPerRequest} ms/request${figure.non2xx || figure.errors ? `  (${figure.non2xx} non-2xx, ${figure.errors} errors)` : ''}`);
+	log(
+		`  ${target.padEnd(22)} ${String(clients).padStart(2)} clients ×${urls.length}: ${figure.perSecond}/s  p50 ${figure.p50} ms  p99 ${figure.p99} ms  CPU ${figure.cpuMsPerRequest} ms/request${figure.non2xx || figure.errors ? `  (${figure.non2xx} non-2xx, ${figure.errors} errors)` : ''}`,
+	);
 	if (record) results.intake.push(figure);
 	return figure;
 }
@@ -286,20 +374,30 @@ interface IntakeTarget {
 }
 
 /** Rounds of plain Directus and each target in turn (order rotated per round); medians and the median ratio are recorded. */
-async function interleavedLoadTests(baseline: IntakeTarget, targets: IntakeTarget[], urls: string[], clients: number, samplePid: number[]) {
+async function interleavedLoadTests(
+	baseline: IntakeTarget,
+	targets: IntakeTarget[],
+	urls: string[],
+	clients: number,
+	samplePid: number[],
+) {
 	const measured = new Map<string, IntakeFigure[]>([baseline, ...targets].map((entry) => [entry.target, []]));
 	for (let round = 0; round < ROUNDS; round++) {
 		const order = [baseline, ...targets];
 		for (let turn = 0; turn < order.length; turn++) {
 			const entry = order[(turn + round) % order.length];
-			measured.get(entry.target)!.push(await loadTest(entry.target, urls, entry.path, entry.headers, entry.makeBody, clients, samplePid, false));
+			measured
+				.get(entry.target)!
+				.push(await loadTest(entry.target, urls, entry.path, entry.headers, entry.makeBody, clients, samplePid, false));
 		}
 	}
 	const baselineRounds = measured.get(baseline.target)!;
 	for (const entry of [baseline, ...targets]) {
 		const combined = combineRounds(measured.get(entry.target)!, baselineRounds);
 		results.intake.push({ target: entry.target, clients, instances: urls.length, ...combined });
-		log(`  → ${entry.target}: median ${combined.perSecond}/s over ${combined.rounds} rounds, ×${combined.ratio} of plain; CPU ${combined.cpuMsPerRequest} ms/request, ×${combined.cpuRatio}`);
+		log(
+			`  → ${entry.target}: median ${combined.perSecond}/s over ${combined.rounds} rounds, ×${combined.ratio} of plain; CPU ${combined.cpuMsPerRequest} ms/request, ×${combined.cpuRatio}`,
+		);
 	}
 }
 
@@ -322,8 +420,19 @@ async function rawSqlLoad(db: Knex, clients: number, makeRow: PayloadMaker): Pro
 		}),
 	);
 	const summary = summarize(latencies);
-	const figure: IntakeFigure = { target: 'raw SQL INSERT', clients, instances: 0, perSecond: Math.round((latencies.length / DURATION) * 10) / 10, p50: Math.round(summary.p50 * 100) / 100, p99: Math.round(summary.p99 * 100) / 100, errors, non2xx: 0 };
-	log(`  ${figure.target.padEnd(22)} ${String(clients).padStart(2)} clients   : ${figure.perSecond}/s  p50 ${figure.p50} ms  p99 ${figure.p99} ms`);
+	const figure: IntakeFigure = {
+		target: 'raw SQL INSERT',
+		clients,
+		instances: 0,
+		perSecond: Math.round((latencies.length / DURATION) * 10) / 10,
+		p50: Math.round(summary.p50 * 100) / 100,
+		p99: Math.round(summary.p99 * 100) / 100,
+		errors,
+		non2xx: 0,
+	};
+	log(
+		`  ${figure.target.padEnd(22)} ${String(clients).padStart(2)} clients   : ${figure.perSecond}/s  p50 ${figure.p50} ms  p99 ${figure.p99} ms`,
+	);
 	results.intake.push(figure);
 	return figure;
 }
@@ -337,7 +446,10 @@ async function main() {
 	// first, while nothing else of the run is busy: OCR is CPU-bound
 	log('OCR of scanned letters (tesseract.js, French + Arabic)');
 	results.ocr = await measureOcr();
-	for (const figure of results.ocr) log(`  ${figure.scan.padEnd(22)} ${figure.msPerPage} ms per page (${formatRatio(ratio(figure.msPerPage, figure.baselineMs))} the image decode)`);
+	for (const figure of results.ocr)
+		log(
+			`  ${figure.scan.padEnd(22)} ${figure.msPerPage} ms per page (${formatRatio(ratio(figure.msPerPage, figure.baselineMs))} the image decode)`,
+		);
 	if (ONLY_OCR) return;
 	log(`sizes ${SIZES.join(', ')}; ${DURATION} s per load test; clients ${CONCURRENCY.join(', ')}; database ${dbName}`);
 	await adminKnex.raw(`CREATE DATABASE ${dbName}`);
@@ -351,33 +463,93 @@ async function main() {
 	log('platform provisioned');
 	const admin = { authorization: `Bearer ${config.adminToken}` };
 	// the bench runs the sweep itself: the scheduled one would take its lock and load the machine during reads
-	for (const flow of (await json(`${first.url}/flows?fields=id,name,status&limit=-1`, { headers: admin })).data as { id: string; name: string; status: string }[])
-		if (flow.status === 'active') await json(`${first.url}/flows/${flow.id}`, { method: 'PATCH', headers: admin, body: JSON.stringify({ status: 'inactive' }) });
+	for (const flow of (await json(`${first.url}/flows?fields=id,name,status&limit=-1`, { headers: admin })).data as {
+		id: string;
+		name: string;
+		status: string;
+	}[])
+		if (flow.status === 'active')
+			await json(`${first.url}/flows/${flow.id}`, {
+				method: 'PATCH',
+				headers: admin,
+				body: JSON.stringify({ status: 'inactive' }),
+			});
 
 	// accounts: the agent and the director general (Core: 3 active app users)
-	const users = (await json(`${first.url}/users?fields=id,email,status&limit=-1`, { headers: admin })).data as { id: string; email: string; status: string }[];
+	const users = (await json(`${first.url}/users?fields=id,email,status&limit=-1`, { headers: admin })).data as {
+		id: string;
+		email: string;
+		status: string;
+	}[];
 	const byEmail = new Map(users.map((user) => [user.email, user]));
-	await json(`${first.url}/users/${byEmail.get('bureau.ordre@casablanca.ma')!.id}`, { method: 'PATCH', headers: admin, body: JSON.stringify({ status: 'suspended' }) });
-	await json(`${first.url}/users/${byEmail.get('dgs@casablanca.ma')!.id}`, { method: 'PATCH', headers: admin, body: JSON.stringify({ status: 'active' }) });
-	const login = async (email: string) => ((await json(`${first.url}/auth/login`, { method: 'POST', body: JSON.stringify({ email, password: DEMO_PASSWORD }) })).data as { access_token: string }).access_token;
+	await json(`${first.url}/users/${byEmail.get('bureau.ordre@casablanca.ma')!.id}`, {
+		method: 'PATCH',
+		headers: admin,
+		body: JSON.stringify({ status: 'suspended' }),
+	});
+	await json(`${first.url}/users/${byEmail.get('dgs@casablanca.ma')!.id}`, {
+		method: 'PATCH',
+		headers: admin,
+		body: JSON.stringify({ status: 'active' }),
+	});
+	const login = async (email: string) =>
+		(
+			(
+				await json(`${first.url}/auth/login`, {
+					method: 'POST',
+					body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+				})
+			).data as { access_token: string }
+		).access_token;
 
 	// points inside the commune, for intake payloads
-	const areas = (await db('arrondissements').select('code', 'population', 'boundary')).map((row) => ({ population: Number(row.population ?? 1), boundary: (typeof row.boundary === 'string' ? JSON.parse(row.boundary) : row.boundary) as AreaGeometry }));
+	const areas = (await db('arrondissements').select('code', 'population', 'boundary')).map((row) => ({
+		population: Number(row.population ?? 1),
+		boundary: (typeof row.boundary === 'string' ? JSON.parse(row.boundary) : row.boundary) as AreaGeometry,
+	}));
 	const pointsRandom = random(99);
-	const points = Array.from({ length: 500 }, () => randomPointIn(pointsRandom, weighted(pointsRandom, areas.map((area) => [area, area.population] as const)).boundary));
+	const points = Array.from({ length: 500 }, () =>
+		randomPointIn(
+			pointsRandom,
+			weighted(
+				pointsRandom,
+				areas.map((area) => [area, area.population] as const),
+			).boundary,
+		),
+	);
 	const categories = (await db('categories').where({ active: true }).select('code')).map((row) => String(row.code));
 	const pick = <T>(next: () => number, values: T[]) => values[Math.floor(next() * values.length)];
 	const portalBody: PayloadMaker = (next) => {
 		const point = pick(next, points);
-		return { category: pick(next, categories), description: 'Dépôt sauvage au coin de la rue depuis plusieurs jours (banc d’essai)', latitude: point.lat, longitude: point.lng, lang: 'fr' };
+		return {
+			category: pick(next, categories),
+			description: 'Dépôt sauvage au coin de la rue depuis plusieurs jours (banc d’essai)',
+			latitude: point.lat,
+			longitude: point.lng,
+			lang: 'fr',
+		};
 	};
 	const open311Body: PayloadMaker = (next) => {
 		const point = pick(next, points);
-		return { api_key: DEMO_OPEN311_KEY, service_code: pick(next, categories), lat: point.lat, long: point.lng, description: 'Lampadaire éteint (banc d’essai)' };
+		return {
+			api_key: DEMO_OPEN311_KEY,
+			service_code: pick(next, categories),
+			lat: point.lat,
+			long: point.lng,
+			description: 'Lampadaire éteint (banc d’essai)',
+		};
 	};
 	const plainBody: PayloadMaker = (next) => {
 		const point = pick(next, points);
-		return { category: pick(next, categories), description: 'Dépôt sauvage au coin de la rue depuis plusieurs jours (banc d’essai)', latitude: point.lat, longitude: point.lng, status: 'new', received_at: new Date().toISOString(), reference: `B-${Math.floor(next() * 1e12)}` };
+		return {
+			category: pick(next, categories),
+			description: 'Dépôt sauvage au coin de la rue depuis plusieurs jours (banc d’essai)',
+			latitude: point.lat,
+			longitude: point.lng,
+			status: 'new',
+			received_at: new Date().toISOString(),
+			reference: `B-${Math.floor(next() * 1e12)}`,
+		};
 	};
 
 	// the baseline collection: a few similar columns, no hooks
@@ -402,7 +574,9 @@ async function main() {
 	});
 
 	// a complaint with a known tracking secret, for the tracking read
-	const tracked = (await json(`${first.url}/portal/api/complaints`, { method: 'POST', body: JSON.stringify(portalBody(random(1))) })).data as { reference: string; tracking_secret: string };
+	const tracked = (
+		await json(`${first.url}/portal/api/complaints`, { method: 'POST', body: JSON.stringify(portalBody(random(1))) })
+	).data as { reference: string; tracking_secret: string };
 
 	await new Promise((resolve) => setTimeout(resolve, 3000));
 	results.memory.atRestMb = rssMb(first.server.pid);
@@ -419,12 +593,31 @@ async function main() {
 	async function intakeFigures() {
 		log('intake: portal, Open311, plain Directus, raw SQL');
 		const pid = [first.server.pid!];
-		const plainTarget: IntakeTarget = { target: 'plain Directus POST', path: '/items/bench_plain', headers: admin, makeBody: plainBody };
-		const portalTarget: IntakeTarget = { target: 'portal intake', path: '/portal/api/complaints', headers: {}, makeBody: portalBody };
-		const open311Target: IntakeTarget = { target: 'Open311 POST', path: '/open311/v2/requests.json', headers: {}, makeBody: open311Body };
+		const plainTarget: IntakeTarget = {
+			target: 'plain Directus POST',
+			path: '/items/bench_plain',
+			headers: admin,
+			makeBody: plainBody,
+		};
+		const portalTarget: IntakeTarget = {
+			target: 'portal intake',
+			path: '/portal/api/complaints',
+			headers: {},
+			makeBody: portalBody,
+		};
+		const open311Target: IntakeTarget = {
+			target: 'Open311 POST',
+			path: '/open311/v2/requests.json',
+			headers: {},
+			makeBody: open311Body,
+		};
 		for (const clients of CONCURRENCY) {
 			await interleavedLoadTests(plainTarget, [portalTarget, open311Target], [first.url], clients, pid);
-			await rawSqlLoad(db, clients, (next) => ({ id: crypto.randomUUID(), ...plainBody(next), received_at: new Date() }));
+			await rawSqlLoad(db, clients, (next) => ({
+				id: crypto.randomUUID(),
+				...plainBody(next),
+				received_at: new Date(),
+			}));
 		}
 		log(`memory under load (peak): ${results.memory.underLoadMb} MB`);
 		if (ONLY_INTAKE) {
@@ -439,7 +632,10 @@ async function main() {
 		await new Promise((resolve) => setTimeout(resolve, 3000));
 		results.memory.secondInstanceAtRestMb = rssMb(second.server.pid);
 		const top = Math.max(...CONCURRENCY);
-		await interleavedLoadTests(plainTarget, [portalTarget], [first.url, second.url], top, [first.server.pid!, second.server.pid!]);
+		await interleavedLoadTests(plainTarget, [portalTarget], [first.url, second.url], top, [
+			first.server.pid!,
+			second.server.pid!,
+		]);
 		second.server.kill('SIGTERM');
 	}
 
@@ -449,8 +645,14 @@ async function main() {
 		// photos: concurrent uploads of five phone photos each, the process's resident memory sampled every 50 ms
 		log('photo intake: memory under concurrent uploads');
 		const apiRequire = createRequire(createRequire(import.meta.url).resolve('@directus/api/package.json'));
-		const sharp = apiRequire('sharp') as (options: object) => { jpeg(options: object): { toBuffer(): Promise<Buffer> } };
-		const photo = await sharp({ create: { width: 4000, height: 3000, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 30 } } }).jpeg({ quality: 85 }).toBuffer();
+		const sharp = apiRequire('sharp') as (options: object) => {
+			jpeg(options: object): { toBuffer(): Promise<Buffer> };
+		};
+		const photo = await sharp({
+			create: { width: 4000, height: 3000, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 30 } },
+		})
+			.jpeg({ quality: 85 })
+			.toBuffer();
 		const clients = 8;
 		const uploadsPerClient = 3;
 		const photosPerUpload = 5;
@@ -467,9 +669,18 @@ async function main() {
 					const body = portalBody(nextPoint);
 					const form = new FormData();
 					for (const [name, value] of Object.entries(body)) form.append(name, String(value));
-					for (let i = 0; i < photosPerUpload; i++) form.append('photos', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), `IMG_${client}_${n}_${i}.jpg`);
+					for (let i = 0; i < photosPerUpload; i++)
+						form.append(
+							'photos',
+							new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }),
+							`IMG_${client}_${n}_${i}.jpg`,
+						);
 					const started = performance.now();
-					const response = await fetch(`${first.url}/portal/api/complaints`, { method: 'POST', body: form, headers: { 'idempotency-key': crypto.randomUUID() } });
+					const response = await fetch(`${first.url}/portal/api/complaints`, {
+						method: 'POST',
+						body: form,
+						headers: { 'idempotency-key': crypto.randomUUID() },
+					});
 					await response.arrayBuffer();
 					durations.push(performance.now() - started);
 					statuses[response.status] = (statuses[response.status] ?? 0) + 1;
@@ -479,24 +690,74 @@ async function main() {
 		clearInterval(sampler);
 		await new Promise((resolve) => setTimeout(resolve, 5000));
 		const latency = summarize(durations);
-		results.photos = { uploads: clients * uploadsPerClient, clients, photosPerUpload, photoMb: Math.round((photo.length / 2 ** 20) * 10) / 10, atRestMb: atRest, peakMb: peak, afterMb: rssMb(pid), ceilingMb: PHOTO_MEMORY_CEILING_MB, statuses, p50: Math.round(latency.p50), p99: Math.round(latency.p99) };
-		log(`  ${clients} clients × ${uploadsPerClient} uploads of ${photosPerUpload} photos (${results.photos.photoMb} MB each): peak ${peak} MB (at rest ${atRest} MB, ceiling ${PHOTO_MEMORY_CEILING_MB} MB), 5 s later ${results.photos.afterMb} MB, statuses ${JSON.stringify(statuses)}`);
+		results.photos = {
+			uploads: clients * uploadsPerClient,
+			clients,
+			photosPerUpload,
+			photoMb: Math.round((photo.length / 2 ** 20) * 10) / 10,
+			atRestMb: atRest,
+			peakMb: peak,
+			afterMb: rssMb(pid),
+			ceilingMb: PHOTO_MEMORY_CEILING_MB,
+			statuses,
+			p50: Math.round(latency.p50),
+			p99: Math.round(latency.p99),
+		};
+		log(
+			`  ${clients} clients × ${uploadsPerClient} uploads of ${photosPerUpload} photos (${results.photos.photoMb} MB each): peak ${peak} MB (at rest ${atRest} MB, ceiling ${PHOTO_MEMORY_CEILING_MB} MB), 5 s later ${results.photos.afterMb} MB, statuses ${JSON.stringify(statuses)}`,
+		);
 
 		// outbox: an instance with the default schedule sends to a local SMTP sink
 		log('outbox: messages per second with the default schedule');
 		const { SMTPServer } = await import('smtp-server');
 		let received = 0;
-		const sink = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], onData(stream, _session, callback) { stream.on('data', () => {}); stream.on('end', () => { received++; callback(); }); } });
+		const sink = new SMTPServer({
+			authOptional: true,
+			disabledCommands: ['STARTTLS'],
+			onData(stream, _session, callback) {
+				stream.on('data', () => {});
+				stream.on('end', () => {
+					received++;
+					callback();
+				});
+			},
+		});
 		sink.on('error', () => {});
 		const sinkPort = 19_000 + Math.floor(Math.random() * 1000);
 		await new Promise<void>((resolve) => sink.listen(sinkPort, '127.0.0.1', () => resolve()));
 		const schedule = '*/15 * * * * *';
-		const sender = startDirectus({ ...config, port: port + 2, publicUrl: `http://127.0.0.1:${port + 2}` }, { quiet: true, extraEnv: { ...instanceEnv, CASA_OUTBOX_SCHEDULE: schedule, EMAIL_TRANSPORT: 'smtp', EMAIL_SMTP_HOST: '127.0.0.1', EMAIL_SMTP_PORT: String(sinkPort), EMAIL_SMTP_SECURE: 'false', EMAIL_SMTP_IGNORE_TLS: 'true', EMAIL_FROM: 'reclamations@casablanca.ma' } });
+		const sender = startDirectus(
+			{ ...config, port: port + 2, publicUrl: `http://127.0.0.1:${port + 2}` },
+			{
+				quiet: true,
+				extraEnv: {
+					...instanceEnv,
+					CASA_OUTBOX_SCHEDULE: schedule,
+					EMAIL_TRANSPORT: 'smtp',
+					EMAIL_SMTP_HOST: '127.0.0.1',
+					EMAIL_SMTP_PORT: String(sinkPort),
+					EMAIL_SMTP_SECURE: 'false',
+					EMAIL_SMTP_IGNORE_TLS: 'true',
+					EMAIL_FROM: 'reclamations@casablanca.ma',
+				},
+			},
+		);
 		servers.push(sender);
 		await waitForHealth(`http://127.0.0.1:${port + 2}`, sender);
-		await db('outbox').whereIn('status', ['pending', 'retry', 'sending']).update({ status: 'failed', last_error: 'bench: set aside' });
+		await db('outbox')
+			.whereIn('status', ['pending', 'retry', 'sending'])
+			.update({ status: 'failed', last_error: 'bench: set aside' });
 		const messages = 900;
-		const rows = Array.from({ length: messages }, (_, index) => ({ event: 'acknowledgment', channel: 'email', recipient: `bench.${index}@example.ma`, language: index % 3 ? 'fr' : 'ar', payload: JSON.stringify({ reference: `BENCH-${index}` }), status: 'pending', attempts: 0, date_created: new Date() }));
+		const rows = Array.from({ length: messages }, (_, index) => ({
+			event: 'acknowledgment',
+			channel: 'email',
+			recipient: `bench.${index}@example.ma`,
+			language: index % 3 ? 'fr' : 'ar',
+			payload: JSON.stringify({ reference: `BENCH-${index}` }),
+			status: 'pending',
+			attempts: 0,
+			date_created: new Date(),
+		}));
 		for (let start = 0; start < rows.length; start += 300) await db('outbox').insert(rows.slice(start, start + 300));
 		const started = performance.now();
 		let pending = messages;
@@ -506,8 +767,18 @@ async function main() {
 		}
 		const seconds = (performance.now() - started) / 1000;
 		const perSecond = Math.round(((messages - pending) / seconds) * 10) / 10;
-		results.outbox = { messages, schedule, seconds: Math.round(seconds), perSecond, perHour: Math.round(perSecond * 3600), stormPerHour: STORM_PEAK_PER_HOUR, concurrency: 4 };
-		log(`  ${messages - pending} of ${messages} sent in ${Math.round(seconds)} s (${received} reached the sink): ${perSecond}/s = ${results.outbox.perHour.toLocaleString('en')}/h, ×${ratio(results.outbox.perHour, STORM_PEAK_PER_HOUR)} the storm peak`);
+		results.outbox = {
+			messages,
+			schedule,
+			seconds: Math.round(seconds),
+			perSecond,
+			perHour: Math.round(perSecond * 3600),
+			stormPerHour: STORM_PEAK_PER_HOUR,
+			concurrency: 4,
+		};
+		log(
+			`  ${messages - pending} of ${messages} sent in ${Math.round(seconds)} s (${received} reached the sink): ${perSecond}/s = ${results.outbox.perHour.toLocaleString('en')}/h, ×${ratio(results.outbox.perHour, STORM_PEAK_PER_HOUR)} the storm peak`,
+		);
 		sender.kill('SIGTERM');
 		await new Promise<void>((resolve) => sink.close(() => resolve()));
 	}
@@ -517,7 +788,14 @@ async function main() {
 	const dgsToken = await login('dgs@casablanca.ma');
 	const agent = { authorization: `Bearer ${agentToken}` };
 	const dgs = { authorization: `Bearer ${dgsToken}` };
-	const agentTeam = String((await db('team_members').join('directus_users', 'directus_users.id', 'team_members.user').where('directus_users.email', 'agent.proprete@casablanca.ma').first('team_members.team')).team);
+	const agentTeam = String(
+		(
+			await db('team_members')
+				.join('directus_users', 'directus_users.id', 'team_members.user')
+				.where('directus_users.email', 'agent.proprete@casablanca.ma')
+				.first('team_members.team')
+		).team,
+	);
 	const nextPage = random(5);
 
 	for (const size of SIZES) {
@@ -540,16 +818,70 @@ async function main() {
 		log(`  baseline SELECT count(*)             p50 ${formatMs(baseline.p50)}`);
 		const add = (figure: ReadFigure) => results.reads.push(figure);
 		// staff read through the workspace (no generic permission on complaints): the queue, one complaint, the figures
-		const inQueue = String((await db('complaints').where({ team: agentTeam }).whereIn('status', OPEN).first('id'))?.id ?? '');
+		const inQueue = String(
+			(await db('complaints').where({ team: agentTeam }).whereIn('status', OPEN).first('id'))?.id ?? '',
+		);
 		const workspace = async (figure: Promise<ReadFigure>) => add({ ...(await figure), goalMs: 150 });
-		await workspace(timeRequests('workspace queue (agent: team, open, by deadline)', size, () => `${first.url}/workspace/complaints?status=open&sort=due&limit=25&page=${1 + Math.floor(nextPage() * 10)}`, agent));
-		await workspace(timeRequests('workspace "mine" (assignee, open)', size, () => `${first.url}/workspace/complaints?assignee=me&status=open&limit=25`, agent));
-		if (inQueue) await workspace(timeRequests('workspace complaint view', size, () => `${first.url}/workspace/complaints/${inQueue}`, agent));
-		add(await timeRequests('dashboard: open complaints (indicator)', size, () => `${first.url}/insights/indicator?name=open`, dgs));
-		add(await timeRequests('dashboard: late by priority (indicator)', size, () => `${first.url}/insights/indicator?name=breached_by_priority`, dgs));
-		add(await timeRequests('Open311 GET requests.json (1000)', size, () => `${first.url}/open311/v2/requests.json`, {}, Math.min(READ_SAMPLES, 20)));
-		add(await timeRequests('portal tracking (secret)', size, () => `${first.url}/portal/api/complaints/${tracked.reference}`, { 'x-tracking-secret': tracked.tracking_secret }));
-		const clusters = await timeRequests('clusters (whole city, zoom 11)', size, () => `${first.url}/insights/clusters?bbox=-7.80,33.45,-7.40,33.70&zoom=11`, dgs, 20);
+		await workspace(
+			timeRequests(
+				'workspace queue (agent: team, open, by deadline)',
+				size,
+				() => `${first.url}/workspace/complaints?status=open&sort=due&limit=25&page=${1 + Math.floor(nextPage() * 10)}`,
+				agent,
+			),
+		);
+		await workspace(
+			timeRequests(
+				'workspace "mine" (assignee, open)',
+				size,
+				() => `${first.url}/workspace/complaints?assignee=me&status=open&limit=25`,
+				agent,
+			),
+		);
+		if (inQueue)
+			await workspace(
+				timeRequests('workspace complaint view', size, () => `${first.url}/workspace/complaints/${inQueue}`, agent),
+			);
+		add(
+			await timeRequests(
+				'dashboard: open complaints (indicator)',
+				size,
+				() => `${first.url}/insights/indicator?name=open`,
+				dgs,
+			),
+		);
+		add(
+			await timeRequests(
+				'dashboard: late by priority (indicator)',
+				size,
+				() => `${first.url}/insights/indicator?name=breached_by_priority`,
+				dgs,
+			),
+		);
+		add(
+			await timeRequests(
+				'Open311 GET requests.json (1000)',
+				size,
+				() => `${first.url}/open311/v2/requests.json`,
+				{},
+				Math.min(READ_SAMPLES, 20),
+			),
+		);
+		add(
+			await timeRequests(
+				'portal tracking (secret)',
+				size,
+				() => `${first.url}/portal/api/complaints/${tracked.reference}`,
+				{ 'x-tracking-secret': tracked.tracking_secret },
+			),
+		);
+		const clusters = await timeRequests(
+			'clusters (whole city, zoom 11)',
+			size,
+			() => `${first.url}/insights/clusters?bbox=-7.80,33.45,-7.40,33.70&zoom=11`,
+			dgs,
+			20,
+		);
 		if (clusters.note) log(`  clusters: ${clusters.note}`);
 		add(clusters);
 
@@ -582,8 +914,16 @@ async function main() {
 				if (index > 0) times.push(performance.now() - began_);
 				if (times.length >= 5 && performance.now() - started > 30_000) break;
 			}
-			const figure: ReadFigure = { name: 'officials figures: one computation, 13 months (in process)', size, status: 200, ...summarize(times), background: true };
-			log(`  ${figure.name.padEnd(34)} p50 ${formatMs(figure.p50)}  p95 ${formatMs(figure.p95)} (×${ratio(figure.p50, baseline.p50)} count(*))`);
+			const figure: ReadFigure = {
+				name: 'officials figures: one computation, 13 months (in process)',
+				size,
+				status: 200,
+				...summarize(times),
+				background: true,
+			};
+			log(
+				`  ${figure.name.padEnd(34)} p50 ${formatMs(figure.p50)}  p95 ${formatMs(figure.p95)} (×${ratio(figure.p50, baseline.p50)} count(*))`,
+			);
 			return figure;
 		}, 'officials figures computation');
 		// a fresh instance, whose figures are those of this size (the first one kept the months an earlier size read):
@@ -593,31 +933,80 @@ async function main() {
 		const startedAt = performance.now();
 		const ready = async (what: string, months: number[]) => {
 			try {
-				for (const back of months) await json(`${fresh.url}/officials/figures?month=${monthBack(back)}`, { headers: dgs });
+				for (const back of months)
+					await json(`${fresh.url}/officials/figures?month=${monthBack(back)}`, { headers: dgs });
 				log(`  fresh instance: ${what} ready ${Math.round(performance.now() - startedAt)} ms after its health check`);
 			} catch (error) {
-				results.notes.push(`officials figures at ${size}: ${what} on a fresh instance failed (${(error as Error).message.split('\n')[0]})`);
+				results.notes.push(
+					`officials figures at ${size}: ${what} on a fresh instance failed (${(error as Error).message.split('\n')[0]})`,
+				);
 			}
 		};
 		await ready("the current month's figures", [0]);
-		await ready("the picker's 11 earlier months", Array.from({ length: 11 }, (_, index) => 11 - index));
+		await ready(
+			"the picker's 11 earlier months",
+			Array.from({ length: 11 }, (_, index) => 11 - index),
+		);
 		// what else the instance does as it starts (the category suggestion's training) is done before measuring
 		await new Promise((resolve) => setTimeout(resolve, 3000));
 		let officialsMonth = 0;
-		await figures(() => timeRequests("officials figures, the picker's 11 earlier months", size, () => `${fresh.url}/officials/figures?month=${monthBack(1 + (officialsMonth++ % 11))}`, dgs), 'officials figures, earlier months');
-		await figures(() => timeRequests('officials figures (director general, current month)', size, () => `${fresh.url}/officials/figures`, dgs), 'officials figures, current month');
+		await figures(
+			() =>
+				timeRequests(
+					"officials figures, the picker's 11 earlier months",
+					size,
+					() => `${fresh.url}/officials/figures?month=${monthBack(1 + (officialsMonth++ % 11))}`,
+					dgs,
+				),
+			'officials figures, earlier months',
+		);
+		await figures(
+			() =>
+				timeRequests(
+					'officials figures (director general, current month)',
+					size,
+					() => `${fresh.url}/officials/figures`,
+					dgs,
+				),
+			'officials figures, current month',
+		);
 		// the same while the thirteen months are recomputed on the same database (a refresh, as the instance runs one)
 		let recomputing = true;
 		const load = (async () => {
 			while (recomputing) await computeFigures(db, currentMonth, legalCeilingDays).catch(() => {});
 		})();
-		await figures(() => timeRequests('officials figures (current month) during a recomputation', size, () => `${fresh.url}/officials/figures`, dgs), 'officials figures during a recomputation');
+		await figures(
+			() =>
+				timeRequests(
+					'officials figures (current month) during a recomputation',
+					size,
+					() => `${fresh.url}/officials/figures`,
+					dgs,
+				),
+			'officials figures during a recomputation',
+		);
 		recomputing = false;
 		await load;
-		await figures(() => timeRequests('public figures page /portal/chiffres', size, () => `${fresh.url}/portal/chiffres?lang=fr`, {}), 'public figures page');
-		await figures(() => timeRequests('public figures JSON, 12 months', size, () => `${fresh.url}/portal/chiffres.json`, {}, Math.min(READ_SAMPLES, 20)), 'public figures JSON');
+		await figures(
+			() =>
+				timeRequests('public figures page /portal/chiffres', size, () => `${fresh.url}/portal/chiffres?lang=fr`, {}),
+			'public figures page',
+		);
+		await figures(
+			() =>
+				timeRequests(
+					'public figures JSON, 12 months',
+					size,
+					() => `${fresh.url}/portal/chiffres.json`,
+					{},
+					Math.min(READ_SAMPLES, 20),
+				),
+			'public figures JSON',
+		);
 		fresh.server.kill('SIGTERM');
-		await new Promise((resolve) => (fresh.server.exitCode !== null ? resolve(null) : fresh.server.once('exit', resolve)));
+		await new Promise((resolve) =>
+			fresh.server.exitCode !== null ? resolve(null) : fresh.server.once('exit', resolve),
+		);
 
 		// the SLA sweep, as the flow runs it (same function, same database), timed in-process. It reads
 		// only the complaints whose next instant has passed (complaints.sla_next_check_at): the first
@@ -628,8 +1017,20 @@ async function main() {
 			const swept = await runSlaSweep({ database: db, now });
 			const ms = performance.now() - started;
 			if (swept.skipped) results.notes.push(`SLA sweep ${run} at ${size}: skipped, another sweep held the lock`);
-			log(`  SLA sweep ${run}: ${Math.round(ms)} ms, ${swept.checked} read, ${swept.changed} changed, ${swept.statements} statements (×${ratio(ms, baseline.p50)} count(*))`);
-			return { size, open, run, ms: Math.round(ms), checked: swept.checked, changed: swept.changed, statements: swept.statements, countMs: baseline.p50, goal };
+			log(
+				`  SLA sweep ${run}: ${Math.round(ms)} ms, ${swept.checked} read, ${swept.changed} changed, ${swept.statements} statements (×${ratio(ms, baseline.p50)} count(*))`,
+			);
+			return {
+				size,
+				open,
+				run,
+				ms: Math.round(ms),
+				checked: swept.checked,
+				changed: swept.changed,
+				statements: swept.statements,
+				countMs: baseline.p50,
+				goal,
+			};
 		};
 		const minutes = (n: number) => new Date(Date.now() + n * 60_000);
 		results.sweeps.push(await sweepAt('first (catch-up)', minutes(0)));
@@ -650,7 +1051,8 @@ async function main() {
 				[minutes(30), minutes(30), minutes(60 * 24), minutes(60 * 24 * 30)],
 			)
 		).rows.length;
-		if (crossing < 1000) results.notes.push(`SLA sweep at ${size}: only ${crossing} complaints could be made to cross (1,000 wanted)`);
+		if (crossing < 1000)
+			results.notes.push(`SLA sweep at ${size}: only ${crossing} complaints could be made to cross (1,000 wanted)`);
 		results.sweeps.push(await sweepAt(`${crossing} crossing a threshold`, crossAt, '< 1 s'));
 
 		// the retention job (loi 09-08), in-process as its schedule runs it: with the default periods (nothing of the
@@ -662,8 +1064,17 @@ async function main() {
 			const started = performance.now();
 			const totals = await runRetention({ database: db, settings, maxBatches });
 			const ms = performance.now() - started;
-			results.retention.push({ size, run, ms: Math.round(ms), complaints: totals.complaints, batches: totals.batches, countMs: baseline.p50 });
-			log(`  retention ${run}: ${Math.round(ms)} ms, ${totals.complaints} anonymised in ${totals.batches} batches (×${ratio(ms, baseline.p50)} count(*))`);
+			results.retention.push({
+				size,
+				run,
+				ms: Math.round(ms),
+				complaints: totals.complaints,
+				batches: totals.batches,
+				countMs: baseline.p50,
+			});
+			log(
+				`  retention ${run}: ${Math.round(ms)} ms, ${totals.complaints} anonymised in ${totals.batches} batches (×${ratio(ms, baseline.p50)} count(*))`,
+			);
 		}
 	}
 
@@ -671,8 +1082,12 @@ async function main() {
 	if (!FIRST_PAINT) return;
 	log('first paint at phone size, CPU ×4 (workspace queue against the generic collection page)');
 	try {
-		results.firstPaint = await measureFirstPaint(first.url, { agent: { email: 'agent.proprete@casablanca.ma', password: DEMO_PASSWORD }, admin: { email: config.adminEmail, password: config.adminPassword } });
-		for (const figure of results.firstPaint) log(`  ${figure.target.padEnd(52)} p50 ${figure.p50} ms  p95 ${figure.p95} ms`);
+		results.firstPaint = await measureFirstPaint(first.url, {
+			agent: { email: 'agent.proprete@casablanca.ma', password: DEMO_PASSWORD },
+			admin: { email: config.adminEmail, password: config.adminPassword },
+		});
+		for (const figure of results.firstPaint)
+			log(`  ${figure.target.padEnd(52)} p50 ${figure.p50} ms  p95 ${figure.p95} ms`);
 	} catch (error) {
 		results.notes.push(`first paint not measured: ${(error as Error).message.split('\n')[0]}`);
 	}
@@ -696,14 +1111,20 @@ function capacity(): string[] {
 }
 
 function markdown(): string {
-	const plain = (clients: number, instances = 1) => results.intake.find((figure) => figure.target === 'plain Directus POST' && figure.clients === clients && figure.instances === instances);
+	const plain = (clients: number, instances = 1) =>
+		results.intake.find(
+			(figure) =>
+				figure.target === 'plain Directus POST' && figure.clients === clients && figure.instances === instances,
+		);
 	const intakeRows = results.intake
 		.filter((figure) => figure.instances <= 1)
 		.map((figure) => [
 			figure.target,
 			figure.clients,
 			`${figure.perSecond}/s`,
-			formatRatio(figure.ratio !== undefined ? figure.ratio : ratio(figure.perSecond, plain(figure.clients)?.perSecond)),
+			formatRatio(
+				figure.ratio !== undefined ? figure.ratio : ratio(figure.perSecond, plain(figure.clients)?.perSecond),
+			),
 			figure.cpuMsPerRequest === undefined ? 'n/a' : `${figure.cpuMsPerRequest} ms`,
 			formatRatio(figure.cpuRatio ?? null),
 			`${figure.p50} ms`,
@@ -712,19 +1133,55 @@ function markdown(): string {
 		]);
 	const top = Math.max(...CONCURRENCY);
 	const twoRows = ['portal intake', 'plain Directus POST'].map((target) => {
-		const single = results.intake.find((figure) => figure.target === target && figure.clients === top && figure.instances === 1);
-		const double = results.intake.find((figure) => figure.target === target && figure.clients === top && figure.instances === 2);
-		return [target, top, `${single?.perSecond ?? 'n/a'}/s`, `${double?.perSecond ?? 'n/a'}/s`, formatRatio(ratio(double?.perSecond, single?.perSecond)), `${double?.p99 ?? 'n/a'} ms`];
+		const single = results.intake.find(
+			(figure) => figure.target === target && figure.clients === top && figure.instances === 1,
+		);
+		const double = results.intake.find(
+			(figure) => figure.target === target && figure.clients === top && figure.instances === 2,
+		);
+		return [
+			target,
+			top,
+			`${single?.perSecond ?? 'n/a'}/s`,
+			`${double?.perSecond ?? 'n/a'}/s`,
+			formatRatio(ratio(double?.perSecond, single?.perSecond)),
+			`${double?.p99 ?? 'n/a'} ms`,
+		];
 	});
 	const readRows = results.reads.map((figure) => {
 		const baseline = results.baselines.find((entry) => entry.size === figure.size)?.countMs.p50;
 		const goal = figure.goalMs ?? 300;
-		const verdict = figure.background ? 'no goal (background work)' : `${figure.p95 < goal ? 'yes' : '**no**'} (< ${goal} ms)`;
-		return figure.note ? [figure.size.toLocaleString('en'), figure.name, figure.note, '', '', ''] : [figure.size.toLocaleString('en'), figure.name, formatMs(figure.p50), formatMs(figure.p95), formatRatio(ratio(figure.p95, baseline)), verdict];
+		const verdict = figure.background
+			? 'no goal (background work)'
+			: `${figure.p95 < goal ? 'yes' : '**no**'} (< ${goal} ms)`;
+		return figure.note
+			? [figure.size.toLocaleString('en'), figure.name, figure.note, '', '', '']
+			: [
+					figure.size.toLocaleString('en'),
+					figure.name,
+					formatMs(figure.p50),
+					formatMs(figure.p95),
+					formatRatio(ratio(figure.p95, baseline)),
+					verdict,
+				];
 	});
-	const fullPath = results.intake.filter((figure) => (figure.target === 'portal intake' || figure.target === 'Open311 POST') && figure.instances === 1 && figure.ratio !== undefined && figure.ratio !== null);
-	const lowest = fullPath.reduce<IntakeFigure | null>((min, figure) => (min === null || (figure.ratio ?? 0) < (min.ratio ?? 0) ? figure : min), null);
-	const lowestCpu = fullPath.filter((figure) => figure.cpuRatio !== undefined && figure.cpuRatio !== null).reduce<IntakeFigure | null>((min, figure) => (min === null || (figure.cpuRatio ?? 0) < (min.cpuRatio ?? 0) ? figure : min), null);
+	const fullPath = results.intake.filter(
+		(figure) =>
+			(figure.target === 'portal intake' || figure.target === 'Open311 POST') &&
+			figure.instances === 1 &&
+			figure.ratio !== undefined &&
+			figure.ratio !== null,
+	);
+	const lowest = fullPath.reduce<IntakeFigure | null>(
+		(min, figure) => (min === null || (figure.ratio ?? 0) < (min.ratio ?? 0) ? figure : min),
+		null,
+	);
+	const lowestCpu = fullPath
+		.filter((figure) => figure.cpuRatio !== undefined && figure.cpuRatio !== null)
+		.reduce<IntakeFigure | null>(
+			(min, figure) => (min === null || (figure.cpuRatio ?? 0) < (min.cpuRatio ?? 0) ? figure : min),
+			null,
+		);
 	return [
 		`# Benchmarks — ${results.date.slice(0, 16).replace('T', ' ')} UTC`,
 		'',
@@ -733,9 +1190,22 @@ function markdown(): string {
 		'',
 		`## Intake (baseline: plain Directus \`POST /items/bench_plain\`, no hooks, same clients; ${ROUNDS} interleaved rounds, medians)`,
 		'',
-		table(['target', 'clients', 'throughput', 'ratio to plain', 'CPU per request', 'CPU ratio (plain / target)', 'p50', 'p99', 'failed'], intakeRows),
+		table(
+			[
+				'target',
+				'clients',
+				'throughput',
+				'ratio to plain',
+				'CPU per request',
+				'CPU ratio (plain / target)',
+				'p50',
+				'p99',
+				'failed',
+			],
+			intakeRows,
+		),
 		'',
-		'The throughput ratio depends on what else the machine runs during each round; the CPU ratio (plain Directus\'s CPU time per request over the target\'s, in the Directus process) is what a CPU-bound instance on a machine of its own would show.',
+		"The throughput ratio depends on what else the machine runs during each round; the CPU ratio (plain Directus's CPU time per request over the target's, in the Directus process) is what a CPU-bound instance on a machine of its own would show.",
 		'',
 		`Goal: the full intake path keeps at least half of plain Directus's throughput — lowest median ratio: ${lowest ? `${lowest.target} at ${lowest.clients} clients, ${formatRatio(lowest.ratio ?? null)}` : 'n/a'} (${lowest && (lowest.ratio ?? 0) >= 0.5 ? 'met' : '**not met**'}); lowest CPU ratio: ${lowestCpu ? `${lowestCpu.target} at ${lowestCpu.clients} clients, ${formatRatio(lowestCpu.cpuRatio ?? null)}` : 'n/a'} (${lowestCpu && (lowestCpu.cpuRatio ?? 0) >= 0.5 ? 'met' : '**not met**'}).`,
 		'',
@@ -751,36 +1221,85 @@ function markdown(): string {
 		'',
 		table(['complaints', 'read', 'p50', 'p95', 'p95 / count(*)', 'p95 under goal'], readRows),
 		'',
-		'## First paint at phone size, CPU throttled 4× (Chromium; baseline: Directus\'s own collection page in the same run)',
+		"## First paint at phone size, CPU throttled 4× (Chromium; baseline: Directus's own collection page in the same run)",
 		'',
 		results.firstPaint.length === 0
 			? 'Not measured in this run.'
-			: table(['screen', 'samples', 'p50', 'p95', 'p95 / baseline'], results.firstPaint.map((figure) => [figure.target, figure.samples, `${figure.p50} ms`, `${figure.p95} ms`, formatRatio(ratio(figure.p95, results.firstPaint[results.firstPaint.length - 1].p95))])),
+			: table(
+					['screen', 'samples', 'p50', 'p95', 'p95 / baseline'],
+					results.firstPaint.map((figure) => [
+						figure.target,
+						figure.samples,
+						`${figure.p50} ms`,
+						`${figure.p95} ms`,
+						formatRatio(ratio(figure.p95, results.firstPaint[results.firstPaint.length - 1].p95)),
+					]),
+				),
 		'',
-		results.baselines.map((entry) => `Baseline count(*) at ${entry.size.toLocaleString('en')}: p50 ${formatMs(entry.countMs.p50)}.`).join(' '),
+		results.baselines
+			.map((entry) => `Baseline count(*) at ${entry.size.toLocaleString('en')}: p50 ${formatMs(entry.countMs.p50)}.`)
+			.join(' '),
 		'',
 		'## OCR of paper mail at the desk (baseline: decoding the same image with sharp)',
 		'',
 		results.ocr.length === 0
 			? 'Not measured in this run.'
-			: table(['scan', 'pages read', 'time per page (median of 3)', 'baseline', 'ratio', 'confidence'], results.ocr.map((figure) => [figure.scan, figure.pages, `${figure.msPerPage} ms`, `${figure.baselineMs} ms`, formatRatio(ratio(figure.msPerPage, figure.baselineMs)), figure.confidence ?? '—'])),
+			: table(
+					['scan', 'pages read', 'time per page (median of 3)', 'baseline', 'ratio', 'confidence'],
+					results.ocr.map((figure) => [
+						figure.scan,
+						figure.pages,
+						`${figure.msPerPage} ms`,
+						`${figure.baselineMs} ms`,
+						formatRatio(ratio(figure.msPerPage, figure.baselineMs)),
+						figure.confidence ?? '—',
+					]),
+				),
 		'',
 		'## SLA sweep (baseline: the same `SELECT count(*)`)',
 		'',
 		table(
 			['complaints', 'open', 'sweep', 'time', 'ratio to count(*)', 'goal', 'rows read', 'changed', 'statements'],
-			results.sweeps.map((sweep) => [sweep.size.toLocaleString('en'), sweep.open.toLocaleString('en'), sweep.run, formatMs(sweep.ms), formatRatio(ratio(sweep.ms, sweep.countMs)), sweep.goal ?? '', sweep.checked.toLocaleString('en'), sweep.changed, sweep.statements]),
+			results.sweeps.map((sweep) => [
+				sweep.size.toLocaleString('en'),
+				sweep.open.toLocaleString('en'),
+				sweep.run,
+				formatMs(sweep.ms),
+				formatRatio(ratio(sweep.ms, sweep.countMs)),
+				sweep.goal ?? '',
+				sweep.checked.toLocaleString('en'),
+				sweep.changed,
+				sweep.statements,
+			]),
 		),
 		'',
 		'## Retention job, loi 09-08 (baseline: the same `SELECT count(*)`)',
 		'',
 		results.retention.length === 0
 			? 'Not measured in this run.'
-			: table(['complaints', 'run', 'time', 'ratio to count(*)', 'anonymised', 'batches', 'per batch'], results.retention.map((entry) => [entry.size.toLocaleString('en'), entry.run, formatMs(entry.ms), formatRatio(ratio(entry.ms, entry.countMs)), entry.complaints, entry.batches, entry.batches > 0 ? formatMs(Math.round(entry.ms / entry.batches)) : '—'])),
+			: table(
+					['complaints', 'run', 'time', 'ratio to count(*)', 'anonymised', 'batches', 'per batch'],
+					results.retention.map((entry) => [
+						entry.size.toLocaleString('en'),
+						entry.run,
+						formatMs(entry.ms),
+						formatRatio(ratio(entry.ms, entry.countMs)),
+						entry.complaints,
+						entry.batches,
+						entry.batches > 0 ? formatMs(Math.round(entry.ms / entry.batches)) : '—',
+					]),
+				),
 		'',
 		'## Data generation',
 		'',
-		table(['to size', 'complaints added', 'seconds'], results.generation.map((entry) => [entry.size.toLocaleString('en'), entry.added.toLocaleString('en'), entry.seconds])),
+		table(
+			['to size', 'complaints added', 'seconds'],
+			results.generation.map((entry) => [
+				entry.size.toLocaleString('en'),
+				entry.added.toLocaleString('en'),
+				entry.seconds,
+			]),
+		),
 		'',
 		...capacity(),
 		'',
@@ -820,7 +1339,15 @@ try {
 	const stamp = results.date.replace(/[:.]/g, '-');
 	writeFileSync(join(dir, `${stamp}.json`), JSON.stringify(results, null, 2));
 	if (ONLY_SUGGESTION && results.suggestion && !failed) {
-		writeFileSync(join(dir, 'suggestion-latest.md'), [`# Category suggestion — ${results.date.slice(0, 16).replace('T', ' ')} UTC`, '', ...suggestionMarkdown(results.suggestion), ''].join('\n'));
+		writeFileSync(
+			join(dir, 'suggestion-latest.md'),
+			[
+				`# Category suggestion — ${results.date.slice(0, 16).replace('T', ' ')} UTC`,
+				'',
+				...suggestionMarkdown(results.suggestion),
+				'',
+			].join('\n'),
+		);
 		log('written bench/results/suggestion-latest.md');
 	} else {
 		writeFileSync(join(dir, `${stamp}.json`), JSON.stringify(results, null, 2));

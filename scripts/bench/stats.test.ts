@@ -76,7 +76,11 @@ describe('combineRounds', () => {
 
 	it('adds up failures and takes median latencies', () => {
 		const combined = combineRounds(
-			[{ perSecond: 10, p50: 5, p99: 40, errors: 1, non2xx: 2 }, { perSecond: 12, p50: 7, p99: 60, errors: 0, non2xx: 1 }, { perSecond: 11, p50: 6, p99: 50, errors: 0, non2xx: 0 }],
+			[
+				{ perSecond: 10, p50: 5, p99: 40, errors: 1, non2xx: 2 },
+				{ perSecond: 12, p50: 7, p99: 60, errors: 0, non2xx: 1 },
+				{ perSecond: 11, p50: 6, p99: 50, errors: 0, non2xx: 0 },
+			],
 			[round(20), round(20), round(20)],
 		);
 		expect(combined).toMatchObject({ p50: 6, p99: 50, errors: 1, non2xx: 3, ratio: 0.55 });
@@ -90,8 +94,18 @@ describe('combineRounds', () => {
 
 describe('CPU per request', () => {
 	it('gives the baseline-over-target CPU ratio, median of the rounds, whatever the wall-clock noise', () => {
-		const round = (perSecond: number, cpuMsPerRequest: number) => ({ perSecond, p50: 1, p99: 2, errors: 0, non2xx: 0, cpuMsPerRequest });
-		const combined = combineRounds([round(50, 8), round(10, 8), round(60, 10)], [round(100, 4), round(30, 4), round(90, 4)]);
+		const round = (perSecond: number, cpuMsPerRequest: number) => ({
+			perSecond,
+			p50: 1,
+			p99: 2,
+			errors: 0,
+			non2xx: 0,
+			cpuMsPerRequest,
+		});
+		const combined = combineRounds(
+			[round(50, 8), round(10, 8), round(60, 10)],
+			[round(100, 4), round(30, 4), round(90, 4)],
+		);
 		expect(combined.cpuMsPerRequest).toBe(8);
 		expect(combined.cpuRatio).toBe(0.5);
 	});

@@ -21,12 +21,27 @@ export interface LatencySummary {
 }
 
 export function summarize(samples: readonly number[]): LatencySummary {
-	return { count: samples.length, p50: percentile(samples, 50), p95: percentile(samples, 95), p99: percentile(samples, 99), max: samples.length ? Math.max(...samples) : Number.NaN };
+	return {
+		count: samples.length,
+		p50: percentile(samples, 50),
+		p95: percentile(samples, 95),
+		p99: percentile(samples, 99),
+		max: samples.length ? Math.max(...samples) : Number.NaN,
+	};
 }
 
 /** value / baseline, rounded to 2 significant decimals; null when the baseline is missing or zero. */
 export function ratio(value: number | null | undefined, baseline: number | null | undefined): number | null {
-	if (value === null || value === undefined || baseline === null || baseline === undefined || !Number.isFinite(value) || !Number.isFinite(baseline) || baseline === 0) return null;
+	if (
+		value === null ||
+		value === undefined ||
+		baseline === null ||
+		baseline === undefined ||
+		!Number.isFinite(value) ||
+		!Number.isFinite(baseline) ||
+		baseline === 0
+	)
+		return null;
 	const raw = value / baseline;
 	return raw >= 10 ? Math.round(raw * 10) / 10 : Math.round(raw * 100) / 100;
 }
@@ -67,13 +82,23 @@ export interface RoundFigure {
  * target, plain, target…): the machine's noise hits both alike within a round.
  * Medians of the rounds, and the median of the per-round ratios to the baseline.
  */
-export function combineRounds(rounds: readonly RoundFigure[], baselineRounds: readonly RoundFigure[]): RoundFigure & { ratio: number | null; cpuRatio: number | null; rounds: number } {
-	if (rounds.length === 0 || rounds.length !== baselineRounds.length) throw new RangeError('one baseline round per round is needed');
+export function combineRounds(
+	rounds: readonly RoundFigure[],
+	baselineRounds: readonly RoundFigure[],
+): RoundFigure & { ratio: number | null; cpuRatio: number | null; rounds: number } {
+	if (rounds.length === 0 || rounds.length !== baselineRounds.length)
+		throw new RangeError('one baseline round per round is needed');
 	const median = (values: number[]) => percentile(values, 50);
-	const ratios = rounds.map((round, index) => ratio(round.perSecond, baselineRounds[index].perSecond)).filter((value): value is number => value !== null);
+	const ratios = rounds
+		.map((round, index) => ratio(round.perSecond, baselineRounds[index].perSecond))
+		.filter((value): value is number => value !== null);
 	// the baseline's CPU per request over the target's: the throughput ratio a CPU-bound machine of its own would see
-	const cpuRatios = rounds.map((round, index) => ratio(baselineRounds[index].cpuMsPerRequest, round.cpuMsPerRequest)).filter((value): value is number => value !== null);
-	const cpu = rounds.map((round) => round.cpuMsPerRequest).filter((value): value is number => value !== undefined && Number.isFinite(value));
+	const cpuRatios = rounds
+		.map((round, index) => ratio(baselineRounds[index].cpuMsPerRequest, round.cpuMsPerRequest))
+		.filter((value): value is number => value !== null);
+	const cpu = rounds
+		.map((round) => round.cpuMsPerRequest)
+		.filter((value): value is number => value !== undefined && Number.isFinite(value));
 	return {
 		perSecond: Math.round(median(rounds.map((round) => round.perSecond)) * 10) / 10,
 		p50: median(rounds.map((round) => round.p50)),

@@ -22,25 +22,54 @@ describe('weighted', () => {
 			counts.set(value, (counts.get(value) ?? 0) + 1);
 		}
 		const total = Object.values(SERVICE_WEIGHTS).reduce((sum, weight) => sum + weight, 0);
-		for (const [service, weight] of Object.entries(SERVICE_WEIGHTS)) expect((counts.get(service) ?? 0) / draws).toBeCloseTo(weight / total, 2);
+		for (const [service, weight] of Object.entries(SERVICE_WEIGHTS))
+			expect((counts.get(service) ?? 0) / draws).toBeCloseTo(weight / total, 2);
 	});
 
 	it('never draws a zero weight and refuses a list without any weight', () => {
 		const next = random(1);
-		for (let i = 0; i < 1000; i++) expect(weighted(next, [['a', 0], ['b', 1]])).toBe('b');
+		for (let i = 0; i < 1000; i++)
+			expect(
+				weighted(next, [
+					['a', 0],
+					['b', 1],
+				]),
+			).toBe('b');
 		expect(() => weighted(next, [['a', 0]])).toThrow(/positive weight/);
 	});
 
 	it('returns the last entry when the draw is at the top of the range', () => {
-		expect(weighted(() => 0.999999999, [['a', 1], ['b', 1]])).toBe('b');
-		expect(weighted(() => 0, [['a', 1], ['b', 1]])).toBe('a');
+		expect(
+			weighted(
+				() => 0.999999999,
+				[
+					['a', 1],
+					['b', 1],
+				],
+			),
+		).toBe('b');
+		expect(
+			weighted(
+				() => 0,
+				[
+					['a', 1],
+					['b', 1],
+				],
+			),
+		).toBe('a');
 	});
 });
 
 describe('arrondissementWeights', () => {
 	it('weights by population, at least 1 when unknown', () => {
-		const areas = [{ code: 'A', population: 300_000 }, { code: 'B', population: null }];
-		expect(arrondissementWeights(areas).map(([area, weight]) => [area.code, weight])).toEqual([['A', 300_000], ['B', 1]]);
+		const areas = [
+			{ code: 'A', population: 300_000 },
+			{ code: 'B', population: null },
+		];
+		expect(arrondissementWeights(areas).map(([area, weight]) => [area.code, weight])).toEqual([
+			['A', 300_000],
+			['B', 1],
+		]);
 	});
 });
 
@@ -58,7 +87,9 @@ describe('ageInDays', () => {
 describe('LIFECYCLES', () => {
 	it('leave about half of the complaints open, as a city register does', () => {
 		const total = LIFECYCLES.reduce((sum, [, weight]) => sum + weight, 0);
-		const finished = LIFECYCLES.filter(([steps]) => steps.some((step) => ['resolved', 'closed', 'rejected'].includes(String(step.status)))).reduce((sum, [, weight]) => sum + weight, 0);
+		const finished = LIFECYCLES.filter(([steps]) =>
+			steps.some((step) => ['resolved', 'closed', 'rejected'].includes(String(step.status))),
+		).reduce((sum, [, weight]) => sum + weight, 0);
 		expect(finished / total).toBeGreaterThan(0.4);
 		expect(finished / total).toBeLessThan(0.6);
 	});

@@ -32,10 +32,28 @@ export function weighted<T>(next: () => number, entries: readonly (readonly [T, 
  * Share of complaints per service: cleanliness and roads dominate the city's
  * registers (seed/categories.csv groups categories by these services).
  */
-export const SERVICE_WEIGHTS: Readonly<Record<string, number>> = { PROP: 35, VOI: 15, ECL: 12, HYG: 10, ODP: 10, URB: 6, ESV: 5, SIG: 4, ADM: 3 };
+export const SERVICE_WEIGHTS: Readonly<Record<string, number>> = {
+	PROP: 35,
+	VOI: 15,
+	ECL: 12,
+	HYG: 10,
+	ODP: 10,
+	URB: 6,
+	ESV: 5,
+	SIG: 4,
+	ADM: 3,
+};
 
 /** Share of complaints per channel (a channel of domain/complaint/vocabulary.ts each). */
-export const CHANNEL_WEIGHTS: readonly (readonly [Channel, number])[] = [['web', 40], ['mobile', 25], ['phone', 15], ['counter', 8], ['courrier', 5], ['email', 5], ['open311', 2]];
+export const CHANNEL_WEIGHTS: readonly (readonly [Channel, number])[] = [
+	['web', 40],
+	['mobile', 25],
+	['phone', 15],
+	['counter', 8],
+	['courrier', 5],
+	['email', 5],
+	['open311', 2],
+];
 
 /** Arrondissements weighted by population (seed/arrondissements.geojson, 2024 census). */
 export function arrondissementWeights<T extends { population: number | null }>(areas: readonly T[]): [T, number][] {
@@ -64,8 +82,28 @@ export const LIFECYCLES: readonly (readonly [LifecycleStep[], number])[] = [
 	[[{ status: 'acknowledged' }], 8],
 	[[{ status: 'assigned', team: true }], 12],
 	[[{ status: 'assigned', team: true }, { assignee: true }, { status: 'in_progress' }], 15],
-	[[{ status: 'assigned', team: true }, { assignee: true }, { status: 'in_progress' }, { status: 'waiting_citizen' }], 4],
-	[[{ status: 'assigned', team: true }, { assignee: true }, { status: 'in_progress' }, { status: 'resolved', publicReply: true }], 25],
-	[[{ status: 'assigned', team: true }, { assignee: true }, { status: 'in_progress' }, { status: 'resolved', publicReply: true }, { status: 'closed' }], 20],
+	[
+		[{ status: 'assigned', team: true }, { assignee: true }, { status: 'in_progress' }, { status: 'waiting_citizen' }],
+		4,
+	],
+	[
+		[
+			{ status: 'assigned', team: true },
+			{ assignee: true },
+			{ status: 'in_progress' },
+			{ status: 'resolved', publicReply: true },
+		],
+		25,
+	],
+	[
+		[
+			{ status: 'assigned', team: true },
+			{ assignee: true },
+			{ status: 'in_progress' },
+			{ status: 'resolved', publicReply: true },
+			{ status: 'closed' },
+		],
+		20,
+	],
 	[[{ status: 'rejected', rejection: true }], 6],
 ];

@@ -6,14 +6,31 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { planContextFrom, referenceData } from '../../extensions/casa-core/src/adapters/platform-context';
 import { splitContact } from '../../extensions/casa-core/src/adapters/citizen-contacts';
-import { type CurrentComplaint, type HistoryEvent, type PlanContext, planCreate, planUpdate } from '../../extensions/casa-core/src/domain/complaint/complaint-plan';
+import {
+	type CurrentComplaint,
+	type HistoryEvent,
+	type PlanContext,
+	planCreate,
+	planUpdate,
+} from '../../extensions/casa-core/src/domain/complaint/complaint-plan';
 import { boundingBox, pointInGeometry, type AreaGeometry } from '../../extensions/casa-core/src/domain/geo';
 import { formatReference, referenceYear } from '../../extensions/casa-core/src/domain/reference';
 import { slaState, worstSlaState } from '../../extensions/casa-core/src/domain/sla';
-import { DEFAULT_LEGAL_WARNING_DAYS, atRiskPatch, escalationLevelOf } from '../../extensions/casa-core/src/domain/sla/sweep';
+import {
+	DEFAULT_LEGAL_WARNING_DAYS,
+	atRiskPatch,
+	escalationLevelOf,
+} from '../../extensions/casa-core/src/domain/sla/sweep';
 import { nextCheckPatch, slaDecision } from '../../extensions/casa-core/src/domain/sla/next-check';
-import { CHANNEL_WEIGHTS, LIFECYCLES, SERVICE_WEIGHTS, ageInDays, arrondissementWeights, random, weighted } from '../bench/weighting';
-
+import {
+	CHANNEL_WEIGHTS,
+	LIFECYCLES,
+	SERVICE_WEIGHTS,
+	ageInDays,
+	arrondissementWeights,
+	random,
+	weighted,
+} from '../bench/weighting';
 
 export interface GenerateOptions {
 	count: number;
@@ -39,11 +56,60 @@ export interface GeneratedComplaints {
 	counters: Map<number, number>;
 }
 
-const FIRST_NAMES = ['Fatima', 'Mohamed', 'Aicha', 'Ahmed', 'Khadija', 'Youssef', 'Meryem', 'Hassan', 'Zineb', 'Rachid', 'Imane', 'Karim'];
-const LAST_NAMES = ['Alaoui', 'Bennani', 'El Idrissi', 'Tazi', 'Berrada', 'Chraibi', 'Fassi', 'Lahlou', 'Benjelloun', 'Ouazzani'];
-const STREETS = ['Boulevard Zerktouni', 'Boulevard Mohammed V', 'Rue de Fès', 'Boulevard Al Qods', 'Avenue des FAR', 'Boulevard Ghandi', 'Rue Moulay Youssef', 'Boulevard Oued Sebou', 'Boulevard Abdelmoumen', 'Rue Ibnou Rochd'];
-const DETAILS_FR = ['depuis plusieurs jours', 'devant l’école', 'au coin de la rue', 'près du marché', 'face à la mosquée', 'à côté de l’arrêt de tramway'];
-const DETAILS_AR = ['منذ عدة أيام', 'أمام المدرسة', 'في زاوية الشارع', 'قرب السوق', 'أمام المسجد', 'بجانب محطة الترامواي'];
+const FIRST_NAMES = [
+	'Fatima',
+	'Mohamed',
+	'Aicha',
+	'Ahmed',
+	'Khadija',
+	'Youssef',
+	'Meryem',
+	'Hassan',
+	'Zineb',
+	'Rachid',
+	'Imane',
+	'Karim',
+];
+const LAST_NAMES = [
+	'Alaoui',
+	'Bennani',
+	'El Idrissi',
+	'Tazi',
+	'Berrada',
+	'Chraibi',
+	'Fassi',
+	'Lahlou',
+	'Benjelloun',
+	'Ouazzani',
+];
+const STREETS = [
+	'Boulevard Zerktouni',
+	'Boulevard Mohammed V',
+	'Rue de Fès',
+	'Boulevard Al Qods',
+	'Avenue des FAR',
+	'Boulevard Ghandi',
+	'Rue Moulay Youssef',
+	'Boulevard Oued Sebou',
+	'Boulevard Abdelmoumen',
+	'Rue Ibnou Rochd',
+];
+const DETAILS_FR = [
+	'depuis plusieurs jours',
+	'devant l’école',
+	'au coin de la rue',
+	'près du marché',
+	'face à la mosquée',
+	'à côté de l’arrêt de tramway',
+];
+const DETAILS_AR = [
+	'منذ عدة أيام',
+	'أمام المدرسة',
+	'في زاوية الشارع',
+	'قرب السوق',
+	'أمام المسجد',
+	'بجانب محطة الترامواي',
+];
 
 export function randomPointIn(next: () => number, boundary: AreaGeometry): { lat: number; lng: number } {
 	const box = boundingBox(boundary);
@@ -67,21 +133,34 @@ export async function buildComplaints(knex: Knex, options: GenerateOptions): Pro
 	}));
 	const teams = await knex('teams').select('id', 'service');
 	const members = await knex('team_members').select('team', 'user');
-	const teamInfo = new Map(teams.map((team) => [team.id as string, { service: team.service as string, members: members.filter((member) => member.team === team.id).map((member) => member.user as string) }]));
+	const teamInfo = new Map(
+		teams.map((team) => [
+			team.id as string,
+			{
+				service: team.service as string,
+				members: members.filter((member) => member.team === team.id).map((member) => member.user as string),
+			},
+		]),
+	);
 	const categoriesByService = new Map<string, typeof categories>();
-	for (const category of categories) categoriesByService.set(category.service, [...(categoriesByService.get(category.service) ?? []), category]);
+	for (const category of categories)
+		categoriesByService.set(category.service, [...(categoriesByService.get(category.service) ?? []), category]);
 
 	const context = (now: Date): PlanContext => planContextFrom(reference, 'administrator', null, now, teamInfo);
 
 	const counters = new Map<number, number>();
-	for (const row of await knex('reference_counters').select('year', 'last_value')) counters.set(Number(row.year), Number(row.last_value));
+	for (const row of await knex('reference_counters').select('year', 'last_value'))
+		counters.set(Number(row.year), Number(row.last_value));
 	const complaints: Record<string, unknown>[] = [];
 	const events: Record<string, unknown>[] = [];
 	const contacts: Record<string, unknown>[] = [];
 	const dayMs = 86_400_000;
 
 	for (let index = 0; index < options.count; index++) {
-		const service = weighted(next, Object.entries(SERVICE_WEIGHTS).filter(([code]) => categoriesByService.has(code)));
+		const service = weighted(
+			next,
+			Object.entries(SERVICE_WEIGHTS).filter(([code]) => categoriesByService.has(code)),
+		);
 		const pool = categoriesByService.get(service)!;
 		const category = pool[Math.floor(next() * pool.length)];
 		const arrondissement = weighted(next, arrondissementWeights(arrondissements));
@@ -95,7 +174,10 @@ export async function buildComplaints(knex: Knex, options: GenerateOptions): Pro
 		const street = STREETS[Math.floor(next() * STREETS.length)];
 		const payload: Record<string, unknown> = {
 			category: category.code,
-			description: language === 'ar' ? `مشكل ${DETAILS_AR[detail]}، ${street}.` : `Problème signalé ${DETAILS_FR[detail]}, ${street}.`,
+			description:
+				language === 'ar'
+					? `مشكل ${DETAILS_AR[detail]}، ${street}.`
+					: `Problème signalé ${DETAILS_FR[detail]}, ${street}.`,
 			latitude: point.lat,
 			longitude: point.lng,
 			address: `${Math.floor(next() * 200) + 1} ${street}`,
@@ -116,7 +198,15 @@ export async function buildComplaints(knex: Knex, options: GenerateOptions): Pro
 		const year = referenceYear(receivedAt);
 		const sequence = (counters.get(year) ?? 0) + 1;
 		counters.set(year, sequence);
-		const row: Record<string, unknown> = { id, ...payload, ...created.values, reference: formatReference(year, sequence), supporters_count: 0, location_override: false, date_created: receivedAt.toISOString() };
+		const row: Record<string, unknown> = {
+			id,
+			...payload,
+			...created.values,
+			reference: formatReference(year, sequence),
+			supporters_count: 0,
+			location_override: false,
+			date_created: receivedAt.toISOString(),
+		};
 		const history: { event: HistoryEvent; at: Date }[] = created.events.map((event) => ({ event, at: receivedAt }));
 
 		const steps = weighted(next, LIFECYCLES);
@@ -133,7 +223,11 @@ export async function buildComplaints(knex: Knex, options: GenerateOptions): Pro
 				if (candidates.length === 0) continue;
 				patch.assignee = candidates[Math.floor(next() * candidates.length)];
 			}
-			if (step.publicReply) patch.public_reply = language === 'ar' ? 'تمت معالجة المشكل من طرف المصلحة المختصة. شكراً على تواصلكم.' : 'Le problème a été traité par le service compétent. Merci de votre signalement.';
+			if (step.publicReply)
+				patch.public_reply =
+					language === 'ar'
+						? 'تمت معالجة المشكل من طرف المصلحة المختصة. شكراً على تواصلكم.'
+						: 'Le problème a été traité par le service compétent. Merci de votre signalement.';
 			if (step.rejection) {
 				patch.rejection_reason = 'Hors compétence de la Commune : réorientée vers la Lydec.';
 				patch.redirected_to = 'Lydec';
@@ -145,15 +239,45 @@ export async function buildComplaints(knex: Knex, options: GenerateOptions): Pro
 			at = stepAt;
 		}
 		if (['new', 'acknowledged', 'assigned', 'in_progress', 'reopened'].includes(String(row.status))) {
-			const states = [slaState(options.now, receivedAt, new Date(String(row.resolve_due_at)), category.resolveUnit, reference.calendar, reference.settings.atRiskShare)];
-			if (row.status === 'new') states.push(slaState(options.now, receivedAt, new Date(String(row.acknowledge_due_at)), category.acknowledgeUnit, reference.calendar, reference.settings.atRiskShare));
+			const states = [
+				slaState(
+					options.now,
+					receivedAt,
+					new Date(String(row.resolve_due_at)),
+					category.resolveUnit,
+					reference.calendar,
+					reference.settings.atRiskShare,
+				),
+			];
+			if (row.status === 'new')
+				states.push(
+					slaState(
+						options.now,
+						receivedAt,
+						new Date(String(row.acknowledge_due_at)),
+						category.acknowledgeUnit,
+						reference.calendar,
+						reference.settings.atRiskShare,
+					),
+				);
 			row.sla_state = worstSlaState(...states);
 		}
 		if (options.sweepFields) {
-			Object.assign(row, atRiskPatch(row, null, reference.categories, reference.calendar, reference.settings.atRiskShare));
-			row.escalation_level = escalationLevelOf((row.sla_state as 'on_track' | 'at_risk' | 'breached' | undefined) ?? 'on_track');
+			Object.assign(
+				row,
+				atRiskPatch(row, null, reference.categories, reference.calendar, reference.settings.atRiskShare),
+			);
+			row.escalation_level = escalationLevelOf(
+				(row.sla_state as 'on_track' | 'at_risk' | 'breached' | undefined) ?? 'on_track',
+			);
 			// the director general was already warned of the legal ceilings near or past (as the sweep's adoption does)
-			if (['new', 'acknowledged', 'assigned', 'in_progress', 'reopened', 'waiting_citizen'].includes(String(row.status)) && new Date(String(row.legal_due_at)).getTime() <= options.now.getTime() + DEFAULT_LEGAL_WARNING_DAYS * dayMs) row.legal_warned_at = options.now.toISOString();
+			if (
+				['new', 'acknowledged', 'assigned', 'in_progress', 'reopened', 'waiting_citizen'].includes(
+					String(row.status),
+				) &&
+				new Date(String(row.legal_due_at)).getTime() <= options.now.getTime() + DEFAULT_LEGAL_WARNING_DAYS * dayMs
+			)
+				row.legal_warned_at = options.now.toISOString();
 			// the next instant the sweep checks it, as a sweep at `now` leaves it (domain/sla/next-check.ts)
 			Object.assign(row, nextCheckPatch(row, null));
 			if (row.sla_next_check_at) {
@@ -166,19 +290,22 @@ export async function buildComplaints(knex: Knex, options: GenerateOptions): Pro
 					resolveDueAt: instant('resolve_due_at'),
 					legalDueAt: instant('legal_due_at'),
 				});
-				row.sla_next_check_at = decision.state === row.sla_state ? (decision.nextCheckAt?.toISOString() ?? null) : row.sla_next_check_at;
+				row.sla_next_check_at =
+					decision.state === row.sla_state ? (decision.nextCheckAt?.toISOString() ?? null) : row.sla_next_check_at;
 			}
 		}
 		// the citizen's contact details are stored apart (citizen_contacts), as the complaint hooks do
 		const { rest, contact } = splitContact(row);
 		complaints.push(rest);
 		if (contact) contacts.push({ ...contact, complaint: id });
-		for (const { event, at: eventAt } of history) events.push({ ...event, complaint: id, actor: null, actor_kind: 'system', date_created: eventAt.toISOString() });
+		for (const { event, at: eventAt } of history)
+			events.push({ ...event, complaint: id, actor: null, actor_kind: 'system', date_created: eventAt.toISOString() });
 	}
 
 	// Date objects: each driver stores them as Directus does (epoch ms on SQLite, timestamptz on PostgreSQL)
 	for (const row of [...complaints, ...events]) {
-		for (const [key, value] of Object.entries(row)) if ((key.endsWith('_at') || key === 'date_created') && typeof value === 'string') row[key] = new Date(value);
+		for (const [key, value] of Object.entries(row))
+			if ((key.endsWith('_at') || key === 'date_created') && typeof value === 'string') row[key] = new Date(value);
 	}
 	return { complaints, events, contacts, counters };
 }
@@ -187,9 +314,12 @@ export async function buildComplaints(knex: Knex, options: GenerateOptions): Pro
 export async function insertComplaints(knex: Knex, generated: GeneratedComplaints, batchSize = 200): Promise<number> {
 	const { complaints, events, contacts, counters } = generated;
 	await knex.transaction(async (trx) => {
-		for (let start = 0; start < complaints.length; start += batchSize) await trx('complaints').insert(complaints.slice(start, start + batchSize));
-		for (let start = 0; start < contacts.length; start += batchSize) await trx('citizen_contacts').insert(contacts.slice(start, start + batchSize));
-		for (let start = 0; start < events.length; start += batchSize) await trx('complaint_events').insert(events.slice(start, start + batchSize));
+		for (let start = 0; start < complaints.length; start += batchSize)
+			await trx('complaints').insert(complaints.slice(start, start + batchSize));
+		for (let start = 0; start < contacts.length; start += batchSize)
+			await trx('citizen_contacts').insert(contacts.slice(start, start + batchSize));
+		for (let start = 0; start < events.length; start += batchSize)
+			await trx('complaint_events').insert(events.slice(start, start + batchSize));
 		for (const [year, last] of counters) {
 			await trx('reference_counters').insert({ year, last_value: 0 }).onConflict('year').ignore();
 			await trx('reference_counters').where({ year }).update({ last_value: last });

@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD_DEFAULT, DEVELOPMENT_ADMIN_PASSWORD, settingRows } from '../../extensions/casa-core/src/config/settings';
+import {
+	DEMO_PASSWORD_DEFAULT,
+	DEVELOPMENT_ADMIN_PASSWORD,
+	settingRows,
+} from '../../extensions/casa-core/src/config/settings';
 import { CONFIGURATION_DOC, renderConfigurationDoc } from './configuration-doc';
 
 describe('docs/configuration.md', () => {
@@ -10,10 +14,11 @@ describe('docs/configuration.md', () => {
 
 	it('has a row for every setting', () => {
 		const doc = renderConfigurationDoc();
-		for (const row of settingRows().flatMap((section) => section.rows)) expect(doc, row.name).toContain(`| \`${row.name}\``);
+		for (const row of settingRows().flatMap((section) => section.rows))
+			expect(doc, row.name).toContain(`| \`${row.name}\``);
 	});
 
-	it('never shows a secret\'s default', () => {
+	it("never shows a secret's default", () => {
 		const doc = renderConfigurationDoc();
 		for (const secret of [DEVELOPMENT_ADMIN_PASSWORD, DEMO_PASSWORD_DEFAULT]) expect(doc).not.toContain(secret);
 	});

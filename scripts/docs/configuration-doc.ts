@@ -8,7 +8,12 @@ import { READING_RULES, type SettingRow, settingRows } from '../../extensions/ca
 
 export const CONFIGURATION_DOC = join(fileURLToPath(new URL('../..', import.meta.url)), 'docs', 'configuration.md');
 
-const OWNERS: Record<SettingRow['owner'], string> = { platform: '', directus: ' (Directus)', node: ' (Node.js)', deployment: ' (deployment)' };
+const OWNERS: Record<SettingRow['owner'], string> = {
+	platform: '',
+	directus: ' (Directus)',
+	node: ' (Node.js)',
+	deployment: ' (deployment)',
+};
 
 /** Markdown table cell: one line, pipes escaped. */
 const cell = (text: string) => text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
@@ -19,7 +24,9 @@ function typeCell(row: SettingRow): string {
 
 function line(row: SettingRow): string {
 	const name = `\`${row.name}\`${OWNERS[row.owner]}${row.secret ? ' 🔒' : ''}`;
-	const usedBy = row.usedBy.map((part) => (part === 'launcher' || part === 'Directus' ? part : `\`${part}\``)).join(', ');
+	const usedBy = row.usedBy
+		.map((part) => (part === 'launcher' || part === 'Directus' ? part : `\`${part}\``))
+		.join(', ');
 	return `| ${[name, typeCell(row), row.defaultText, row.description, usedBy].map(cell).join(' | ')} |`;
 }
 
@@ -35,7 +42,7 @@ export function renderConfigurationDoc(): string {
 		'',
 		'The launcher reads the settings from its own environment, checks every one of them, then starts Directus with the environment Directus reads (`directusEnv()` in `directus.config.ts`); inside Directus the extension reads the same settings again.',
 		'',
-		'Marks: **(Directus)** is a setting of Directus that the platform also reads or sets; **(deployment)** is read by the reference deployment\'s files only; 🔒 is a secret: its default is never shown, and an error about it never repeats its value. *Read by* names `launcher` (`directus.config.ts`), `Directus` itself, or a path under `extensions/casa-core/src`.',
+		"Marks: **(Directus)** is a setting of Directus that the platform also reads or sets; **(deployment)** is read by the reference deployment's files only; 🔒 is a secret: its default is never shown, and an error about it never repeats its value. *Read by* names `launcher` (`directus.config.ts`), `Directus` itself, or a path under `extensions/casa-core/src`.",
 		'',
 		'## How values are read',
 		'',
@@ -46,7 +53,16 @@ export function renderConfigurationDoc(): string {
 		...sections.map((section) => `- [${section.title}](#${anchor(section.title)})`),
 	];
 	for (const section of sections) {
-		out.push('', `## ${section.title}`, '', section.intro, '', '| Variable | Type | Default | Meaning | Read by |', '|---|---|---|---|---|', ...section.rows.map(line));
+		out.push(
+			'',
+			`## ${section.title}`,
+			'',
+			section.intro,
+			'',
+			'| Variable | Type | Default | Meaning | Read by |',
+			'|---|---|---|---|---|',
+			...section.rows.map(line),
+		);
 	}
 	return `${out.join('\n')}\n`;
 }

@@ -12,19 +12,32 @@ function environment(config: PlatformConfig, extra: Record<string, string> = {})
 	return { ...process.env, ...directusEnv(config), ...extra };
 }
 
-export function runDirectusCommand(config: PlatformConfig, args: string[], options: { quiet?: boolean } = {}): Promise<void> {
+export function runDirectusCommand(
+	config: PlatformConfig,
+	args: string[],
+	options: { quiet?: boolean } = {},
+): Promise<void> {
 	mkdirSync(config.uploads.root, { recursive: true });
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [cli, ...args], { cwd: projectRoot, env: environment(config), stdio: options.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+		const child = spawn(process.execPath, [cli, ...args], {
+			cwd: projectRoot,
+			env: environment(config),
+			stdio: options.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+		});
 		let output = '';
 		child.stdout?.on('data', (chunk) => (output += chunk));
 		child.stderr?.on('data', (chunk) => (output += chunk));
 		child.on('error', reject);
-		child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`directus ${args.join(' ')} exited with ${code}\n${output}`))));
+		child.on('exit', (code) =>
+			code === 0 ? resolve() : reject(new Error(`directus ${args.join(' ')} exited with ${code}\n${output}`)),
+		);
 	});
 }
 
-export function startDirectus(config: PlatformConfig, options: { quiet?: boolean; extraEnv?: Record<string, string> } = {}): ChildProcess {
+export function startDirectus(
+	config: PlatformConfig,
+	options: { quiet?: boolean; extraEnv?: Record<string, string> } = {},
+): ChildProcess {
 	mkdirSync(config.uploads.root, { recursive: true });
 	return spawn(process.execPath, [cli, 'start'], {
 		cwd: projectRoot,

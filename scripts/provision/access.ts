@@ -1,7 +1,15 @@
 // Roles, their policies and collection-level permissions. Directus Core allows
 // no row or field rules, so scoped staff roles get no permission at all on
 // complaint data (docs/access-design.md): only dashboards, for the roles that read them.
-import { createPermissions, createPolicy, createRole, deletePermissions, readPermissions, readPolicies, readRoles } from '@directus/sdk';
+import {
+	createPermissions,
+	createPolicy,
+	createRole,
+	deletePermissions,
+	readPermissions,
+	readPolicies,
+	readRoles,
+} from '@directus/sdk';
 import { POLICY_IDS, ROLE_IDS, type RoleKey } from '../../extensions/casa-core/src/domain/access/roles';
 import type { AdminClient } from './client';
 
@@ -9,18 +17,42 @@ type StaffRole = Exclude<RoleKey, 'administrator'>;
 type Action = 'create' | 'read' | 'update' | 'delete';
 
 const ROLE_META: Record<StaffRole, { name: string; icon: string; description: string }> = {
-	registry_office: { name: "Bureau d'ordre", icon: 'inbox', description: "Enregistre les réclamations (téléphone, guichet, courrier) de son arrondissement, les qualifie et les oriente." },
-	service_agent: { name: 'Agent de service', icon: 'engineering', description: 'Traite les réclamations de ses équipes.' },
-	service_head: { name: 'Chef de service', icon: 'supervisor_account', description: 'Voit toutes les réclamations de son service, affecte et réaffecte, suit ses tableaux de bord.' },
-	director_general: { name: 'Directeur général des services', icon: 'account_balance', description: 'Lit toutes les réclamations et les tableaux de bord.' },
-	elected_official: { name: 'Élu', icon: 'how_to_vote', description: 'Tableaux de bord et agrégats, sans données personnelles.' },
-	mayor: { name: 'Présidente / Président du Conseil', icon: 'star', description: 'Tableaux de bord et agrégats, sans données personnelles.' },
+	registry_office: {
+		name: "Bureau d'ordre",
+		icon: 'inbox',
+		description:
+			'Enregistre les réclamations (téléphone, guichet, courrier) de son arrondissement, les qualifie et les oriente.',
+	},
+	service_agent: {
+		name: 'Agent de service',
+		icon: 'engineering',
+		description: 'Traite les réclamations de ses équipes.',
+	},
+	service_head: {
+		name: 'Chef de service',
+		icon: 'supervisor_account',
+		description: 'Voit toutes les réclamations de son service, affecte et réaffecte, suit ses tableaux de bord.',
+	},
+	director_general: {
+		name: 'Directeur général des services',
+		icon: 'account_balance',
+		description: 'Lit toutes les réclamations et les tableaux de bord.',
+	},
+	elected_official: {
+		name: 'Élu',
+		icon: 'how_to_vote',
+		description: 'Tableaux de bord et agrégats, sans données personnelles.',
+	},
+	mayor: {
+		name: 'Présidente / Président du Conseil',
+		icon: 'star',
+		description: 'Tableaux de bord et agrégats, sans données personnelles.',
+	},
 };
 
 const DASHBOARDS = ['directus_dashboards', 'directus_panels'];
 
 const read = (collections: string[]) => collections.map((collection) => [collection, 'read'] as [string, Action]);
-
 
 /**
  * Collections no scoped staff role may hold any permission on: complaint data
@@ -67,8 +99,14 @@ export const PERMISSIONS: Record<StaffRole, [string, Action][]> = {
 };
 
 export async function provisionAccess(client: AdminClient, log: (message: string) => void): Promise<void> {
-	const existingPolicies = new Set(((await client.request(readPolicies({ fields: ['id'], limit: -1 }))) as { id: string }[]).map((policy) => policy.id));
-	const existingRoles = new Set(((await client.request(readRoles({ fields: ['id'], limit: -1 }))) as { id: string }[]).map((role) => role.id));
+	const existingPolicies = new Set(
+		((await client.request(readPolicies({ fields: ['id'], limit: -1 }))) as { id: string }[]).map(
+			(policy) => policy.id,
+		),
+	);
+	const existingRoles = new Set(
+		((await client.request(readRoles({ fields: ['id'], limit: -1 }))) as { id: string }[]).map((role) => role.id),
+	);
 
 	for (const role of Object.keys(ROLE_META) as StaffRole[]) {
 		const leak = PERMISSIONS[role].find(([collection]) => ADMIN_ONLY_COLLECTIONS.includes(collection));
@@ -78,11 +116,29 @@ export async function provisionAccess(client: AdminClient, log: (message: string
 		const meta = ROLE_META[role];
 		if (!existingPolicies.has(POLICY_IDS[role])) {
 			log(`creating policy ${meta.name}`);
-			await client.request(createPolicy({ id: POLICY_IDS[role], name: meta.name, icon: meta.icon, description: meta.description, app_access: true, admin_access: false, enforce_tfa: false }));
+			await client.request(
+				createPolicy({
+					id: POLICY_IDS[role],
+					name: meta.name,
+					icon: meta.icon,
+					description: meta.description,
+					app_access: true,
+					admin_access: false,
+					enforce_tfa: false,
+				}),
+			);
 		}
 		if (!existingRoles.has(ROLE_IDS[role])) {
 			log(`creating role ${meta.name}`);
-			await client.request(createRole({ id: ROLE_IDS[role], name: meta.name, icon: meta.icon, description: meta.description, policies: [{ policy: POLICY_IDS[role] }] } as never));
+			await client.request(
+				createRole({
+					id: ROLE_IDS[role],
+					name: meta.name,
+					icon: meta.icon,
+					description: meta.description,
+					policies: [{ policy: POLICY_IDS[role] }],
+				} as never),
+			);
 		}
 		await syncPermissions(client, POLICY_IDS[role], PERMISSIONS[role]);
 	}
@@ -90,15 +146,29 @@ export async function provisionAccess(client: AdminClient, log: (message: string
 
 /** Makes the policy's permissions exactly the matrix row (adds what is missing, removes what is not listed). */
 async function syncPermissions(client: AdminClient, policy: string, wanted: [string, Action][]) {
-	const current = (await client.request(readPermissions({ filter: { policy: { _eq: policy } }, fields: ['id', 'collection', 'action'], limit: -1 }))) as { id: number; collection: string; action: string }[];
+	const current = (await client.request(
+		readPermissions({ filter: { policy: { _eq: policy } }, fields: ['id', 'collection', 'action'], limit: -1 }),
+	)) as { id: number; collection: string; action: string }[];
 	const wantedKeys = new Set(wanted.map(([collection, action]) => `${collection}:${action}`));
 	const currentKeys = new Set(current.map((permission) => `${permission.collection}:${permission.action}`));
-	const extra = current.filter((permission) => !wantedKeys.has(`${permission.collection}:${permission.action}`)).map((permission) => permission.id);
+	const extra = current
+		.filter((permission) => !wantedKeys.has(`${permission.collection}:${permission.action}`))
+		.map((permission) => permission.id);
 	if (extra.length > 0) await client.request(deletePermissions(extra));
 	const missing = wanted.filter(([collection, action]) => !currentKeys.has(`${collection}:${action}`));
 	if (missing.length > 0) {
 		await client.request(
-			createPermissions(missing.map(([collection, action]) => ({ policy, collection, action, fields: ['*'], permissions: null, validation: null, presets: null })) as never),
+			createPermissions(
+				missing.map(([collection, action]) => ({
+					policy,
+					collection,
+					action,
+					fields: ['*'],
+					permissions: null,
+					validation: null,
+					presets: null,
+				})) as never,
+			),
 		);
 	}
 }

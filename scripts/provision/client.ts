@@ -1,4 +1,11 @@
-import { type DirectusClient, type RestClient, type StaticTokenClient, createDirectus, rest, staticToken } from '@directus/sdk';
+import {
+	type DirectusClient,
+	type RestClient,
+	type StaticTokenClient,
+	createDirectus,
+	rest,
+	staticToken,
+} from '@directus/sdk';
 
 // The schema is described in schema/, not as SDK generics: provisioning talks to
 // collections that it is itself creating.

@@ -14,7 +14,9 @@ export const SLA_SWEEP_CRON = '*/5 * * * *';
 export const SLA_SWEEP_DEFAULT_OPTIONS = { at_risk_share: null, raise_priority: true, legal_warning_days: 10 };
 
 export async function provisionFlows(client: AdminClient, log: (message: string) => void = () => {}): Promise<void> {
-	const flows = (await client.request(readFlows({ filter: { id: { _eq: SLA_FLOW_ID } }, fields: ['id', 'operation'], limit: 1 }))) as { id: string; operation: string | null }[];
+	const flows = (await client.request(
+		readFlows({ filter: { id: { _eq: SLA_FLOW_ID } }, fields: ['id', 'operation'], limit: 1 }),
+	)) as { id: string; operation: string | null }[];
 	let flow = flows[0];
 	if (!flow) {
 		const definition = {
@@ -22,7 +24,8 @@ export async function provisionFlows(client: AdminClient, log: (message: string)
 			name: 'Suivi des délais (SLA)',
 			icon: 'timer',
 			color: '#0E5A8A',
-			description: "Toutes les 5 minutes : état des délais des réclamations ouvertes et alertes (agent et équipe, chef de service, directeur général des services), une fois par niveau.",
+			description:
+				'Toutes les 5 minutes : état des délais des réclamations ouvertes et alertes (agent et équipe, chef de service, directeur général des services), une fois par niveau.',
 			trigger: 'schedule',
 			options: { cron: SLA_SWEEP_CRON },
 			// each run and its counts appear in the flow's logs
@@ -36,13 +39,17 @@ export async function provisionFlows(client: AdminClient, log: (message: string)
 			// Core allows 5 active flows: never fail a start for that, say what to do instead
 			if (!hasErrorCode(error, 'LIMIT_EXCEEDED')) throw error;
 			await client.request(createFlow({ ...definition, status: 'inactive' } as never));
-			log('flow "Suivi des délais (SLA)" created INACTIVE: the licence allows no more active flows; deactivate another flow, then activate it');
+			log(
+				'flow "Suivi des délais (SLA)" created INACTIVE: the licence allows no more active flows; deactivate another flow, then activate it',
+			);
 		}
 		flow = { id: SLA_FLOW_ID, operation: null };
 	}
 	// an administrator may have rewired the flow: only a flow without a first operation gets ours
 	if (flow.operation) return;
-	const operations = (await client.request(readOperations({ filter: { id: { _eq: SLA_OPERATION_ID } }, fields: ['id'], limit: 1 }))) as { id: string }[];
+	const operations = (await client.request(
+		readOperations({ filter: { id: { _eq: SLA_OPERATION_ID } }, fields: ['id'], limit: 1 }),
+	)) as { id: string }[];
 	if (operations.length === 0) {
 		await client.request(
 			createOperation({

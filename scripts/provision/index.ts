@@ -24,7 +24,9 @@ export async function provision(config: PlatformConfig, log: (message: string) =
 	await step('schema', () => applySchema(client, log));
 	// indexes over several columns (schema/indexes.ts), which the field schema cannot describe
 	await step('indexes', async () => {
-		const result = (await client.request(customEndpoint({ path: '/casa-schema/indexes', method: 'POST' }))) as { created: string[] };
+		const result = (await client.request(customEndpoint({ path: '/casa-schema/indexes', method: 'POST' }))) as {
+			created: string[];
+		};
 		for (const name of result.created) log(`created index ${name}`);
 	});
 	await step('reference data', () => seedReferenceData(client, log));

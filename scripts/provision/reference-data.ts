@@ -5,7 +5,14 @@
 // and a row they deleted or re-keyed (a holiday moved to its observed date)
 // does not come back at the next start.
 import { createItems, readItems, readSingleton, updateSingleton } from '@directus/sdk';
-import { loadArrondissements, loadCategories, loadHolidays, loadPrefectures, loadRamadanSchedules, loadServices } from '../../seed/reference-data';
+import {
+	loadArrondissements,
+	loadCategories,
+	loadHolidays,
+	loadPrefectures,
+	loadRamadanSchedules,
+	loadServices,
+} from '../../seed/reference-data';
 import type { AdminClient } from './client';
 
 type Row = Record<string, unknown>;
@@ -18,13 +25,20 @@ export type SeededKeys = Record<string, string[]>;
  * once already, then deleted or re-keyed by an administrator); returns how many
  * were created and records every row's key in `seeded`.
  */
-export async function createMissing(client: AdminClient, collection: string, key: string, rows: Row[], seeded: SeededKeys = {}): Promise<number> {
+export async function createMissing(
+	client: AdminClient,
+	collection: string,
+	key: string,
+	rows: Row[],
+	seeded: SeededKeys = {},
+): Promise<number> {
 	if (rows.length === 0) return 0;
 	const existing = (await client.request(readItems(collection, { fields: [key], limit: -1 }))) as Row[];
 	const present = new Set(existing.map((row) => String(row[key])));
 	const before = new Set(seeded[collection] ?? []);
 	const missing = rows.filter((row) => !present.has(String(row[key])) && !before.has(String(row[key])));
-	for (let start = 0; start < missing.length; start += 100) await client.request(createItems(collection, missing.slice(start, start + 100)));
+	for (let start = 0; start < missing.length; start += 100)
+		await client.request(createItems(collection, missing.slice(start, start + 100)));
 	seeded[collection] = [...new Set([...before, ...rows.map((row) => String(row[key]))])].sort();
 	return missing.length;
 }
@@ -38,9 +52,20 @@ export function defaultTeamId(service: string): string {
 export async function seedReferenceData(client: AdminClient, log: (message: string) => void): Promise<void> {
 	const services = loadServices();
 	const count = (label: string, created: number) => created > 0 && log(`${label}: ${created} created`);
-	const settings = (await client.request(readSingleton('platform_settings', { fields: ['id', 'seeded_reference'] }))) as Row | null;
+	const settings = (await client.request(
+		readSingleton('platform_settings', { fields: ['id', 'seeded_reference'] }),
+	)) as Row | null;
 	const seeded: SeededKeys = { ...((settings?.seeded_reference as SeededKeys | null) ?? {}) };
-	count('services', await createMissing(client, 'services', 'code', services.map((service, index) => ({ ...service, active: true, sort: index + 1 })), seeded));
+	count(
+		'services',
+		await createMissing(
+			client,
+			'services',
+			'code',
+			services.map((service, index) => ({ ...service, active: true, sort: index + 1 })),
+			seeded,
+		),
+	);
 	count(
 		'categories',
 		await createMissing(
@@ -64,7 +89,16 @@ export async function seedReferenceData(client: AdminClient, log: (message: stri
 			seeded,
 		),
 	);
-	count('prefectures', await createMissing(client, 'prefectures', 'code', loadPrefectures().map((prefecture) => ({ ...prefecture })), seeded));
+	count(
+		'prefectures',
+		await createMissing(
+			client,
+			'prefectures',
+			'code',
+			loadPrefectures().map((prefecture) => ({ ...prefecture })),
+			seeded,
+		),
+	);
 	count(
 		'arrondissements',
 		await createMissing(
@@ -91,12 +125,28 @@ export async function seedReferenceData(client: AdminClient, log: (message: stri
 			client,
 			'holidays',
 			'date',
-			loadHolidays().map((holiday) => ({ date: holiday.date, name_fr: holiday.name_fr, name_ar: holiday.name_ar, kind: holiday.kind, status: holiday.status, source: holiday.source })),
+			loadHolidays().map((holiday) => ({
+				date: holiday.date,
+				name_fr: holiday.name_fr,
+				name_ar: holiday.name_ar,
+				kind: holiday.kind,
+				status: holiday.status,
+				source: holiday.source,
+			})),
 			seeded,
 		),
 	);
 	const schedules = [
-		{ name_fr: 'Horaire normal', name_ar: 'التوقيت العادي', valid_from: null, valid_to: null, weekdays: ['1', '2', '3', '4', '5'], start_time: '08:30:00', end_time: '16:30:00', status: 'official' },
+		{
+			name_fr: 'Horaire normal',
+			name_ar: 'التوقيت العادي',
+			valid_from: null,
+			valid_to: null,
+			weekdays: ['1', '2', '3', '4', '5'],
+			start_time: '08:30:00',
+			end_time: '16:30:00',
+			status: 'official',
+		},
 		...loadRamadanSchedules().map((schedule) => ({
 			name_fr: schedule.name_fr,
 			name_ar: schedule.name_ar,
@@ -115,21 +165,42 @@ export async function seedReferenceData(client: AdminClient, log: (message: stri
 			client,
 			'teams',
 			'id',
-			services.map((service) => ({ id: defaultTeamId(service.code), name_fr: `${service.name_fr} — équipe centrale`, name_ar: `${service.name_ar} — الفريق المركزي`, service: service.code, active: true })),
+			services.map((service) => ({
+				id: defaultTeamId(service.code),
+				name_fr: `${service.name_fr} — équipe centrale`,
+				name_ar: `${service.name_ar} — الفريق المركزي`,
+				service: service.code,
+				active: true,
+			})),
 			seeded,
 		),
 	);
-	const rules = (await client.request(readItems('routing_rules', { fields: ['service', 'category', 'arrondissement'], limit: -1 }))) as Row[];
+	const rules = (await client.request(
+		readItems('routing_rules', { fields: ['service', 'category', 'arrondissement'], limit: -1 }),
+	)) as Row[];
 	const generic = new Set(rules.filter((rule) => !rule.category && !rule.arrondissement).map((rule) => rule.service));
 	const rulesSeeded = new Set(seeded.routing_rules ?? []);
-	const missingRules = services.filter((service) => !generic.has(service.code) && !rulesSeeded.has(service.code)).map((service) => ({ service: service.code, team: defaultTeamId(service.code), active: true, note: 'Règle par défaut du service' }));
+	const missingRules = services
+		.filter((service) => !generic.has(service.code) && !rulesSeeded.has(service.code))
+		.map((service) => ({
+			service: service.code,
+			team: defaultTeamId(service.code),
+			active: true,
+			note: 'Règle par défaut du service',
+		}));
 	if (missingRules.length > 0) {
 		await client.request(createItems('routing_rules', missingRules));
 		log(`routing rules: ${missingRules.length} created`);
 	}
 	seeded.routing_rules = [...new Set([...rulesSeeded, ...services.map((service) => service.code)])].sort();
-	const defaults = !settings || settings.id == null ? { legal_ceiling_days: 60, reopen_period_days: 30, at_risk_share: 0.75, auto_assign: false } : {};
-	if (Object.keys(defaults).length > 0 || JSON.stringify(seeded) !== JSON.stringify(settings?.seeded_reference ?? null)) {
+	const defaults =
+		!settings || settings.id == null
+			? { legal_ceiling_days: 60, reopen_period_days: 30, at_risk_share: 0.75, auto_assign: false }
+			: {};
+	if (
+		Object.keys(defaults).length > 0 ||
+		JSON.stringify(seeded) !== JSON.stringify(settings?.seeded_reference ?? null)
+	) {
 		await client.request(updateSingleton('platform_settings', { ...defaults, seeded_reference: seeded }));
 	}
 }

@@ -17,7 +17,9 @@ let browser: Browser;
 /** axe-core: no WCAG 2.0/2.1/2.2 A or AA violation */
 async function expectAccessible(page: Page, label: string) {
 	await page.evaluate(`${AXE_SOURCE}\n;void 0`);
-	const violations = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_TAGS)} }, resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ') + ' :: ' + n.failureSummary) })))`)) as unknown[];
+	const violations = (await page.evaluate(
+		`axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_TAGS)} }, resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ') + ' :: ' + n.failureSummary) })))`,
+	)) as unknown[];
 	expect(violations, `axe violations on ${label}`).toEqual([]);
 }
 
@@ -57,7 +59,11 @@ describe('chat widget', () => {
 		await banner.waitFor({ state: 'visible', timeout: 20_000 });
 		const reference = /CAS-\d{4}-\d{6}/.exec((await banner.textContent()) ?? '')?.[0];
 		expect(reference).toBeTruthy();
-		const stored = await call('GET', `/items/complaints?filter[reference][_eq]=${reference}&fields=channel,category,citizen_language`, { token: adminToken() });
+		const stored = await call(
+			'GET',
+			`/items/complaints?filter[reference][_eq]=${reference}&fields=channel,category,citizen_language`,
+			{ token: adminToken() },
+		);
 		expect(stored.body.data[0]).toEqual({ channel: 'chat', category: 'PROP-02', citizen_language: 'ar' });
 		await expectAccessible(page, 'the reference');
 		expect(errors).toEqual([]);

@@ -24,7 +24,12 @@ afterAll(async () => {
 
 const visible = (locator: Locator, timeout = 30_000) => locator.first().waitFor({ state: 'visible', timeout });
 
-async function openDashboard(email: string, dashboard: string, locale: string, ready: string): Promise<{ page: Page; errors: string[] }> {
+async function openDashboard(
+	email: string,
+	dashboard: string,
+	locale: string,
+	ready: string,
+): Promise<{ page: Page; errors: string[] }> {
 	const context = await browser.newContext({ viewport: { width: 1600, height: 1500 }, locale });
 	await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort('internetdisconnected'));
 	const page = await context.newPage();
@@ -32,7 +37,8 @@ async function openDashboard(email: string, dashboard: string, locale: string, r
 	page.on('pageerror', (error) => errors.push(error.message));
 	// a panel whose query the API refuses shows an error dialog: fail on it
 	page.on('response', async (response) => {
-		if (/\/graphql|\/insights\/|\/reports\//.test(response.url()) && response.status() >= 400) errors.push(`${response.status()} ${response.url()} ${await response.text().catch(() => '')}`);
+		if (/\/graphql|\/insights\/|\/reports\//.test(response.url()) && response.status() >= 400)
+			errors.push(`${response.status()} ${response.url()} ${await response.text().catch(() => '')}`);
 	});
 	await logInToAdmin(page, email);
 	await page.goto(`${base()}/admin/insights/${dashboard}`);
@@ -49,7 +55,12 @@ describe('dashboards in the admin app', () => {
 		const mayor = await adminUser('maire@casablanca.ma');
 		await call('PATCH', `/users/${mayor.id}`, { token: adminToken(), body: { language: 'ar-SA' } });
 		try {
-			const { page, errors } = await openDashboard('maire@casablanca.ma', DASHBOARD_IDS.elected, 'ar-MA', '.casa-figures .card .value');
+			const { page, errors } = await openDashboard(
+				'maire@casablanca.ma',
+				DASHBOARD_IDS.elected,
+				'ar-MA',
+				'.casa-figures .card .value',
+			);
 			expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
 			await visible(page.getByText('ترتيب المقاطعات'));
 			await visible(page.locator('.leaflet-overlay-pane path'));
@@ -68,13 +79,20 @@ describe('dashboards in the admin app', () => {
 
 	it('the service head reads their service’s dashboard in French', async () => {
 		await loginAs('chef-service');
-		const { page, errors } = await openDashboard('chef.proprete@casablanca.ma', DASHBOARD_IDS.service, 'fr-FR', '.casa-indicator');
+		const { page, errors } = await openDashboard(
+			'chef.proprete@casablanca.ma',
+			DASHBOARD_IDS.service,
+			'fr-FR',
+			'.casa-indicator',
+		);
 		await visible(page.getByText('Stock par statut'));
 		await visible(page.getByText('Stock par agent'));
 		// the figure panels read /insights/indicator and show their figures with labels, never raw keys
 		await visible(page.locator('.casa-indicator .count'));
 		await visible(page.locator('.casa-indicator .breakdown li'));
-		expect(await page.locator('.casa-indicator .breakdown').first().innerText()).not.toMatch(/\b(in_progress|waiting_citizen|assigned)\b/);
+		expect(await page.locator('.casa-indicator .breakdown').first().innerText()).not.toMatch(
+			/\b(in_progress|waiting_citizen|assigned)\b/,
+		);
 		// the custom panels drew: the map's boundaries and the SLA bars
 		await visible(page.locator('.leaflet-overlay-pane path'));
 		await visible(page.locator('.casa-sla'));

@@ -27,7 +27,10 @@ const visible = (locator: Locator, timeout = 120_000) => locator.first().waitFor
 async function attach(page: Page, name: string) {
 	await page.locator('input[name="desk-channel"][value="courrier"]').check();
 	await visible(page.locator('#desk-scan'));
-	const uploaded = page.waitForResponse((response) => response.url().endsWith('/desk/scans') && response.request().method() === 'POST', { timeout: 180_000 });
+	const uploaded = page.waitForResponse(
+		(response) => response.url().endsWith('/desk/scans') && response.request().method() === 'POST',
+		{ timeout: 180_000 },
+	);
 	await page.locator('#desk-scan').setInputFiles(join(SCANS, name));
 	const response = await uploaded;
 	expect(response.status()).toBe(201);
@@ -50,7 +53,11 @@ describe('OCR of paper mail at the desk', { timeout: 400_000 }, () => {
 		// French: the text lands in the empty description, the agent is told to review it
 		const french = await attach(page, 'letter-fr.jpg');
 		expect(french.ocr).toBe('read');
-		await visible(page.getByText('Texte lu sur 1 page(s) (Français) et placé dans la description : relisez-le avant d\'enregistrer.'));
+		await visible(
+			page.getByText(
+				"Texte lu sur 1 page(s) (Français) et placé dans la description : relisez-le avant d'enregistrer.",
+			),
+		);
 		const description = await page.locator('#desk-description').inputValue();
 		expect(description).toContain("les ordures ménagères s'accumulent devant le numéro 14");
 		expect(description).toContain('Karim Bennani');
@@ -66,12 +73,20 @@ describe('OCR of paper mail at the desk', { timeout: 400_000 }, () => {
 		await page.locator('.casa-desk .map').focus();
 		await page.keyboard.press('Enter');
 		await visible(page.getByText(/Déduit du point/));
-		const saved = page.waitForResponse((response) => response.url().endsWith('/desk/complaints') && response.request().method() === 'POST');
+		const saved = page.waitForResponse(
+			(response) => response.url().endsWith('/desk/complaints') && response.request().method() === 'POST',
+		);
 		await page.keyboard.press('Control+Enter');
 		const response = await saved;
 		expect(response.status()).toBe(201);
 		const complaint = (await response.json()).data;
-		const stored = (await call('GET', `/items/complaints/${complaint.id}?fields=channel,description,files.kind,files.directus_files_id`, { token: adminToken() })).body.data;
+		const stored = (
+			await call(
+				'GET',
+				`/items/complaints/${complaint.id}?fields=channel,description,files.kind,files.directus_files_id`,
+				{ token: adminToken() },
+			)
+		).body.data;
 		expect(stored.channel).toBe('courrier');
 		expect(stored.description).toContain('Objet : dépôt sauvage de déchets rue Ibn Battouta');
 		expect(stored.files).toEqual([{ kind: 'scan', directus_files_id: french.id }]);

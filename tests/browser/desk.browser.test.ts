@@ -89,7 +89,9 @@ describe('the registry-office desk', () => {
 		await page.screenshot({ path: join(SCREENSHOTS, 'desk-fr.png'), fullPage: false });
 
 		// 5. Ctrl+Enter saves
-		const saved = page.waitForResponse((response) => response.url().endsWith('/desk/complaints') && response.request().method() === 'POST');
+		const saved = page.waitForResponse(
+			(response) => response.url().endsWith('/desk/complaints') && response.request().method() === 'POST',
+		);
 		await page.keyboard.press('Control+Enter');
 		const response = await saved;
 		expect(response.status()).toBe(201);
@@ -100,8 +102,21 @@ describe('the registry-office desk', () => {
 		const frame = page.frameLocator('iframe.receipt');
 		await visible(frame.getByText(complaint.reference).first());
 
-		const stored = withCitizen((await call('GET', `/items/complaints/${complaint.id}?fields=channel,arrondissement,user_created.email,history.type,${CONTACT_FIELDS}`, { token: adminToken() })).body.data);
-		expect(stored).toMatchObject({ channel: 'phone', citizen_phone: `+2126${digits}`, citizen_name: 'Fatima Zahra Alaoui', user_created: { email: 'bureau.ordre@casablanca.ma' } });
+		const stored = withCitizen(
+			(
+				await call(
+					'GET',
+					`/items/complaints/${complaint.id}?fields=channel,arrondissement,user_created.email,history.type,${CONTACT_FIELDS}`,
+					{ token: adminToken() },
+				)
+			).body.data,
+		);
+		expect(stored).toMatchObject({
+			channel: 'phone',
+			citizen_phone: `+2126${digits}`,
+			citizen_name: 'Fatima Zahra Alaoui',
+			user_created: { email: 'bureau.ordre@casablanca.ma' },
+		});
 		expect(stored.arrondissement).not.toBeNull();
 		expect(stored.history.map((event: { type: string }) => event.type)).toEqual(['created']);
 
@@ -109,17 +124,27 @@ describe('the registry-office desk', () => {
 		const receipt = await context.newPage();
 		watchErrors(receipt, errors);
 		await receipt.goto(`${base()}/desk/receipts/${complaint.id}?lang=ar`);
-		await expect.poll(() => receipt.evaluate(() => [document.documentElement.lang, document.documentElement.dir].join())).toBe('ar,rtl');
+		await expect
+			.poll(() => receipt.evaluate(() => [document.documentElement.lang, document.documentElement.dir].join()))
+			.toBe('ar,rtl');
 		await visible(receipt.getByRole('heading', { name: 'وصل إيداع شكاية' }));
 		expect(await receipt.locator('.qr svg').count()).toBe(1);
 		// Arabic is laid out right to left: the label column is on the right
-		const [th, td] = await Promise.all([receipt.locator('th').first().boundingBox(), receipt.locator('td').first().boundingBox()]);
+		const [th, td] = await Promise.all([
+			receipt.locator('th').first().boundingBox(),
+			receipt.locator('td').first().boundingBox(),
+		]);
 		expect(th!.x).toBeGreaterThan(td!.x);
 		await receipt.setViewportSize({ width: 900, height: 1300 });
 		await receipt.screenshot({ path: join(SCREENSHOTS, 'desk-receipt-ar.png'), fullPage: true });
 		const pdfDir = join(tmpdir(), 'casa-desk');
 		mkdirSync(pdfDir, { recursive: true });
-		const pdf = await receipt.pdf({ path: join(pdfDir, 'receipt-ar.pdf'), format: 'A4', printBackground: true, preferCSSPageSize: true });
+		const pdf = await receipt.pdf({
+			path: join(pdfDir, 'receipt-ar.pdf'),
+			format: 'A4',
+			printBackground: true,
+			preferCSSPageSize: true,
+		});
 		expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 		// one A4 page (the page tree counts its pages)
 		expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);

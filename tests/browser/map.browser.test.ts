@@ -26,12 +26,42 @@ let mapPanel = '';
 beforeAll(async () => {
 	browser = await launchChromium();
 	// the role dashboards come from provisioning when present; this test brings its own
-	const created = await call('POST', '/dashboards', { token: adminToken(), body: { name: `Carte (test ${Date.now()})`, icon: 'map' } });
+	const created = await call('POST', '/dashboards', {
+		token: adminToken(),
+		body: { name: `Carte (test ${Date.now()})`, icon: 'map' },
+	});
 	expect(created.status).toBe(200);
 	dashboard = created.body.data.id;
 	const panels = [
-		{ type: 'casa-map', name: 'Carte des réclamations', icon: 'map', position_x: 1, position_y: 1, width: 46, height: 30, show_header: true, options: { colour: 'status', mode: 'clusters', center: '33.5930,-7.6150', zoom: 14, from: '', service: '{{service}}' } },
-		{ type: 'casa-sla', name: 'Délais', icon: 'timer', position_x: 1, position_y: 36, width: 46, height: 14, show_header: true, options: { target: 80 } },
+		{
+			type: 'casa-map',
+			name: 'Carte des réclamations',
+			icon: 'map',
+			position_x: 1,
+			position_y: 1,
+			width: 46,
+			height: 30,
+			show_header: true,
+			options: {
+				colour: 'status',
+				mode: 'clusters',
+				center: '33.5930,-7.6150',
+				zoom: 14,
+				from: '',
+				service: '{{service}}',
+			},
+		},
+		{
+			type: 'casa-sla',
+			name: 'Délais',
+			icon: 'timer',
+			position_x: 1,
+			position_y: 36,
+			width: 46,
+			height: 14,
+			show_header: true,
+			options: { target: 80 },
+		},
 	];
 	for (const panel of panels) {
 		const response = await call('POST', '/panels', { token: adminToken(), body: { ...panel, dashboard } });
@@ -50,11 +80,18 @@ afterAll(async () => {
  * the test's dashboard is handed to the user who opens it, as if they had made it.
  */
 async function handOver(email: string) {
-	const users = await call('GET', `/users?filter[email][_eq]=${encodeURIComponent(email)}&fields=id`, { token: adminToken() });
+	const users = await call('GET', `/users?filter[email][_eq]=${encodeURIComponent(email)}&fields=id`, {
+		token: adminToken(),
+	});
 	const user = users.body.data[0].id as string;
-	expect((await call('PATCH', `/dashboards/${dashboard}`, { token: adminToken(), body: { user_created: user } })).status).toBe(200);
+	expect(
+		(await call('PATCH', `/dashboards/${dashboard}`, { token: adminToken(), body: { user_created: user } })).status,
+	).toBe(200);
 	const panels = await call('GET', `/panels?filter[dashboard][_eq]=${dashboard}&fields=id`, { token: adminToken() });
-	for (const panel of panels.body.data as { id: string }[]) expect((await call('PATCH', `/panels/${panel.id}`, { token: adminToken(), body: { user_created: user } })).status).toBe(200);
+	for (const panel of panels.body.data as { id: string }[])
+		expect(
+			(await call('PATCH', `/panels/${panel.id}`, { token: adminToken(), body: { user_created: user } })).status,
+		).toBe(200);
 }
 
 const visible = (locator: Locator, timeout = 20_000) => locator.first().waitFor({ state: 'visible', timeout });
@@ -72,16 +109,27 @@ describe('the map of complaints on an Insights dashboard', () => {
 		const consoleLines: string[] = [];
 		page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
 		page.on('response', (response) => {
-			if (response.status() >= 400 || /insights|portal\/api|extensions/.test(response.url())) consoleLines.push(`${response.status()} ${response.url()}`);
+			if (response.status() >= 400 || /insights|portal\/api|extensions/.test(response.url()))
+				consoleLines.push(`${response.status()} ${response.url()}`);
 		});
 
 		await logInToAdmin(page, 'dgs@casablanca.ma');
 
-		const firstAnswer = page.waitForResponse((response) => response.url().includes('/insights/clusters') && response.url().includes('zoom=14'), { timeout: 60_000 });
+		const firstAnswer = page.waitForResponse(
+			(response) => response.url().includes('/insights/clusters') && response.url().includes('zoom=14'),
+			{ timeout: 60_000 },
+		);
 		await page.goto(`${base()}/admin/insights/${dashboard}`);
 		const answer = await firstAnswer.catch(async (error) => {
 			await page.screenshot({ path: '/tmp/map-debug.png' });
-			consoleLines.push(await page.evaluate(() => { const element = document.querySelector('.casa-map'); return element ? `casa-map ${JSON.stringify(element.getBoundingClientRect())} ${element.innerHTML.length} parent ${JSON.stringify(element.parentElement?.getBoundingClientRect())}` : 'no .casa-map'; }));
+			consoleLines.push(
+				await page.evaluate(() => {
+					const element = document.querySelector('.casa-map');
+					return element
+						? `casa-map ${JSON.stringify(element.getBoundingClientRect())} ${element.innerHTML.length} parent ${JSON.stringify(element.parentElement?.getBoundingClientRect())}`
+						: 'no .casa-map';
+				}),
+			);
 			throw new Error(`${error}\n${errors.join('\n')}\n${consoleLines.join('\n')}`);
 		});
 		expect(answer.status()).toBe(200);
@@ -107,7 +155,10 @@ describe('the map of complaints on an Insights dashboard', () => {
 		// zooming in asks for the new view (debounced), and single complaints become links to their page
 		let zoom = 14;
 		while (zoom < 18 && (await map.locator('.casa-map-marker.link').count()) === 0) {
-			const next = page.waitForResponse((response) => response.url().includes('/insights/clusters') && response.url().includes(`zoom=${zoom + 1}`), { timeout: 20_000 });
+			const next = page.waitForResponse(
+				(response) => response.url().includes('/insights/clusters') && response.url().includes(`zoom=${zoom + 1}`),
+				{ timeout: 20_000 },
+			);
 			await map.locator('.leaflet-control-zoom-in').click();
 			expect((await next).status()).toBe(200);
 			zoom += 1;
@@ -123,7 +174,10 @@ describe('the map of complaints on an Insights dashboard', () => {
 	});
 
 	it('draws the heat map in Arabic, right to left, for an elected official', async () => {
-		const updated = await call('PATCH', `/panels/${mapPanel}`, { token: adminToken(), body: { options: { mode: 'heatmap', colour: 'sla_state', center: '33.5930,-7.6150', zoom: 13 } } });
+		const updated = await call('PATCH', `/panels/${mapPanel}`, {
+			token: adminToken(),
+			body: { options: { mode: 'heatmap', colour: 'sla_state', center: '33.5930,-7.6150', zoom: 13 } },
+		});
 		expect(updated.status).toBe(200);
 		await speak('elu@casablanca.ma', 'ar-SA');
 		await loginAs('elu');
@@ -136,7 +190,10 @@ describe('the map of complaints on an Insights dashboard', () => {
 		await logInToAdmin(page, 'elu@casablanca.ma');
 
 		// the heat map asks for finer cells than the clusters at the same zoom
-		const answer = page.waitForResponse((response) => response.url().includes('/insights/clusters') && response.url().includes('zoom=14'), { timeout: 60_000 });
+		const answer = page.waitForResponse(
+			(response) => response.url().includes('/insights/clusters') && response.url().includes('zoom=14'),
+			{ timeout: 60_000 },
+		);
 		await page.goto(`${base()}/admin/insights/${dashboard}`);
 		const body = await (await answer).json();
 		const cells = body.data.clusters.length;

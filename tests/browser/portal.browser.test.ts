@@ -46,7 +46,11 @@ async function newContext(options: Parameters<Browser['newContext']>[0] = {}): P
 function watchErrors(page: Page, errors: string[] = []): string[] {
 	page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
 	page.on('console', (message) => {
-		if (message.type() === 'error' && !/Failed to load resource|ERR_INTERNET_DISCONNECTED|net::ERR/.test(message.text())) errors.push(`console: ${message.text()}`);
+		if (
+			message.type() === 'error' &&
+			!/Failed to load resource|ERR_INTERNET_DISCONNECTED|net::ERR/.test(message.text())
+		)
+			errors.push(`console: ${message.text()}`);
 	});
 	return errors;
 }
@@ -56,7 +60,13 @@ async function pngPhoto(): Promise<Buffer> {
 	const apiRequire = createRequire(require.resolve('@directus/api/package.json'));
 	const sharp = apiRequire('sharp');
 	return sharp({ create: { width: 320, height: 240, channels: 4, background: { r: 30, g: 120, b: 200, alpha: 1 } } })
-		.composite([{ input: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="320" height="240"><circle cx="160" cy="120" r="70" fill="#d33"/></svg>') }])
+		.composite([
+			{
+				input: Buffer.from(
+					'<svg xmlns="http://www.w3.org/2000/svg" width="320" height="240"><circle cx="160" cy="120" r="70" fill="#d33"/></svg>',
+				),
+			},
+		])
 		.png()
 		.toBuffer();
 }
@@ -65,21 +75,32 @@ async function pngPhoto(): Promise<Buffer> {
 async function expectAccessible(page: Page, label: string, selector?: string) {
 	await page.evaluate(`${AXE_SOURCE}\n;void 0`);
 	const context = selector ? JSON.stringify({ include: [[selector]] }) : 'document';
-	const violations = (await page.evaluate(`axe.run(${context}, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_TAGS)} }, resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ') + ' :: ' + n.failureSummary) })))`)) as unknown[];
+	const violations = (await page.evaluate(
+		`axe.run(${context}, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_TAGS)} }, resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ') + ' :: ' + n.failureSummary) })))`,
+	)) as unknown[];
 	expect(violations, `axe violations on ${label}`).toEqual([]);
 }
 
 async function adminComplaint(reference: string) {
-	const response = await call('GET', `/items/complaints?filter[reference][_eq]=${reference}&fields=*,files.directus_files_id.id,files.directus_files_id.type,files.kind,${CONTACT_FIELDS}`, { token: adminToken() });
+	const response = await call(
+		'GET',
+		`/items/complaints?filter[reference][_eq]=${reference}&fields=*,files.directus_files_id.id,files.directus_files_id.type,files.kind,${CONTACT_FIELDS}`,
+		{ token: adminToken() },
+	);
 	return withCitizen(response.body.data[0]);
 }
 
 async function countWith(description: string): Promise<number> {
-	const response = await call('GET', `/items/complaints?filter[description][_eq]=${encodeURIComponent(description)}&aggregate[count]=*`, { token: adminToken() });
+	const response = await call(
+		'GET',
+		`/items/complaints?filter[description][_eq]=${encodeURIComponent(description)}&aggregate[count]=*`,
+		{ token: adminToken() },
+	);
 	return Number(response.body.data[0].count);
 }
 
-const isIntake = (request: Request) => request.method() === 'POST' && new URL(request.url()).pathname === '/portal/api/complaints';
+const isIntake = (request: Request) =>
+	request.method() === 'POST' && new URL(request.url()).pathname === '/portal/api/complaints';
 
 /** a button by its name (Playwright's locators pierce the custom element's open shadow root) */
 const next = (page: Page, text: RegExp) => page.getByRole('button', { name: text }).click();
@@ -88,10 +109,16 @@ const next = (page: Page, text: RegExp) => page.getByRole('button', { name: text
 const visible = (locator: Locator, timeout = 15_000) => locator.first().waitFor({ state: 'visible', timeout });
 const attached = (locator: Locator) => locator.first().waitFor({ state: 'attached', timeout: 15_000 });
 const textOf = async (locator: Locator) => ((await locator.first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
-const hasText = (locator: Locator, expected: string | RegExp) => (typeof expected === 'string' ? expect.poll(() => textOf(locator)).toBe(expected) : expect.poll(() => textOf(locator)).toMatch(expected));
+const hasText = (locator: Locator, expected: string | RegExp) =>
+	typeof expected === 'string'
+		? expect.poll(() => textOf(locator)).toBe(expected)
+		: expect.poll(() => textOf(locator)).toMatch(expected);
 const containsText = (locator: Locator, expected: string) => expect.poll(() => textOf(locator)).toContain(expected);
 const countOf = (locator: Locator, expected: number) => expect.poll(() => locator.count()).toBe(expected);
-const focused = (locator: Locator) => expect.poll(() => locator.evaluate((node) => (node.getRootNode() as Document | ShadowRoot).activeElement === node)).toBe(true);
+const focused = (locator: Locator) =>
+	expect
+		.poll(() => locator.evaluate((node) => (node.getRootNode() as Document | ShadowRoot).activeElement === node))
+		.toBe(true);
 
 describe('the citizens\u2019 web app', () => {
 	it('(a) takes a complaint in Arabic on a 360-px phone, with a photo and a pin placed by keyboard, then tracks it', async () => {
@@ -101,7 +128,9 @@ describe('the citizens\u2019 web app', () => {
 		const intake: Request[] = [];
 		page.on('request', (request) => isIntake(request) && intake.push(request));
 		await page.goto(`${base()}/portal/?lang=ar`);
-		await expect.poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir].join())).toBe('ar,rtl');
+		await expect
+			.poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir].join()))
+			.toBe('ar,rtl');
 		await hasText(page.getByRole('heading', { level: 2 }), 'ما موضوع الشكاية؟');
 
 		// 1. category, found by an Arabic word
@@ -130,7 +159,9 @@ describe('the citizens\u2019 web app', () => {
 		await next(page, /^متابعة$/);
 
 		// 4. a photo (PNG), turned into a JPEG in the browser before upload
-		await page.locator('input[type="file"][multiple]').setInputFiles({ name: 'صورة.png', mimeType: 'image/png', buffer: await pngPhoto() });
+		await page
+			.locator('input[type="file"][multiple]')
+			.setInputFiles({ name: 'صورة.png', mimeType: 'image/png', buffer: await pngPhoto() });
 		await visible(page.getByRole('img', { name: 'الصورة المرفقة رقم 1' }));
 		await next(page, /^متابعة$/);
 
@@ -160,7 +191,14 @@ describe('the citizens\u2019 web app', () => {
 		expect(body).not.toContain('image/png');
 		expect(body).toMatch(/name="website"\r\n\r\n\r\n/);
 		const stored = await adminComplaint(reference);
-		expect(stored).toMatchObject({ channel: 'web', citizen_language: 'ar', category: 'PROP-02', citizen_phone: '+212661234567', address: 'شارع الزرقطوني', description });
+		expect(stored).toMatchObject({
+			channel: 'web',
+			citizen_language: 'ar',
+			category: 'PROP-02',
+			citizen_phone: '+212661234567',
+			address: 'شارع الزرقطوني',
+			description,
+		});
 		expect(stored.arrondissement).toBeTruthy();
 		expect(stored.files).toHaveLength(1);
 		expect(stored.files[0].directus_files_id.type).toBe('image/jpeg');
@@ -170,7 +208,12 @@ describe('the citizens\u2019 web app', () => {
 		const href = (await link.getAttribute('href'))!;
 		expect(href).toMatch(new RegExp(`/portal/suivi/${reference}#[A-Za-z0-9_-]{24}$`));
 		const tracking: string[] = [];
-		page.on('request', (request) => request.url().includes('/portal/api/complaints/') && tracking.push(`${request.url()} ${request.headers()['x-tracking-secret'] ?? ''}`));
+		page.on(
+			'request',
+			(request) =>
+				request.url().includes('/portal/api/complaints/') &&
+				tracking.push(`${request.url()} ${request.headers()['x-tracking-secret'] ?? ''}`),
+		);
 		await link.click();
 		await containsText(page.getByRole('heading', { level: 2 }), reference);
 		await hasText(page.locator('.status-badge'), 'جديدة');
@@ -202,7 +245,9 @@ describe('the citizens\u2019 web app', () => {
 <main><p class="hint" id="host-hint">Un problème dans votre rue ? Signalez-le directement à la Commune :</p>
 <casa-reclamation lang="fr"></casa-reclamation>
 <p><button id="host-button" type="button">Recevoir la lettre du quartier</button></p></main></body></html>`;
-		const server: Server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostPage));
+		const server: Server = createServer((_request, response) =>
+			response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostPage),
+		);
 		await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
 		const context = await newContext({ viewport: DESKTOP, locale: 'fr-FR' });
 		try {
@@ -215,12 +260,20 @@ describe('the citizens\u2019 web app', () => {
 			await expectAccessible(page, 'embed, step 1', 'casa-reclamation');
 
 			// styles do not cross the shadow boundary, either way
-			const style = (locator: Locator, ...properties: string[]) => locator.first().evaluate((node, names) => names.map((name) => getComputedStyle(node).getPropertyValue(name)).join(' | '), properties);
+			const style = (locator: Locator, ...properties: string[]) =>
+				locator
+					.first()
+					.evaluate(
+						(node, names) => names.map((name) => getComputedStyle(node).getPropertyValue(name)).join(' | '),
+						properties,
+					);
 			expect(await style(page.locator('#host-button'), 'background-color')).toBe('rgb(122, 31, 31)');
 			expect(await style(page.locator('#host-hint'), 'font-style', 'border-left-style')).toBe('italic | solid');
 			const next = element.getByRole('button', { name: 'Continuer' });
 			expect(await style(next, 'background-color', 'letter-spacing')).toBe('rgb(29, 79, 145) | normal');
-			expect(await style(element.locator('.hint'), 'font-style', 'border-left-style', 'color')).toBe('normal | none | rgb(71, 82, 94)');
+			expect(await style(element.locator('.hint'), 'font-style', 'border-left-style', 'color')).toBe(
+				'normal | none | rgb(71, 82, 94)',
+			);
 			expect(await style(element.locator('.casa-root'), 'font-family')).not.toContain('Georgia');
 
 			async function fileOne(description: string, screenshot?: string) {
@@ -290,7 +343,12 @@ describe('the citizens\u2019 web app', () => {
 		let page = await context.newPage();
 		const errors = watchErrors(page);
 		const sent: { key: string; status: number }[] = [];
-		context.on('response', (response) => isIntake(response.request()) && sent.push({ key: response.request().headers()['idempotency-key'], status: response.status() }));
+		context.on(
+			'response',
+			(response) =>
+				isIntake(response.request()) &&
+				sent.push({ key: response.request().headers()['idempotency-key'], status: response.status() }),
+		);
 		await page.goto(`${base()}/portal/?lang=fr`);
 		// the service worker has kept the app shell
 		await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
@@ -305,7 +363,9 @@ describe('the citizens\u2019 web app', () => {
 			await page.getByRole('button', { name: 'Repère au centre' }).click();
 			await containsText(page.locator('.pin-status'), "dans l'arrondissement");
 			await next(page, /^Continuer$/);
-			await page.locator('input[type="file"][multiple]').setInputFiles({ name: 'nuit.png', mimeType: 'image/png', buffer: await pngPhoto() });
+			await page
+				.locator('input[type="file"][multiple]')
+				.setInputFiles({ name: 'nuit.png', mimeType: 'image/png', buffer: await pngPhoto() });
 			await visible(page.getByRole('img', { name: 'Photo 1 jointe' }));
 			await next(page, /^Continuer$/);
 			await next(page, /^Continuer$/);
@@ -319,7 +379,14 @@ describe('the citizens\u2019 web app', () => {
 						const open = indexedDB.open('casa-portal');
 						open.onsuccess = () => {
 							const request = open.result.transaction('outbox').objectStore('outbox').getAll();
-							request.onsuccess = () => resolve(request.result.map((item) => ({ key: item.key, photos: item.photos.length, type: item.photos[0]?.blob.type })));
+							request.onsuccess = () =>
+								resolve(
+									request.result.map((item) => ({
+										key: item.key,
+										photos: item.photos.length,
+										type: item.photos[0]?.blob.type,
+									})),
+								);
 							request.onerror = () => reject(request.error);
 						};
 					}),
@@ -358,7 +425,10 @@ describe('the citizens\u2019 web app', () => {
 		page = await context.newPage();
 		watchErrors(page, errors);
 		await page.goto(`${base()}/portal/`);
-		await visible(page.getByText(/Votre réclamation gardée hors ligne a été envoyée : référence CAS-\d{4}-\d{6}/), 30_000);
+		await visible(
+			page.getByText(/Votre réclamation gardée hors ligne a été envoyée : référence CAS-\d{4}-\d{6}/),
+			30_000,
+		);
 		expect(sent).toEqual([
 			{ key: queued.key, status: 201 },
 			{ key: waiting.key, status: 201 },
@@ -376,7 +446,22 @@ describe('the citizens\u2019 web app', () => {
 
 	it('(d) has no WCAG 2.2 A/AA violation (axe-core) on any step, in French and in Arabic, errors shown included', async () => {
 		for (const lang of ['fr', 'ar'] as const) {
-			const t = lang === 'fr' ? { next: /^Continuer$/, search: 'Rechercher une catégorie', query: 'conteneur', category: 'Conteneur plein ou débordant', description: 'Description' } : { next: /^متابعة$/, search: 'البحث عن صنف', query: 'حاوية', category: 'حاوية ممتلئة أو فائضة', description: 'الوصف' };
+			const t =
+				lang === 'fr'
+					? {
+							next: /^Continuer$/,
+							search: 'Rechercher une catégorie',
+							query: 'conteneur',
+							category: 'Conteneur plein ou débordant',
+							description: 'Description',
+						}
+					: {
+							next: /^متابعة$/,
+							search: 'البحث عن صنف',
+							query: 'حاوية',
+							category: 'حاوية ممتلئة أو فائضة',
+							description: 'الوصف',
+						};
 			const context = await newContext({ locale: lang === 'fr' ? 'fr-FR' : 'ar-MA' });
 			const page = await context.newPage();
 			await page.goto(`${base()}/portal/?lang=${lang}`);
@@ -401,7 +486,9 @@ describe('the citizens\u2019 web app', () => {
 			await page.keyboard.press('Enter');
 			await expectAccessible(page, `${lang} step 3`);
 			await next(page, t.next);
-			await page.locator('input[type="file"][multiple]').setInputFiles({ name: 'a.png', mimeType: 'image/png', buffer: await pngPhoto() });
+			await page
+				.locator('input[type="file"][multiple]')
+				.setInputFiles({ name: 'a.png', mimeType: 'image/png', buffer: await pngPhoto() });
 			await visible(page.locator('.thumb img'));
 			await expectAccessible(page, `${lang} step 4`);
 			await next(page, t.next);
@@ -431,17 +518,29 @@ describe('the citizens\u2019 web app', () => {
 
 	it('(e) shows a resolved complaint in French with its reply and timeline, rated with the keyboard, and the same neutral 404 for a wrong code', async () => {
 		const created = await call('POST', '/portal/api/complaints', {
-			body: { category: 'PROP-01', description: 'Ordures non ramassées rue Abou Bakr El Kadiri', latitude: 33.5463, longitude: -7.6787, lang: 'fr' },
+			body: {
+				category: 'PROP-01',
+				description: 'Ordures non ramassées rue Abou Bakr El Kadiri',
+				latitude: 33.5463,
+				longitude: -7.6787,
+				lang: 'fr',
+			},
 		});
 		expect(created.status).toBe(201);
 		const { reference, tracking_secret: secret, tracking_url: trackingUrl } = created.body.data;
 		const stored = await adminComplaint(reference);
-		await call('POST', '/workspace/assignments', { token: adminToken(), body: { complaints: [stored.id], team: stored.team } });
+		await call('POST', '/workspace/assignments', {
+			token: adminToken(),
+			body: { complaints: [stored.id], team: stored.team },
+		});
 		const agent = await loginAs('agent');
-		const command = (name: string, body: Record<string, unknown> = {}) => call('POST', `/workspace/complaints/${stored.id}/commands/${name}`, { token: agent, body });
+		const command = (name: string, body: Record<string, unknown> = {}) =>
+			call('POST', `/workspace/complaints/${stored.id}/commands/${name}`, { token: agent, body });
 		expect((await command('claim')).status).toBe(200);
 		expect((await command('start')).status).toBe(200);
-		const resolved = await command('resolve', { public_reply: 'Les ordures ont été ramassées ce matin et le point sera surveillé cette semaine.' });
+		const resolved = await command('resolve', {
+			public_reply: 'Les ordures ont été ramassées ce matin et le point sera surveillé cette semaine.',
+		});
 		expect(resolved.status).toBe(200);
 
 		const context = await newContext({ viewport: { width: 1024, height: 1200 }, locale: 'fr-FR' });
@@ -516,8 +615,14 @@ describe('the citizens\u2019 web app', () => {
 				contentType: 'application/json',
 				body: JSON.stringify({
 					errors: [
-						{ message: 'Adresse e-mail refusée par le serveur.', extensions: { code: 'FAILED_VALIDATION', field: 'citizen_email', reason: 'field.email_domain' } },
-						{ message: 'Champ refusé : « colour ».', extensions: { code: 'FAILED_VALIDATION', field: 'colour', reason: 'field.unknown' } },
+						{
+							message: 'Adresse e-mail refusée par le serveur.',
+							extensions: { code: 'FAILED_VALIDATION', field: 'citizen_email', reason: 'field.email_domain' },
+						},
+						{
+							message: 'Champ refusé : « colour ».',
+							extensions: { code: 'FAILED_VALIDATION', field: 'colour', reason: 'field.unknown' },
+						},
 					],
 				}),
 			});

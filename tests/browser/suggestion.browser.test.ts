@@ -28,27 +28,39 @@ async function open(lang: 'fr' | 'ar'): Promise<{ page: Page; errors: string[]; 
 	return { page, errors, close: () => context.close() };
 }
 
-const firstResult = (page: Page) => page.locator('.category-step fieldset.choices .choice-category .choice-title').first();
+const firstResult = (page: Page) =>
+	page.locator('.category-step fieldset.choices .choice-category .choice-title').first();
 
 describe('category search with the suggestion', () => {
 	const cases = [
 		{ lang: 'fr', search: 'Rechercher une catégorie', typed: 'zbel', label: 'Ordures ménagères non collectées' },
 		{ lang: 'ar', search: 'البحث عن صنف', typed: 'زبل', label: 'عدم جمع النفايات المنزلية' },
-		{ lang: 'fr', search: 'Rechercher une catégorie', typed: 'زبل ما تجمعش', label: 'Ordures ménagères non collectées' },
+		{
+			lang: 'fr',
+			search: 'Rechercher une catégorie',
+			typed: 'زبل ما تجمعش',
+			label: 'Ordures ménagères non collectées',
+		},
 		{ lang: 'ar', search: 'البحث عن صنف', typed: 'zbel ma t3ayetch', label: 'عدم جمع النفايات المنزلية' },
 	] as const;
 
 	for (const { lang, search, typed, label } of cases) {
 		it(`puts household waste first when a citizen types « ${typed} » (page in ${lang})`, async () => {
 			const { page, errors, close } = await open(lang);
-			const answered = page.waitForResponse((response) => response.url().includes('/portal/api/categories/suggest') && response.status() === 200);
+			const answered = page.waitForResponse(
+				(response) => response.url().includes('/portal/api/categories/suggest') && response.status() === 200,
+			);
 			// typed key by key, as a citizen would
 			await page.getByLabel(search).pressSequentially(typed, { delay: 40 });
 			await answered;
-			await expect.poll(async () => ((await firstResult(page).textContent()) ?? '').trim(), { timeout: 10_000 }).toBe(label);
+			await expect
+				.poll(async () => ((await firstResult(page).textContent()) ?? '').trim(), { timeout: 10_000 })
+				.toBe(label);
 			await page.getByLabel(label).first().check();
 			expect(await page.getByLabel(label).first().isChecked()).toBe(true);
-			expect(await page.evaluate(() => document.documentElement.dir || getComputedStyle(document.body).direction)).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+			expect(await page.evaluate(() => document.documentElement.dir || getComputedStyle(document.body).direction)).toBe(
+				lang === 'ar' ? 'rtl' : 'ltr',
+			);
 			expect(errors).toEqual([]);
 			await close();
 		});

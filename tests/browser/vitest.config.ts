@@ -11,7 +11,9 @@ const EMBED_ORIGIN = `http://127.0.0.1:${EMBED_PORT}`;
 
 // Read by tests/setup/test-platform.ts through process.env when it starts Directus:
 // the embed's site may call the citizens' API (CORS; the allowed headers come from directus.config.ts).
-const origins = (process.env.PORTAL_EMBED_ORIGINS ?? 'https://casablancacity.ma,https://www.casablancacity.ma').split(',');
+const origins = (process.env.PORTAL_EMBED_ORIGINS ?? 'https://casablancacity.ma,https://www.casablancacity.ma').split(
+	',',
+);
 if (!origins.includes(EMBED_ORIGIN)) origins.push(EMBED_ORIGIN);
 process.env.PORTAL_EMBED_ORIGINS = origins.join(',');
 

@@ -28,8 +28,15 @@ const visible = (locator: Locator, timeout = 60_000) => locator.first().waitFor(
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 1000 };
 
-async function open(email: string, options: { viewport?: { width: number; height: number }; locale?: string; mobile?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-	const context = await browser.newContext({ viewport: options.viewport ?? DESKTOP, locale: options.locale ?? 'fr-FR', ...(options.mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
+async function open(
+	email: string,
+	options: { viewport?: { width: number; height: number }; locale?: string; mobile?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+	const context = await browser.newContext({
+		viewport: options.viewport ?? DESKTOP,
+		locale: options.locale ?? 'fr-FR',
+		...(options.mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
+	});
 	// no network beyond localhost: map tiles fail, the arrondissement boundaries still draw
 	await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort('internetdisconnected'));
 	const page = await context.newPage();
@@ -37,7 +44,8 @@ async function open(email: string, options: { viewport?: { width: number; height
 	page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
 	// a workspace call the server refuses with a 5xx is a bug
 	page.on('response', (response) => {
-		if (/\/workspace\//.test(response.url()) && response.status() >= 500) errors.push(`${response.status()} ${response.url()}`);
+		if (/\/workspace\//.test(response.url()) && response.status() >= 500)
+			errors.push(`${response.status()} ${response.url()}`);
 	});
 	// the machine is shared: a slow first load of the login page gets one more try
 	await logInToAdmin(page, email).catch(() => logInToAdmin(page, email));
@@ -55,7 +63,8 @@ async function screenText(page: Page): Promise<string> {
 		style.textContent = '[data-citizen] { display: none !important; }';
 		document.head.append(style);
 		const parts: string[] = [];
-		for (const selector of ['.casa-workspace', '.casa-workspace-nav', 'header .title', 'dialog[open]']) for (const element of Array.from(document.querySelectorAll<HTMLElement>(selector))) parts.push(element.innerText);
+		for (const selector of ['.casa-workspace', '.casa-workspace-nav', 'header .title', 'dialog[open]'])
+			for (const element of Array.from(document.querySelectorAll<HTMLElement>(selector))) parts.push(element.innerText);
 		style.remove();
 		return parts.join('\n');
 	});
@@ -66,13 +75,17 @@ async function overflow(page: Page): Promise<string[]> {
 	return page.evaluate(() => {
 		const width = document.documentElement.clientWidth;
 		const out: string[] = [];
-		if (document.documentElement.scrollWidth > width + 1) out.push(`document ${document.documentElement.scrollWidth} > ${width}`);
+		if (document.documentElement.scrollWidth > width + 1)
+			out.push(`document ${document.documentElement.scrollWidth} > ${width}`);
 		for (const element of Array.from(document.querySelectorAll<HTMLElement>('.casa-workspace *'))) {
 			const box = element.getBoundingClientRect();
 			if (box.width === 0 || box.height === 0) continue;
 			if (getComputedStyle(element).position === 'absolute' && element.closest('.leaflet-container')) continue;
 			if (element.closest('.leaflet-container') && !element.classList.contains('leaflet-container')) continue;
-			if (box.right > width + 1 || box.left < -1) out.push(`${element.tagName.toLowerCase()}.${Array.from(element.classList).join('.')} ${Math.round(box.left)}…${Math.round(box.right)}`);
+			if (box.right > width + 1 || box.left < -1)
+				out.push(
+					`${element.tagName.toLowerCase()}.${Array.from(element.classList).join('.')} ${Math.round(box.left)}…${Math.round(box.right)}`,
+				);
 		}
 		return out.slice(0, 10);
 	});
@@ -81,7 +94,8 @@ async function overflow(page: Page): Promise<string[]> {
 const KEY_PATTERN = /\b[a-z_]+\.[a-z_.]+\b/;
 const CODE_PATTERN = /[A-Z_]{6,}/;
 // Directus's own English strings that would leak if a screen fell back to the generic app
-const ENGLISH = /\b(Loading|Search|Notifications|No items|Untitled|Unknown|Error|Forbidden|Unauthorized|Something went wrong|Save|Cancel|Back|Settings|Collection|Item|Page not found|You don't have|Filter|Sort|Previous|Next)\b/;
+const ENGLISH =
+	/\b(Loading|Search|Notifications|No items|Untitled|Unknown|Error|Forbidden|Unauthorized|Something went wrong|Save|Cancel|Back|Settings|Collection|Item|Page not found|You don't have|Filter|Sort|Previous|Next)\b/;
 
 function textProblems(text: string): string[] {
 	const problems: string[] = [];
@@ -180,9 +194,20 @@ describe('the staff workspace', () => {
 		const token = await loginAs('agent');
 		const complaint = await proprete('كيس أزبال كبير مرمي قرب المدرسة منذ يومين، الرائحة لا تطاق');
 		// routed to the agent's team; the registry office's qualification (new → assigned) is not the agent's to make
-		expect((await call('PATCH', `/items/complaints/${complaint.id}`, { token: adminToken(), body: { status: 'assigned' } })).status).toBe(200);
-		const labels = Object.fromEntries(((await call('GET', '/workspace/options', { token })).body.data.statuses as { value: string; label: string }[]).map((option) => [option.value, option.label]));
-		const { context, page, errors } = await open('agent.proprete@casablanca.ma', { viewport: PHONE, locale: 'ar-MA', mobile: true });
+		expect(
+			(await call('PATCH', `/items/complaints/${complaint.id}`, { token: adminToken(), body: { status: 'assigned' } }))
+				.status,
+		).toBe(200);
+		const labels = Object.fromEntries(
+			(
+				(await call('GET', '/workspace/options', { token })).body.data.statuses as { value: string; label: string }[]
+			).map((option) => [option.value, option.label]),
+		);
+		const { context, page, errors } = await open('agent.proprete@casablanca.ma', {
+			viewport: PHONE,
+			locale: 'ar-MA',
+			mobile: true,
+		});
 		try {
 			await page.waitForURL(/\/admin\/casa-workspace\/queue/, { timeout: 30_000 });
 			await visible(page.locator('.casa-workspace .card-link'));
@@ -192,7 +217,8 @@ describe('the staff workspace', () => {
 			expect(card!.width).toBeGreaterThan(PHONE.width - 60);
 			expect(await overflow(page)).toEqual([]);
 			// big touch targets
-			for (const button of await page.locator('.casa-workspace .chip, .casa-workspace .toolbar .btn').all()) expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+			for (const button of await page.locator('.casa-workspace .chip, .casa-workspace .toolbar .btn').all())
+				expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(44);
 			await page.screenshot({ path: join(SCREENSHOTS, 'workspace-agent-phone-ar.png') });
 
 			// search the complaint by its reference, open it from its card
@@ -227,8 +253,14 @@ describe('the staff workspace', () => {
 			await page.locator('dialog[open] button[data-command="attach"]').click();
 			await visible(page.locator('dialog[open] #ws-file'));
 			const photo = await page.screenshot({ type: 'jpeg', quality: 60, clip: { x: 0, y: 0, width: 390, height: 300 } });
-			await page.locator('dialog[open] #ws-file').setInputFiles({ name: 'apres.jpg', mimeType: 'image/jpeg', buffer: photo });
-			const uploaded = page.waitForResponse((response) => response.url().includes(`/workspace/complaints/${complaint.id}/files`) && response.request().method() === 'POST');
+			await page
+				.locator('dialog[open] #ws-file')
+				.setInputFiles({ name: 'apres.jpg', mimeType: 'image/jpeg', buffer: photo });
+			const uploaded = page.waitForResponse(
+				(response) =>
+					response.url().includes(`/workspace/complaints/${complaint.id}/files`) &&
+					response.request().method() === 'POST',
+			);
 			await page.locator('dialog[open] button[type="submit"]').click();
 			expect((await uploaded).status()).toBe(201);
 			await expect.poll(() => page.locator('.casa-workspace .photos .thumb').count()).toBeGreaterThanOrEqual(1);
@@ -240,21 +272,31 @@ describe('the staff workspace', () => {
 			// an empty reply is refused on the screen, in Arabic
 			await page.locator('dialog[open] button[type="submit"]').click();
 			await visible(page.locator('dialog[open] .field-error', { hasText: 'هذا الحقل إلزامي.' }));
-			if ((await page.locator('dialog[open] #ws-template').count()) > 0) await page.locator('dialog[open] #ws-template').selectOption({ index: 1 });
-			else await page.locator('dialog[open] #ws-public-reply').fill('تمت إزالة الأزبال وتنظيف المكان. شكرًا على تنبيهكم.');
+			if ((await page.locator('dialog[open] #ws-template').count()) > 0)
+				await page.locator('dialog[open] #ws-template').selectOption({ index: 1 });
+			else
+				await page.locator('dialog[open] #ws-public-reply').fill('تمت إزالة الأزبال وتنظيف المكان. شكرًا على تنبيهكم.');
 			await page.locator('dialog[open] button[type="submit"]').click();
 			await expect.poll(() => status.innerText()).toBe(labels.resolved);
 			await visible(page.locator('.casa-workspace .action-bar .notice.ok'));
 			// nothing (the map's controls…) sits over the bottom bar's buttons
 			const covered = await page.evaluate(() =>
-				Array.from(document.querySelectorAll<HTMLElement>('.casa-workspace .action-bar button')).filter((button) => {
-					const box = button.getBoundingClientRect();
-					for (const [x, y] of [[box.left + 4, box.top + 4], [box.right - 4, box.top + 4], [box.left + box.width / 2, box.top + box.height / 2], [box.left + 4, box.bottom - 4], [box.right - 4, box.bottom - 4]]) {
-						const top = document.elementFromPoint(x, y);
-						if (top && !button.contains(top)) return true;
-					}
-					return false;
-				}).map((button) => button.innerText),
+				Array.from(document.querySelectorAll<HTMLElement>('.casa-workspace .action-bar button'))
+					.filter((button) => {
+						const box = button.getBoundingClientRect();
+						for (const [x, y] of [
+							[box.left + 4, box.top + 4],
+							[box.right - 4, box.top + 4],
+							[box.left + box.width / 2, box.top + box.height / 2],
+							[box.left + 4, box.bottom - 4],
+							[box.right - 4, box.bottom - 4],
+						]) {
+							const top = document.elementFromPoint(x, y);
+							if (top && !button.contains(top)) return true;
+						}
+						return false;
+					})
+					.map((button) => button.innerText),
 			);
 			expect(covered).toEqual([]);
 
@@ -279,7 +321,15 @@ describe('the staff workspace', () => {
 		await loginAs('agent');
 		await loginAs('chef-service');
 		const tag = `lot${Date.now().toString(36)}`;
-		const first = await createComplaint({ category: 'PROP-01', description: `Bac renversé rue des Lilas ${tag}`, latitude: 33.5463, longitude: -7.6787, channel: 'phone', citizen_name: 'Fatima Zahra Alaoui', citizen_phone: '+212612345678' });
+		const first = await createComplaint({
+			category: 'PROP-01',
+			description: `Bac renversé rue des Lilas ${tag}`,
+			latitude: 33.5463,
+			longitude: -7.6787,
+			channel: 'phone',
+			citizen_name: 'Fatima Zahra Alaoui',
+			citizen_phone: '+212612345678',
+		});
 		const second = await proprete(`Dépôt de gravats sur le trottoir ${tag}`);
 		const agent = await adminUser('agent.proprete@casablanca.ma');
 		const { context, page, errors } = await open('chef.proprete@casablanca.ma', { viewport: DESKTOP });
@@ -295,15 +345,23 @@ describe('the staff workspace', () => {
 			await page.getByRole('checkbox', { name: `Sélectionner ${second.reference}` }).check();
 			await visible(page.getByText('2 sélectionnée(s)'));
 			await page.getByRole('button', { name: 'Affecter la sélection' }).click();
-			await expect.poll(() => page.locator(`dialog[open] #ws-bulk-assignee option[value="${agent.id}"]`).count(), { timeout: 30_000 }).toBe(1);
+			await expect
+				.poll(() => page.locator(`dialog[open] #ws-bulk-assignee option[value="${agent.id}"]`).count(), {
+					timeout: 30_000,
+				})
+				.toBe(1);
 			await page.locator('dialog[open] #ws-bulk-assignee').selectOption(agent.id);
-			const posted = page.waitForResponse((response) => response.url().endsWith('/workspace/assignments') && response.request().method() === 'POST');
+			const posted = page.waitForResponse(
+				(response) => response.url().endsWith('/workspace/assignments') && response.request().method() === 'POST',
+			);
 			await page.locator('dialog[open] button[type="submit"]').click();
 			expect((await posted).status()).toBe(200);
 			await visible(page.getByText('2 réclamation(s) affectée(s).'));
 
 			for (const complaint of [first, second]) {
-				const stored = (await call('GET', `/items/complaints/${complaint.id}?fields=assignee,status`, { token: adminToken() })).body.data;
+				const stored = (
+					await call('GET', `/items/complaints/${complaint.id}?fields=assignee,status`, { token: adminToken() })
+				).body.data;
 				expect(stored.assignee).toBe(agent.id);
 			}
 			// assigned, they leave the service's "to assign" view
@@ -315,19 +373,27 @@ describe('the staff workspace', () => {
 			await visible(page.getByText('Bac renversé rue des Lilas'));
 			await visible(page.locator('.casa-workspace .point-map path.ws-point'));
 			const directions = page.getByRole('link', { name: /Itinéraire/ });
-			expect(await directions.getAttribute('href')).toMatch(/^https:\/\/www\.google\.com\/maps\/dir\/\?api=1&destination=33\.546300,-7\.678700$/);
+			expect(await directions.getAttribute('href')).toMatch(
+				/^https:\/\/www\.google\.com\/maps\/dir\/\?api=1&destination=33\.546300,-7\.678700$/,
+			);
 			expect(await directions.getAttribute('target')).toBe('_blank');
 			await visible(page.locator('.casa-workspace .deadlines .sla'));
 			// contact on request, journalled
 			await visible(page.getByText('Chaque consultation est enregistrée', { exact: false }));
-			const contact = page.waitForResponse((response) => response.url().includes(`/workspace/complaints/${first.id}/contact`));
+			const contact = page.waitForResponse((response) =>
+				response.url().includes(`/workspace/complaints/${first.id}/contact`),
+			);
 			await page.getByRole('button', { name: 'Afficher les coordonnées' }).click();
 			expect((await contact).status()).toBe(200);
 			await visible(page.locator('.casa-workspace .contact a[href^="tel:"]'));
 			expect(await page.locator('.casa-workspace .contact').innerText()).toContain('Fatima Zahra Alaoui');
 			expect(textProblems(await screenText(page))).toEqual([]);
 			// nothing cut at the card edges: every value of the file fits its card
-			const clipped = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('.casa-workspace .card dd')).filter((dd) => dd.scrollWidth > dd.clientWidth + 1).map((dd) => dd.innerText));
+			const clipped = await page.evaluate(() =>
+				Array.from(document.querySelectorAll<HTMLElement>('.casa-workspace .card dd'))
+					.filter((dd) => dd.scrollWidth > dd.clientWidth + 1)
+					.map((dd) => dd.innerText),
+			);
 			expect(clipped).toEqual([]);
 			await page.locator('.casa-workspace .summary').scrollIntoViewIfNeeded();
 			await page.evaluate(() => document.querySelector('.casa-workspace')?.scrollIntoView({ block: 'start' }));
@@ -341,8 +407,30 @@ describe('the staff workspace', () => {
 	it('shows no translation key, error code or English Directus string, over five fresh loads in each language', async () => {
 		const complaint = await proprete('Conteneur cassé devant le marché');
 		const cases: { key: string; email: string; locale: string; paths: string[] }[] = [
-			{ key: 'chef-service', email: 'chef.proprete@casablanca.ma', locale: 'fr-FR', paths: ['/queue?preset=unassigned&assignee=none', `/complaints/${complaint.id}`, '/queue?preset=all&view=map', '/settings', '/queue?sla_state=breached&preset=late'] },
-			{ key: 'agent', email: 'agent.proprete@casablanca.ma', locale: 'ar-MA', paths: ['/queue?preset=all', `/complaints/${complaint.id}`, '/queue?preset=all&view=map', '/settings', '/queue?assignee=me&preset=mine'] },
+			{
+				key: 'chef-service',
+				email: 'chef.proprete@casablanca.ma',
+				locale: 'fr-FR',
+				paths: [
+					'/queue?preset=unassigned&assignee=none',
+					`/complaints/${complaint.id}`,
+					'/queue?preset=all&view=map',
+					'/settings',
+					'/queue?sla_state=breached&preset=late',
+				],
+			},
+			{
+				key: 'agent',
+				email: 'agent.proprete@casablanca.ma',
+				locale: 'ar-MA',
+				paths: [
+					'/queue?preset=all',
+					`/complaints/${complaint.id}`,
+					'/queue?preset=all&view=map',
+					'/settings',
+					'/queue?assignee=me&preset=mine',
+				],
+			},
 		];
 		for (const entry of cases) {
 			await loginAs(entry.key);
@@ -353,9 +441,17 @@ describe('the staff workspace', () => {
 					await visible(page.locator('.casa-workspace'));
 					// wait for the screen's data: no "loading" left
 					await page.waitForLoadState('networkidle').catch(() => undefined);
-					await expect.poll(() => page.locator('.casa-workspace [role="status"]', { hasText: /Chargement|جارٍ التحميل/ }).count(), { timeout: 20_000 }).toBe(0);
+					await expect
+						.poll(
+							() => page.locator('.casa-workspace [role="status"]', { hasText: /Chargement|جارٍ التحميل/ }).count(),
+							{ timeout: 20_000 },
+						)
+						.toBe(0);
 					if (path.startsWith('/queue') && !path.includes('view=map')) {
-						await page.locator('.casa-workspace').getByRole('button', { name: /Filtres|التصفية/ }).click();
+						await page
+							.locator('.casa-workspace')
+							.getByRole('button', { name: /Filtres|التصفية/ })
+							.click();
 						await visible(page.locator('#ws-filters select').first());
 					}
 					// the language choice names each language in itself (Français, العربية)
@@ -364,7 +460,10 @@ describe('the staff workspace', () => {
 					expect(textProblems(text), `${entry.key} ${path}`).toEqual([]);
 					// one language at a time: no Arabic letters in French, no French words in Arabic (codes and references aside)
 					if (entry.locale.startsWith('fr')) expect(text, path).not.toMatch(/[\u0600-\u06FF]/);
-					else expect(text.replace(/\b[A-Z]{2,}-\d[\d-]*\b/g, ''), path).not.toMatch(/\b(le|la|les|des|du|Réclamation|Statut|Filtres|Affecter)\b/);
+					else
+						expect(text.replace(/\b[A-Z]{2,}-\d[\d-]*\b/g, ''), path).not.toMatch(
+							/\b(le|la|les|des|du|Réclamation|Statut|Filtres|Affecter)\b/,
+						);
 				}
 				expect(errors).toEqual([]);
 			} finally {
@@ -398,8 +497,17 @@ describe('the staff workspace', () => {
 				await page.evaluate(() => window.history.pushState({}, '', '/admin/content/services'));
 				await page.evaluate(() => window.dispatchEvent(new PopStateEvent('popstate', { state: window.history.state })));
 				await page.waitForURL(/\/admin\/casa-workspace/, { timeout: 30_000 });
-				const bar = await page.locator('.module-bar a[href]').evaluateAll((links) => links.filter((link) => (link as HTMLElement).offsetParent !== null).map((link) => link.getAttribute('href')));
-				expect(bar.filter((href) => /\/admin\/(content|users|files)$|directus\.com/.test(String(href))), entry.key).toEqual([]);
+				const bar = await page
+					.locator('.module-bar a[href]')
+					.evaluateAll((links) =>
+						links
+							.filter((link) => (link as HTMLElement).offsetParent !== null)
+							.map((link) => link.getAttribute('href')),
+					);
+				expect(
+					bar.filter((href) => /\/admin\/(content|users|files)$|directus\.com/.test(String(href))),
+					entry.key,
+				).toEqual([]);
 				expect(bar, entry.key).toContain('/admin/casa-workspace');
 				if (entry.key === 'chef-service') {
 					// the service head keeps the dashboards of Insights, whose navigation holds Directus's licence badge

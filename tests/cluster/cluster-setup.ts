@@ -130,7 +130,9 @@ export default async function setup(project: TestProject) {
 		CASA_OUTBOX_LEASE_MS: '9000',
 		// negative control: CASA_CLUSTER_STORES=memory gives each instance its own
 		// stores, and the cache, rate limiter and schedule tests must then fail
-		...(process.env.CASA_CLUSTER_STORES === 'memory' ? { CACHE_STORE: 'memory', RATE_LIMITER_STORE: 'memory', SYNCHRONIZATION_STORE: 'memory' } : {}),
+		...(process.env.CASA_CLUSTER_STORES === 'memory'
+			? { CACHE_STORE: 'memory', RATE_LIMITER_STORE: 'memory', SYNCHRONIZATION_STORE: 'memory' }
+			: {}),
 	});
 
 	const configA = loadConfig(envFor(portA));
@@ -170,7 +172,9 @@ export default async function setup(project: TestProject) {
 		await waitForHealth(`http://127.0.0.1:${portB}`, b);
 	} catch (error) {
 		await cleanup();
-		throw new Error(`${(error as Error).message}\n--- instance A ---\n${outputs[0]}\n--- instance B ---\n${outputs[1]}`);
+		throw new Error(
+			`${(error as Error).message}\n--- instance A ---\n${outputs[0]}\n--- instance B ---\n${outputs[1]}`,
+		);
 	}
 
 	project.provide('cluster', {

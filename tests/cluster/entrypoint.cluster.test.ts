@@ -33,11 +33,17 @@ function outputOf(child: ChildProcess): () => string {
 	return () => output;
 }
 
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+const exited = (child: ChildProcess) =>
+	new Promise<number | null>((resolve) =>
+		child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)),
+	);
 
 afterAll(async () => {
 	await stopRedis(redis);
-	const admin = knexFactory({ client: 'pg', connection: { host: '127.0.0.1', port: cluster().pgPort, user: 'postgres', database: 'postgres' } });
+	const admin = knexFactory({
+		client: 'pg',
+		connection: { host: '127.0.0.1', port: cluster().pgPort, user: 'postgres', database: 'postgres' },
+	});
 	await admin.raw(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
 	await admin.destroy();
 	rmSync(work, { recursive: true, force: true });
@@ -52,13 +58,22 @@ describe('deploy/docker-entrypoint.sh', () => {
 		redis.port = await freePort();
 		startRedis(redis);
 		await waitForRedis(redis.port);
-		const admin = knexFactory({ client: 'pg', connection: { host: '127.0.0.1', port: cluster().pgPort, user: 'postgres', database: 'postgres' } });
+		const admin = knexFactory({
+			client: 'pg',
+			connection: { host: '127.0.0.1', port: cluster().pgPort, user: 'postgres', database: 'postgres' },
+		});
 		await admin.raw(`CREATE DATABASE ${database}`);
 		await admin.destroy();
 
-		const secrets = { SECRET: randomBytes(32).toString('hex'), ADMIN_TOKEN: randomBytes(24).toString('hex'), ADMIN_PASSWORD: `Casa-${randomBytes(9).toString('base64url')}`, DB_PASSWORD: '' };
+		const secrets = {
+			SECRET: randomBytes(32).toString('hex'),
+			ADMIN_TOKEN: randomBytes(24).toString('hex'),
+			ADMIN_PASSWORD: `Casa-${randomBytes(9).toString('base64url')}`,
+			DB_PASSWORD: '',
+		};
 		const example = Object.fromEntries(readEnvFile(readFileSync(join(projectRoot, 'deploy', '.env.example'), 'utf8')));
-		const composeEnv = interpolate(readCompose(), { ...example, ...secrets, DB_PASSWORD: 'unused-by-trust-auth' }).services.platform.environment as Record<string, string>;
+		const composeEnv = interpolate(readCompose(), { ...example, ...secrets, DB_PASSWORD: 'unused-by-trust-auth' })
+			.services.platform.environment as Record<string, string>;
 		const port = await freePort();
 		mkdirSync(join(work, 'data', 'uploads'), { recursive: true });
 		const env: Record<string, string> = {
@@ -90,11 +105,17 @@ describe('deploy/docker-entrypoint.sh', () => {
 		const serveOutput = outputOf(serve);
 		try {
 			const url = `http://127.0.0.1:${port}`;
-			const health = await eventually(async () => {
-				// as the image's HEALTHCHECK: Directus 12 answers /server/health to authenticated callers
-				const response = await fetch(`${url}/server/health`, { headers: { authorization: `Bearer ${secrets.ADMIN_TOKEN}` } });
-				return response.status === 200 ? await response.json() : undefined;
-			}, 120_000, 1_000).catch((error) => {
+			const health = await eventually(
+				async () => {
+					// as the image's HEALTHCHECK: Directus 12 answers /server/health to authenticated callers
+					const response = await fetch(`${url}/server/health`, {
+						headers: { authorization: `Bearer ${secrets.ADMIN_TOKEN}` },
+					});
+					return response.status === 200 ? await response.json() : undefined;
+				},
+				120_000,
+				1_000,
+			).catch((error) => {
 				throw new Error(`${(error as Error).message}\n${serveOutput()}`);
 			});
 			expect(health.status).toBe('ok');
@@ -106,13 +127,24 @@ describe('deploy/docker-entrypoint.sh', () => {
 			expect(categories.status).toBe(200);
 			expect((await categories.json()).data.length).toBeGreaterThan(0);
 			// production: no demo accounts, the administrator logs in with the given password
-			const demo = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'agent.proprete@casablanca.ma', password: 'Casa-demo-2026' }) });
+			const demo = await fetch(`${url}/auth/login`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ email: 'agent.proprete@casablanca.ma', password: 'Casa-demo-2026' }),
+			});
 			expect(demo.status).toBe(401);
-			const login = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@casablanca.ma', password: secrets.ADMIN_PASSWORD }) });
+			const login = await fetch(`${url}/auth/login`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ email: 'admin@casablanca.ma', password: secrets.ADMIN_PASSWORD }),
+			});
 			expect(login.status).toBe(200);
 		} finally {
 			serve.kill('SIGTERM');
-			const code = await Promise.race([exited(serve), new Promise<string>((resolve) => setTimeout(() => resolve('timeout'), 15_000))]);
+			const code = await Promise.race([
+				exited(serve),
+				new Promise<string>((resolve) => setTimeout(() => resolve('timeout'), 15_000)),
+			]);
 			if (code === 'timeout') serve.kill('SIGKILL');
 			expect(code).not.toBe('timeout');
 		}

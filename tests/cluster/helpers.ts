@@ -19,9 +19,18 @@ export async function call<T = any>(
 	instance: number,
 	method: string,
 	path: string,
-	options: { token?: string | null; body?: unknown; headers?: Record<string, string>; client?: string; raw?: BodyInit } = {},
+	options: {
+		token?: string | null;
+		body?: unknown;
+		headers?: Record<string, string>;
+		client?: string;
+		raw?: BodyInit;
+	} = {},
 ): Promise<Answer<T>> {
-	const headers: Record<string, string> = { 'x-forwarded-for': options.client ?? randomClientAddress(), ...options.headers };
+	const headers: Record<string, string> = {
+		'x-forwarded-for': options.client ?? randomClientAddress(),
+		...options.headers,
+	};
 	if (options.token) headers.authorization = `Bearer ${options.token}`;
 	if (options.body !== undefined) headers['content-type'] = 'application/json';
 	const response = await fetch(`${cluster().urls[instance]}${path}`, {
@@ -46,7 +55,9 @@ export const adminToken = () => cluster().adminToken;
 export async function loginAs(account: string, instance = A): Promise<string> {
 	const { urls, adminToken: token, demoPassword } = cluster();
 	const result = await activateDemoAccount(adminClient(urls[instance], token), account);
-	const login = await call(instance, 'POST', '/auth/login', { body: { email: result.activated, password: demoPassword } });
+	const login = await call(instance, 'POST', '/auth/login', {
+		body: { email: result.activated, password: demoPassword },
+	});
 	if (login.status !== 200) throw new Error(`login as ${account} failed: ${JSON.stringify(login.body)}`);
 	return login.body.data.access_token;
 }
@@ -54,7 +65,11 @@ export async function loginAs(account: string, instance = A): Promise<string> {
 export const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** polls until `check` returns a value other than undefined */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 30_000, everyMs = 500): Promise<T> {
+export async function eventually<T>(
+	check: () => Promise<T | undefined>,
+	timeoutMs = 30_000,
+	everyMs = 500,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	let last: unknown;
 	while (Date.now() < deadline) {

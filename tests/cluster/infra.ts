@@ -23,7 +23,9 @@ export async function freePort(): Promise<number> {
 }
 
 const asPostgres = (command: string, args: string[]) =>
-	execFileSync('runuser', ['-u', 'postgres', '--', join(PG_BIN, command), ...args], { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+	execFileSync('runuser', ['-u', 'postgres', '--', join(PG_BIN, command), ...args], {
+		stdio: ['ignore', 'pipe', 'pipe'],
+	}).toString();
 
 export interface PostgresHandle {
 	dir: string;
@@ -33,7 +35,19 @@ export interface PostgresHandle {
 /** a fresh cluster in `dir` (owned by postgres), trust authentication, no durability needed */
 export function initPostgres(dir: string, port: number): PostgresHandle {
 	execFileSync('chown', ['-R', 'postgres:postgres', dir]);
-	asPostgres('initdb', ['-D', join(dir, 'pgdata'), '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale', 'C']);
+	asPostgres('initdb', [
+		'-D',
+		join(dir, 'pgdata'),
+		'-A',
+		'trust',
+		'-U',
+		'postgres',
+		'--no-sync',
+		'-E',
+		'UTF8',
+		'--locale',
+		'C',
+	]);
 	const handle = { dir, port };
 	startPostgres(handle);
 	return handle;
@@ -41,7 +55,18 @@ export function initPostgres(dir: string, port: number): PostgresHandle {
 
 export function startPostgres({ dir, port }: PostgresHandle): void {
 	const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100`;
-	asPostgres('pg_ctl', ['-D', join(dir, 'pgdata'), '-o', options, '-l', join(dir, 'postgres.log'), '-w', '-t', '60', 'start']);
+	asPostgres('pg_ctl', [
+		'-D',
+		join(dir, 'pgdata'),
+		'-o',
+		options,
+		'-l',
+		join(dir, 'postgres.log'),
+		'-w',
+		'-t',
+		'60',
+		'start',
+	]);
 }
 
 /** fast shutdown: open sessions are cut, as when the database host goes away */
@@ -56,7 +81,24 @@ export interface RedisHandle {
 }
 
 export function startRedis({ dir, port }: RedisHandle): void {
-	execFileSync(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'yes', '--pidfile', join(dir, 'redis.pid'), '--logfile', join(dir, 'redis.log'), '--dir', dir]);
+	execFileSync(REDIS_SERVER, [
+		'--port',
+		String(port),
+		'--bind',
+		'127.0.0.1',
+		'--save',
+		'',
+		'--appendonly',
+		'no',
+		'--daemonize',
+		'yes',
+		'--pidfile',
+		join(dir, 'redis.pid'),
+		'--logfile',
+		join(dir, 'redis.log'),
+		'--dir',
+		dir,
+	]);
 }
 
 export async function stopRedis({ dir }: RedisHandle): Promise<void> {
@@ -84,7 +126,13 @@ export async function waitForRedis(port: number, timeoutMs = 10_000): Promise<vo
 	const { Redis } = await import('ioredis');
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
-		const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+		const client = new Redis({
+			port,
+			host: '127.0.0.1',
+			lazyConnect: true,
+			maxRetriesPerRequest: 0,
+			retryStrategy: () => null,
+		});
 		try {
 			await client.connect();
 			if ((await client.ping()) === 'PONG') return;
@@ -109,7 +157,11 @@ export function signalPostgres({ dir }: PostgresHandle, signal: 'SIGSTOP' | 'SIG
 	const postmaster = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
 	let children: number[] = [];
 	try {
-		children = execFileSync('pgrep', ['-P', String(postmaster)]).toString().split('\n').filter(Boolean).map(Number);
+		children = execFileSync('pgrep', ['-P', String(postmaster)])
+			.toString()
+			.split('\n')
+			.filter(Boolean)
+			.map(Number);
 	} catch {
 		// no children
 	}

@@ -21,14 +21,20 @@ describe('cache in Redis, shared by both instances', () => {
 		expect(again.headers.get('x-cache-status')).toBe('HIT');
 		expect(again.body.data).toEqual(first.body.data);
 		// an agent asking the same thing of either instance gets Directus's own refusal, never the cached rows
-		for (const token of [proprete, voirie]) for (const instance of [A, B]) expect((await call(instance, 'GET', path, { token })).status).toBe(403);
+		for (const token of [proprete, voirie])
+			for (const instance of [A, B]) expect((await call(instance, 'GET', path, { token })).status).toBe(403);
 		// their queues, from either instance, hold their service's complaints only
 		const seen: Record<string, string[]> = {};
-		for (const [name, token] of [['proprete', proprete], ['voirie', voirie]] as const) {
+		for (const [name, token] of [
+			['proprete', proprete],
+			['voirie', voirie],
+		] as const) {
 			const fromA = await call(A, 'GET', '/workspace/complaints?limit=100', { token });
 			const fromB = await call(B, 'GET', '/workspace/complaints?limit=100', { token });
 			expect(fromA.status).toBe(200);
-			expect(fromB.body.data.map((row: { id: string }) => row.id)).toEqual(fromA.body.data.map((row: { id: string }) => row.id));
+			expect(fromB.body.data.map((row: { id: string }) => row.id)).toEqual(
+				fromA.body.data.map((row: { id: string }) => row.id),
+			);
 			seen[name] = fromA.body.data.map((row: { id: string }) => row.id);
 			expect(seen[name].length).toBeGreaterThan(0);
 			const services = new Set(fromA.body.data.map((row: { service_label: string }) => row.service_label));
@@ -55,7 +61,8 @@ describe('rate limiter in Redis, behind a trusted proxy', () => {
 		const { points } = cluster().rateLimit;
 		const client = '203.0.113.77';
 		const statuses: number[] = [];
-		for (let i = 0; i < points + 10; i++) statuses.push((await call(i % 2 === 0 ? A : B, 'GET', '/server/ping', { client })).status);
+		for (let i = 0; i < points + 10; i++)
+			statuses.push((await call(i % 2 === 0 ? A : B, 'GET', '/server/ping', { client })).status);
 		// each instance saw fewer than `points` requests: only a shared counter refuses the last ten
 		expect(statuses.filter((status) => status === 200)).toHaveLength(points);
 		expect(statuses.slice(points).every((status) => status === 429)).toBe(true);
@@ -67,13 +74,19 @@ describe('rate limiter in Redis, behind a trusted proxy', () => {
 describe('schedules in Redis', () => {
 	it('runs a scheduled flow once per tick, not once per instance', async () => {
 		// the SLA flow every 2 seconds for the test; both instances reload it
-		const faster = await call(A, 'PATCH', `/flows/${SLA_FLOW_ID}`, { token: adminToken(), body: { options: { cron: '*/2 * * * * *' } } });
+		const faster = await call(A, 'PATCH', `/flows/${SLA_FLOW_ID}`, {
+			token: adminToken(),
+			body: { options: { cron: '*/2 * * * * *' } },
+		});
 		expect(faster.status).toBe(200);
 		await wait(3_000);
 		const from = new Date();
 		await wait(12_000);
 		const to = new Date();
-		await call(A, 'PATCH', `/flows/${SLA_FLOW_ID}`, { token: adminToken(), body: { options: { cron: SLA_SWEEP_CRON } } });
+		await call(A, 'PATCH', `/flows/${SLA_FLOW_ID}`, {
+			token: adminToken(),
+			body: { options: { cron: SLA_SWEEP_CRON } },
+		});
 		const runs = await call(
 			B,
 			'GET',
@@ -93,11 +106,19 @@ describe('schedules in Redis', () => {
 describe('schema changes', () => {
 	it('a field created through A is usable through B at once', async () => {
 		const field = `note_${Date.now()}`;
-		const created = await call(A, 'POST', '/fields/holidays', { token: adminToken(), body: { field, type: 'string', meta: { note: 'cluster test' } } });
+		const created = await call(A, 'POST', '/fields/holidays', {
+			token: adminToken(),
+			body: { field, type: 'string', meta: { note: 'cluster test' } },
+		});
 		expect(created.status).toBe(200);
-		const written = await call(B, 'POST', '/items/holidays', { token: adminToken(), body: { date: '2031-01-02', name_fr: 'Jour de test', name_ar: 'يوم اختبار', [field]: 'vu par B' } });
+		const written = await call(B, 'POST', '/items/holidays', {
+			token: adminToken(),
+			body: { date: '2031-01-02', name_fr: 'Jour de test', name_ar: 'يوم اختبار', [field]: 'vu par B' },
+		});
 		expect(written.status, JSON.stringify(written.body)).toBe(200);
-		const read = await call(B, 'GET', `/items/holidays/${written.body.data.id}?fields=${field}`, { token: adminToken() });
+		const read = await call(B, 'GET', `/items/holidays/${written.body.data.id}?fields=${field}`, {
+			token: adminToken(),
+		});
 		expect(read.body.data[field]).toBe('vu par B');
 		await call(A, 'DELETE', `/items/holidays/${written.body.data.id}`, { token: adminToken() });
 		await call(A, 'DELETE', `/fields/holidays/${field}`, { token: adminToken() });
@@ -127,20 +148,33 @@ describe('outbox with two workers', () => {
 		const emails = Array.from({ length: 8 }, (_, index) => `cluster.${stamp}.${index}@example.ma`);
 		const created = await Promise.all(
 			emails.map((email, index) =>
-				call(index % 2 === 0 ? A : B, 'POST', '/portal/api/complaints', { body: { category: 'PROP-01', description: 'Dépôt sauvage', ...POINT, citizen_email: email, consent: true } }),
+				call(index % 2 === 0 ? A : B, 'POST', '/portal/api/complaints', {
+					body: { category: 'PROP-01', description: 'Dépôt sauvage', ...POINT, citizen_email: email, consent: true },
+				}),
 			),
 		);
 		expect(created.map((answer) => answer.status)).toEqual(created.map(() => 201));
 		const { mailDir } = cluster();
 		const delivered = () => readdirSync(mailDir).map((name) => readFileSync(join(mailDir, name), 'utf8'));
-		await eventually(async () => (emails.every((email) => delivered().some((message) => message.includes(email))) ? true : undefined), 45_000);
+		await eventually(
+			async () => (emails.every((email) => delivered().some((message) => message.includes(email))) ? true : undefined),
+			45_000,
+		);
 		// a few more ticks of both workers: nothing is sent twice
 		await wait(5_000);
 		const messages = delivered();
-		for (const email of emails) expect(messages.filter((message) => message.includes(`To: ${email}`)).length, email).toBe(1);
-		const rows = await call(B, 'GET', `/items/outbox?filter[recipient][_in]=${emails.join(',')}&fields=status,attempts&limit=-1`, { token: adminToken() });
+		for (const email of emails)
+			expect(messages.filter((message) => message.includes(`To: ${email}`)).length, email).toBe(1);
+		const rows = await call(
+			B,
+			'GET',
+			`/items/outbox?filter[recipient][_in]=${emails.join(',')}&fields=status,attempts&limit=-1`,
+			{ token: adminToken() },
+		);
 		expect(rows.body.data).toHaveLength(8);
-		expect(rows.body.data.every((row: { status: string; attempts: number }) => row.status === 'sent' && row.attempts === 1)).toBe(true);
+		expect(
+			rows.body.data.every((row: { status: string; attempts: number }) => row.status === 'sent' && row.attempts === 1),
+		).toBe(true);
 	});
 });
 
@@ -185,7 +219,9 @@ describe('uploads on shared storage', () => {
 		form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'pixel.png');
 		const uploaded = await call(A, 'POST', '/files', { token: adminToken(), raw: form });
 		expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(200);
-		const response = await fetch(`${cluster().urls[B]}/assets/${uploaded.body.data.id}`, { headers: { authorization: `Bearer ${adminToken()}`, 'x-forwarded-for': '198.51.100.9' } });
+		const response = await fetch(`${cluster().urls[B]}/assets/${uploaded.body.data.id}`, {
+			headers: { authorization: `Bearer ${adminToken()}`, 'x-forwarded-for': '198.51.100.9' },
+		});
 		expect(response.status).toBe(200);
 		expect(Buffer.from(await response.arrayBuffer()).equals(png)).toBe(true);
 	});

@@ -16,7 +16,14 @@ const redis = () => ({ dir: cluster().dir, port: cluster().redisPort });
 function intake(instance: number, key: string, lang: 'fr' | 'ar') {
 	return call(instance, 'POST', '/portal/api/complaints', {
 		headers: { 'idempotency-key': key, 'x-casa-device': `device-${key}`, 'accept-language': lang },
-		body: { category: 'PROP-01', description: 'Éclairage en panne pendant la coupure', ...POINT, citizen_email: `panne.${key}@example.ma`, consent: true, lang },
+		body: {
+			category: 'PROP-01',
+			description: 'Éclairage en panne pendant la coupure',
+			...POINT,
+			citizen_email: `panne.${key}@example.ma`,
+			consent: true,
+			lang,
+		},
 	});
 }
 
@@ -40,7 +47,12 @@ function expectUnavailable(answer: Answer, language: 'fr' | 'ar') {
 }
 
 async function complaintsWithKey(key: string) {
-	const answer = await call(B, 'GET', `/items/complaints?filter[contact][email][_eq]=panne.${key}@example.ma&fields=id,reference&limit=-1`, { token: adminToken() });
+	const answer = await call(
+		B,
+		'GET',
+		`/items/complaints?filter[contact][email][_eq]=panne.${key}@example.ma&fields=id,reference&limit=-1`,
+		{ token: adminToken() },
+	);
 	expect(answer.status).toBe(200);
 	return answer.body.data as { id: string; reference: string }[];
 }
@@ -53,7 +65,12 @@ afterEach(async () => {
 	} catch {
 		// already running
 	}
-	if (!(await waitForRedis(redis().port, 500).then(() => true, () => false))) {
+	if (
+		!(await waitForRedis(redis().port, 500).then(
+			() => true,
+			() => false,
+		))
+	) {
 		startRedis(redis());
 		await waitForRedis(redis().port);
 	}
@@ -88,7 +105,10 @@ describe('when the database goes away for a moment', () => {
 
 async function health(instance: number) {
 	const answer = await call(instance, 'GET', '/server/health', { token: adminToken() });
-	return { status: answer.status, body: answer.body as { status: string; checks?: Record<string, { status: string; output?: string }[]> } };
+	return {
+		status: answer.status,
+		body: answer.body as { status: string; checks?: Record<string, { status: string; output?: string }[]> },
+	};
 }
 
 describe('when Redis goes away during intake', () => {
@@ -123,7 +143,10 @@ describe('when Redis goes away during intake', () => {
 			}),
 		);
 		await stopped;
-		expect(statuses.filter((status) => status !== 201), JSON.stringify(statuses)).toEqual([]);
+		expect(
+			statuses.filter((status) => status !== 201),
+			JSON.stringify(statuses),
+		).toEqual([]);
 		expect(durations.length).toBeGreaterThan(40);
 		const all = [...during, ...durations];
 		const shown = `during: ${during.map(Math.round).join(',')}; after: ${durations.map(Math.round).join(',')}`;
@@ -153,7 +176,8 @@ describe('when Redis goes away during intake', () => {
 		startRedis(redis());
 		await waitForRedis(redis().port);
 		// back on Redis by themselves: the health check is Directus's own again
-		for (const instance of [A, B]) await eventually(async () => ((await health(instance)).body.status === 'ok' ? true : undefined), 20_000);
+		for (const instance of [A, B])
+			await eventually(async () => ((await health(instance)).body.status === 'ok' ? true : undefined), 20_000);
 		// and the shared stores work again: the cache answers from Redis through the other instance
 		const path = `/items/services/VOI?fields=code&x=${keys[0]}`;
 		await call(A, 'GET', path, { token: adminToken() });
@@ -183,7 +207,10 @@ describe('when the database host hangs', () => {
 		const answers = await Promise.all(
 			routes.map(async ([instance, method, path, options]) => {
 				const started = performance.now();
-				const answer = method === 'POST' && path === '/portal/api/complaints' ? await intake(instance, randomUUID(), 'fr') : await call(instance, method, path, options);
+				const answer =
+					method === 'POST' && path === '/portal/api/complaints'
+						? await intake(instance, randomUUID(), 'fr')
+						: await call(instance, method, path, options);
 				return { path, answer, ms: performance.now() - started };
 			}),
 		);

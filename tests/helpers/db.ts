@@ -13,7 +13,15 @@ export function platformDatabase(): Knex {
 /** Rows of the tables a public request could leave behind. */
 export async function storedCounts(knex: Knex): Promise<Record<string, number>> {
 	const counts: Record<string, number> = {};
-	for (const table of ['complaints', 'complaint_events', 'complaint_files', 'intake_requests', 'outbox', 'conversations', 'directus_files']) {
+	for (const table of [
+		'complaints',
+		'complaint_events',
+		'complaint_files',
+		'intake_requests',
+		'outbox',
+		'conversations',
+		'directus_files',
+	]) {
 		const [row] = await knex(table).count({ n: '*' });
 		counts[table] = Number(row.n);
 	}

@@ -31,7 +31,8 @@ export function textOf(message: SentMessage): string {
 }
 
 let counter = 0;
-export const wamid = () => `wamid.HBgMMjEyNjYxMDAwMDAxFQIAEhgg${randomBytes(10).toString('hex').toUpperCase()}${++counter}`;
+export const wamid = () =>
+	`wamid.HBgMMjEyNjYxMDAwMDAxFQIAEhgg${randomBytes(10).toString('hex').toUpperCase()}${++counter}`;
 
 /** A `messages` webhook as Meta posts it. */
 export function webhook(waId: string, name: string, message: Record<string, unknown>) {
@@ -57,16 +58,30 @@ export function webhook(waId: string, name: string, message: Record<string, unkn
 }
 
 export const textMessage = (body: string) => ({ type: 'text', text: { body } });
-export const listReply = (id: string, title: string) => ({ type: 'interactive', interactive: { type: 'list_reply', list_reply: { id, title } } });
-export const buttonReply = (id: string, title: string) => ({ type: 'interactive', interactive: { type: 'button_reply', button_reply: { id, title } } });
-export const locationMessage = (latitude: number, longitude: number, name?: string, address?: string) => ({ type: 'location', location: { latitude, longitude, ...(name ? { name } : {}), ...(address ? { address } : {}) } });
-export const imageMessage = (id: string) => ({ type: 'image', image: { caption: 'voilà', mime_type: 'image/jpeg', sha256: 'Vq1k6E7vLxmQ9x2yB0k9c1bq7Sg8rP2vYHcR8u0sXxY=', id } });
+export const listReply = (id: string, title: string) => ({
+	type: 'interactive',
+	interactive: { type: 'list_reply', list_reply: { id, title } },
+});
+export const buttonReply = (id: string, title: string) => ({
+	type: 'interactive',
+	interactive: { type: 'button_reply', button_reply: { id, title } },
+});
+export const locationMessage = (latitude: number, longitude: number, name?: string, address?: string) => ({
+	type: 'location',
+	location: { latitude, longitude, ...(name ? { name } : {}), ...(address ? { address } : {}) },
+});
+export const imageMessage = (id: string) => ({
+	type: 'image',
+	image: { caption: 'voilà', mime_type: 'image/jpeg', sha256: 'Vq1k6E7vLxmQ9x2yB0k9c1bq7Sg8rP2vYHcR8u0sXxY=', id },
+});
 
 export async function postWebhook(payload: unknown, signature: 'good' | 'bad' | 'none' = 'good') {
 	const raw = JSON.stringify(payload);
 	const headers: Record<string, string> = { 'content-type': 'application/json' };
-	if (signature === 'good') headers['x-hub-signature-256'] = `sha256=${createHmac('sha256', meta().appSecret).update(raw).digest('hex')}`;
-	if (signature === 'bad') headers['x-hub-signature-256'] = `sha256=${createHmac('sha256', 'not-the-secret').update(raw).digest('hex')}`;
+	if (signature === 'good')
+		headers['x-hub-signature-256'] = `sha256=${createHmac('sha256', meta().appSecret).update(raw).digest('hex')}`;
+	if (signature === 'bad')
+		headers['x-hub-signature-256'] = `sha256=${createHmac('sha256', 'not-the-secret').update(raw).digest('hex')}`;
 	return fetch(`${platform().url}/chat/whatsapp/webhook`, { method: 'POST', headers, body: raw });
 }
 

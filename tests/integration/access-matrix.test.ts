@@ -9,7 +9,16 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collections } from '../../schema/collections';
 import { defaultTeamId } from '../../scripts/provision/reference-data';
-import { type ApiResponse, CONTACT_FIELDS, adminToken, adminUser, call, createComplaint, loginAs, withCitizen } from '../helpers/api';
+import {
+	type ApiResponse,
+	CONTACT_FIELDS,
+	adminToken,
+	adminUser,
+	call,
+	createComplaint,
+	loginAs,
+	withCitizen,
+} from '../helpers/api';
 
 const HAY_HASSANI = '06.141.01.31';
 const SIDI_BERNOUSSI = '06.141.01.51';
@@ -59,22 +68,35 @@ const idList = () => ids(...KEYS).join(',');
 const inFilter = () => `filter[id][_in]=${idList()}`;
 
 async function asAdmin(key: Key) {
-	const response = await call('GET', `/items/complaints/${fixtures[key].id}?fields=*,${CONTACT_FIELDS}`, { token: adminToken() });
+	const response = await call('GET', `/items/complaints/${fixtures[key].id}?fields=*,${CONTACT_FIELDS}`, {
+		token: adminToken(),
+	});
 	expect(response.status, `admin read of ${key}`).toBe(200);
 	return withCitizen(response.body.data as Record<string, any>);
 }
 async function historyCount(key: Key) {
-	const response = await call('GET', `/items/complaint_events?filter[complaint][_eq]=${fixtures[key].id}&aggregate[count]=*`, { token: adminToken() });
+	const response = await call(
+		'GET',
+		`/items/complaint_events?filter[complaint][_eq]=${fixtures[key].id}&aggregate[count]=*`,
+		{ token: adminToken() },
+	);
 	return Number(response.body.data[0].count);
 }
 
 /** Status and error of a refusal, for comparing two refusals byte for byte. */
-const refusal = (response: ApiResponse) => ({ status: response.status, errors: response.body.errors, data: response.body.data });
+const refusal = (response: ApiResponse) => ({
+	status: response.status,
+	errors: response.body.errors,
+	data: response.body.data,
+});
 
 beforeAll(async () => {
 	const personal = (key: Key) => ({
 		citizen_name: `Citoyen ${key} ${run}`,
-		citizen_phone: `+2126${run.replace(/[^0-9]/g, '').padEnd(4, '0').slice(0, 4)}00${KEYS.indexOf(key)}`,
+		citizen_phone: `+2126${run
+			.replace(/[^0-9]/g, '')
+			.padEnd(4, '0')
+			.slice(0, 4)}00${KEYS.indexOf(key)}`,
 		citizen_email: `citoyen.${key.toLowerCase()}.${run}@example.ma`,
 	});
 	const specs: Record<Key, Record<string, unknown>> = {
@@ -88,8 +110,12 @@ beforeAll(async () => {
 		fixtures[key] = { id: created.id, reference: created.reference, ...data };
 	}
 	for (const key of KEYS) {
-		const attachment = await call('POST', '/items/complaint_files', { token: adminToken(), body: { complaints_id: fixtures[key].id, kind: 'document' } });
-		if (attachment.status !== 200) throw new Error(`attachment for ${key}: ${attachment.status} ${JSON.stringify(attachment.body)}`);
+		const attachment = await call('POST', '/items/complaint_files', {
+			token: adminToken(),
+			body: { complaints_id: fixtures[key].id, kind: 'document' },
+		});
+		if (attachment.status !== 200)
+			throw new Error(`attachment for ${key}: ${attachment.status} ${JSON.stringify(attachment.body)}`);
 	}
 });
 
@@ -100,8 +126,16 @@ describe('fixtures (as administrator, who keeps the generic API)', () => {
 		const [a, b, c] = rows;
 		const registry = await adminUser('bureau.ordre@casablanca.ma');
 		expect(registry?.id).toBeTruthy();
-		expect({ arrondissement: a.arrondissement, service: a.service, team: a.team }).toEqual({ arrondissement: HAY_HASSANI, service: 'PROP', team: PROP_TEAM });
-		expect({ arrondissement: b.arrondissement, service: b.service, team: b.team }).toEqual({ arrondissement: SIDI_BERNOUSSI, service: 'PROP', team: PROP_TEAM });
+		expect({ arrondissement: a.arrondissement, service: a.service, team: a.team }).toEqual({
+			arrondissement: HAY_HASSANI,
+			service: 'PROP',
+			team: PROP_TEAM,
+		});
+		expect({ arrondissement: b.arrondissement, service: b.service, team: b.team }).toEqual({
+			arrondissement: SIDI_BERNOUSSI,
+			service: 'PROP',
+			team: PROP_TEAM,
+		});
 		expect(c.arrondissement).toBe(SIDI_BERNOUSSI);
 		expect(c.service).not.toBe('PROP');
 		expect(c.team).not.toBe(PROP_TEAM);
@@ -121,9 +155,15 @@ describe('fixtures (as administrator, who keeps the generic API)', () => {
 		expect(list.status).toBe(200);
 		expect(keysIn(list.body.data)).toEqual(KEYS);
 		for (const key of KEYS) expect(await historyCount(key)).toBeGreaterThan(0);
-		const files = await call('GET', `/items/complaint_files?filter[complaints_id][_in]=${idList()}&fields=complaints_id&limit=-1`, { token: adminToken() });
+		const files = await call(
+			'GET',
+			`/items/complaint_files?filter[complaints_id][_in]=${idList()}&fields=complaints_id&limit=-1`,
+			{ token: adminToken() },
+		);
 		expect(files.status).toBe(200);
-		expect(new Set(files.body.data.map((row: { complaints_id: string }) => keyOf(row.complaints_id)))).toEqual(new Set(KEYS));
+		expect(new Set(files.body.data.map((row: { complaints_id: string }) => keyOf(row.complaints_id)))).toEqual(
+			new Set(KEYS),
+		);
 	});
 });
 
@@ -143,18 +183,35 @@ describe.each(MATRIX)('as $account', (role) => {
 			['read a non-existent complaint', 'GET', () => `/items/complaints/${randomUUID()}?fields=id`],
 			['count with aggregate[count]', 'GET', () => `/items/complaints?aggregate[count]=*&${inFilter()}`],
 			['export=json', 'GET', () => `/items/complaints?export=json&${inFilter()}&fields=id,reference`],
-			['filter on citizen_phone', 'GET', () => `/items/complaints?fields=id&filter[citizen_phone][_eq]=${encodeURIComponent(fixtures.A.citizen_phone)}`],
+			[
+				'filter on citizen_phone',
+				'GET',
+				() => `/items/complaints?fields=id&filter[citizen_phone][_eq]=${encodeURIComponent(fixtures.A.citizen_phone)}`,
+			],
 			['search', 'GET', () => `/items/complaints?fields=id&search=${encodeURIComponent(fixtures.A.citizen_phone)}`],
-			['groupBy citizen_phone', 'GET', () => `/items/complaints?aggregate[count]=*&groupBy[]=citizen_phone&${inFilter()}`],
+			[
+				'groupBy citizen_phone',
+				'GET',
+				() => `/items/complaints?aggregate[count]=*&groupBy[]=citizen_phone&${inFilter()}`,
+			],
 			['history', 'GET', () => `/items/complaint_events?filter[complaint][_in]=${idList()}&fields=complaint`],
-			['history → citizen data', 'GET', () => `/items/complaint_events?fields=complaint.id,complaint.citizen_phone&limit=-1`],
-			['attachments', 'GET', () => `/items/complaint_files?filter[complaints_id][_in]=${idList()}&fields=complaints_id`],
+			[
+				'history → citizen data',
+				'GET',
+				() => `/items/complaint_events?fields=complaint.id,complaint.citizen_phone&limit=-1`,
+			],
+			[
+				'attachments',
+				'GET',
+				() => `/items/complaint_files?filter[complaints_id][_in]=${idList()}&fields=complaints_id`,
+			],
 			['update A', 'PATCH', () => `/items/complaints/${fixtures.A.id}`, { address: `x ${run}` }],
 			['update a non-existent complaint', 'PATCH', () => `/items/complaints/${randomUUID()}`, { address: `x ${run}` }],
 			['add history to A', 'POST', () => '/items/complaint_events', { complaint: 'A', type: 'note', body: `x ${run}` }],
 		];
 		it.each(refused)('%s → 403, nothing shown', async (_label, method, path, body) => {
-			const payload = body && typeof body === 'object' && 'complaint' in body ? { ...body, complaint: fixtures.A.id } : body;
+			const payload =
+				body && typeof body === 'object' && 'complaint' in body ? { ...body, complaint: fixtures.A.id } : body;
 			const response = await call(method, path(), { token, body: payload });
 			expect(response.status).toBe(403);
 			expect(response.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -168,7 +225,10 @@ describe.each(MATRIX)('as $account', (role) => {
 		it(`refuses ${probe} as it refuses a non-existent complaint (read, update, delete)`, async () => {
 			for (const method of ['GET', 'PATCH', 'DELETE']) {
 				const body = method === 'PATCH' ? { address: `x ${run}` } : undefined;
-				const [known, missing] = await Promise.all([call(method, `/items/complaints/${fixtures[probe].id}`, { token, body }), call(method, `/items/complaints/${randomUUID()}`, { token, body })]);
+				const [known, missing] = await Promise.all([
+					call(method, `/items/complaints/${fixtures[probe].id}`, { token, body }),
+					call(method, `/items/complaints/${randomUUID()}`, { token, body }),
+				]);
 				expect([400, 403], method).toContain(known.status);
 				expect(refusal(known), method).toEqual(refusal(missing));
 			}
@@ -225,29 +285,44 @@ describe.each(MATRIX)('as $account', (role) => {
 		});
 
 		if (outOfScope.length > 0) {
-			it.each(outOfScope)('gets the same 403 reading out-of-scope %s (and its history) as a non-existent complaint', async (key) => {
-				const [outside, missing] = await Promise.all([call('GET', `/workspace/complaints/${fixtures[key].id}`, { token }), call('GET', `/workspace/complaints/${randomUUID()}`, { token })]);
-				expect(outside.status).toBe(403);
-				expect(refusal(outside)).toEqual(refusal(missing));
-				expect(JSON.stringify(outside.body)).not.toContain(fixtures[key].reference);
-			});
+			it.each(outOfScope)(
+				'gets the same 403 reading out-of-scope %s (and its history) as a non-existent complaint',
+				async (key) => {
+					const [outside, missing] = await Promise.all([
+						call('GET', `/workspace/complaints/${fixtures[key].id}`, { token }),
+						call('GET', `/workspace/complaints/${randomUUID()}`, { token }),
+					]);
+					expect(outside.status).toBe(403);
+					expect(refusal(outside)).toEqual(refusal(missing));
+					expect(JSON.stringify(outside.body)).not.toContain(fixtures[key].reference);
+				},
+			);
 
-			it.each(outOfScope)('gets the same 403 giving out-of-scope %s a command as a non-existent complaint, and it stays unchanged', async (key) => {
-				const before = [await asAdmin(key), await historyCount(key)];
-				const body = { body: `x ${role.account} ${run}` };
-				const outside = await call('POST', `/workspace/complaints/${fixtures[key].id}/commands/note`, { token, body });
-				const missing = await call('POST', `/workspace/complaints/${randomUUID()}/commands/note`, { token, body });
-				expect(outside.status).toBe(403);
-				expect(refusal(outside)).toEqual(refusal(missing));
-				expect([await asAdmin(key), await historyCount(key)]).toEqual(before);
-			});
+			it.each(outOfScope)(
+				'gets the same 403 giving out-of-scope %s a command as a non-existent complaint, and it stays unchanged',
+				async (key) => {
+					const before = [await asAdmin(key), await historyCount(key)];
+					const body = { body: `x ${role.account} ${run}` };
+					const outside = await call('POST', `/workspace/complaints/${fixtures[key].id}/commands/note`, {
+						token,
+						body,
+					});
+					const missing = await call('POST', `/workspace/complaints/${randomUUID()}/commands/note`, { token, body });
+					expect(outside.status).toBe(403);
+					expect(refusal(outside)).toEqual(refusal(missing));
+					expect([await asAdmin(key), await historyCount(key)]).toEqual(before);
+				},
+			);
 		}
 
 		if (role.works) {
 			it(`changes an in-scope complaint (${role.visible[0]}) through a command, recorded in its history`, async () => {
 				const key = role.visible[0];
 				const before = await historyCount(key);
-				const response = await call('POST', `/workspace/complaints/${fixtures[key].id}/commands/note`, { token, body: { body: `note ${role.account} ${run}` } });
+				const response = await call('POST', `/workspace/complaints/${fixtures[key].id}/commands/note`, {
+					token,
+					body: { body: `note ${role.account} ${run}` },
+				});
 				expect(response.status).toBe(200);
 				expect(await historyCount(key)).toBe(before + 1);
 			});
@@ -255,14 +330,20 @@ describe.each(MATRIX)('as $account', (role) => {
 			it(`gets 403 giving even an in-scope complaint (${role.visible[0]}) a command, which stays unchanged`, async () => {
 				const key = role.visible[0];
 				const before = [await asAdmin(key), await historyCount(key)];
-				const response = await call('POST', `/workspace/complaints/${fixtures[key].id}/commands/note`, { token, body: { body: `x ${run}` } });
+				const response = await call('POST', `/workspace/complaints/${fixtures[key].id}/commands/note`, {
+					token,
+					body: { body: `x ${run}` },
+				});
 				expect(response.status).toBe(403);
 				expect([await asAdmin(key), await historyCount(key)]).toEqual(before);
 			});
 		}
 
 		it.each(KEYS)('cannot delete %s (there is no such command), which is still there', async (key) => {
-			const response = await call('POST', `/workspace/complaints/${fixtures[key].id}/commands/delete`, { token, body: {} });
+			const response = await call('POST', `/workspace/complaints/${fixtures[key].id}/commands/delete`, {
+				token,
+				body: {},
+			});
 			expect(role.visible.includes(key) ? 400 : 403).toBe(response.status);
 			expect((await asAdmin(key)).id).toBe(fixtures[key].id);
 		});
@@ -274,9 +355,15 @@ describe.each(MATRIX)('as $account', (role) => {
 				for (const field of PERSONAL) expect(view.body.data).not.toHaveProperty(field);
 				expect(JSON.stringify(view.body)).not.toContain(fixtures[key].citizen_phone);
 				expect(view.body.data.contact).toEqual({ available: true, may_read: true });
-				const contact = await call('GET', `/workspace/complaints/${fixtures[key].id}/contact?screen=complaint`, { token });
+				const contact = await call('GET', `/workspace/complaints/${fixtures[key].id}/contact?screen=complaint`, {
+					token,
+				});
 				expect(contact.status).toBe(200);
-				expect(contact.body.data).toMatchObject({ name: fixtures[key].citizen_name, phone: fixtures[key].citizen_phone, email: fixtures[key].citizen_email });
+				expect(contact.body.data).toMatchObject({
+					name: fixtures[key].citizen_name,
+					phone: fixtures[key].citizen_phone,
+					email: fixtures[key].citizen_email,
+				});
 			});
 			if (outOfScope.length > 0) {
 				it.each(outOfScope)('cannot read the contact details of out-of-scope %s', async (key) => {
@@ -287,7 +374,10 @@ describe.each(MATRIX)('as $account', (role) => {
 			}
 		} else {
 			it.each(KEYS)('gets no citizen data of %s, not even through the contact route', async (key) => {
-				for (const path of [`/workspace/complaints/${fixtures[key].id}`, `/workspace/complaints/${fixtures[key].id}/contact`]) {
+				for (const path of [
+					`/workspace/complaints/${fixtures[key].id}`,
+					`/workspace/complaints/${fixtures[key].id}/contact`,
+				]) {
 					const response = await call('GET', path, { token });
 					expect(response.status).toBe(403);
 					const text = JSON.stringify(response.body);
@@ -325,9 +415,15 @@ describe('anonymous (no token)', () => {
 
 	it('gets 403 creating a complaint, and nothing is created', async () => {
 		const description = `Anonyme ${run}`;
-		const response = await call('POST', '/items/complaints', { body: { category: 'PROP-01', description, ...IN_HAY_HASSANI, channel: 'web', citizen_name: 'Anonyme' } });
+		const response = await call('POST', '/items/complaints', {
+			body: { category: 'PROP-01', description, ...IN_HAY_HASSANI, channel: 'web', citizen_name: 'Anonyme' },
+		});
 		expect(response.status).toBe(403);
-		const created = await call('GET', `/items/complaints?fields=id&filter[description][_eq]=${encodeURIComponent(description)}`, { token: adminToken() });
+		const created = await call(
+			'GET',
+			`/items/complaints?fields=id&filter[description][_eq]=${encodeURIComponent(description)}`,
+			{ token: adminToken() },
+		);
 		expect(created.status).toBe(200);
 		expect(created.body.data).toEqual([]);
 	});

@@ -13,7 +13,14 @@ function loginFrom(address: string, email: string, password: string): Promise<{ 
 	const payload = JSON.stringify({ email, password });
 	return new Promise((resolve, reject) => {
 		const request = http.request(
-			{ host: '127.0.0.1', port: Number(url.port), path: '/auth/login', method: 'POST', localAddress: address, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+			{
+				host: '127.0.0.1',
+				port: Number(url.port),
+				path: '/auth/login',
+				method: 'POST',
+				localAddress: address,
+				headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+			},
 			(response) => {
 				let text = '';
 				response.on('data', (chunk) => (text += chunk));
@@ -42,23 +49,29 @@ describe('log-in attempts', () => {
 
 	it('slows down one account from one address after 5 failures, without locking it out from another address or suspending it', async () => {
 		const user = await apiUser();
-		for (let attempt = 0; attempt < 5; attempt++) expect((await loginFrom('127.0.0.2', user.email, 'wrong')).status).toBe(401);
+		for (let attempt = 0; attempt < 5; attempt++)
+			expect((await loginFrom('127.0.0.2', user.email, 'wrong')).status).toBe(401);
 		const slowed = await loginFrom('127.0.0.2', user.email, user.password);
 		expect(slowed.status).toBe(429);
 		expect(slowed.body.errors[0].message).toContain('Trop de tentatives de connexion échouées');
 		expect(slowed.body.errors[0].message).toContain('محاولات دخول فاشلة كثيرة جداً');
 		// the colleague at their own desk still gets in
 		expect((await loginFrom('127.0.0.3', user.email, user.password)).status).toBe(200);
-		expect((await call('GET', `/users/${user.id}?fields=status`, { token: adminToken() })).body.data.status).toBe('active');
+		expect((await call('GET', `/users/${user.id}?fields=status`, { token: adminToken() })).body.data.status).toBe(
+			'active',
+		);
 	});
 
 	it('slows down one account guessed from many addresses before Directus would suspend it', async () => {
 		const user = await apiUser();
 		const statuses: number[] = [];
-		for (let attempt = 0; attempt < 12; attempt++) statuses.push((await loginFrom(`127.0.1.${attempt + 1}`, user.email, 'wrong')).status);
+		for (let attempt = 0; attempt < 12; attempt++)
+			statuses.push((await loginFrom(`127.0.1.${attempt + 1}`, user.email, 'wrong')).status);
 		expect(statuses.slice(0, 8)).toEqual(Array(8).fill(401));
 		expect(statuses.slice(8)).toEqual(Array(4).fill(429));
-		expect((await call('GET', `/users/${user.id}?fields=status`, { token: adminToken() })).body.data.status).toBe('active');
+		expect((await call('GET', `/users/${user.id}?fields=status`, { token: adminToken() })).body.data.status).toBe(
+			'active',
+		);
 	});
 });
 
@@ -72,10 +85,16 @@ describe('suspension', () => {
 		const knex = platformDatabase();
 		try {
 			expect(Number((await knex('directus_sessions').where({ user: user.id }).count({ n: '*' }))[0].n)).toBe(1);
-			expect((await call('PATCH', `/users/${user.id}`, { token: adminToken(), body: { status: 'suspended' } })).status).toBe(200);
+			expect(
+				(await call('PATCH', `/users/${user.id}`, { token: adminToken(), body: { status: 'suspended' } })).status,
+			).toBe(200);
 			expect((await call('GET', '/users/me?fields=id', { token })).status).toBe(401);
-			expect((await call('POST', '/auth/refresh', { body: { refresh_token: refresh, mode: 'json' } })).status).toBe(401);
-			await expect.poll(async () => Number((await knex('directus_sessions').where({ user: user.id }).count({ n: '*' }))[0].n)).toBe(0);
+			expect((await call('POST', '/auth/refresh', { body: { refresh_token: refresh, mode: 'json' } })).status).toBe(
+				401,
+			);
+			await expect
+				.poll(async () => Number((await knex('directus_sessions').where({ user: user.id }).count({ n: '*' }))[0].n))
+				.toBe(0);
 			// active again: the user logs in as before
 			await call('PATCH', `/users/${user.id}`, { token: adminToken(), body: { status: 'active' } });
 			expect((await loginFrom('127.0.0.4', user.email, user.password)).status).toBe(200);

@@ -4,17 +4,37 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { adminToken, call, loginAs, platform, CONTACT_FIELDS, withCitizen } from '../helpers/api';
-import { buttonReply, imageMessage, listReply, locationMessage, meta, postWebhook, say, sentTo, textMessage, textOf, webhook } from '../helpers/whatsapp';
+import {
+	buttonReply,
+	imageMessage,
+	listReply,
+	locationMessage,
+	meta,
+	postWebhook,
+	say,
+	sentTo,
+	textMessage,
+	textOf,
+	webhook,
+} from '../helpers/whatsapp';
 
 const HAY_HASSANI = { latitude: 33.5463, longitude: -7.6787 };
 
 async function complaint(reference: string) {
-	const response = await call('GET', `/items/complaints?filter[reference][_eq]=${reference}&fields=*,files.kind,files.directus_files_id.type,${CONTACT_FIELDS}`, { token: adminToken() });
+	const response = await call(
+		'GET',
+		`/items/complaints?filter[reference][_eq]=${reference}&fields=*,files.kind,files.directus_files_id.type,${CONTACT_FIELDS}`,
+		{ token: adminToken() },
+	);
 	return withCitizen(response.body.data[0]);
 }
 
 async function conversationOf(contactKey: string) {
-	const response = await call('GET', `/items/conversations?filter[contact_key][_eq]=${encodeURIComponent(contactKey)}`, { token: adminToken() });
+	const response = await call(
+		'GET',
+		`/items/conversations?filter[contact_key][_eq]=${encodeURIComponent(contactKey)}`,
+		{ token: adminToken() },
+	);
 	return response.body.data[0];
 }
 
@@ -30,10 +50,14 @@ async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, ti
 
 describe('WhatsApp webhook', () => {
 	it('answers Meta’s verification with the challenge, and only with the right token', async () => {
-		const ok = await fetch(`${platform().url}/chat/whatsapp/webhook?hub.mode=subscribe&hub.verify_token=${meta().verifyToken}&hub.challenge=1158201444`);
+		const ok = await fetch(
+			`${platform().url}/chat/whatsapp/webhook?hub.mode=subscribe&hub.verify_token=${meta().verifyToken}&hub.challenge=1158201444`,
+		);
 		expect(ok.status).toBe(200);
 		expect(await ok.text()).toBe('1158201444');
-		const wrong = await fetch(`${platform().url}/chat/whatsapp/webhook?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1158201444`);
+		const wrong = await fetch(
+			`${platform().url}/chat/whatsapp/webhook?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1158201444`,
+		);
 		expect(wrong.status).toBe(403);
 	});
 
@@ -53,17 +77,31 @@ describe('WhatsApp webhook', () => {
 		expect(textOf(replies[0])).toMatch(/[\u0600-\u06FF]/);
 		const services = replies.at(-1)!;
 		expect(services.phoneNumberId).toBe(meta().phoneNumberId);
-		expect(services.body).toMatchObject({ messaging_product: 'whatsapp', to: waId, type: 'interactive', interactive: { type: 'list' } });
+		expect(services.body).toMatchObject({
+			messaging_product: 'whatsapp',
+			to: waId,
+			type: 'interactive',
+			interactive: { type: 'list' },
+		});
 		const rows = services.body.interactive.action.sections[0].rows as { id: string; title: string }[];
 		expect(rows.map((row) => row.id)).toContain('PROP');
 		expect(rows.every((row) => row.title.length <= 24)).toBe(true);
 
 		replies = await say(waId, name, listReply('PROP', 'النظافة'));
-		expect(replies.at(-1)!.body.interactive.action.sections[0].rows.map((row: { id: string }) => row.id)).toContain('PROP-01');
+		expect(replies.at(-1)!.body.interactive.action.sections[0].rows.map((row: { id: string }) => row.id)).toContain(
+			'PROP-01',
+		);
 		replies = await say(waId, name, listReply('PROP-01', 'عدم جمع النفايات'));
 		replies = await say(waId, name, textMessage('الأزبال ما تجمعاتش هادي ثلاثة أيام قدام الدار'));
-		expect(replies.at(-1)!.body).toMatchObject({ type: 'interactive', interactive: { type: 'location_request_message', action: { name: 'send_location' } } });
-		replies = await say(waId, name, locationMessage(HAY_HASSANI.latitude, HAY_HASSANI.longitude, 'حي الحسني', 'شارع أفغانستان'));
+		expect(replies.at(-1)!.body).toMatchObject({
+			type: 'interactive',
+			interactive: { type: 'location_request_message', action: { name: 'send_location' } },
+		});
+		replies = await say(
+			waId,
+			name,
+			locationMessage(HAY_HASSANI.latitude, HAY_HASSANI.longitude, 'حي الحسني', 'شارع أفغانستان'),
+		);
 		replies = await say(waId, name, imageMessage('1003383421387256'));
 		const confirm = replies.at(-1)!;
 		expect(confirm.body).toMatchObject({ type: 'interactive', interactive: { type: 'button' } });
@@ -75,12 +113,24 @@ describe('WhatsApp webhook', () => {
 		expect(done).toContain(`/portal/suivi/${reference}#`);
 
 		const stored = await complaint(reference!);
-		expect(stored).toMatchObject({ channel: 'whatsapp', category: 'PROP-01', service: 'PROP', citizen_language: 'ar', citizen_phone: '+212661000001' });
+		expect(stored).toMatchObject({
+			channel: 'whatsapp',
+			category: 'PROP-01',
+			service: 'PROP',
+			citizen_language: 'ar',
+			citizen_phone: '+212661000001',
+		});
 		expect(Number(stored.latitude)).toBeCloseTo(HAY_HASSANI.latitude, 5);
 		expect(Number(stored.longitude)).toBeCloseTo(HAY_HASSANI.longitude, 5);
 		expect(stored.files).toEqual([{ kind: 'photo', directus_files_id: { type: 'image/jpeg' } }]);
 		const conversation = await conversationOf(`whatsapp:${waId}`);
-		expect(conversation).toMatchObject({ channel: 'whatsapp', state: 'done', language: 'ar', complaint: stored.id, conversation: { state: 'done', language: 'ar', draft: {} } });
+		expect(conversation).toMatchObject({
+			channel: 'whatsapp',
+			state: 'done',
+			language: 'ar',
+			complaint: stored.id,
+			conversation: { state: 'done', language: 'ar', draft: {} },
+		});
 		// no acknowledgment by SMS: the conversation already gave the reference
 		const outbox = await call('GET', `/items/outbox?filter[complaint][_eq]=${stored.id}`, { token: adminToken() });
 		expect(outbox.body.data).toEqual([]);
@@ -93,7 +143,10 @@ describe('WhatsApp webhook', () => {
 		expect(textOf(replies[0])).toContain('Bonjour');
 		const categories = replies.at(-1)!;
 		expect(categories.body.interactive.type).toMatch(/list|button/);
-		const first = categories.body.interactive.type === 'list' ? categories.body.interactive.action.sections[0].rows[0].id : categories.body.interactive.action.buttons[0].reply.id;
+		const first =
+			categories.body.interactive.type === 'list'
+				? categories.body.interactive.action.sections[0].rows[0].id
+				: categories.body.interactive.action.buttons[0].reply.id;
 		expect(first).toMatch(/^ECL-/);
 		replies = await say(waId, name, textMessage('1'));
 		replies = await say(waId, name, textMessage('Lampadaire éteint depuis une semaine devant le numéro 8'));
@@ -108,12 +161,24 @@ describe('WhatsApp webhook', () => {
 		expect(stored.files).toEqual([]);
 
 		// the service takes it: the citizen hears it on WhatsApp (inside the 24-hour window: free text), not by SMS
-		const assigned = await call('PATCH', `/items/complaints/${stored.id}`, { token: adminToken(), body: { status: 'assigned' } });
+		const assigned = await call('PATCH', `/items/complaints/${stored.id}`, {
+			token: adminToken(),
+			body: { status: 'assigned' },
+		});
 		expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
-		const told = await waitFor(async () => (await sentTo(waId)).find((message) => message.body.type === 'text' && message.body.text.body.includes('transmise') && message.body.text.body.includes(reference!)));
+		const told = await waitFor(async () =>
+			(await sentTo(waId)).find(
+				(message) =>
+					message.body.type === 'text' &&
+					message.body.text.body.includes('transmise') &&
+					message.body.text.body.includes(reference!),
+			),
+		);
 		expect(told.body.text.body).toContain('Éclairage');
 		const rows = await waitFor(async () => {
-			const found = await call('GET', `/items/outbox?filter[complaint][_eq]=${stored.id}&fields=event,channel,status`, { token: adminToken() });
+			const found = await call('GET', `/items/outbox?filter[complaint][_eq]=${stored.id}&fields=event,channel,status`, {
+				token: adminToken(),
+			});
 			const data = found.body.data as { event: string; channel: string; status: string }[];
 			return data.length > 0 && data.every((row) => row.status === 'sent') ? data : null;
 		});
@@ -136,7 +201,10 @@ describe('WhatsApp webhook', () => {
 		const waId = '212661000004';
 		await say(waId, 'Nadia', textMessage('Bonjour'));
 		const before = await conversationOf(`whatsapp:${waId}`);
-		await Promise.all([postWebhook(webhook(waId, 'Nadia', listReply('VOI', 'Voirie'))), postWebhook(webhook(waId, 'Nadia', textMessage('xyz')))]);
+		await Promise.all([
+			postWebhook(webhook(waId, 'Nadia', listReply('VOI', 'Voirie'))),
+			postWebhook(webhook(waId, 'Nadia', textMessage('xyz'))),
+		]);
 		const after = await conversationOf(`whatsapp:${waId}`);
 		expect(after.version).toBe(before.version + 2);
 		expect(after.recent_messages).toHaveLength(3);
@@ -153,7 +221,8 @@ describe('WhatsApp webhook', () => {
 
 	it('drops the photo of a conversation cancelled before it was filed', async () => {
 		const waId = '212661000007';
-		const countFiles = async () => Number((await call('GET', '/files?aggregate[count]=*', { token: adminToken() })).body.data[0].count);
+		const countFiles = async () =>
+			Number((await call('GET', '/files?aggregate[count]=*', { token: adminToken() })).body.data[0].count);
 		await say(waId, 'Omar', textMessage('Bonjour, nid de poule'));
 		await say(waId, 'Omar', textMessage('Un trou profond au milieu de la rue'));
 		await say(waId, 'Omar', locationMessage(HAY_HASSANI.latitude, HAY_HASSANI.longitude));
@@ -169,7 +238,10 @@ describe('WhatsApp webhook', () => {
 		await say(waId, 'Laila', textMessage('Bonjour'));
 		await say(waId, 'Laila', listReply('PROP', 'Propreté'));
 		const conversation = await conversationOf(`whatsapp:${waId}`);
-		await call('PATCH', `/items/conversations/${conversation.id}`, { token: adminToken(), body: { expires_at: new Date(Date.now() - 60_000).toISOString() } });
+		await call('PATCH', `/items/conversations/${conversation.id}`, {
+			token: adminToken(),
+			body: { expires_at: new Date(Date.now() - 60_000).toISOString() },
+		});
 		const replies = await say(waId, 'Laila', textMessage('PROP-01'));
 		expect(textOf(replies[0])).toContain('expiré');
 		expect((await conversationOf(`whatsapp:${waId}`)).state).toBe('service');
@@ -202,10 +274,18 @@ describe('portal chat widget', () => {
 		// a photo from the phone, as multipart
 		const apiRequire = createRequire(createRequire(import.meta.url).resolve('@directus/api/package.json'));
 		const sharp = apiRequire('sharp') as any;
-		const png: Buffer = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 10, g: 120, b: 60 } } }).png().toBuffer();
+		const png: Buffer = await sharp({
+			create: { width: 40, height: 30, channels: 3, background: { r: 10, g: 120, b: 60 } },
+		})
+			.png()
+			.toBuffer();
 		const form = new FormData();
 		form.append('photos', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'trou.png');
-		const photo = await fetch(`${platform().url}/chat/widget/messages`, { method: 'POST', body: form, headers: { 'x-chat-session': session } });
+		const photo = await fetch(`${platform().url}/chat/widget/messages`, {
+			method: 'POST',
+			body: form,
+			headers: { 'x-chat-session': session },
+		});
 		expect(photo.status).toBe(200);
 		expect((await photo.json()).data.state).toBe('confirm');
 		const done = await widget(session, { choice: 'yes', id: 'client-msg-1' });
@@ -218,9 +298,13 @@ describe('portal chat widget', () => {
 		expect(stored).toMatchObject({ channel: 'chat', category: 'VOI-01', citizen_phone: null });
 		expect(stored.files).toEqual([{ kind: 'photo', directus_files_id: { type: 'image/jpeg' } }]);
 		// the session id is a bearer secret: only its hash is stored
-		const conversations = await call('GET', `/items/conversations?filter[channel][_eq]=widget&fields=contact_key`, { token: adminToken() });
+		const conversations = await call('GET', `/items/conversations?filter[channel][_eq]=widget&fields=contact_key`, {
+			token: adminToken(),
+		});
 		expect(JSON.stringify(conversations.body.data)).not.toContain(session);
-		expect((await call('GET', '/chat/widget/session', { headers: { 'x-chat-session': 'x'.repeat(32) } })).status).toBe(403);
+		expect((await call('GET', '/chat/widget/session', { headers: { 'x-chat-session': 'x'.repeat(32) } })).status).toBe(
+			403,
+		);
 	});
 });
 
@@ -228,7 +312,15 @@ describe('WhatsApp status messages (outbox)', () => {
 	async function queue(recipient: string, reference: string, language: 'fr' | 'ar') {
 		const response = await call('POST', '/items/outbox', {
 			token: adminToken(),
-			body: { event: 'acknowledgment', channel: 'whatsapp', recipient, language, payload: { reference, tracking_url: `${platform().url}/portal/suivi/${reference}` }, status: 'pending', attempts: 0 },
+			body: {
+				event: 'acknowledgment',
+				channel: 'whatsapp',
+				recipient,
+				language,
+				payload: { reference, tracking_url: `${platform().url}/portal/suivi/${reference}` },
+				status: 'pending',
+				attempts: 0,
+			},
 		});
 		expect(response.status).toBe(200);
 		return response.body.data.id;
@@ -238,20 +330,46 @@ describe('WhatsApp status messages (outbox)', () => {
 		const waId = '212661000006';
 		await say(waId, 'Amina', textMessage('سلام'));
 		const inside = await queue('+212661000006', 'CAS-2026-999001', 'ar');
-		const text = await waitFor(async () => (await sentTo(waId)).find((message) => message.body.type === 'text' && message.body.text.body.includes('CAS-2026-999001')));
-		expect(text.body).toMatchObject({ messaging_product: 'whatsapp', recipient_type: 'individual', to: waId, type: 'text' });
-		await waitFor(async () => (await call('GET', `/items/outbox/${inside}`, { token: adminToken() })).body.data.status === 'sent');
+		const text = await waitFor(async () =>
+			(await sentTo(waId)).find(
+				(message) => message.body.type === 'text' && message.body.text.body.includes('CAS-2026-999001'),
+			),
+		);
+		expect(text.body).toMatchObject({
+			messaging_product: 'whatsapp',
+			recipient_type: 'individual',
+			to: waId,
+			type: 'text',
+		});
+		await waitFor(
+			async () => (await call('GET', `/items/outbox/${inside}`, { token: adminToken() })).body.data.status === 'sent',
+		);
 
 		const conversation = await conversationOf(`whatsapp:${waId}`);
-		const patched = await call('PATCH', `/items/conversations/${conversation.id}`, { token: adminToken(), body: { last_inbound_at: new Date(Date.now() - 25 * 3600_000).toISOString() } });
+		const patched = await call('PATCH', `/items/conversations/${conversation.id}`, {
+			token: adminToken(),
+			body: { last_inbound_at: new Date(Date.now() - 25 * 3600_000).toISOString() },
+		});
 		expect(patched.status).toBe(200);
 		const outside = await queue('+212661000006', 'CAS-2026-999002', 'ar');
-		const template = await waitFor(async () => (await sentTo(waId)).find((message) => message.body.type === 'template'));
+		const template = await waitFor(async () =>
+			(await sentTo(waId)).find((message) => message.body.type === 'template'),
+		);
 		expect(template.body.template).toEqual({
 			name: 'casa_suivi_reclamation',
 			language: { code: 'ar' },
-			components: [{ type: 'body', parameters: [{ type: 'text', text: 'CAS-2026-999002' }, { type: 'text', text: `${platform().url}/portal/suivi/CAS-2026-999002` }] }],
+			components: [
+				{
+					type: 'body',
+					parameters: [
+						{ type: 'text', text: 'CAS-2026-999002' },
+						{ type: 'text', text: `${platform().url}/portal/suivi/CAS-2026-999002` },
+					],
+				},
+			],
 		});
-		await waitFor(async () => (await call('GET', `/items/outbox/${outside}`, { token: adminToken() })).body.data.status === 'sent');
+		await waitFor(
+			async () => (await call('GET', `/items/outbox/${outside}`, { token: adminToken() })).body.data.status === 'sent',
+		);
 	});
 });

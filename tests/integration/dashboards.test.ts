@@ -23,11 +23,19 @@ interface Panel {
 let panels: Panel[];
 
 beforeAll(async () => {
-	const response = await call('GET', `/panels?limit=-1&fields=id,dashboard,type,name,options&filter=${encodeURIComponent(JSON.stringify({ dashboard: { _in: Object.values(DASHBOARD_IDS) } }))}`, { token: adminToken() });
+	const response = await call(
+		'GET',
+		`/panels?limit=-1&fields=id,dashboard,type,name,options&filter=${encodeURIComponent(JSON.stringify({ dashboard: { _in: Object.values(DASHBOARD_IDS) } }))}`,
+		{ token: adminToken() },
+	);
 	expect(response.status).toBe(200);
 	panels = response.body.data;
 	// the variables' default values, as the app starts with them
-	DEFAULTS = Object.fromEntries(panels.filter((panel) => panel.type === 'variable' && panel.dashboard === DASHBOARD_IDS.elected).map((panel) => [panel.options.field, panel.options.defaultValue]));
+	DEFAULTS = Object.fromEntries(
+		panels
+			.filter((panel) => panel.type === 'variable' && panel.dashboard === DASHBOARD_IDS.elected)
+			.map((panel) => [panel.options.field, panel.options.defaultValue]),
+	);
 	expect(DEFAULTS.period).toBe('$NOW(-30 days)');
 	expect(DEFAULTS.service).toContain('PROP');
 });
@@ -39,7 +47,10 @@ const seeded = (rows: { id: string }[]) => ids(rows).filter((id) => Object.value
 function panelQuery(panel: Panel, variables: Record<string, any> = DEFAULTS): string | null {
 	if (panel.type !== 'casa-indicator') return null;
 	const options = applyOptionsData(panel.options, variables);
-	const params = new URLSearchParams({ ...filterParams({ service: options.service, arrondissement: options.arrondissement, from: options.from }), name: options.indicator });
+	const params = new URLSearchParams({
+		...filterParams({ service: options.service, arrondissement: options.arrondissement, from: options.from }),
+		name: options.indicator,
+	});
 	return `/insights/indicator?${params}`;
 }
 
@@ -47,12 +58,16 @@ describe('seeded dashboards', () => {
 	it('exist with their panels, the project panels and the dashboard variables', async () => {
 		const dashboards = (await call('GET', '/dashboards?limit=-1&fields=id,name', { token: adminToken() })).body.data;
 		expect(seeded(dashboards)).toEqual(Object.values(DASHBOARD_IDS).sort());
-		for (const id of Object.values(DASHBOARD_IDS)) expect(panels.filter((panel) => panel.dashboard === id).length).toBeGreaterThan(8);
+		for (const id of Object.values(DASHBOARD_IDS))
+			expect(panels.filter((panel) => panel.dashboard === id).length).toBeGreaterThan(8);
 		const types = new Set(panels.map((panel) => panel.type));
-		for (const type of ['variable', 'casa-indicator', 'casa-figures', 'casa-map', 'casa-sla']) expect(types).toContain(type);
+		for (const type of ['variable', 'casa-indicator', 'casa-figures', 'casa-map', 'casa-sla'])
+			expect(types).toContain(type);
 		// no built-in panel reads complaints: scoped roles hold no generic permission on them
 		for (const type of ['metric', 'metric-list', 'list', 'bar-chart', 'time-series']) expect(types).not.toContain(type);
-		const variables = panels.filter((panel) => panel.type === 'variable' && panel.dashboard === DASHBOARD_IDS.elected).map((panel) => panel.options.field);
+		const variables = panels
+			.filter((panel) => panel.type === 'variable' && panel.dashboard === DASHBOARD_IDS.elected)
+			.map((panel) => panel.options.field);
 		expect(variables.sort()).toEqual(['arrondissement', 'period', 'service']);
 		const map = panels.find((panel) => panel.type === 'casa-map' && panel.dashboard === DASHBOARD_IDS.elected)!;
 		expect(Object.keys(map.options).sort()).toEqual(['arrondissement', 'colour', 'from', 'mode', 'service', 'to']);
@@ -70,9 +85,20 @@ describe('seeded dashboards', () => {
 			}
 		}
 		// the default is every service; one service narrows
-		const received = panels.find((panel) => panel.type === 'casa-indicator' && panel.dashboard === DASHBOARD_IDS.elected && panel.options.indicator === 'received')!;
-		const all = (await call('GET', panelQuery(received, { ...DEFAULTS, period: '$NOW(-365 days)' })!, { token: adminToken() })).body.data.value;
-		const prop = (await call('GET', panelQuery(received, { ...DEFAULTS, period: '$NOW(-365 days)', service: ['PROP'] })!, { token: adminToken() })).body.data.value;
+		const received = panels.find(
+			(panel) =>
+				panel.type === 'casa-indicator' &&
+				panel.dashboard === DASHBOARD_IDS.elected &&
+				panel.options.indicator === 'received',
+		)!;
+		const all = (
+			await call('GET', panelQuery(received, { ...DEFAULTS, period: '$NOW(-365 days)' })!, { token: adminToken() })
+		).body.data.value;
+		const prop = (
+			await call('GET', panelQuery(received, { ...DEFAULTS, period: '$NOW(-365 days)', service: ['PROP'] })!, {
+				token: adminToken(),
+			})
+		).body.data.value;
 		expect(all).toBeGreaterThan(0);
 		expect(prop).toBeGreaterThan(0);
 		expect(prop).toBeLessThan(all);
@@ -141,9 +167,13 @@ describe('no personal data through the dashboards for the mayor and elected offi
 				expect(JSON.stringify(response.body)).not.toMatch(/\+212|@/);
 			}
 			// the generic API gives them nothing on complaints, whatever the fields
-			for (const fields of ['citizen_name', 'reference,citizen_phone', '*']) expect((await call('GET', `/items/complaints?fields=${fields}&limit=5`, { token })).status).toBe(403);
+			for (const fields of ['citizen_name', 'reference,citizen_phone', '*'])
+				expect((await call('GET', `/items/complaints?fields=${fields}&limit=5`, { token })).status).toBe(403);
 			expect((await call('GET', '/items/complaints?aggregate[count]=*', { token })).status).toBe(403);
-			const graphql = await call('POST', '/graphql', { token, body: { query: '{ complaints(limit: 5) { id citizen_name citizen_phone } }' } });
+			const graphql = await call('POST', '/graphql', {
+				token,
+				body: { query: '{ complaints(limit: 5) { id citizen_name citizen_phone } }' },
+			});
 			expect(graphql.body.data?.complaints ?? null).toBeNull();
 			expect(JSON.stringify(graphql.body)).not.toMatch(/\+212/);
 			// lists of complaints are not theirs: they open no complaint

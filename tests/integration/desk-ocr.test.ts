@@ -18,7 +18,11 @@ async function send(name: string, type: string, fields: Record<string, string> =
 	const fixture = name.startsWith('letter-');
 	const bytes = fixture ? readFileSync(join(SCANS, name)) : Buffer.from(name);
 	form.append('file', new Blob([bytes], { type }), fixture ? name : 'lettre.pdf');
-	const response = await fetch(`${platform().url}/desk/scans`, { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {}, body: form });
+	const response = await fetch(`${platform().url}/desk/scans`, {
+		method: 'POST',
+		headers: token ? { authorization: `Bearer ${token}` } : {},
+		body: form,
+	});
 	return { status: response.status, body: await response.json(), bytes };
 }
 
@@ -33,7 +37,13 @@ describe('OCR of a scanned letter at the desk', { timeout: 180_000 }, () => {
 		expect(status).toBe(201);
 		expect(body.data).toMatchObject({ ocr: 'read', language: 'fr', pages_read: 1, page_count: 1 });
 		const text: string = body.data.text;
-		for (const words of ['Objet : dépôt sauvage de déchets rue Ibn Battouta', "les ordures ménagères s'accumulent devant le numéro 14", 'Hay Hassani', 'Karim Bennani']) expect(text).toContain(words);
+		for (const words of [
+			'Objet : dépôt sauvage de déchets rue Ibn Battouta',
+			"les ordures ménagères s'accumulent devant le numéro 14",
+			'Hay Hassani',
+			'Karim Bennani',
+		])
+			expect(text).toContain(words);
 		// lines broken by the page are joined again: one sentence, one line
 		expect(text.split('\n')).toContain('Je vous prie de bien vouloir faire enlever ces déchets rapidement.');
 		expect(body.data.confidence).toBeGreaterThan(70);
@@ -46,11 +56,12 @@ describe('OCR of a scanned letter at the desk', { timeout: 180_000 }, () => {
 		const { status, body } = await send('letter-ar.jpg', 'image/jpeg', { lang: 'ar' });
 		expect(status).toBe(201);
 		expect(body.data).toMatchObject({ ocr: 'read', language: 'ar', pages_read: 1 });
-		for (const words of ['الموضوع: تراكم الأزبال في شارع ابن بطوطة', 'فاطمة الزهراء العلوي', 'الروائح لا تطاق']) expect(body.data.text).toContain(words);
+		for (const words of ['الموضوع: تراكم الأزبال في شارع ابن بطوطة', 'فاطمة الزهراء العلوي', 'الروائح لا تطاق'])
+			expect(body.data.text).toContain(words);
 		expect(body.data.suggested?.[0]?.code, JSON.stringify(body.data.suggested)).toMatch(/^PROP-/);
 	});
 
-	it('renders an image-only PDF (a scanner\'s PDF) and reads its page; the scan is stored as it came', async () => {
+	it("renders an image-only PDF (a scanner's PDF) and reads its page; the scan is stored as it came", async () => {
 		const { status, body, bytes } = await send('letter-ar-scan.pdf', 'application/pdf');
 		expect(status).toBe(201);
 		expect(body.data).toMatchObject({ ocr: 'read', language: 'ar', pages_read: 1, page_count: 1 });
@@ -63,7 +74,7 @@ describe('OCR of a scanned letter at the desk', { timeout: 180_000 }, () => {
 		expect(Buffer.from(await stored.arrayBuffer()).equals(bytes)).toBe(true);
 	});
 
-	it('keeps the scan and says so in the agent\'s language when the file cannot be read', async () => {
+	it("keeps the scan and says so in the agent's language when the file cannot be read", async () => {
 		const { status, body } = await send('%PDF-1.4 pas vraiment un PDF', 'application/pdf', { lang: 'ar' });
 		expect(status).toBe(201);
 		expect(body.data.id).toMatch(/^[0-9a-f-]{36}$/);

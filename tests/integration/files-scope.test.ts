@@ -8,7 +8,11 @@ import { adminToken, call, createComplaint, loginAs, platform } from '../helpers
 async function upload(name: string): Promise<string> {
 	const form = new FormData();
 	form.append('file', new Blob([Buffer.from('%PDF-1.4 scanned letter')], { type: 'application/pdf' }), name);
-	const response = await fetch(`${platform().url}/files`, { method: 'POST', headers: { authorization: `Bearer ${adminToken()}` }, body: form });
+	const response = await fetch(`${platform().url}/files`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${adminToken()}` },
+		body: form,
+	});
 	expect(response.status).toBe(200);
 	return (await response.json()).data.id;
 }
@@ -27,13 +31,22 @@ describe('files follow the scope of their complaint', () => {
 		inScope = await upload('propreté.pdf');
 		outOfScope = await upload('voirie.pdf');
 		inComplaint = (await createComplaint({ category: 'PROP-01', files: [{ directus_files_id: inScope }] })).id;
-		outComplaint = (await createComplaint({ category: 'VOI-01', latitude: 33.621291, longitude: -7.503336, files: [{ directus_files_id: outOfScope }] })).id;
+		outComplaint = (
+			await createComplaint({
+				category: 'VOI-01',
+				latitude: 33.621291,
+				longitude: -7.503336,
+				files: [{ directus_files_id: outOfScope }],
+			})
+		).id;
 	});
 
 	it('an agent gets its teams’ complaint files through the workspace only', async () => {
 		const token = await loginAs('agent');
 		// the generic API: no permission on directus_files, whatever the complaint
-		expect((await call('GET', `/files?filter[id][_in]=${inScope},${outOfScope}&fields=id`, { token })).status).toBe(403);
+		expect((await call('GET', `/files?filter[id][_in]=${inScope},${outOfScope}&fields=id`, { token })).status).toBe(
+			403,
+		);
 		for (const file of [inScope, outOfScope]) {
 			expect((await call('GET', `/files/${file}`, { token })).status).toBe(403);
 			expect((await fetchAs(token, `/assets/${file}`)).status).toBe(403);
@@ -55,7 +68,9 @@ describe('files follow the scope of their complaint', () => {
 
 	it('the director general gets both through the workspace, never through /files; elected officials get none', async () => {
 		const dgs = await loginAs('dgs');
-		expect((await call('GET', `/files?filter[id][_in]=${inScope},${outOfScope}&fields=id`, { token: dgs })).status).toBe(403);
+		expect(
+			(await call('GET', `/files?filter[id][_in]=${inScope},${outOfScope}&fields=id`, { token: dgs })).status,
+		).toBe(403);
 		expect((await fetchAs(dgs, `/workspace/complaints/${inComplaint}/files/${inScope}`)).status).toBe(200);
 		expect((await fetchAs(dgs, `/workspace/complaints/${outComplaint}/files/${outOfScope}`)).status).toBe(200);
 		const elu = await loginAs('elu');

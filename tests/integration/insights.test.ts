@@ -18,15 +18,62 @@ const crafted: Record<'a' | 'b' | 'c' | 'd' | 'e', Crafted> = {} as never;
 let otherArrondissement = '';
 
 beforeAll(async () => {
-	const areas = (await call('GET', '/items/arrondissements?fields=code&sort=code&limit=-1', { token: adminToken() })).body.data as { code: string }[];
+	const areas = (await call('GET', '/items/arrondissements?fields=code&sort=code&limit=-1', { token: adminToken() }))
+		.body.data as { code: string }[];
 	otherArrondissement = areas[areas.length - 1].code;
 	// a, b, c: Propreté, a and c at the same place, b ten metres away; d, e: Éclairage public, elsewhere
 	const plan = {
-		a: { category: 'PROP-01', latitude: 33.59, longitude: -7.62, status: 'in_progress', sla_state: 'at_risk', received_at: day(3), resolve_due_at: day(20), resolved_at: null },
-		b: { category: 'PROP-01', latitude: 33.5901, longitude: -7.6201, status: 'resolved', sla_state: 'on_track', received_at: day(3), resolve_due_at: day(10), resolved_at: day(8) },
-		c: { category: 'PROP-01', latitude: 33.59, longitude: -7.62, status: 'resolved', sla_state: 'breached', received_at: day(4), resolve_due_at: day(10), resolved_at: day(12) },
-		d: { category: 'ECL-01', latitude: 33.56, longitude: -7.55, status: 'new', sla_state: 'breached', received_at: day(5), resolve_due_at: day(9), resolved_at: null, arrondissement: otherArrondissement },
-		e: { category: 'ECL-01', latitude: 33.53, longitude: -7.65, status: 'closed', sla_state: 'on_track', received_at: day(6), resolve_due_at: day(14), resolved_at: day(7) },
+		a: {
+			category: 'PROP-01',
+			latitude: 33.59,
+			longitude: -7.62,
+			status: 'in_progress',
+			sla_state: 'at_risk',
+			received_at: day(3),
+			resolve_due_at: day(20),
+			resolved_at: null,
+		},
+		b: {
+			category: 'PROP-01',
+			latitude: 33.5901,
+			longitude: -7.6201,
+			status: 'resolved',
+			sla_state: 'on_track',
+			received_at: day(3),
+			resolve_due_at: day(10),
+			resolved_at: day(8),
+		},
+		c: {
+			category: 'PROP-01',
+			latitude: 33.59,
+			longitude: -7.62,
+			status: 'resolved',
+			sla_state: 'breached',
+			received_at: day(4),
+			resolve_due_at: day(10),
+			resolved_at: day(12),
+		},
+		d: {
+			category: 'ECL-01',
+			latitude: 33.56,
+			longitude: -7.55,
+			status: 'new',
+			sla_state: 'breached',
+			received_at: day(5),
+			resolve_due_at: day(9),
+			resolved_at: null,
+			arrondissement: otherArrondissement,
+		},
+		e: {
+			category: 'ECL-01',
+			latitude: 33.53,
+			longitude: -7.65,
+			status: 'closed',
+			sla_state: 'on_track',
+			received_at: day(6),
+			resolve_due_at: day(14),
+			resolved_at: day(7),
+		},
 	};
 	const knex = databaseConnection(platform().config);
 	try {
@@ -58,14 +105,24 @@ describe('GET /insights/clusters', () => {
 		const { total, clusters } = response.body.data;
 		expect(total).toBe(5);
 		expect(clusters).toHaveLength(3);
-		expect(clusters[0]).toMatchObject({ count: 3, point: false, counts: { in_progress: 1, resolved: 2 }, dominant: 'resolved' });
+		expect(clusters[0]).toMatchObject({
+			count: 3,
+			point: false,
+			counts: { in_progress: 1, resolved: 2 },
+			dominant: 'resolved',
+		});
 		expect(clusters[0]).not.toHaveProperty('id');
 		expect(clusters[0].latitude).toBeCloseTo(33.59003, 4);
 		expect(clusters[0].longitude).toBeCloseTo(-7.62003, 4);
 		const points = clusters.filter((cluster: { point: boolean }) => cluster.point);
 		expect(points.map((point: { id: string }) => point.id).sort()).toEqual([crafted.d.id, crafted.e.id].sort());
 		const e = points.find((point: { id: string }) => point.id === crafted.e.id);
-		expect(e).toMatchObject({ reference: crafted.e.reference, latitude: 33.53, longitude: -7.65, counts: { closed: 1 } });
+		expect(e).toMatchObject({
+			reference: crafted.e.reference,
+			latitude: 33.53,
+			longitude: -7.65,
+			counts: { closed: 1 },
+		});
 		// never any personal data or description
 		const text = JSON.stringify(response.body);
 		expect(text).not.toContain('Amina');
@@ -87,14 +144,20 @@ describe('GET /insights/clusters', () => {
 		expect(close.status).toBe(200);
 		expect(close.body.data.clusters).toHaveLength(3);
 		expect(close.body.data.clusters.every((cluster: { point: boolean }) => cluster.point)).toBe(true);
-		expect(close.body.data.clusters.map((cluster: { id: string }) => cluster.id).sort()).toEqual([crafted.a.id, crafted.b.id, crafted.c.id].sort());
+		expect(close.body.data.clusters.map((cluster: { id: string }) => cluster.id).sort()).toEqual(
+			[crafted.a.id, crafted.b.id, crafted.c.id].sort(),
+		);
 	});
 
 	it('filters by service, arrondissement, status and colours by SLA state', async () => {
 		const token = adminToken();
 		const ecl = await call('GET', `/insights/clusters?${CITY}&zoom=11&${PERIOD}&service=ECL`, { token });
 		expect(ecl.body.data.total).toBe(2);
-		const area = await call('GET', `/insights/clusters?${CITY}&zoom=11&${PERIOD}&arrondissement=${otherArrondissement}`, { token });
+		const area = await call(
+			'GET',
+			`/insights/clusters?${CITY}&zoom=11&${PERIOD}&arrondissement=${otherArrondissement}`,
+			{ token },
+		);
 		expect(area.body.data.clusters.map((cluster: { id: string }) => cluster.id)).toEqual([crafted.d.id]);
 		const done = await call('GET', `/insights/clusters?${CITY}&zoom=11&${PERIOD}&status=resolved,closed`, { token });
 		expect(done.body.data.total).toBe(3);
@@ -108,7 +171,9 @@ describe('GET /insights/clusters', () => {
 	});
 
 	it('refuses bad parameters field by field, in French or Arabic', async () => {
-		const fr = await call('GET', '/insights/clusters?bbox=-7.4,33.45,-7.8&zoom=42&colour=rainbow', { token: adminToken() });
+		const fr = await call('GET', '/insights/clusters?bbox=-7.4,33.45,-7.8&zoom=42&colour=rainbow', {
+			token: adminToken(),
+		});
 		expect(fr.status).toBe(400);
 		const fields = fr.body.errors!.map((error) => error.extensions.field).sort();
 		expect(fields).toEqual(['bbox', 'colour', 'zoom']);
@@ -136,7 +201,9 @@ describe('scope', () => {
 		// asking for another service gives nothing, not that service's complaints
 		const other = await call('GET', `/insights/clusters?${CITY}&zoom=11&${PERIOD}&service=ECL`, { token });
 		expect(other.body.data.total).toBe(0);
-		const close = await call('GET', `/insights/clusters?bbox=-7.6215,33.5895,-7.6185,33.5910&zoom=19&${PERIOD}`, { token });
+		const close = await call('GET', `/insights/clusters?bbox=-7.6215,33.5895,-7.6185,33.5910&zoom=19&${PERIOD}`, {
+			token,
+		});
 		expect(close.body.data.clusters).toHaveLength(3);
 		expect(close.body.data.clusters.every((cluster: { id?: string }) => typeof cluster.id === 'string')).toBe(true);
 		const sla = await call('GET', `/insights/sla?${PERIOD}`, { token });
@@ -156,7 +223,9 @@ describe('scope', () => {
 		}
 		expect(JSON.stringify(response.body)).not.toContain(crafted.e.reference);
 		// zoomed in to single complaints: still no id
-		const close = await call('GET', `/insights/clusters?bbox=-7.6215,33.5895,-7.6185,33.5910&zoom=19&${PERIOD}`, { token });
+		const close = await call('GET', `/insights/clusters?bbox=-7.6215,33.5895,-7.6185,33.5910&zoom=19&${PERIOD}`, {
+			token,
+		});
 		expect(close.body.data.clusters).toHaveLength(3);
 		expect(JSON.stringify(close.body)).not.toMatch(/"id"|"reference"|CAS-/);
 	});
@@ -168,7 +237,11 @@ describe('map tiles in the admin app', () => {
 		const host = /^(https?:\/\/[^/]+)/.exec(config.portal.tileUrl.replace(/\{s\}/g, '*'))![1];
 		const response = await fetch(`${url}/admin/`);
 		const policy = response.headers.get('content-security-policy') ?? '';
-		const imgSrc = policy.split(';').map((part) => part.trim()).find((part) => part.startsWith('img-src')) ?? '';
+		const imgSrc =
+			policy
+				.split(';')
+				.map((part) => part.trim())
+				.find((part) => part.startsWith('img-src')) ?? '';
 		expect(imgSrc).toContain(host);
 		// the map panel reads the same setting as the portal
 		const portal = await call('GET', '/portal/api/config');
@@ -180,12 +253,26 @@ describe('GET /insights/sla', () => {
 	it('gives the on-time rate per service and the open complaints at risk or late', async () => {
 		const response = await call('GET', `/insights/sla?${PERIOD}`, { token: adminToken() });
 		expect(response.status).toBe(200);
-		const byService = Object.fromEntries(response.body.data.services.map((figure: { service: string }) => [figure.service, figure]));
-		expect(byService.PROP).toMatchObject({ resolved: 2, on_time: 1, on_time_rate: 0.5, open: 1, at_risk: 1, breached: 0, name_fr: expect.any(String) });
+		const byService = Object.fromEntries(
+			response.body.data.services.map((figure: { service: string }) => [figure.service, figure]),
+		);
+		expect(byService.PROP).toMatchObject({
+			resolved: 2,
+			on_time: 1,
+			on_time_rate: 0.5,
+			open: 1,
+			at_risk: 1,
+			breached: 0,
+			name_fr: expect.any(String),
+		});
 		expect(byService.ECL).toMatchObject({ resolved: 1, on_time: 1, on_time_rate: 1, open: 1, at_risk: 0, breached: 1 });
 		expect(response.body.data.total).toMatchObject({ resolved: 3, on_time: 2, open: 2 });
-		const filtered = await call('GET', `/insights/sla?${PERIOD}&service=ECL&arrondissement=${otherArrondissement}`, { token: adminToken() });
-		expect(filtered.body.data.services).toEqual([expect.objectContaining({ service: 'ECL', resolved: 0, on_time_rate: null, open: 1, breached: 1 })]);
+		const filtered = await call('GET', `/insights/sla?${PERIOD}&service=ECL&arrondissement=${otherArrondissement}`, {
+			token: adminToken(),
+		});
+		expect(filtered.body.data.services).toEqual([
+			expect.objectContaining({ service: 'ECL', resolved: 0, on_time_rate: null, open: 1, breached: 1 }),
+		]);
 	});
 
 	it('gives the same figures per team, each team under its own service', async () => {
@@ -193,10 +280,18 @@ describe('GET /insights/sla', () => {
 		const byTeam = await call('GET', `/insights/sla?${PERIOD}&group=team`, { token: adminToken() });
 		expect(byTeam.status).toBe(200);
 		expect(byTeam.body.data.total).toEqual(byService.body.data.total);
-		const teams = byTeam.body.data.services as { team: string | null; service: string | null; name_fr: string | null; resolved: number; open: number }[];
+		const teams = byTeam.body.data.services as {
+			team: string | null;
+			service: string | null;
+			name_fr: string | null;
+			resolved: number;
+			open: number;
+		}[];
 		expect(teams.length).toBeGreaterThan(0);
 		const known = await call('GET', '/items/teams?fields=id,service,name_fr&limit=-1', { token: adminToken() });
-		const serviceOf = new Map((known.body.data as { id: string; service: string }[]).map((team) => [team.id, team.service]));
+		const serviceOf = new Map(
+			(known.body.data as { id: string; service: string }[]).map((team) => [team.id, team.service]),
+		);
 		const named = teams.filter((figure) => figure.team !== null);
 		expect(named.length).toBeGreaterThan(0);
 		for (const figure of named) {
@@ -209,7 +304,9 @@ describe('GET /insights/sla', () => {
 	});
 
 	it('refuses a bad period in the caller’s language', async () => {
-		const response = await call('GET', '/insights/sla?from=2019-06-30&to=2019-06-01&service=a%20b&lang=ar', { token: adminToken() });
+		const response = await call('GET', '/insights/sla?from=2019-06-30&to=2019-06-01&service=a%20b&lang=ar', {
+			token: adminToken(),
+		});
 		expect(response.status).toBe(400);
 		expect(response.body.errors!.map((error) => error.extensions.field).sort()).toEqual(['service', 'to']);
 		expect(response.body.errors![0].message).toMatch(/[\u0600-\u06FF]/);

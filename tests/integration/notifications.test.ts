@@ -68,11 +68,19 @@ async function smsTo(recipient: string): Promise<SmsReceived[]> {
 }
 
 async function failSms(to: string, count: number, status = 503) {
-	await fetch(`${sms().controlUrl}/fail`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ to, count, status }) });
+	await fetch(`${sms().controlUrl}/fail`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ to, count, status }),
+	});
 }
 
 async function outbox(complaint: string): Promise<OutboxRow[]> {
-	const rows = await call('GET', `/items/outbox?filter[complaint][_eq]=${complaint}&fields=id,event,channel,recipient,language,status,attempts,last_error,next_attempt_at,payload&sort=id&limit=-1`, { token: adminToken() });
+	const rows = await call(
+		'GET',
+		`/items/outbox?filter[complaint][_eq]=${complaint}&fields=id,event,channel,recipient,language,status,attempts,last_error,next_attempt_at,payload&sort=id&limit=-1`,
+		{ token: adminToken() },
+	);
 	return rows.body.data as OutboxRow[];
 }
 
@@ -99,11 +107,21 @@ describe('the citizen is told, in French, by e-mail and SMS', () => {
 
 	beforeAll(async () => {
 		const created = await call('POST', '/portal/api/complaints', {
-			body: { category: 'PROP-01', description: 'Bac débordant devant le n° 12', ...POINT, citizen_email: email, citizen_phone: phone(), consent: true, lang: 'fr' },
+			body: {
+				category: 'PROP-01',
+				description: 'Bac débordant devant le n° 12',
+				...POINT,
+				citizen_email: email,
+				citizen_phone: phone(),
+				consent: true,
+				lang: 'fr',
+			},
 		});
 		expect(created.status).toBe(201);
 		({ reference, tracking_secret: secret } = created.body.data);
-		const found = await call('GET', `/items/complaints?filter[reference][_eq]=${reference}&fields=id,contact.phone`, { token: adminToken() });
+		const found = await call('GET', `/items/complaints?filter[reference][_eq]=${reference}&fields=id,contact.phone`, {
+			token: adminToken(),
+		});
 		id = found.body.data[0].id;
 		smsRecipient = found.body.data[0].contact[0].phone;
 		await allSent(id, 2); // the acknowledgment, e-mail and SMS
@@ -116,7 +134,9 @@ describe('the citizen is told, in French, by e-mail and SMS', () => {
 			['assignment', 'email', 'fr'],
 			['assignment', 'sms', 'fr'],
 		]);
-		const mail = (await waitFor(async () => (await mailsTo(email)).find((message) => message.subject?.includes('transmise'))))!;
+		const mail = (await waitFor(async () =>
+			(await mailsTo(email)).find((message) => message.subject?.includes('transmise')),
+		))!;
 		expect(mail.subject).toBe(`Votre réclamation ${reference} est transmise au service compétent`);
 		expect(mail.text).toContain('au service Propreté');
 		expect(mail.text).toContain(`/portal/suivi/${reference}`);
@@ -138,7 +158,9 @@ describe('the citizen is told, in French, by e-mail and SMS', () => {
 			['request_information', 'email'],
 			['request_information', 'sms'],
 		]);
-		const mail = (await waitFor(async () => (await mailsTo(email)).find((message) => message.subject?.includes('informations demandées'))))!;
+		const mail = (await waitFor(async () =>
+			(await mailsTo(email)).find((message) => message.subject?.includes('informations demandées')),
+		))!;
 		expect(mail.text).toContain('Pouvez-vous préciser le numéro de la rue ?');
 		const texts = await waitFor(async () => ((await smsTo(smsRecipient)).length >= 3 ? smsTo(smsRecipient) : null));
 		expect(texts[2].text).toContain('Pouvez-vous préciser le numéro de la rue ?');
@@ -153,7 +175,9 @@ describe('the citizen is told, in French, by e-mail and SMS', () => {
 			['resolution', 'email'],
 			['resolution', 'sms'],
 		]);
-		const mail = (await waitFor(async () => (await mailsTo(email)).find((message) => message.subject === `Réponse à votre réclamation ${reference}`)))!;
+		const mail = (await waitFor(async () =>
+			(await mailsTo(email)).find((message) => message.subject === `Réponse à votre réclamation ${reference}`),
+		))!;
 		expect(mail.text).toContain(reply);
 		expect(mail.html).toContain('Bac vidé &amp; lavé &lt;le 28/11&gt; — merci.');
 		expect(mail.html).not.toContain('<le 28/11>');
@@ -162,14 +186,19 @@ describe('the citizen is told, in French, by e-mail and SMS', () => {
 	});
 
 	it('reopening by the citizen: told by e-mail and SMS; nothing kept of the tracking secret', async () => {
-		const reopened = await call('POST', `/portal/api/complaints/${reference}/reopen`, { headers: { 'x-tracking-secret': secret }, body: { reason: 'Les ordures sont revenues.' } });
+		const reopened = await call('POST', `/portal/api/complaints/${reference}/reopen`, {
+			headers: { 'x-tracking-secret': secret },
+			body: { reason: 'Les ordures sont revenues.' },
+		});
 		expect(reopened.status).toBe(200);
 		const rows = await allSent(id, 10);
 		expect(rows.slice(8).map((row) => [row.event, row.channel])).toEqual([
 			['reopening', 'email'],
 			['reopening', 'sms'],
 		]);
-		const mail = (await waitFor(async () => (await mailsTo(email)).find((message) => message.subject === `Votre réclamation ${reference} est rouverte`)))!;
+		const mail = (await waitFor(async () =>
+			(await mailsTo(email)).find((message) => message.subject === `Votre réclamation ${reference} est rouverte`),
+		))!;
 		expect(mail.text).toContain('de nouveau traitée');
 		const texts = await waitFor(async () => ((await smsTo(smsRecipient)).length >= 5 ? smsTo(smsRecipient) : null));
 		expect(texts[4].text).toContain(`Votre réclamation ${reference} est rouverte`);
@@ -202,7 +231,10 @@ describe('in Arabic, right to left', () => {
 	});
 
 	it('assignment through the assignment endpoint: Arabic e-mail (RTL) and SMS', async () => {
-		const assigned = await call('POST', '/workspace/assignments', { token: adminToken(), body: { complaints: [complaint.id], team: complaint.team } });
+		const assigned = await call('POST', '/workspace/assignments', {
+			token: adminToken(),
+			body: { complaints: [complaint.id], team: complaint.team },
+		});
 		expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
 		const rows = await allSent(complaint.id, 2);
 		expect(rows.map((row) => [row.event, row.channel, row.language])).toEqual([
@@ -244,7 +276,9 @@ describe('failures', () => {
 		const done = await patch(complaint.id, { status: 'assigned' });
 		expect(done.status).toBe('assigned');
 
-		const first = await waitFor(async () => ((await outbox(complaint.id))[0]?.status === 'retry' ? (await outbox(complaint.id))[0] : null));
+		const first = await waitFor(async () =>
+			(await outbox(complaint.id))[0]?.status === 'retry' ? (await outbox(complaint.id))[0] : null,
+		);
 		expect(first).toMatchObject({ channel: 'sms', attempts: 1 });
 		expect(first.last_error).toMatch(/^SMS gateway answered 503: .*gateway unavailable/);
 		const firstDelay = Date.parse(first.next_attempt_at!) - started;
@@ -253,7 +287,10 @@ describe('failures', () => {
 
 		// the minute has passed (as far as the outbox knows): second attempt, fails again, waits twice as long
 		const retriedAt = Date.now();
-		await call('PATCH', `/items/outbox/${first.id}`, { token: adminToken(), body: { next_attempt_at: new Date(Date.now() - 1000).toISOString() } });
+		await call('PATCH', `/items/outbox/${first.id}`, {
+			token: adminToken(),
+			body: { next_attempt_at: new Date(Date.now() - 1000).toISOString() },
+		});
 		const second = await waitFor(async () => {
 			const [row] = await outbox(complaint.id);
 			return row.attempts === 2 && row.status === 'retry' ? row : null;
@@ -262,7 +299,10 @@ describe('failures', () => {
 		expect(secondDelay).toBeGreaterThan(115_000);
 		expect(secondDelay).toBeLessThan(150_000);
 
-		await call('PATCH', `/items/outbox/${first.id}`, { token: adminToken(), body: { next_attempt_at: new Date(Date.now() - 1000).toISOString() } });
+		await call('PATCH', `/items/outbox/${first.id}`, {
+			token: adminToken(),
+			body: { next_attempt_at: new Date(Date.now() - 1000).toISOString() },
+		});
 		const third = await waitFor(async () => {
 			const [row] = await outbox(complaint.id);
 			return row.status === 'sent' ? row : null;
@@ -275,17 +315,28 @@ describe('failures', () => {
 
 	it('an invalid transition stores no outbox row', async () => {
 		const complaint = await createComplaint({ citizen_email: `refus.${unique()}@example.ma`, citizen_phone: phone() });
-		const refused = await call('PATCH', `/items/complaints/${complaint.id}`, { token: adminToken(), body: { status: 'resolved', public_reply: 'Fait.' } });
+		const refused = await call('PATCH', `/items/complaints/${complaint.id}`, {
+			token: adminToken(),
+			body: { status: 'resolved', public_reply: 'Fait.' },
+		});
 		expect(refused.status).toBe(400);
 		expect(await outbox(complaint.id)).toEqual([]);
 	});
 
 	it('a change rolled back after its outbox rows were written leaves none (one transaction)', async () => {
-		const complaint = await createComplaint({ citizen_email: `rollback.${unique()}@example.ma`, citizen_phone: phone() });
+		const complaint = await createComplaint({
+			citizen_email: `rollback.${unique()}@example.ma`,
+			citizen_phone: phone(),
+		});
 		// all or nothing: the first complaint is assigned (its notifications written), the second does not exist
-		const response = await call('POST', '/workspace/assignments', { token: adminToken(), body: { complaints: [complaint.id, '00000000-0000-4000-8000-000000000000'], team: complaint.team } });
+		const response = await call('POST', '/workspace/assignments', {
+			token: adminToken(),
+			body: { complaints: [complaint.id, '00000000-0000-4000-8000-000000000000'], team: complaint.team },
+		});
 		expect(response.status).toBeGreaterThanOrEqual(400);
-		const stored = await call('GET', `/items/complaints/${complaint.id}?fields=status,history.type`, { token: adminToken() });
+		const stored = await call('GET', `/items/complaints/${complaint.id}?fields=status,history.type`, {
+			token: adminToken(),
+		});
 		expect(stored.body.data.status).toBe('new');
 		expect(stored.body.data.history.map((event: { type: string }) => event.type)).toEqual(['created']);
 		expect(await outbox(complaint.id)).toEqual([]);
@@ -295,15 +346,31 @@ describe('failures', () => {
 		const complaint = await createComplaint({ citizen_email: `canal.${unique()}@example.ma` });
 		const inserted = await call('POST', '/items/outbox', {
 			token: adminToken(),
-			body: { complaint: complaint.id, event: 'assignment', channel: 'fax', recipient: '+212522000000', language: 'fr', payload: { reference: complaint.reference }, status: 'pending', attempts: 0 },
+			body: {
+				complaint: complaint.id,
+				event: 'assignment',
+				channel: 'fax',
+				recipient: '+212522000000',
+				language: 'fr',
+				payload: { reference: complaint.reference },
+				status: 'pending',
+				attempts: 0,
+			},
 		});
 		expect(inserted.status, JSON.stringify(inserted.body)).toBe(200);
 		await patch(complaint.id, { status: 'assigned' });
 		const rows = await waitFor(async () => {
 			const found = await outbox(complaint.id);
-			return found.length === 2 && found.every((row) => row.status !== 'pending' && row.status !== 'sending') ? found : null;
+			return found.length === 2 && found.every((row) => row.status !== 'pending' && row.status !== 'sending')
+				? found
+				: null;
 		});
-		expect(rows[0]).toMatchObject({ channel: 'fax', status: 'failed', attempts: 1, last_error: 'no sender for channel "fax" on this platform' });
+		expect(rows[0]).toMatchObject({
+			channel: 'fax',
+			status: 'failed',
+			attempts: 1,
+			last_error: 'no sender for channel "fax" on this platform',
+		});
 		expect(rows[1]).toMatchObject({ channel: 'email', event: 'assignment', status: 'sent' });
 	});
 });

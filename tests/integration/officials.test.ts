@@ -28,8 +28,20 @@ function local(text: string): Date {
 }
 const ts = (date: Date | null) => (date === null ? null : platform().database === 'pg' ? date : date.getTime());
 
-async function craft(spec: { arrondissement: string; category: string; status: string; received: string; resolved?: string; resolveDue?: string }): Promise<void> {
-	const created = await createComplaint({ category: spec.category, citizen_name: PERSONAL, citizen_phone: '+212600000009', description: 'Texte privé du citoyen' });
+async function craft(spec: {
+	arrondissement: string;
+	category: string;
+	status: string;
+	received: string;
+	resolved?: string;
+	resolveDue?: string;
+}): Promise<void> {
+	const created = await createComplaint({
+		category: spec.category,
+		citizen_name: PERSONAL,
+		citizen_phone: '+212600000009',
+		description: 'Texte privé du citoyen',
+	});
 	const received = local(spec.received);
 	await knex('complaints')
 		.where({ id: created.id })
@@ -46,32 +58,95 @@ async function craft(spec: { arrondissement: string; category: string; status: s
 
 beforeAll(async () => {
 	knex = databaseConnection(platform().config);
-	const arrondissements = (await call('GET', '/items/arrondissements?fields=code&sort=code&limit=-1', { token: adminToken() })).body.data as { code: string }[];
+	const arrondissements = (
+		await call('GET', '/items/arrondissements?fields=code&sort=code&limit=-1', { token: adminToken() })
+	).body.data as { code: string }[];
 	B = arrondissements.map((row) => row.code).find((code) => code !== A)!;
 	// June 2023 in the élu's arrondissement: five resolved (after 2, 3, 1, 5 and 10 days; three on time), one still open past the legal ceiling
-	await craft({ arrondissement: A, category: 'PROP-01', status: 'resolved', received: '2023-06-05 10:00', resolved: '2023-06-07 10:00', resolveDue: '2023-06-10 10:00' });
-	await craft({ arrondissement: A, category: 'PROP-01', status: 'resolved', received: '2023-06-06 10:00', resolved: '2023-06-09 10:00', resolveDue: '2023-06-08 10:00' });
-	await craft({ arrondissement: A, category: 'PROP-01', status: 'closed', received: '2023-06-08 10:00', resolved: '2023-06-09 10:00', resolveDue: '2023-06-12 10:00' });
-	await craft({ arrondissement: A, category: 'ECL-01', status: 'resolved', received: '2023-06-10 10:00', resolved: '2023-06-15 10:00', resolveDue: '2023-06-20 10:00' });
-	await craft({ arrondissement: A, category: 'ECL-01', status: 'resolved', received: '2023-06-12 10:00', resolved: '2023-06-22 10:00', resolveDue: '2023-06-15 10:00' });
+	await craft({
+		arrondissement: A,
+		category: 'PROP-01',
+		status: 'resolved',
+		received: '2023-06-05 10:00',
+		resolved: '2023-06-07 10:00',
+		resolveDue: '2023-06-10 10:00',
+	});
+	await craft({
+		arrondissement: A,
+		category: 'PROP-01',
+		status: 'resolved',
+		received: '2023-06-06 10:00',
+		resolved: '2023-06-09 10:00',
+		resolveDue: '2023-06-08 10:00',
+	});
+	await craft({
+		arrondissement: A,
+		category: 'PROP-01',
+		status: 'closed',
+		received: '2023-06-08 10:00',
+		resolved: '2023-06-09 10:00',
+		resolveDue: '2023-06-12 10:00',
+	});
+	await craft({
+		arrondissement: A,
+		category: 'ECL-01',
+		status: 'resolved',
+		received: '2023-06-10 10:00',
+		resolved: '2023-06-15 10:00',
+		resolveDue: '2023-06-20 10:00',
+	});
+	await craft({
+		arrondissement: A,
+		category: 'ECL-01',
+		status: 'resolved',
+		received: '2023-06-12 10:00',
+		resolved: '2023-06-22 10:00',
+		resolveDue: '2023-06-15 10:00',
+	});
 	await craft({ arrondissement: A, category: 'PROP-01', status: 'in_progress', received: '2023-06-20 10:00' });
 	// June 2023 elsewhere: two, too few to publish
-	await craft({ arrondissement: B, category: 'PROP-01', status: 'resolved', received: '2023-06-03 10:00', resolved: '2023-06-04 10:00', resolveDue: '2023-06-08 10:00' });
+	await craft({
+		arrondissement: B,
+		category: 'PROP-01',
+		status: 'resolved',
+		received: '2023-06-03 10:00',
+		resolved: '2023-06-04 10:00',
+		resolveDue: '2023-06-08 10:00',
+	});
 	await craft({ arrondissement: B, category: 'PROP-01', status: 'new', received: '2023-06-25 10:00' });
 	// the month before and the same month a year before
-	await craft({ arrondissement: A, category: 'PROP-01', status: 'closed', received: '2023-05-10 10:00', resolved: '2023-05-11 10:00', resolveDue: '2023-05-15 10:00' });
-	await craft({ arrondissement: A, category: 'ECL-01', status: 'closed', received: '2022-06-10 10:00', resolved: '2022-06-20 10:00', resolveDue: '2022-06-15 10:00' });
+	await craft({
+		arrondissement: A,
+		category: 'PROP-01',
+		status: 'closed',
+		received: '2023-05-10 10:00',
+		resolved: '2023-05-11 10:00',
+		resolveDue: '2023-05-15 10:00',
+	});
+	await craft({
+		arrondissement: A,
+		category: 'ECL-01',
+		status: 'closed',
+		received: '2022-06-10 10:00',
+		resolved: '2022-06-20 10:00',
+		resolveDue: '2022-06-15 10:00',
+	});
 }, 120_000);
 
 afterAll(async () => {
 	await knex?.destroy();
 });
 
-const get = (path: string, token: string | null = null) => fetch(`${platform().url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+const get = (path: string, token: string | null = null) =>
+	fetch(`${platform().url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
 describe('the same figures on the officials’ screen, the public page and the monthly report', () => {
 	it('agree for the élu’s arrondissement and for the city', async () => {
-		const report = (await call('GET', `/reports/monthly/${MONTH}?arrondissement=${encodeURIComponent(A)}&format=json`, { token: adminToken() })).body.data;
+		const report = (
+			await call('GET', `/reports/monthly/${MONTH}?arrondissement=${encodeURIComponent(A)}&format=json`, {
+				token: adminToken(),
+			})
+		).body.data;
 		expect(report.total.current).toMatchObject({ received: 6, resolved: 5, resolvedOnTime: 3 });
 		expect(report.total.current.legal).toMatchObject({ answeredInTime: 5, answeredLate: 1 });
 		const cityReport = (await call('GET', `/reports/monthly/${MONTH}?format=json`, { token: adminToken() })).body.data;
@@ -82,16 +157,30 @@ describe('the same figures on the officials’ screen, the public page and the m
 		const model = response.body.data;
 		expect(model.view).toBe('elected');
 		// their arrondissement first, then the city
-		expect(model.blocks.map((block: any) => [block.kind, block.code])).toEqual([['arrondissement', A], ['city', null]]);
+		expect(model.blocks.map((block: any) => [block.kind, block.code])).toEqual([
+			['arrondissement', A],
+			['city', null],
+		]);
 		const mine = model.blocks[0].panel;
-		expect(mine.current).toMatchObject({ received: 6, resolved: 5, resolvedOnTime: 3, medianDays: 3, answeredInTime: 5, answeredLate: 1 });
+		expect(mine.current).toMatchObject({
+			received: 6,
+			resolved: 5,
+			resolvedOnTime: 3,
+			medianDays: 3,
+			answeredInTime: 5,
+			answeredLate: 1,
+		});
 		expect(mine.current.onTimeRate).toBeCloseTo(report.total.current.onTimeRate, 10);
 		expect(mine.previous).toMatchObject({ received: 1, resolved: 1, medianDays: 1 });
 		expect(mine.lastYear).toMatchObject({ received: 1, resolved: 1, resolvedOnTime: 0, medianDays: 10 });
 		expect(mine.trend).toHaveLength(12);
 		expect(mine.trend[11]).toMatchObject({ month: MONTH, received: 6 });
 		const city = model.blocks[1].panel.current;
-		expect(city).toMatchObject({ received: cityReport.total.current.received, resolved: cityReport.total.current.resolved, resolvedOnTime: cityReport.total.current.resolvedOnTime });
+		expect(city).toMatchObject({
+			received: cityReport.total.current.received,
+			resolved: cityReport.total.current.resolved,
+			resolvedOnTime: cityReport.total.current.resolvedOnTime,
+		});
 		expect(city.answeredInTime).toBe(cityReport.total.current.legal.answeredInTime);
 		// by type, as the report's services
 		const types = model.blocks[0].types;
@@ -104,7 +193,11 @@ describe('the same figures on the officials’ screen, the public page and the m
 		// the league's figures are the report's
 		const leagueRow = model.league.find((row: any) => row.code === A);
 		const reportLeague = cityReport.league.find((row: any) => row.code === A);
-		expect(leagueRow).toMatchObject({ received: reportLeague.received, resolved: reportLeague.resolved, onTimeRate: reportLeague.onTimeRate });
+		expect(leagueRow).toMatchObject({
+			received: reportLeague.received,
+			resolved: reportLeague.resolved,
+			onTimeRate: reportLeague.onTimeRate,
+		});
 		expect(JSON.stringify(model)).not.toMatch(/Khadija|\+2126|Texte privé|CAS-\d{4}/);
 
 		const open = await get(`/portal/chiffres.json?until=${MONTH}`);
@@ -113,25 +206,48 @@ describe('the same figures on the officials’ screen, the public page and the m
 		const published = await open.json();
 		expect(published.meta.licence.name).toMatch(/Licence Ouverte/);
 		expect(published.meta.minimum_count).toBe(5);
-		const row = published.data.find((entry: any) => entry.month === MONTH && entry.arrondissement === A && entry.service === null);
-		expect(row).toEqual({ month: MONTH, arrondissement: A, service: null, received: 6, answered: 5, onTimeRate: 0.6, medianDays: 3, answeredInLegalTime: 5, answeredAfterLegalTime: 1, legalRate: 5 / 6 });
+		const row = published.data.find(
+			(entry: any) => entry.month === MONTH && entry.arrondissement === A && entry.service === null,
+		);
+		expect(row).toEqual({
+			month: MONTH,
+			arrondissement: A,
+			service: null,
+			received: 6,
+			answered: 5,
+			onTimeRate: 0.6,
+			medianDays: 3,
+			answeredInLegalTime: 5,
+			answeredAfterLegalTime: 1,
+			legalRate: 5 / 6,
+		});
 		expect(row.onTimeRate).toBeCloseTo(mine.current.onTimeRate, 10);
 		// two complaints in B: withheld, not zero
-		const small = published.data.find((entry: any) => entry.month === MONTH && entry.arrondissement === B && entry.service === null);
+		const small = published.data.find(
+			(entry: any) => entry.month === MONTH && entry.arrondissement === B && entry.service === null,
+		);
 		expect(small).toMatchObject({ received: null, answered: null, onTimeRate: null, medianDays: null });
-		const cityRow = published.data.find((entry: any) => entry.month === MONTH && entry.arrondissement === null && entry.service === null);
+		const cityRow = published.data.find(
+			(entry: any) => entry.month === MONTH && entry.arrondissement === null && entry.service === null,
+		);
 		expect(cityRow.received).toBe(cityReport.total.current.received);
 		expect(JSON.stringify(published)).not.toMatch(/Khadija|\+2126|Texte privé|CAS-\d{4}/);
 
 		const csv = await get(`/portal/chiffres.csv?until=${MONTH}`);
 		expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
 		const text = (await csv.text()).replace(/^\uFEFF/, '');
-		expect(text.split('\r\n')[0]).toBe('month,arrondissement,arrondissement_name_fr,arrondissement_name_ar,service,service_name_fr,service_name_ar,received,answered,on_time_rate,median_days,answered_in_legal_time,answered_after_legal_time,legal_rate');
-		expect(text).toMatch(new RegExp(`\\r\\n${MONTH},${A.replace(/\./g, '\\.')},[^,]*,[^,]*,all,,,6,5,0\\.6,3,5,1,0\\.8333\\r\\n`));
+		expect(text.split('\r\n')[0]).toBe(
+			'month,arrondissement,arrondissement_name_fr,arrondissement_name_ar,service,service_name_fr,service_name_ar,received,answered,on_time_rate,median_days,answered_in_legal_time,answered_after_legal_time,legal_rate',
+		);
+		expect(text).toMatch(
+			new RegExp(`\\r\\n${MONTH},${A.replace(/\./g, '\\.')},[^,]*,[^,]*,all,,,6,5,0\\.6,3,5,1,0\\.8333\\r\\n`),
+		);
 	});
 
 	it('serves the public page in French and Arabic with the same figures, the licence and the withheld mark', async () => {
-		const fr = await get(`/portal/chiffres?until=${MONTH}&month=${MONTH}&arrondissement=${encodeURIComponent(A)}&lang=fr`);
+		const fr = await get(
+			`/portal/chiffres?until=${MONTH}&month=${MONTH}&arrondissement=${encodeURIComponent(A)}&lang=fr`,
+		);
 		expect(fr.status).toBe(200);
 		expect(fr.headers.get('content-security-policy')).toContain("default-src 'none'");
 		const page = await fr.text();
@@ -154,7 +270,9 @@ describe('the same figures on the officials’ screen, the public page and the m
 		expect(mayor.blocks.map((block: any) => block.kind)).toEqual(['city']);
 		expect(mayor.prefectures.length).toBeGreaterThan(0);
 		expect(mayor.arrondissements.length).toBe(mayor.league.length);
-		const director = (await call('GET', `/officials/figures?month=${MONTH}&service=ECL`, { token: await loginAs('dgs') })).body.data;
+		const director = (
+			await call('GET', `/officials/figures?month=${MONTH}&service=ECL`, { token: await loginAs('dgs') })
+		).body.data;
 		expect(director.view).toBe('director');
 		expect(Array.isArray(director.teams)).toBe(true);
 		expect(director.legalCeilingDays).toBe(60);
@@ -180,7 +298,9 @@ describe('the same figures on the officials’ screen, the public page and the m
 
 	it('sends officials to their figures after login', async () => {
 		await loginAs('maire');
-		const users = await call('GET', '/users?filter[email][_eq]=maire@casablanca.ma&fields=last_page', { token: adminToken() });
+		const users = await call('GET', '/users?filter[email][_eq]=maire@casablanca.ma&fields=last_page', {
+			token: adminToken(),
+		});
 		expect(users.body.data[0].last_page).toBe('/casa-workspace/figures');
 		const me = (await call('GET', '/workspace/me', { token: await loginAs('dgs') })).body.data;
 		expect(me.landing).toBe('figures');
@@ -202,7 +322,11 @@ describe('the monthly report by e-mail', () => {
 		const eluToken = await loginAs('elu');
 		const options = { secret: platform().config.secret, publicUrl: platform().url };
 		// 1 November 2026 is a Sunday: nothing yet; Monday the 2nd is the first working day
-		expect(await dispatchMonthlyReports(knex, { ...options, now: local('2026-11-01 09:00') })).toEqual({ month: null, queued: 0, already: 0 });
+		expect(await dispatchMonthlyReports(knex, { ...options, now: local('2026-11-01 09:00') })).toEqual({
+			month: null,
+			queued: 0,
+			already: 0,
+		});
 		const first = await dispatchMonthlyReports(knex, { ...options, now: local('2026-11-02 09:00') });
 		expect(first.month).toBe('2026-10');
 		expect(first.queued).toBeGreaterThanOrEqual(1);
@@ -210,11 +334,18 @@ describe('the monthly report by e-mail', () => {
 		const again = await dispatchMonthlyReports(knex, { ...options, now: local('2026-11-02 10:00') });
 		expect(again).toMatchObject({ month: '2026-10', queued: 0, already: first.queued });
 
-		const rows = await knex('outbox').where({ event: 'monthly_report', recipient: 'elu@casablanca.ma' }).select('language', 'payload', 'channel');
+		const rows = await knex('outbox')
+			.where({ event: 'monthly_report', recipient: 'elu@casablanca.ma' })
+			.select('language', 'payload', 'channel');
 		expect(rows).toHaveLength(1);
 		expect(rows[0]).toMatchObject({ language: 'ar', channel: 'email' });
 		const payload = typeof rows[0].payload === 'string' ? JSON.parse(rows[0].payload) : rows[0].payload;
-		expect(payload).toMatchObject({ month: '2026-10', arrondissement: A, month_label: 'أكتوبر 2026', scope_label: 'الحي الحسني' });
+		expect(payload).toMatchObject({
+			month: '2026-10',
+			arrondissement: A,
+			month_label: 'أكتوبر 2026',
+			scope_label: 'الحي الحسني',
+		});
 
 		// the outbox worker sends it, in Arabic, right to left
 		let message = null;
@@ -232,7 +363,11 @@ describe('the monthly report by e-mail', () => {
 		expect(shared.data).toMatchObject({ month: '2026-10', arrondissement: A });
 		const screen = (await call('GET', '/officials/figures?month=2026-10', { token: eluToken })).body.data;
 		expect(screen.blocks[0].code).toBe(A);
-		expect(screen.blocks[0].panel.current).toMatchObject({ received: shared.data.total.current.received, resolved: shared.data.total.current.resolved, resolvedOnTime: shared.data.total.current.resolvedOnTime });
+		expect(screen.blocks[0].panel.current).toMatchObject({
+			received: shared.data.total.current.received,
+			resolved: shared.data.total.current.resolved,
+			resolvedOnTime: shared.data.total.current.resolvedOnTime,
+		});
 		expect(screen.blocks[0].panel.current.answeredInTime).toBe(shared.data.total.current.legal.answeredInTime);
 	}, 120_000);
 });

@@ -12,7 +12,14 @@ import { adminToken, call, platform } from '../helpers/api';
 const CATEGORY = 'PROP-05';
 const POINT = { lat: '33.5463', long: '-7.6787' };
 const QUESTIONS = [
-	{ code: 'bins', datatype: 'number', required: true, order: 1, question_fr: 'Combien de bacs ?', question_ar: 'كم عدد الحاويات؟' },
+	{
+		code: 'bins',
+		datatype: 'number',
+		required: true,
+		order: 1,
+		question_fr: 'Combien de bacs ?',
+		question_ar: 'كم عدد الحاويات؟',
+	},
 	{
 		code: 'smell',
 		datatype: 'singlevaluelist',
@@ -27,39 +34,103 @@ const QUESTIONS = [
 			{ key: 'strong', name_fr: 'Forte', name_ar: 'قوية' },
 		],
 	},
-	{ code: 'kinds', datatype: 'multivaluelist', required: false, order: 3, question_fr: 'Déchets', question_ar: 'النفايات', values: [{ key: 'green', name_fr: 'Verts', name_ar: 'خضراء' }, { key: 'rubble', name_fr: 'Gravats', name_ar: 'ردم' }] },
+	{
+		code: 'kinds',
+		datatype: 'multivaluelist',
+		required: false,
+		order: 3,
+		question_fr: 'Déchets',
+		question_ar: 'النفايات',
+		values: [
+			{ key: 'green', name_fr: 'Verts', name_ar: 'خضراء' },
+			{ key: 'rubble', name_fr: 'Gravats', name_ar: 'ردم' },
+		],
+	},
 ];
-const REQUEST_FIELDS = ['service_request_id', 'status', 'status_notes', 'service_name', 'service_code', 'description', 'agency_responsible', 'service_notice', 'requested_datetime', 'updated_datetime', 'expected_datetime', 'address', 'address_id', 'zipcode', 'lat', 'long', 'media_url'];
+const REQUEST_FIELDS = [
+	'service_request_id',
+	'status',
+	'status_notes',
+	'service_name',
+	'service_code',
+	'description',
+	'agency_responsible',
+	'service_notice',
+	'requested_datetime',
+	'updated_datetime',
+	'expected_datetime',
+	'address',
+	'address_id',
+	'zipcode',
+	'lat',
+	'long',
+	'media_url',
+];
 
 type Format = 'json' | 'xml';
 const FORMATS: Format[] = ['json', 'xml'];
-const keys = { main: `spec-${randomBytes(8).toString('hex')}`, other: `spec-other-${randomBytes(8).toString('hex')}`, rate: `spec-rate-${randomBytes(8).toString('hex')}`, quota: `spec-quota-${randomBytes(8).toString('hex')}` };
+const keys = {
+	main: `spec-${randomBytes(8).toString('hex')}`,
+	other: `spec-other-${randomBytes(8).toString('hex')}`,
+	rate: `spec-rate-${randomBytes(8).toString('hex')}`,
+	quota: `spec-quota-${randomBytes(8).toString('hex')}`,
+};
 
-async function open311(method: 'GET' | 'POST', path: string, form?: Record<string, string | string[]>, headers: Record<string, string> = {}) {
+async function open311(
+	method: 'GET' | 'POST',
+	path: string,
+	form?: Record<string, string | string[]>,
+	headers: Record<string, string> = {},
+) {
 	let body: string | undefined;
 	if (form) {
 		const params = new URLSearchParams();
-		for (const [name, value] of Object.entries(form)) for (const item of Array.isArray(value) ? value : [value]) params.append(name, item);
+		for (const [name, value] of Object.entries(form))
+			for (const item of Array.isArray(value) ? value : [value]) params.append(name, item);
 		body = params.toString();
 		headers = { 'content-type': 'application/x-www-form-urlencoded', ...headers };
 	}
 	const response = await fetch(`${platform().url}/open311/v2${path}`, { method, headers, body });
 	const text = await response.text();
-	return { status: response.status, headers: response.headers, text, json: (response.headers.get('content-type') ?? '').startsWith('application/json') ? JSON.parse(text) : null };
+	return {
+		status: response.status,
+		headers: response.headers,
+		text,
+		json: (response.headers.get('content-type') ?? '').startsWith('application/json') ? JSON.parse(text) : null,
+	};
 }
 
 /** The {code, description} errors of either format. */
 function errors(response: { text: string; json: any }, format: Format): { code: number; description: string }[] {
 	if (format === 'json') return response.json;
 	expect(response.text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<errors>/);
-	const decode = (value: string) => value.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-	return [...response.text.matchAll(/<error>\s*<code>(\d+)<\/code>\s*<description>([^<]*)<\/description>\s*<\/error>/g)].map((match) => ({ code: Number(match[1]), description: decode(match[2]) }));
+	const decode = (value: string) =>
+		value
+			.replace(/&lt;/g, '<')
+			.replace(/&gt;/g, '>')
+			.replace(/&quot;/g, '"')
+			.replace(/&apos;/g, "'")
+			.replace(/&amp;/g, '&');
+	return [
+		...response.text.matchAll(/<error>\s*<code>(\d+)<\/code>\s*<description>([^<]*)<\/description>\s*<\/error>/g),
+	].map((match) => ({ code: Number(match[1]), description: decode(match[2]) }));
 }
 
-const post = (format: Format, form: Record<string, string | string[]>, headers: Record<string, string> = {}) => open311('POST', `/requests.${format}`, form, headers);
-const valid = (extra: Record<string, string | string[]> = {}) => ({ api_key: keys.main, service_code: CATEGORY, ...POINT, description: 'Bacs renversés', 'attribute[bins]': '2', ...extra });
-const complaintCount = async () => Number((await call('GET', '/items/complaints?aggregate[count]=*', { token: adminToken() })).body.data[0].count);
-const adminComplaint = async (reference: string) => (await call('GET', `/items/complaints?filter[reference][_eq]=${reference}&fields=*`, { token: adminToken() })).body.data[0];
+const post = (format: Format, form: Record<string, string | string[]>, headers: Record<string, string> = {}) =>
+	open311('POST', `/requests.${format}`, form, headers);
+const valid = (extra: Record<string, string | string[]> = {}) => ({
+	api_key: keys.main,
+	service_code: CATEGORY,
+	...POINT,
+	description: 'Bacs renversés',
+	'attribute[bins]': '2',
+	...extra,
+});
+const complaintCount = async () =>
+	Number((await call('GET', '/items/complaints?aggregate[count]=*', { token: adminToken() })).body.data[0].count);
+const adminComplaint = async (reference: string) =>
+	(await call('GET', `/items/complaints?filter[reference][_eq]=${reference}&fields=*`, { token: adminToken() })).body
+		.data[0];
 
 beforeAll(async () => {
 	for (const [name, key, rate, quota] of [
@@ -68,10 +139,16 @@ beforeAll(async () => {
 		['Spec débit', keys.rate, 2, 100000],
 		['Spec quota', keys.quota, 1000, 3],
 	] as const) {
-		const response = await call('POST', '/items/open311_clients', { token: adminToken(), body: { name, api_key: key, active: true, rate_limit_per_minute: rate, daily_quota: quota } });
+		const response = await call('POST', '/items/open311_clients', {
+			token: adminToken(),
+			body: { name, api_key: key, active: true, rate_limit_per_minute: rate, daily_quota: quota },
+		});
 		expect(response.status).toBe(200);
 	}
-	expect((await call('PATCH', `/items/categories/${CATEGORY}`, { token: adminToken(), body: { attributes: QUESTIONS } })).status).toBe(200);
+	expect(
+		(await call('PATCH', `/items/categories/${CATEGORY}`, { token: adminToken(), body: { attributes: QUESTIONS } }))
+			.status,
+	).toBe(200);
 });
 
 afterAll(async () => {
@@ -81,10 +158,17 @@ afterAll(async () => {
 describe('GET Service List', () => {
 	it('says metadata: true for a category with questions, false otherwise, in JSON and XML', async () => {
 		const json = await open311('GET', '/services.json');
-		expect(json.json.find((service: { service_code: string }) => service.service_code === CATEGORY)).toMatchObject({ metadata: true, type: 'realtime' });
-		expect(json.json.find((service: { service_code: string }) => service.service_code === 'PROP-01').metadata).toBe(false);
+		expect(json.json.find((service: { service_code: string }) => service.service_code === CATEGORY)).toMatchObject({
+			metadata: true,
+			type: 'realtime',
+		});
+		expect(json.json.find((service: { service_code: string }) => service.service_code === 'PROP-01').metadata).toBe(
+			false,
+		);
 		const xml = await open311('GET', '/services.xml');
-		const service = [...xml.text.matchAll(/<service>([\s\S]*?)<\/service>/g)].map((match) => match[1]).find((inner) => inner.includes(`<service_code>${CATEGORY}</service_code>`));
+		const service = [...xml.text.matchAll(/<service>([\s\S]*?)<\/service>/g)]
+			.map((match) => match[1])
+			.find((inner) => inner.includes(`<service_code>${CATEGORY}</service_code>`));
 		expect(service).toContain('<metadata>true</metadata>');
 	});
 });
@@ -96,19 +180,60 @@ describe('GET Service Definition', () => {
 		expect(response.json).toEqual({
 			service_code: CATEGORY,
 			attributes: [
-				{ variable: true, code: 'bins', datatype: 'number', required: true, datatype_description: null, order: 1, description: 'Combien de bacs ?' },
-				{ variable: true, code: 'smell', datatype: 'singlevaluelist', required: false, datatype_description: 'Si vous pouvez en juger', order: 2, description: 'Odeur', values: [{ key: 'none', name: 'Aucune' }, { key: 'strong', name: 'Forte' }] },
-				{ variable: true, code: 'kinds', datatype: 'multivaluelist', required: false, datatype_description: null, order: 3, description: 'Déchets', values: [{ key: 'green', name: 'Verts' }, { key: 'rubble', name: 'Gravats' }] },
+				{
+					variable: true,
+					code: 'bins',
+					datatype: 'number',
+					required: true,
+					datatype_description: null,
+					order: 1,
+					description: 'Combien de bacs ?',
+				},
+				{
+					variable: true,
+					code: 'smell',
+					datatype: 'singlevaluelist',
+					required: false,
+					datatype_description: 'Si vous pouvez en juger',
+					order: 2,
+					description: 'Odeur',
+					values: [
+						{ key: 'none', name: 'Aucune' },
+						{ key: 'strong', name: 'Forte' },
+					],
+				},
+				{
+					variable: true,
+					code: 'kinds',
+					datatype: 'multivaluelist',
+					required: false,
+					datatype_description: null,
+					order: 3,
+					description: 'Déchets',
+					values: [
+						{ key: 'green', name: 'Verts' },
+						{ key: 'rubble', name: 'Gravats' },
+					],
+				},
 			],
 		});
 		const arabic = await open311('GET', `/services/${CATEGORY}.json?lang=ar`);
-		expect(arabic.json.attributes[1]).toMatchObject({ description: 'الرائحة', datatype_description: 'إن أمكن', values: [{ key: 'none', name: 'لا توجد' }, { key: 'strong', name: 'قوية' }] });
+		expect(arabic.json.attributes[1]).toMatchObject({
+			description: 'الرائحة',
+			datatype_description: 'إن أمكن',
+			values: [
+				{ key: 'none', name: 'لا توجد' },
+				{ key: 'strong', name: 'قوية' },
+			],
+		});
 	});
 
 	it('gives the same in XML: <service_definition><attributes><attribute>…<values><value><key>', async () => {
 		const response = await open311('GET', `/services/${CATEGORY}.xml`);
 		expect(response.headers.get('content-type')).toBe('text/xml; charset=utf-8');
-		expect(response.text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<service_definition>\n\t<service_code>PROP-05<\/service_code>\n\t<attributes>\n\t\t<attribute>/);
+		expect(response.text).toMatch(
+			/^<\?xml version="1.0" encoding="UTF-8"\?>\n<service_definition>\n\t<service_code>PROP-05<\/service_code>\n\t<attributes>\n\t\t<attribute>/,
+		);
 		const attributes = [...response.text.matchAll(/<attribute>([\s\S]*?)<\/attribute>/g)].map((match) => match[1]);
 		expect(attributes).toHaveLength(3);
 		expect(attributes[0]).toContain('<required>true</required>');
@@ -137,7 +262,9 @@ describe('POST Service Request', () => {
 		for (const format of FORMATS) {
 			const long = await post(format, valid({ description: 'ش'.repeat(4001) }));
 			expect(long.status).toBe(400);
-			expect(errors(long, format)).toEqual([{ code: 400, description: 'description: 4 000 caractères au plus (GeoReport v2).' }]);
+			expect(errors(long, format)).toEqual([
+				{ code: 400, description: 'description: 4 000 caractères au plus (GeoReport v2).' },
+			]);
 		}
 		expect((await post('json', valid({ description: 'é'.repeat(4000) }))).status).toBe(200);
 	});
@@ -148,25 +275,60 @@ describe('POST Service Request', () => {
 			const { 'attribute[bins]': _bins, ...withoutRequired } = valid();
 			const missing = await post(format, withoutRequired);
 			expect(missing.status).toBe(400);
-			expect(errors(missing, format)).toEqual([{ code: 400, description: 'attribute[bins]: Répondez à la question « Combien de bacs ? ».' }]);
+			expect(errors(missing, format)).toEqual([
+				{ code: 400, description: 'attribute[bins]: Répondez à la question « Combien de bacs ? ».' },
+			]);
 		}
-		const wrong = await post('json', valid({ 'attribute[bins]': 'deux', 'attribute[smell]': 'rotten', 'attribute[colour]': 'red' }));
+		const wrong = await post(
+			'json',
+			valid({ 'attribute[bins]': 'deux', 'attribute[smell]': 'rotten', 'attribute[colour]': 'red' }),
+		);
 		expect(wrong.status).toBe(400);
-		expect(wrong.json.map((error: { description: string }) => error.description.split(':')[0]).sort()).toEqual(['attribute[bins]', 'attribute[colour]', 'attribute[smell]']);
+		expect(wrong.json.map((error: { description: string }) => error.description.split(':')[0]).sort()).toEqual([
+			'attribute[bins]',
+			'attribute[colour]',
+			'attribute[smell]',
+		]);
 		const arabic = await post('json', valid({ 'attribute[smell]': 'rotten', lang: 'ar' }));
-		expect(arabic.json[0].description).toBe('attribute[smell]: قيمة غير مسموح بها «rotten» (القيم الممكنة: none, strong).');
+		expect(arabic.json[0].description).toBe(
+			'attribute[smell]: قيمة غير مسموح بها «rotten» (القيم الممكنة: none, strong).',
+		);
 		expect(await complaintCount()).toBe(before);
 	});
 
 	it('stores valid answers with the complaint, where agents read them in both languages', async () => {
-		const response = await post('xml', valid({ 'attribute[bins]': '3', 'attribute[smell]': 'strong', 'attribute[kinds][]': ['rubble', 'green'] }));
+		const response = await post(
+			'xml',
+			valid({ 'attribute[bins]': '3', 'attribute[smell]': 'strong', 'attribute[kinds][]': ['rubble', 'green'] }),
+		);
 		expect(response.status).toBe(200);
 		const reference = /<service_request_id>([^<]+)<\/service_request_id>/.exec(response.text)![1];
 		const stored = await adminComplaint(reference);
 		expect(stored.attributes).toEqual([
-			{ code: 'bins', question_fr: 'Combien de bacs ?', question_ar: 'كم عدد الحاويات؟', value: 3, answer_fr: '3', answer_ar: '3' },
-			{ code: 'smell', question_fr: 'Odeur', question_ar: 'الرائحة', value: 'strong', answer_fr: 'Forte', answer_ar: 'قوية' },
-			{ code: 'kinds', question_fr: 'Déchets', question_ar: 'النفايات', value: ['green', 'rubble'], answer_fr: 'Verts, Gravats', answer_ar: 'خضراء، ردم' },
+			{
+				code: 'bins',
+				question_fr: 'Combien de bacs ?',
+				question_ar: 'كم عدد الحاويات؟',
+				value: 3,
+				answer_fr: '3',
+				answer_ar: '3',
+			},
+			{
+				code: 'smell',
+				question_fr: 'Odeur',
+				question_ar: 'الرائحة',
+				value: 'strong',
+				answer_fr: 'Forte',
+				answer_ar: 'قوية',
+			},
+			{
+				code: 'kinds',
+				question_fr: 'Déchets',
+				question_ar: 'النفايات',
+				value: ['green', 'rubble'],
+				answer_fr: 'Verts, Gravats',
+				answer_ar: 'خضراء، ردم',
+			},
 		]);
 	});
 
@@ -180,29 +342,41 @@ describe('POST Service Request', () => {
 		for (const format of FORMATS) {
 			const other = await post(format, valid({ description: 'Une tout autre demande' }), { 'idempotency-key': key });
 			expect(other.status).toBe(422);
-			expect(errors(other, format)[0]).toEqual({ code: 422, description: expect.stringContaining("Cette clé d'idempotence a déjà servi pour une autre demande") });
+			expect(errors(other, format)[0]).toEqual({
+				code: 422,
+				description: expect.stringContaining("Cette clé d'idempotence a déjà servi pour une autre demande"),
+			});
 			expect(other.text).not.toContain(first.json[0].service_request_id);
 		}
-		const arabic = await post('json', valid({ description: 'Une tout autre demande', lang: 'ar' }), { 'idempotency-key': key });
+		const arabic = await post('json', valid({ description: 'Une tout autre demande', lang: 'ar' }), {
+			'idempotency-key': key,
+		});
 		expect(arabic.json[0].description).toContain('سبق استعمال مفتاح عدم التكرار');
 		expect(await complaintCount()).toBe(before);
-		const otherClient = await post('json', valid({ api_key: keys.other, description: 'Première demande' }), { 'idempotency-key': key });
+		const otherClient = await post('json', valid({ api_key: keys.other, description: 'Première demande' }), {
+			'idempotency-key': key,
+		});
 		expect(otherClient.status).toBe(200);
 		expect(otherClient.json[0].service_request_id).not.toBe(first.json[0].service_request_id);
 	});
 
-	it("limits each client to its own rate per minute and daily quota: 429 with Retry-After, in JSON and XML", async () => {
-		for (let index = 0; index < 2; index++) expect((await post('json', valid({ api_key: keys.rate }))).status).toBe(200);
+	it('limits each client to its own rate per minute and daily quota: 429 with Retry-After, in JSON and XML', async () => {
+		for (let index = 0; index < 2; index++)
+			expect((await post('json', valid({ api_key: keys.rate }))).status).toBe(200);
 		for (const format of FORMATS) {
 			const limited = await post(format, valid({ api_key: keys.rate }));
 			expect(limited.status).toBe(429);
 			expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
 			expect(Number(limited.headers.get('retry-after'))).toBeLessThanOrEqual(60);
-			expect(errors(limited, format)[0]).toEqual({ code: 429, description: expect.stringContaining('au plus 2 par minute') });
+			expect(errors(limited, format)[0]).toEqual({
+				code: 429,
+				description: expect.stringContaining('au plus 2 par minute'),
+			});
 		}
 		// another client is not slowed down by this one
 		expect((await post('json', valid())).status).toBe(200);
-		for (let index = 0; index < 3; index++) expect((await post('json', valid({ api_key: keys.quota }))).status).toBe(200);
+		for (let index = 0; index < 3; index++)
+			expect((await post('json', valid({ api_key: keys.quota }))).status).toBe(200);
 		const over = await post('json', valid({ api_key: keys.quota }));
 		expect(over.status).toBe(429);
 		expect(over.json[0].description).toContain('Quota quotidien');
@@ -219,9 +393,19 @@ describe('GET Service Requests', () => {
 		// a complaint with a photo, from the portal
 		const apiRequire = createRequire(createRequire(import.meta.url).resolve('@directus/api/package.json'));
 		const sharp = apiRequire('sharp');
-		const jpeg: Buffer = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 10, g: 120, b: 60 } } }).jpeg().toBuffer();
+		const jpeg: Buffer = await sharp({
+			create: { width: 40, height: 30, channels: 3, background: { r: 10, g: 120, b: 60 } },
+		})
+			.jpeg()
+			.toBuffer();
 		const form = new FormData();
-		for (const [name, value] of Object.entries({ category: 'PROP-01', description: 'Texte du citoyen Marqueur-public', latitude: '33.5463', longitude: '-7.6787' })) form.append(name, value);
+		for (const [name, value] of Object.entries({
+			category: 'PROP-01',
+			description: 'Texte du citoyen Marqueur-public',
+			latitude: '33.5463',
+			longitude: '-7.6787',
+		}))
+			form.append(name, value);
 		form.append('photos', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), 'bac.jpg');
 		const response = await fetch(`${platform().url}/portal/api/complaints`, { method: 'POST', body: form });
 		expect(response.status).toBe(201);
@@ -240,7 +424,14 @@ describe('GET Service Requests', () => {
 
 	it('publishes the citizen text and the first photo once an agent marks them publishable', async () => {
 		const stored = await adminComplaint(reference);
-		expect((await call('PATCH', `/items/complaints/${stored.id}`, { token: adminToken(), body: { description_public: true, photos_public: true } })).status).toBe(200);
+		expect(
+			(
+				await call('PATCH', `/items/complaints/${stored.id}`, {
+					token: adminToken(),
+					body: { description_public: true, photos_public: true },
+				})
+			).status,
+		).toBe(200);
 		const json = await open311('GET', `/requests.json?service_request_id=${reference}`);
 		expect(json.json[0].description).toBe('Texte du citoyen Marqueur-public');
 		expect(json.json[0].media_url).toBe(`${platform().url}/open311/v2/media/${reference}`);
@@ -251,7 +442,9 @@ describe('GET Service Requests', () => {
 		expect(media.headers.get('content-type')).toBe('image/jpeg');
 		expect([...new Uint8Array(await media.arrayBuffer()).subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
 		// another complaint's photos stay private
-		const other = await call('POST', '/portal/api/complaints', { body: { category: 'PROP-01', description: 'Sans photo publique', latitude: 33.5463, longitude: -7.6787 } });
+		const other = await call('POST', '/portal/api/complaints', {
+			body: { category: 'PROP-01', description: 'Sans photo publique', latitude: 33.5463, longitude: -7.6787 },
+		});
 		expect((await fetch(`${platform().url}/open311/v2/media/${other.body.data.reference}`)).status).toBe(404);
 	});
 });

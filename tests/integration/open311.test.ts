@@ -6,7 +6,12 @@ import { adminToken, call, platform, CONTACT_FIELDS, withCitizen } from '../help
 const KEY = `test-open311-${randomBytes(12).toString('hex')}`;
 const INACTIVE_KEY = `test-open311-off-${randomBytes(12).toString('hex')}`;
 const HAY_HASSANI = { lat: '33.5463', long: '-7.6787' };
-const CITIZEN = { first_name: 'Khadija', last_name: 'Benjelloun', email: 'khadija.benjelloun@example.ma', phone: '06 62 34 56 78' };
+const CITIZEN = {
+	first_name: 'Khadija',
+	last_name: 'Benjelloun',
+	email: 'khadija.benjelloun@example.ma',
+	phone: '06 62 34 56 78',
+};
 /** every way the citizen's data could leak out */
 const CITIZEN_TRACES = ['Khadija', 'Benjelloun', 'khadija.benjelloun', 'example.ma', '662345678'];
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
@@ -21,7 +26,11 @@ interface Open311Response {
 	json: any;
 }
 
-async function open311(method: 'GET' | 'POST', path: string, options: { form?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<Open311Response> {
+async function open311(
+	method: 'GET' | 'POST',
+	path: string,
+	options: { form?: Record<string, string>; headers?: Record<string, string> } = {},
+): Promise<Open311Response> {
 	const headers: Record<string, string> = { ...options.headers };
 	let body: string | undefined;
 	if (options.form) {
@@ -36,12 +45,18 @@ async function open311(method: 'GET' | 'POST', path: string, options: { form?: R
 	return { status: response.status, contentType, text, json };
 }
 
-const postRequest = (format: Format, form: Record<string, string>, headers: Record<string, string> = {}) => open311('POST', `/requests.${format}`, { form, headers });
+const postRequest = (format: Format, form: Record<string, string>, headers: Record<string, string> = {}) =>
+	open311('POST', `/requests.${format}`, { form, headers });
 
 // --- minimal XML reading: enough to assert on element values -------------------
 
 function decode(value: string): string {
-	return value.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+	return value
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&apos;/g, "'")
+		.replace(/&amp;/g, '&');
 }
 
 /** Text of every <tag>…</tag> (and '' for <tag/>), in document order. */
@@ -74,16 +89,25 @@ function errorsOf(response: Open311Response, format: Format): { code: number; de
 		return response.json;
 	}
 	expectXml(response, 'errors');
-	return xmlRecords(response.text, 'error').map((error) => ({ code: Number(error.code), description: error.description }));
+	return xmlRecords(response.text, 'error').map((error) => ({
+		code: Number(error.code),
+		description: error.description,
+	}));
 }
 
 async function adminComplaint(reference: string) {
-	const response = await call('GET', `/items/complaints?filter[reference][_eq]=${reference}&fields=*,${CONTACT_FIELDS}`, { token: adminToken() });
+	const response = await call(
+		'GET',
+		`/items/complaints?filter[reference][_eq]=${reference}&fields=*,${CONTACT_FIELDS}`,
+		{ token: adminToken() },
+	);
 	return withCitizen(response.body.data[0]);
 }
 
 async function countComplaints(): Promise<number> {
-	return Number((await call('GET', '/items/complaints?aggregate[count]=*', { token: adminToken() })).body.data[0].count);
+	return Number(
+		(await call('GET', '/items/complaints?aggregate[count]=*', { token: adminToken() })).body.data[0].count,
+	);
 }
 
 let createdJson: string;
@@ -94,8 +118,14 @@ beforeAll(async () => {
 		['Partenaire de test', KEY, true],
 		['Partenaire révoqué', INACTIVE_KEY, false],
 	] as const) {
-		const response = await call('POST', '/items/open311_clients', { token: adminToken(), body: { name, api_key: key, active } });
-		if (response.status !== 200) throw new Error(`open311_clients: ${response.status} ${JSON.stringify(response.body)} (is the collection in schema/collections.ts?)`);
+		const response = await call('POST', '/items/open311_clients', {
+			token: adminToken(),
+			body: { name, api_key: key, active },
+		});
+		if (response.status !== 200)
+			throw new Error(
+				`open311_clients: ${response.status} ${JSON.stringify(response.body)} (is the collection in schema/collections.ts?)`,
+			);
 	}
 });
 
@@ -104,7 +134,13 @@ describe('discovery and services', () => {
 		const json = await open311('GET', '/discovery.json');
 		expect(json.status).toBe(200);
 		expect(json.json.endpoints).toEqual([
-			{ specification: 'http://wiki.open311.org/GeoReport_v2', url: `${platform().url}/open311/v2`, changeset: expect.stringMatching(ISO_WITH_OFFSET), type: 'test', formats: ['text/xml', 'application/json'] },
+			{
+				specification: 'http://wiki.open311.org/GeoReport_v2',
+				url: `${platform().url}/open311/v2`,
+				changeset: expect.stringMatching(ISO_WITH_OFFSET),
+				type: 'test',
+				formats: ['text/xml', 'application/json'],
+			},
 		]);
 		const xml = await open311('GET', '/discovery.xml');
 		expect(xml.status).toBe(200);
@@ -121,7 +157,9 @@ describe('discovery and services', () => {
 		expect(json.contentType).toBe('application/json; charset=utf-8');
 		const portal = (await call('GET', '/portal/api/categories')).body.data as { categories: unknown[] }[];
 		expect(json.json).toHaveLength(portal.reduce((sum, service) => sum + service.categories.length, 0));
-		const { keywords, ...propreté } = json.json.find((service: { service_code: string }) => service.service_code === 'PROP-01');
+		const { keywords, ...propreté } = json.json.find(
+			(service: { service_code: string }) => service.service_code === 'PROP-01',
+		);
 		expect(propreté).toEqual({
 			service_code: 'PROP-01',
 			service_name: 'Ordures ménagères non collectées',
@@ -137,14 +175,26 @@ describe('discovery and services', () => {
 		expectXml(xml, 'services');
 		const services = xmlRecords(xml.text, 'service');
 		expect(services).toHaveLength(json.json.length);
-		expect(services.find((service) => service.service_code === 'PROP-01')).toMatchObject({ service_name: 'Ordures ménagères non collectées', group: 'Propreté', metadata: 'false', type: 'realtime' });
+		expect(services.find((service) => service.service_code === 'PROP-01')).toMatchObject({
+			service_name: 'Ordures ménagères non collectées',
+			group: 'Propreté',
+			metadata: 'false',
+			type: 'realtime',
+		});
 	});
 
 	it('speaks Arabic with lang=ar or Accept-Language', async () => {
 		const byParameter = await open311('GET', '/services.json?lang=ar');
-		expect(byParameter.json.find((service: { service_code: string }) => service.service_code === 'PROP-01')).toMatchObject({ service_name: 'عدم جمع النفايات المنزلية', group: 'النظافة' });
-		const byHeader = await open311('GET', '/services.xml', { headers: { 'accept-language': 'ar-MA,ar;q=0.9,fr;q=0.8' } });
-		expect(xmlRecords(byHeader.text, 'service').find((service) => service.service_code === 'PROP-01')).toMatchObject({ service_name: 'عدم جمع النفايات المنزلية', group: 'النظافة' });
+		expect(
+			byParameter.json.find((service: { service_code: string }) => service.service_code === 'PROP-01'),
+		).toMatchObject({ service_name: 'عدم جمع النفايات المنزلية', group: 'النظافة' });
+		const byHeader = await open311('GET', '/services.xml', {
+			headers: { 'accept-language': 'ar-MA,ar;q=0.9,fr;q=0.8' },
+		});
+		expect(xmlRecords(byHeader.text, 'service').find((service) => service.service_code === 'PROP-01')).toMatchObject({
+			service_name: 'عدم جمع النفايات المنزلية',
+			group: 'النظافة',
+		});
 	});
 
 	it('gives a service definition, and 404 for an unknown service, in both formats', async () => {
@@ -160,7 +210,9 @@ describe('discovery and services', () => {
 		for (const format of ['json', 'xml'] as const) {
 			const unknown = await open311('GET', `/services/XYZ-99.${format}`);
 			expect(unknown.status).toBe(404);
-			expect(errorsOf(unknown, format)).toEqual([{ code: 404, description: 'Service inconnu ou désactivé : « XYZ-99 ».' }]);
+			expect(errorsOf(unknown, format)).toEqual([
+				{ code: 404, description: 'Service inconnu ou désactivé : « XYZ-99 ».' },
+			]);
 		}
 		const arabic = await open311('GET', '/services/XYZ-99.json?lang=ar');
 		expect(arabic.json).toEqual([{ code: 404, description: 'خدمة غير معروفة أو غير مفعلة: «XYZ-99».' }]);
@@ -182,7 +234,13 @@ describe('POST requests', () => {
 			media_url: 'http://example.com/photo.jpg',
 		});
 		expect(response.status).toBe(200);
-		expect(response.json).toEqual([{ service_request_id: expect.stringMatching(/^CAS-\d{4}-\d{6}$/), service_notice: expect.stringContaining('Réclamation enregistrée sous la référence CAS-'), account_id: 'acc-42' }]);
+		expect(response.json).toEqual([
+			{
+				service_request_id: expect.stringMatching(/^CAS-\d{4}-\d{6}$/),
+				service_notice: expect.stringContaining('Réclamation enregistrée sous la référence CAS-'),
+				account_id: 'acc-42',
+			},
+		]);
 		createdJson = response.json[0].service_request_id;
 		expect(await countComplaints()).toBe(before + 1);
 		const stored = await adminComplaint(createdJson);
@@ -200,18 +258,30 @@ describe('POST requests', () => {
 		});
 		expect(stored.resolve_due_at).toBeTruthy();
 		// the acknowledgment to the citizen goes through the outbox like every channel's, with an absolute tracking link
-		const outbox = await call('GET', `/items/outbox?filter[complaint][_eq]=${stored.id}&fields=event,channel,recipient,payload&sort=channel`, { token: adminToken() });
-		expect(outbox.body.data.map((row: { channel: string; recipient: string }) => [row.channel, row.recipient])).toEqual([
-			['email', 'khadija.benjelloun@example.ma'],
-			['sms', '+212662345678'],
-		]);
+		const outbox = await call(
+			'GET',
+			`/items/outbox?filter[complaint][_eq]=${stored.id}&fields=event,channel,recipient,payload&sort=channel`,
+			{ token: adminToken() },
+		);
+		expect(outbox.body.data.map((row: { channel: string; recipient: string }) => [row.channel, row.recipient])).toEqual(
+			[
+				['email', 'khadija.benjelloun@example.ma'],
+				['sms', '+212662345678'],
+			],
+		);
 		const payload = outbox.body.data[0].payload;
 		const tracking = (typeof payload === 'string' ? JSON.parse(payload) : payload)?.tracking_url;
 		if (tracking !== undefined) expect(tracking).toContain(`${platform().url}/portal/suivi/${createdJson}#`);
 	});
 
 	it('answers in XML, and in Arabic when asked', async () => {
-		const response = await postRequest('xml', { api_key: KEY, service_code: 'ECL-01', ...HAY_HASSANI, description: 'عمود الإنارة معطل', lang: 'ar' });
+		const response = await postRequest('xml', {
+			api_key: KEY,
+			service_code: 'ECL-01',
+			...HAY_HASSANI,
+			description: 'عمود الإنارة معطل',
+			lang: 'ar',
+		});
 		expect(response.status).toBe(200);
 		expectXml(response, 'service_requests');
 		const [request] = xmlRecords(response.text, 'request');
@@ -219,7 +289,12 @@ describe('POST requests', () => {
 		expect(request.service_notice).toContain(`سُجّلت الشكاية تحت المرجع ${request.service_request_id}`);
 		expect(request.account_id).toBe('');
 		createdXml = request.service_request_id;
-		expect(await adminComplaint(createdXml)).toMatchObject({ channel: 'open311', citizen_name: null, citizen_email: null, citizen_language: 'ar' });
+		expect(await adminComplaint(createdXml)).toMatchObject({
+			channel: 'open311',
+			citizen_name: null,
+			citizen_email: null,
+			citizen_language: 'ar',
+		});
 	});
 
 	it('is idempotent with the Idempotency-Key header', async () => {
@@ -244,7 +319,13 @@ describe('POST requests', () => {
 		const response = await fetch(`${platform().url}/open311/v2/requests.json`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ api_key: KEY, service_code: 'PROP-02', lat: 33.5463, long: -7.6787, description: 'Conteneur plein' }),
+			body: JSON.stringify({
+				api_key: KEY,
+				service_code: 'PROP-02',
+				lat: 33.5463,
+				long: -7.6787,
+				description: 'Conteneur plein',
+			}),
 		});
 		expect(response.status).toBe(200);
 		expect((await response.json())[0].service_request_id).toMatch(/^CAS-\d{4}-\d{6}$/);
@@ -277,18 +358,42 @@ describe('POST requests', () => {
 	it('passes on the intake errors field by field: unknown service_code in French, in Arabic with lang=ar', async () => {
 		const before = await countComplaints();
 		for (const format of ['json', 'xml'] as const) {
-			const unknown = await postRequest(format, { api_key: KEY, service_code: 'XYZ-99', ...HAY_HASSANI, description: 'x' });
+			const unknown = await postRequest(format, {
+				api_key: KEY,
+				service_code: 'XYZ-99',
+				...HAY_HASSANI,
+				description: 'x',
+			});
 			expect(unknown.status).toBe(400);
-			expect(errorsOf(unknown, format)).toEqual([{ code: 400, description: 'service_code: Catégorie inconnue ou désactivée : « XYZ-99 ».' }]);
+			expect(errorsOf(unknown, format)).toEqual([
+				{ code: 400, description: 'service_code: Catégorie inconnue ou désactivée : « XYZ-99 ».' },
+			]);
 		}
-		const arabic = await open311('POST', '/requests.json?lang=ar', { form: { api_key: KEY, service_code: 'XYZ-99', ...HAY_HASSANI, description: 'x' } });
+		const arabic = await open311('POST', '/requests.json?lang=ar', {
+			form: { api_key: KEY, service_code: 'XYZ-99', ...HAY_HASSANI, description: 'x' },
+		});
 		expect(arabic.status).toBe(400);
 		expect(arabic.json).toEqual([{ code: 400, description: 'service_code: صنف غير معروف أو غير مفعل: «XYZ-99».' }]);
 
-		const several = await postRequest('json', { api_key: KEY, service_code: 'PROP-01', lat: '33.9', long: '-7.2', phone: '12345', description: 'x' });
+		const several = await postRequest('json', {
+			api_key: KEY,
+			service_code: 'PROP-01',
+			lat: '33.9',
+			long: '-7.2',
+			phone: '12345',
+			description: 'x',
+		});
 		expect(several.status).toBe(400);
-		expect(several.json.map((error: { description: string }) => error.description.split(':')[0]).sort()).toEqual(['phone']);
-		const outside = await postRequest('json', { api_key: KEY, service_code: 'PROP-01', lat: '33.9', long: '-7.2', description: 'x' });
+		expect(several.json.map((error: { description: string }) => error.description.split(':')[0]).sort()).toEqual([
+			'phone',
+		]);
+		const outside = await postRequest('json', {
+			api_key: KEY,
+			service_code: 'PROP-01',
+			lat: '33.9',
+			long: '-7.2',
+			description: 'x',
+		});
 		expect(outside.status).toBe(400);
 		expect(outside.json[0].description).toMatch(/^lat: Ce point .* est hors de la commune de Casablanca/);
 		const nothing = await postRequest('json', { api_key: KEY, description: 'x' });
@@ -327,17 +432,34 @@ describe('GET requests', () => {
 			long: -7.6787,
 			media_url: null,
 		});
-		expect(Math.floor(new Date(request.expected_datetime).getTime() / 1000)).toBe(Math.floor(new Date(stored.resolve_due_at).getTime() / 1000));
-		expect(Math.floor(new Date(request.requested_datetime).getTime() / 1000)).toBe(Math.floor(new Date(stored.received_at).getTime() / 1000));
+		expect(Math.floor(new Date(request.expected_datetime).getTime() / 1000)).toBe(
+			Math.floor(new Date(stored.resolve_due_at).getTime() / 1000),
+		);
+		expect(Math.floor(new Date(request.requested_datetime).getTime() / 1000)).toBe(
+			Math.floor(new Date(stored.received_at).getTime() / 1000),
+		);
 
 		const xml = await open311('GET', `/requests/${createdJson}.xml`);
 		expect(xml.status).toBe(200);
 		expectXml(xml, 'service_requests');
 		const [record] = xmlRecords(xml.text, 'request');
-		expect(record).toMatchObject({ service_request_id: createdJson, status: 'open', status_notes: '', service_code: 'PROP-01', expected_datetime: request.expected_datetime, lat: '33.5463', long: '-7.6787', media_url: '' });
+		expect(record).toMatchObject({
+			service_request_id: createdJson,
+			status: 'open',
+			status_notes: '',
+			service_code: 'PROP-01',
+			expected_datetime: request.expected_datetime,
+			lat: '33.5463',
+			long: '-7.6787',
+			media_url: '',
+		});
 
 		const arabic = await open311('GET', `/requests/${createdJson.toLowerCase()}.json?lang=ar`);
-		expect(arabic.json[0]).toMatchObject({ service_request_id: createdJson, service_name: 'عدم جمع النفايات المنزلية', agency_responsible: 'النظافة' });
+		expect(arabic.json[0]).toMatchObject({
+			service_request_id: createdJson,
+			service_name: 'عدم جمع النفايات المنزلية',
+			agency_responsible: 'النظافة',
+		});
 	});
 
 	it('lists requests of the last 90 days, newest first, filtered by id, service and status', async () => {
@@ -348,25 +470,39 @@ describe('GET requests', () => {
 		expect(ids).toContain(createdXml);
 		expect(all.json.length).toBeGreaterThan(2);
 		expect(all.json.length).toBeLessThanOrEqual(1000);
-		const times = all.json.map((request: { requested_datetime: string }) => new Date(request.requested_datetime).getTime());
+		const times = all.json.map((request: { requested_datetime: string }) =>
+			new Date(request.requested_datetime).getTime(),
+		);
 		expect(times).toEqual([...times].sort((a, b) => b - a));
 		const oldest = Date.now() - 90 * 86_400_000 - 60_000;
 		expect(times.every((time: number) => time >= oldest)).toBe(true);
 
 		const byIds = await open311('GET', `/requests.json?service_request_id=${createdJson},${createdXml}`);
-		expect(byIds.json.map((request: { service_request_id: string }) => request.service_request_id).sort()).toEqual([createdJson, createdXml].sort());
+		expect(byIds.json.map((request: { service_request_id: string }) => request.service_request_id).sort()).toEqual(
+			[createdJson, createdXml].sort(),
+		);
 
 		const propreté = await open311('GET', '/requests.json?service_code=PROP-01');
 		expect(propreté.json.every((request: { service_code: string }) => request.service_code === 'PROP-01')).toBe(true);
-		expect(propreté.json.map((request: { service_request_id: string }) => request.service_request_id)).toContain(createdJson);
-		expect((await open311('GET', '/requests.json?service_code=ECL-01')).json.map((request: { service_request_id: string }) => request.service_request_id)).not.toContain(createdJson);
+		expect(propreté.json.map((request: { service_request_id: string }) => request.service_request_id)).toContain(
+			createdJson,
+		);
+		expect(
+			(await open311('GET', '/requests.json?service_code=ECL-01')).json.map(
+				(request: { service_request_id: string }) => request.service_request_id,
+			),
+		).not.toContain(createdJson);
 
 		const open = await open311('GET', '/requests.json?status=open');
 		expect(open.json.every((request: { status: string }) => request.status === 'open')).toBe(true);
-		expect(open.json.map((request: { service_request_id: string }) => request.service_request_id)).toContain(createdJson);
+		expect(open.json.map((request: { service_request_id: string }) => request.service_request_id)).toContain(
+			createdJson,
+		);
 		const closed = await open311('GET', '/requests.json?status=closed');
 		expect(closed.json.every((request: { status: string }) => request.status === 'closed')).toBe(true);
-		expect(closed.json.map((request: { service_request_id: string }) => request.service_request_id)).not.toContain(createdJson);
+		expect(closed.json.map((request: { service_request_id: string }) => request.service_request_id)).not.toContain(
+			createdJson,
+		);
 
 		const start = encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString());
 		const recent = await open311('GET', `/requests.xml?start_date=${start}&service_code=PROP-01,ECL-01`);
@@ -376,7 +512,9 @@ describe('GET requests', () => {
 		expect(recentIds).toContain(createdJson);
 		expect(recentIds).toContain(createdXml);
 		expect(new Set(xmlValues(recent.text, 'service_code'))).toEqual(new Set(['PROP-01', 'ECL-01']));
-		expect(xmlRecords(recent.text, 'request').find((request) => request.service_request_id === createdXml)).toMatchObject({ status: 'open', service_code: 'ECL-01' });
+		expect(
+			xmlRecords(recent.text, 'request').find((request) => request.service_request_id === createdXml),
+		).toMatchObject({ status: 'open', service_code: 'ECL-01' });
 	});
 
 	it('shows a resolved complaint as closed with the public reply as status notes', async () => {
@@ -389,22 +527,30 @@ describe('GET requests', () => {
 		const json = await open311('GET', `/requests/${createdXml}.json`);
 		expect(json.json[0]).toMatchObject({ status: 'closed', status_notes: 'Le lampadaire a été réparé.' });
 		const closed = await open311('GET', '/requests.xml?status=closed&service_code=ECL-01');
-		expect(xmlRecords(closed.text, 'request').find((request) => request.service_request_id === createdXml)).toMatchObject({ status: 'closed', status_notes: 'Le lampadaire a été réparé.' });
+		expect(
+			xmlRecords(closed.text, 'request').find((request) => request.service_request_id === createdXml),
+		).toMatchObject({ status: 'closed', status_notes: 'Le lampadaire a été réparé.' });
 	});
 
 	it('answers 400 for bad queries and 404 for unknown requests, in both formats', async () => {
 		for (const format of ['json', 'xml'] as const) {
 			const badDate = await open311('GET', `/requests.${format}?start_date=hier`);
 			expect(badDate.status).toBe(400);
-			expect(errorsOf(badDate, format)).toEqual([{ code: 400, description: expect.stringContaining('start_date : date invalide') }]);
+			expect(errorsOf(badDate, format)).toEqual([
+				{ code: 400, description: expect.stringContaining('start_date : date invalide') },
+			]);
 			const badStatus = await open311('GET', `/requests.${format}?status=pending`);
 			expect(badStatus.status).toBe(400);
-			expect(errorsOf(badStatus, format)).toEqual([{ code: 400, description: 'status : valeur non autorisée « pending » (open ou closed).' }]);
+			expect(errorsOf(badStatus, format)).toEqual([
+				{ code: 400, description: 'status : valeur non autorisée « pending » (open ou closed).' },
+			]);
 			const tooLong = await open311('GET', `/requests.${format}?start_date=2026-01-01&end_date=2026-06-01`);
 			expect(tooLong.status).toBe(400);
 			const unknown = await open311('GET', `/requests/CAS-2000-999999.${format}`);
 			expect(unknown.status).toBe(404);
-			expect(errorsOf(unknown, format)).toEqual([{ code: 404, description: 'Demande introuvable : « CAS-2000-999999 ».' }]);
+			expect(errorsOf(unknown, format)).toEqual([
+				{ code: 404, description: 'Demande introuvable : « CAS-2000-999999 ».' },
+			]);
 			const unknownToken = await open311('GET', `/tokens/nope.${format}`);
 			expect(unknownToken.status).toBe(404);
 			const unknownRoute = await open311('GET', `/nothing-here.${format}`);
@@ -426,7 +572,10 @@ describe('GET requests', () => {
 
 	it('never shows personal data, the citizen text or internal notes in any GET', async () => {
 		const stored = await adminComplaint(createdJson);
-		await call('POST', '/items/complaint_events', { token: adminToken(), body: { complaint: stored.id, type: 'note', body: 'Note-interne-Open311 confidentielle' } });
+		await call('POST', '/items/complaint_events', {
+			token: adminToken(),
+			body: { complaint: stored.id, type: 'note', body: 'Note-interne-Open311 confidentielle' },
+		});
 		const responses = await Promise.all(
 			['json', 'xml'].flatMap((format) => [
 				open311('GET', `/requests.${format}`),
@@ -438,12 +587,26 @@ describe('GET requests', () => {
 			]),
 		);
 		// the citizens of the demo complaints too
-		const demo = await call('GET', `/items/citizen_contacts?filter[phone][_nnull]=true&filter[complaint][received_at][_gte]=$NOW(-80 days)&fields=name,phone,email&limit=50`, { token: adminToken() });
+		const demo = await call(
+			'GET',
+			`/items/citizen_contacts?filter[phone][_nnull]=true&filter[complaint][received_at][_gte]=$NOW(-80 days)&fields=name,phone,email&limit=50`,
+			{ token: adminToken() },
+		);
 		expect(demo.body.data.length).toBeGreaterThan(0);
-		const demoTraces = demo.body.data.flatMap((row: Record<string, string | null>) => [row.name, row.phone, row.email].filter(Boolean));
+		const demoTraces = demo.body.data.flatMap((row: Record<string, string | null>) =>
+			[row.name, row.phone, row.email].filter(Boolean),
+		);
 		for (const response of responses) {
 			expect(response.status).toBe(200);
-			for (const trace of [...CITIZEN_TRACES, ...demoTraces, 'Marqueur-description-Open311', 'Note-interne-Open311', 'tracking_secret', 'citizen_']) expect(response.text, trace).not.toContain(trace);
+			for (const trace of [
+				...CITIZEN_TRACES,
+				...demoTraces,
+				'Marqueur-description-Open311',
+				'Note-interne-Open311',
+				'tracking_secret',
+				'citizen_',
+			])
+				expect(response.text, trace).not.toContain(trace);
 		}
 	});
 });

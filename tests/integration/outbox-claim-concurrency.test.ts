@@ -9,7 +9,12 @@
 import { randomBytes } from 'node:crypto';
 import knexFactory, { type Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimBatch, releaseClaims, renewClaim, settle } from '../../extensions/casa-core/src/adapters/outbox/outbox-store';
+import {
+	claimBatch,
+	releaseClaims,
+	renewClaim,
+	settle,
+} from '../../extensions/casa-core/src/adapters/outbox/outbox-store';
 
 const connection = (database: string) => ({
 	host: process.env.PGHOST ?? '127.0.0.1',
@@ -28,7 +33,9 @@ let instances: Knex[] = [];
 beforeAll(async () => {
 	admin = knexFactory({ client: 'pg', connection: connection('postgres'), pool: { min: 0, max: 1 } });
 	await admin.raw(`CREATE DATABASE ${database}`);
-	instances = [0, 1].map(() => knexFactory({ client: 'pg', connection: connection(database), pool: { min: 0, max: CLAIMERS_PER_INSTANCE } }));
+	instances = [0, 1].map(() =>
+		knexFactory({ client: 'pg', connection: connection(database), pool: { min: 0, max: CLAIMERS_PER_INSTANCE } }),
+	);
 	// the columns the outbox store reads and writes, as schema/collections.ts declares them
 	await instances[0].schema.createTable('outbox', (table) => {
 		table.increments('id');
@@ -56,7 +63,8 @@ beforeAll(async () => {
 		next_attempt_at: index % 7 === 0 ? new Date(Date.now() - 60_000) : null,
 		date_created: new Date(),
 	}));
-	for (let start = 0; start < rows.length; start += 200) await instances[0]('outbox').insert(rows.slice(start, start + 200));
+	for (let start = 0; start < rows.length; start += 200)
+		await instances[0]('outbox').insert(rows.slice(start, start + 200));
 }, 60_000);
 
 afterAll(async () => {
@@ -93,12 +101,26 @@ describe('outbox claims on PostgreSQL', () => {
 		// both instances did part of the work (the lock, not luck, kept them apart)
 		for (const perInstance of claimedBy) expect(perInstance.flat().length).toBeGreaterThan(0);
 
-		const stored = (await instances[0]('outbox').select('status', 'attempts').count({ n: '*' }).groupBy('status', 'attempts')) as unknown as { status: string; attempts: number; n: string }[];
-		expect(stored.map((row) => ({ status: row.status, attempts: Number(row.attempts), n: Number(row.n) }))).toEqual([{ status: 'sent', attempts: 1, n: ROWS }]);
+		const stored = (await instances[0]('outbox')
+			.select('status', 'attempts')
+			.count({ n: '*' })
+			.groupBy('status', 'attempts')) as unknown as { status: string; attempts: number; n: string }[];
+		expect(stored.map((row) => ({ status: row.status, attempts: Number(row.attempts), n: Number(row.n) }))).toEqual([
+			{ status: 'sent', attempts: 1, n: ROWS },
+		]);
 	});
 
 	it('a message claimed by one instance is not due for the other until its lease ends', async () => {
-		const [id] = await instances[0]('outbox').insert({ event: 'reopening', channel: 'sms', recipient: '+212661000000', payload: '{}', status: 'pending', date_created: new Date() }).returning('id');
+		const [id] = await instances[0]('outbox')
+			.insert({
+				event: 'reopening',
+				channel: 'sms',
+				recipient: '+212661000000',
+				payload: '{}',
+				status: 'pending',
+				date_created: new Date(),
+			})
+			.returning('id');
 		const key = typeof id === 'object' ? id.id : id;
 		const now = new Date();
 		const first = await claimBatch(instances[0], now);
@@ -111,7 +133,16 @@ describe('outbox claims on PostgreSQL', () => {
 	});
 
 	it('fences a claim: the first sender, back after its lease, may no longer send; a graceful stop gives its claims back at once', async () => {
-		const [id] = await instances[0]('outbox').insert({ event: 'reopening', channel: 'sms', recipient: '+212661000001', payload: '{}', status: 'pending', date_created: new Date() }).returning('id');
+		const [id] = await instances[0]('outbox')
+			.insert({
+				event: 'reopening',
+				channel: 'sms',
+				recipient: '+212661000001',
+				payload: '{}',
+				status: 'pending',
+				date_created: new Date(),
+			})
+			.returning('id');
 		const key = typeof id === 'object' ? id.id : id;
 		const now = new Date();
 		const [first] = (await claimBatch(instances[0], now)).filter((message) => message.id === key);

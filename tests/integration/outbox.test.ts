@@ -27,16 +27,36 @@ async function mailTo(address: string) {
 }
 
 async function outboxRows(complaintReference: string) {
-	const complaint = await call('GET', `/items/complaints?filter[reference][_eq]=${complaintReference}&fields=id`, { token: adminToken() });
-	const rows = await call('GET', `/items/outbox?filter[complaint][_eq]=${complaint.body.data[0].id}&fields=channel,status,attempts,last_error,payload,sent_at&sort=channel`, { token: adminToken() });
-	return rows.body.data as { channel: string; status: string; attempts: number; last_error: string | null; payload: Record<string, unknown>; sent_at: string | null }[];
+	const complaint = await call('GET', `/items/complaints?filter[reference][_eq]=${complaintReference}&fields=id`, {
+		token: adminToken(),
+	});
+	const rows = await call(
+		'GET',
+		`/items/outbox?filter[complaint][_eq]=${complaint.body.data[0].id}&fields=channel,status,attempts,last_error,payload,sent_at&sort=channel`,
+		{ token: adminToken() },
+	);
+	return rows.body.data as {
+		channel: string;
+		status: string;
+		attempts: number;
+		last_error: string | null;
+		payload: Record<string, unknown>;
+		sent_at: string | null;
+	}[];
 }
 
 describe('outbox worker', () => {
 	it('e-mails the acknowledgment in Arabic, right to left, through a real SMTP server, and forgets the secret link once sent', async () => {
 		const email = `citoyen.${Date.now()}@example.ma`;
 		const created = await call('POST', '/portal/api/complaints', {
-			body: { category: 'PROP-01', description: 'نفايات لم تجمع منذ يومين', ...POINT, citizen_email: email, consent: true, lang: 'ar' },
+			body: {
+				category: 'PROP-01',
+				description: 'نفايات لم تجمع منذ يومين',
+				...POINT,
+				citizen_email: email,
+				consent: true,
+				lang: 'ar',
+			},
 		});
 		expect(created.status).toBe(201);
 		const { reference, tracking_secret: secret } = created.body.data;
@@ -57,8 +77,14 @@ describe('outbox worker', () => {
 		// the SMS gateway stand-in (tests/setup/services/sms-gateway.ts) is told to refuse this number once
 		const local = `066${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
 		const control = (platform().services.sms as { controlUrl: string }).controlUrl;
-		await fetch(`${control}/fail`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ to: `+212${local.slice(1)}`, count: 1, status: 503 }) });
-		const created = await call('POST', '/portal/api/complaints', { body: { category: 'PROP-01', description: 'Bac plein', ...POINT, citizen_phone: local, consent: true } });
+		await fetch(`${control}/fail`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ to: `+212${local.slice(1)}`, count: 1, status: 503 }),
+		});
+		const created = await call('POST', '/portal/api/complaints', {
+			body: { category: 'PROP-01', description: 'Bac plein', ...POINT, citizen_phone: local, consent: true },
+		});
 		const { reference } = created.body.data;
 		const [row] = await waitFor(async () => {
 			const rows = await outboxRows(reference);
@@ -66,7 +92,9 @@ describe('outbox worker', () => {
 		});
 		expect(row).toMatchObject({ channel: 'sms', attempts: 1 });
 		expect(row.last_error).toMatch(/^SMS gateway answered 503: /);
-		const complaint = await call('GET', `/items/complaints?filter[reference][_eq]=${reference}&fields=status`, { token: adminToken() });
+		const complaint = await call('GET', `/items/complaints?filter[reference][_eq]=${reference}&fields=status`, {
+			token: adminToken(),
+		});
 		expect(complaint.body.data[0].status).toBe('new');
 	});
 });

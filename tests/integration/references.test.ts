@@ -11,7 +11,13 @@ describe('complaint references', () => {
 			Array.from({ length: 50 }, (_, index) =>
 				call('POST', '/items/complaints', {
 					token: adminToken(),
-					body: { category: 'ECL-01', description: `Lampadaire éteint n° ${index}`, latitude: 33.5463, longitude: -7.6787, channel: 'phone' },
+					body: {
+						category: 'ECL-01',
+						description: `Lampadaire éteint n° ${index}`,
+						latitude: 33.5463,
+						longitude: -7.6787,
+						channel: 'phone',
+					},
 				}),
 			),
 		);

@@ -38,7 +38,12 @@ interface Crafted {
 }
 
 async function craft(spec: Crafted): Promise<string> {
-	const created = await createComplaint({ category: spec.category, citizen_name: PERSONAL, citizen_phone: '+212600000001', description: 'Description privée du citoyen' });
+	const created = await createComplaint({
+		category: spec.category,
+		citizen_name: PERSONAL,
+		citizen_phone: '+212600000001',
+		description: 'Description privée du citoyen',
+	});
 	const received = local(spec.received);
 	await knex('complaints')
 		.where({ id: created.id })
@@ -46,35 +51,88 @@ async function craft(spec: Crafted): Promise<string> {
 			arrondissement: spec.arrondissement,
 			status: spec.status,
 			received_at: ts(received),
-			acknowledged_at: ts(spec.acknowledged instanceof Date ? spec.acknowledged : spec.acknowledged ? local(spec.acknowledged) : null),
+			acknowledged_at: ts(
+				spec.acknowledged instanceof Date ? spec.acknowledged : spec.acknowledged ? local(spec.acknowledged) : null,
+			),
 			resolved_at: ts(spec.resolved ? local(spec.resolved) : null),
 			resolve_due_at: ts(spec.resolveDue ? local(spec.resolveDue) : new Date(received.getTime() + 5 * DAY)),
 			legal_due_at: ts(new Date(received.getTime() + 60 * DAY)),
 		});
 	if (spec.rejectedEvent)
-		await knex('complaint_events').insert({ complaint: created.id, type: 'status_changed', from_status: 'acknowledged', to_status: 'rejected', body: 'hors compétence', visibility: 'public', actor_kind: 'staff', date_created: ts(local(spec.rejectedEvent)) });
+		await knex('complaint_events').insert({
+			complaint: created.id,
+			type: 'status_changed',
+			from_status: 'acknowledged',
+			to_status: 'rejected',
+			body: 'hors compétence',
+			visibility: 'public',
+			actor_kind: 'staff',
+			date_created: ts(local(spec.rejectedEvent)),
+		});
 	return created.id;
 }
 
 beforeAll(async () => {
 	knex = databaseConnection(platform().config);
-	const arrondissements = (await call('GET', '/items/arrondissements?fields=code&sort=code&limit=-1', { token: adminToken() })).body.data as { code: string }[];
+	const arrondissements = (
+		await call('GET', '/items/arrondissements?fields=code&sort=code&limit=-1', { token: adminToken() })
+	).body.data as { code: string }[];
 	[A, B] = [arrondissements[0].code, arrondissements[1].code];
 	// this month (November 2024)
-	await craft({ arrondissement: A, category: 'PROP-01', status: 'resolved', received: '2024-11-04 10:00', acknowledged: '2024-11-05 10:00', resolved: '2024-11-08 10:00', resolveDue: '2024-11-10 10:00' });
-	await craft({ arrondissement: A, category: 'PROP-01', status: 'resolved', received: '2024-11-10 10:00', acknowledged: '2024-11-28 10:00', resolved: '2024-11-20 10:00', resolveDue: '2024-11-15 10:00' });
+	await craft({
+		arrondissement: A,
+		category: 'PROP-01',
+		status: 'resolved',
+		received: '2024-11-04 10:00',
+		acknowledged: '2024-11-05 10:00',
+		resolved: '2024-11-08 10:00',
+		resolveDue: '2024-11-10 10:00',
+	});
+	await craft({
+		arrondissement: A,
+		category: 'PROP-01',
+		status: 'resolved',
+		received: '2024-11-10 10:00',
+		acknowledged: '2024-11-28 10:00',
+		resolved: '2024-11-20 10:00',
+		resolveDue: '2024-11-15 10:00',
+	});
 	await craft({ arrondissement: B, category: 'ECL-01', status: 'new', received: '2024-11-20 10:00' });
-	await craft({ arrondissement: A, category: 'ECL-01', status: 'rejected', received: '2024-11-25 10:00', acknowledged: '2024-11-26 10:00', rejectedEvent: '2024-11-27 10:00' });
+	await craft({
+		arrondissement: A,
+		category: 'ECL-01',
+		status: 'rejected',
+		received: '2024-11-25 10:00',
+		acknowledged: '2024-11-26 10:00',
+		rejectedEvent: '2024-11-27 10:00',
+	});
 	// last month (October), one of them resolved in November
-	await craft({ arrondissement: B, category: 'PROP-01', status: 'resolved', received: '2024-10-15 10:00', acknowledged: '2024-10-16 10:00', resolved: '2024-11-02 10:00', resolveDue: '2024-11-05 10:00' });
-	await craft({ arrondissement: A, category: 'PROP-01', status: 'closed', received: '2024-10-01 12:00', acknowledged: '2024-10-01 15:00', resolved: '2024-10-03 12:00', resolveDue: '2024-10-05 12:00' });
+	await craft({
+		arrondissement: B,
+		category: 'PROP-01',
+		status: 'resolved',
+		received: '2024-10-15 10:00',
+		acknowledged: '2024-10-16 10:00',
+		resolved: '2024-11-02 10:00',
+		resolveDue: '2024-11-05 10:00',
+	});
+	await craft({
+		arrondissement: A,
+		category: 'PROP-01',
+		status: 'closed',
+		received: '2024-10-01 12:00',
+		acknowledged: '2024-10-01 15:00',
+		resolved: '2024-10-03 12:00',
+		resolveDue: '2024-10-05 12:00',
+	});
 });
 
 afterAll(async () => {
 	await knex?.destroy();
 });
 
-const get = (path: string, token: string | null = adminToken()) => fetch(`${platform().url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+const get = (path: string, token: string | null = adminToken()) =>
+	fetch(`${platform().url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
 describe('monthly report figures', () => {
 	it('gives exact figures for the whole commune in JSON', async () => {
@@ -87,14 +145,33 @@ describe('monthly report figures', () => {
 		expect(total.current).toMatchObject({ received: 4, resolved: 3, resolvedOnTime: 2 });
 		expect(total.current.onTimeRate).toBeCloseTo(2 / 3, 10);
 		expect(total.current.averageResolutionDays).toBeCloseTo((4 + 10 + 18) / 3, 6);
-		expect(total.current.legal).toEqual({ received: 4, acknowledgedInTime: 2, acknowledgedLate: 2, acknowledgementPending: 0, answeredInTime: 3, answeredLate: 1, answerPending: 0 });
-		expect(total.previous).toMatchObject({ received: 2, resolved: 1, resolvedOnTime: 1, onTimeRate: 1, averageResolutionDays: 2 });
+		expect(total.current.legal).toEqual({
+			received: 4,
+			acknowledgedInTime: 2,
+			acknowledgedLate: 2,
+			acknowledgementPending: 0,
+			answeredInTime: 3,
+			answeredLate: 1,
+			answerPending: 0,
+		});
+		expect(total.previous).toMatchObject({
+			received: 2,
+			resolved: 1,
+			resolvedOnTime: 1,
+			onTimeRate: 1,
+			averageResolutionDays: 2,
+		});
 		expect(total.previous.legal).toMatchObject({ acknowledgedInTime: 2, answeredInTime: 2, answeredLate: 0 });
 		expect(total.change).toMatchObject({ received: 2, resolved: 2 });
 
 		const line = (lines: any[], code: string) => lines.find((row) => row.code === code);
 		expect(line(report.byArrondissement, A).current).toMatchObject({ received: 3, resolved: 2, resolvedOnTime: 1 });
-		expect(line(report.byArrondissement, B).current).toMatchObject({ received: 1, resolved: 1, resolvedOnTime: 1, averageResolutionDays: 18 });
+		expect(line(report.byArrondissement, B).current).toMatchObject({
+			received: 1,
+			resolved: 1,
+			resolvedOnTime: 1,
+			averageResolutionDays: 18,
+		});
 		expect(line(report.byService, 'PROP').current).toMatchObject({ received: 2, resolved: 3, resolvedOnTime: 2 });
 		expect(line(report.byService, 'ECL').current).toMatchObject({ received: 2, resolved: 0 });
 		const prefectureTotal = report.byPrefecture.reduce((sum: number, row: any) => sum + row.current.received, 0);
@@ -109,7 +186,11 @@ describe('monthly report figures', () => {
 	});
 
 	it('limits to one arrondissement when asked', async () => {
-		const report = (await call('GET', `/reports/monthly?month=${MONTH}&arrondissement=${encodeURIComponent(A)}&format=json`, { token: adminToken() })).body.data;
+		const report = (
+			await call('GET', `/reports/monthly?month=${MONTH}&arrondissement=${encodeURIComponent(A)}&format=json`, {
+				token: adminToken(),
+			})
+		).body.data;
 		expect(report.arrondissement).toBe(A);
 		expect(report.total.current).toMatchObject({ received: 3, resolved: 2, resolvedOnTime: 1 });
 		expect(report.byArrondissement).toHaveLength(1);
@@ -154,7 +235,9 @@ describe('monthly report figures', () => {
 	});
 
 	it('refuses bad input field by field, in the caller’s language', async () => {
-		const ar = await call('GET', `/reports/monthly/2024-13?lang=ar&arrondissement=NOPE&format=pdf&service=XYZ`, { token: adminToken() });
+		const ar = await call('GET', `/reports/monthly/2024-13?lang=ar&arrondissement=NOPE&format=pdf&service=XYZ`, {
+			token: adminToken(),
+		});
 		expect(ar.status).toBe(400);
 		const fields = ar.body.errors!.map((error) => error.extensions.field).sort();
 		expect(fields).toEqual(['arrondissement', 'format', 'month', 'service']);
@@ -173,8 +256,20 @@ describe('calendar days across a change of UTC offset (Ramadan)', () => {
 		const due = addLocalDays(received, 15);
 		expect(due.getTime() - received.getTime()).not.toBe(15 * DAY);
 		const MINUTE = 60_000;
-		await craft({ arrondissement: A, category: 'PROP-01', status: 'acknowledged', received: '2025-02-20 10:00', acknowledged: new Date(due.getTime() - 20 * MINUTE) });
-		await craft({ arrondissement: A, category: 'PROP-01', status: 'acknowledged', received: '2025-02-20 10:00', acknowledged: new Date(due.getTime() + 20 * MINUTE) });
+		await craft({
+			arrondissement: A,
+			category: 'PROP-01',
+			status: 'acknowledged',
+			received: '2025-02-20 10:00',
+			acknowledged: new Date(due.getTime() - 20 * MINUTE),
+		});
+		await craft({
+			arrondissement: A,
+			category: 'PROP-01',
+			status: 'acknowledged',
+			received: '2025-02-20 10:00',
+			acknowledged: new Date(due.getTime() + 20 * MINUTE),
+		});
 		const report = (await call('GET', '/reports/monthly/2025-02?format=json', { token: adminToken() })).body.data;
 		expect(report.total.current.legal).toMatchObject({ received: 2, acknowledgedInTime: 1, acknowledgedLate: 1 });
 	});
@@ -209,7 +304,10 @@ describe('who may read', () => {
 describe('signed links', () => {
 	it('the mayor hands out a link that works without logging in', async () => {
 		const mayor = await loginAs('maire');
-		const created = await call('POST', '/reports/links', { token: mayor, body: { month: MONTH, arrondissement: 'all', days: 7, lang: 'ar' } });
+		const created = await call('POST', '/reports/links', {
+			token: mayor,
+			body: { month: MONTH, arrondissement: 'all', days: 7, lang: 'ar' },
+		});
 		expect(created.status).toBe(201);
 		const { path, url, expires_at } = created.body.data;
 		expect(url).toContain('/reports/shared/');
@@ -227,17 +325,26 @@ describe('signed links', () => {
 	});
 
 	it('refuses tampered, forged and expired links', async () => {
-		const token = (await call('POST', '/reports/links', { token: adminToken(), body: { month: MONTH } })).body.data.token as string;
+		const token = (await call('POST', '/reports/links', { token: adminToken(), body: { month: MONTH } })).body.data
+			.token as string;
 		const [version, payload, signature] = token.split('.');
-		const otherPayload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), m: '2024-10' })).toString('base64url');
+		const otherPayload = Buffer.from(
+			JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), m: '2024-10' }),
+		).toString('base64url');
 		const tampered = await call('GET', `/reports/shared/${version}.${otherPayload}.${signature}?format=json&lang=fr`);
 		expect(tampered.status).toBe(403);
 		expect(tampered.body.errors![0].message).toContain("n'est pas valide");
 
-		const forged = signLink({ month: MONTH, arrondissement: 'all', service: null, expiresAt: Math.floor(Date.now() / 1000) + 3600 }, 'another-secret-of-32-characters!!');
+		const forged = signLink(
+			{ month: MONTH, arrondissement: 'all', service: null, expiresAt: Math.floor(Date.now() / 1000) + 3600 },
+			'another-secret-of-32-characters!!',
+		);
 		expect((await call('GET', `/reports/shared/${forged}?format=json`)).status).toBe(403);
 
-		const expired = signLink({ month: MONTH, arrondissement: 'all', service: null, expiresAt: Math.floor(Date.now() / 1000) - 60 }, platform().config.secret);
+		const expired = signLink(
+			{ month: MONTH, arrondissement: 'all', service: null, expiresAt: Math.floor(Date.now() / 1000) - 60 },
+			platform().config.secret,
+		);
 		const refused = await call('GET', `/reports/shared/${expired}?format=json&lang=ar`);
 		expect(refused.status).toBe(403);
 		expect(refused.body.errors![0].message).toContain('انتهت صلاحية');

@@ -20,13 +20,20 @@ const ids: string[] = [];
 beforeAll(async () => {
 	knex = platformDatabase();
 	for (let i = 0; i < OURS; i++) {
-		const created = await createComplaint({ description: `Dépôt sauvage ${run} ${i}`, citizen_name: `Kill${run}${i} Bennani`, citizen_phone: `06610${String(100 + i).padStart(5, '0')}`, citizen_email: `kill${run}${i}@example.ma` });
+		const created = await createComplaint({
+			description: `Dépôt sauvage ${run} ${i}`,
+			citizen_name: `Kill${run}${i} Bennani`,
+			citizen_phone: `06610${String(100 + i).padStart(5, '0')}`,
+			citizen_email: `kill${run}${i}@example.ma`,
+		});
 		ids.push(String(created.id));
 	}
 	// rejected three years ago: past the contact retention (730 days by default)
 	const closedAt = new Date(Date.now() - 3 * 365 * 86_400_000);
 	const client = (platform().config.database as { client: string }).client;
-	await knex('complaints').whereIn('id', ids).update({ status: 'rejected', closed_at: client === 'sqlite3' ? closedAt.getTime() : closedAt });
+	await knex('complaints')
+		.whereIn('id', ids)
+		.update({ status: 'rejected', closed_at: client === 'sqlite3' ? closedAt.getTime() : closedAt });
 }, 120_000);
 
 afterAll(async () => {
@@ -34,16 +41,31 @@ afterAll(async () => {
 });
 
 async function state() {
-	const rows = await knex('complaints as c').leftJoin('citizen_contacts as cc', 'cc.complaint', 'c.id').select('c.id', 'c.personal_data_erased_at', 'c.description', 'cc.name').whereIn('c.id', ids);
-	return rows.map((row) => ({ id: String(row.id), erasedAt: row.personal_data_erased_at === null ? null : String(row.personal_data_erased_at), contact: row.name as string | null }));
+	const rows = await knex('complaints as c')
+		.leftJoin('citizen_contacts as cc', 'cc.complaint', 'c.id')
+		.select('c.id', 'c.personal_data_erased_at', 'c.description', 'cc.name')
+		.whereIn('c.id', ids);
+	return rows.map((row) => ({
+		id: String(row.id),
+		erasedAt: row.personal_data_erased_at === null ? null : String(row.personal_data_erased_at),
+		contact: row.name as string | null,
+	}));
 }
 
 function runChildUntilInsideBatch(): Promise<{ output: string; signal: NodeJS.Signals | null }> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../helpers/retention-child.ts')], {
-			env: { ...process.env, CASA_CHILD_DATABASE: JSON.stringify(platform().config.database), CASA_CHILD_BATCH: String(BATCH) },
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		const child = spawn(
+			process.execPath,
+			['--import', 'tsx', join(import.meta.dirname, '../helpers/retention-child.ts')],
+			{
+				env: {
+					...process.env,
+					CASA_CHILD_DATABASE: JSON.stringify(platform().config.database),
+					CASA_CHILD_BATCH: String(BATCH),
+				},
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
 		let output = '';
 		const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
 		child.stdout.on('data', (chunk) => {

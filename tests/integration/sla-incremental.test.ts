@@ -25,7 +25,12 @@ let knex: Knex;
 let scheduleWasActive = false;
 
 async function paperMail(category: string, receivedAt: Date) {
-	return createComplaint({ category, channel: 'courrier', received_at: receivedAt.toISOString(), registry_number: `BO-INC-${Math.random().toString(36).slice(2, 8)}` });
+	return createComplaint({
+		category,
+		channel: 'courrier',
+		received_at: receivedAt.toISOString(),
+		registry_number: `BO-INC-${Math.random().toString(36).slice(2, 8)}`,
+	});
 }
 
 async function stored(id: string) {
@@ -53,12 +58,16 @@ beforeAll(async () => {
 	// the schedule would sweep at the real time in the middle of the test: pause it
 	const schedule = await call('GET', `/flows/${SLA_FLOW_ID}?fields=status`, { token: adminToken() });
 	scheduleWasActive = schedule.body.data?.status === 'active';
-	if (scheduleWasActive) expect((await call('PATCH', `/flows/${SLA_FLOW_ID}`, { token: adminToken(), body: { status: 'inactive' } })).status).toBe(200);
+	if (scheduleWasActive)
+		expect(
+			(await call('PATCH', `/flows/${SLA_FLOW_ID}`, { token: adminToken(), body: { status: 'inactive' } })).status,
+		).toBe(200);
 });
 
 afterAll(async () => {
 	await knex?.destroy();
-	if (scheduleWasActive) await call('PATCH', `/flows/${SLA_FLOW_ID}`, { token: adminToken(), body: { status: 'active' } });
+	if (scheduleWasActive)
+		await call('PATCH', `/flows/${SLA_FLOW_ID}`, { token: adminToken(), body: { status: 'active' } });
 });
 
 describe('the next instant', () => {
@@ -71,14 +80,38 @@ describe('the next instant', () => {
 
 	it('is cleared while the complaint waits for the citizen and set again when it resumes', async () => {
 		const created = await paperMail('PROP-03', local('2026-11-05 15:00'));
-		expect((await call('PATCH', `/items/complaints/${created.id}`, { token: adminToken(), body: { status: 'acknowledged' } })).status).toBe(200);
-		expect((await call('PATCH', `/items/complaints/${created.id}`, { token: adminToken(), body: { status: 'waiting_citizen' } })).status).toBe(200);
+		expect(
+			(
+				await call('PATCH', `/items/complaints/${created.id}`, {
+					token: adminToken(),
+					body: { status: 'acknowledged' },
+				})
+			).status,
+		).toBe(200);
+		expect(
+			(
+				await call('PATCH', `/items/complaints/${created.id}`, {
+					token: adminToken(),
+					body: { status: 'waiting_citizen' },
+				})
+			).status,
+		).toBe(200);
 		expect((await stored(created.id)).next).toBeNull();
-		expect((await call('PATCH', `/items/complaints/${created.id}`, { token: adminToken(), body: { status: 'in_progress' } })).status).toBe(200);
+		expect(
+			(await call('PATCH', `/items/complaints/${created.id}`, { token: adminToken(), body: { status: 'in_progress' } }))
+				.status,
+		).toBe(200);
 		const resumed = await stored(created.id);
 		// acknowledged: the resolution's threshold, moved by the pause
 		expect(resumed.next).toEqual(resumed.swept.resolveAtRiskAt);
-		expect((await call('PATCH', `/items/complaints/${created.id}`, { token: adminToken(), body: { status: 'resolved', public_reply: 'Intervention faite.' } })).status).toBe(200);
+		expect(
+			(
+				await call('PATCH', `/items/complaints/${created.id}`, {
+					token: adminToken(),
+					body: { status: 'resolved', public_reply: 'Intervention faite.' },
+				})
+			).status,
+		).toBe(200);
 		expect((await stored(created.id)).next).toBeNull();
 	});
 });
@@ -120,7 +153,9 @@ describe('an incremental sweep', () => {
 	});
 
 	it('gives every complaint it reads the next instant of slaDecision', async () => {
-		const created = await Promise.all(['2026-11-25 09:00', '2026-11-26 14:00', '2026-11-27 16:30'].map((at) => paperMail('PROP-03', local(at))));
+		const created = await Promise.all(
+			['2026-11-25 09:00', '2026-11-26 14:00', '2026-11-27 16:30'].map((at) => paperMail('PROP-03', local(at))),
+		);
 		const now = local('2026-11-28 12:00');
 		await sweep(now);
 		for (const { id } of created) {
@@ -135,7 +170,10 @@ describe('the migration', () => {
 	it('marks the open complaints written before the column existed for the next sweep (administrators only)', async () => {
 		const created = await paperMail('PROP-03', local('2026-11-05 15:00'));
 		await knex('complaints').where({ id: created.id }).update({ sla_next_check_at: null });
-		expect((await call('POST', '/casa-schema/sla-next-check', { token: await loginAs('chef.proprete@casablanca.ma') })).status).toBe(403);
+		expect(
+			(await call('POST', '/casa-schema/sla-next-check', { token: await loginAs('chef.proprete@casablanca.ma') }))
+				.status,
+		).toBe(403);
 		const response = await call('POST', '/casa-schema/sla-next-check', { token: adminToken() });
 		expect(response.status).toBe(200);
 		expect(response.body.data.marked).toBeGreaterThanOrEqual(1);

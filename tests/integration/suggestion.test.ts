@@ -5,7 +5,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, call, createComplaint, loginAs } from '../helpers/api';
 
-const suggest = (text: string, lang: string, extra = '') => call('GET', `/portal/api/categories/suggest?text=${encodeURIComponent(text)}&lang=${lang}${extra}`);
+const suggest = (text: string, lang: string, extra = '') =>
+	call('GET', `/portal/api/categories/suggest?text=${encodeURIComponent(text)}&lang=${lang}${extra}`);
 
 beforeAll(async () => {
 	// the model is trained at start; a training now makes the test independent of when the server started
@@ -17,14 +18,20 @@ describe('GET /portal/api/categories/suggest', () => {
 	it('puts household waste first for zbel in Latin and Arabic script, labelled in the asked language', async () => {
 		const latin = await suggest('zbel', 'fr');
 		expect(latin.status).toBe(200);
-		expect(latin.body.data[0]).toMatchObject({ code: 'PROP-01', label: 'Ordures ménagères non collectées', service: 'PROP' });
+		expect(latin.body.data[0]).toMatchObject({
+			code: 'PROP-01',
+			label: 'Ordures ménagères non collectées',
+			service: 'PROP',
+		});
 		expect(latin.body.data[0].score).toBeGreaterThan(0);
 		expect(latin.body.data.length).toBeLessThanOrEqual(3);
 		// "زبل" (rubbish) alone fits household waste and an overflowing container alike: which of the two comes first
 		// moves with the complaints agents have filed (every earlier test file's), the cleanliness service does not
 		const arabic = await suggest('زبل', 'ar');
 		expect(arabic.body.data[0]).toMatchObject({ service: 'PROP' });
-		expect(arabic.body.data.find((item: { code: string }) => item.code === 'PROP-01')).toMatchObject({ label: 'عدم جمع النفايات المنزلية' });
+		expect(arabic.body.data.find((item: { code: string }) => item.code === 'PROP-01')).toMatchObject({
+			label: 'عدم جمع النفايات المنزلية',
+		});
 		expect((await suggest('أزبال', 'ar')).body.data[0].service).toBe('PROP');
 		expect((await suggest('الأزبال ما تجمعوش من الدار', 'ar')).body.data[0].code).toBe('PROP-01');
 		expect((await suggest('7ofra kbira f triq', 'fr')).body.data[0].code).toBe('VOI-01');
@@ -45,12 +52,21 @@ describe('learning from agents', () => {
 		const before = (await suggest(word, 'fr')).body.data as { code: string }[];
 		expect(before[0]?.code).not.toBe('HYG-07');
 
-		const phrasings = [`Le ${word} recommence derrière l'usine`, `${word} f zan9a mn l3chiya`, `Encore du ${word} ce matin`, `ريحة ${word} فالحومة`, `Plainte: ${word} insupportable`];
+		const phrasings = [
+			`Le ${word} recommence derrière l'usine`,
+			`${word} f zan9a mn l3chiya`,
+			`Encore du ${word} ce matin`,
+			`ريحة ${word} فالحومة`,
+			`Plainte: ${word} insupportable`,
+		];
 		const complaints = [];
 		for (const description of phrasings) complaints.push(await createComplaint({ description, category: 'PROP-01' }));
 		const token = await loginAs('bureau-ordre');
 		for (const complaint of complaints) {
-			const done = await call('POST', `/workspace/complaints/${complaint.id}/commands/requalify`, { token, body: { category: 'HYG-07' } });
+			const done = await call('POST', `/workspace/complaints/${complaint.id}/commands/requalify`, {
+				token,
+				body: { category: 'HYG-07' },
+			});
 			expect(done.status, JSON.stringify(done.body)).toBe(200);
 		}
 
@@ -64,11 +80,15 @@ describe('learning from agents', () => {
 		const record = settings.body.data.suggestion_model;
 		expect(record.trained_at).toBe(trained.body.data.trained_at);
 		expect(record.held_out.total).toBeGreaterThanOrEqual(300);
-		for (const script of ['fr', 'ar', 'darija-latn', 'darija-arab']) expect(record.held_out.by_script[script].top3).toBeGreaterThanOrEqual(0.9);
+		for (const script of ['fr', 'ar', 'darija-latn', 'darija-arab'])
+			expect(record.held_out.by_script[script].top3).toBeGreaterThanOrEqual(0.9);
 	});
 
 	it('offers the suggestions to the registry office in the requalification form', async () => {
-		const complaint = await createComplaint({ description: 'Le lampadaire devant le n° 4 ne s’allume plus depuis lundi', category: 'PROP-01' });
+		const complaint = await createComplaint({
+			description: 'Le lampadaire devant le n° 4 ne s’allume plus depuis lundi',
+			category: 'PROP-01',
+		});
 		const token = await loginAs('bureau-ordre');
 		const view = await call('GET', `/workspace/complaints/${complaint.id}`, { token });
 		expect(view.status).toBe(200);
@@ -87,11 +107,35 @@ describe('likely duplicates by meaning and place', () => {
 		// a quiet corner of Hay Hassani, about 60 m between the two first complaints
 		const at = { latitude: 33.5481, longitude: -7.6802 };
 		const tag = `${Date.now() % 100000}`;
-		const alike = await createComplaint({ description: `الزبل ما تجمعش فالدرب ${tag}`, category: 'PROP-01', latitude: at.latitude + 0.0005, longitude: at.longitude });
-		const closer = await createComplaint({ description: `Bac cassé au coin ${tag}`, category: 'PROP-01', latitude: at.latitude + 0.0001, longitude: at.longitude });
-		const otherCategoryAlike = await createComplaint({ description: `zbel ma t3ayetch f derb ${tag}`, category: 'PROP-04', latitude: at.latitude, longitude: at.longitude + 0.0002 });
-		const otherCategoryUnrelated = await createComplaint({ description: `Conteneur à laver ${tag}`, category: 'PROP-09', latitude: at.latitude, longitude: at.longitude + 0.0001 });
-		const query = (text: string) => call('GET', `/portal/api/nearby?category=PROP-01&lat=${at.latitude}&lng=${at.longitude}&text=${encodeURIComponent(text)}&lang=fr`);
+		const alike = await createComplaint({
+			description: `الزبل ما تجمعش فالدرب ${tag}`,
+			category: 'PROP-01',
+			latitude: at.latitude + 0.0005,
+			longitude: at.longitude,
+		});
+		const closer = await createComplaint({
+			description: `Bac cassé au coin ${tag}`,
+			category: 'PROP-01',
+			latitude: at.latitude + 0.0001,
+			longitude: at.longitude,
+		});
+		const otherCategoryAlike = await createComplaint({
+			description: `zbel ma t3ayetch f derb ${tag}`,
+			category: 'PROP-04',
+			latitude: at.latitude,
+			longitude: at.longitude + 0.0002,
+		});
+		const otherCategoryUnrelated = await createComplaint({
+			description: `Conteneur à laver ${tag}`,
+			category: 'PROP-09',
+			latitude: at.latitude,
+			longitude: at.longitude + 0.0001,
+		});
+		const query = (text: string) =>
+			call(
+				'GET',
+				`/portal/api/nearby?category=PROP-01&lat=${at.latitude}&lng=${at.longitude}&text=${encodeURIComponent(text)}&lang=fr`,
+			);
 
 		const ranked = (await query(`zbel ma t3ayetch f derb ${tag}`)).body.data as { reference: string }[];
 		const references = ranked.map((row) => row.reference);
@@ -110,33 +154,92 @@ describe('likely duplicates by meaning and place', () => {
 describe('merging a duplicate into its original (workspace command)', () => {
 	it('rejects the duplicate as "duplicate of", makes its citizen a supporter of the original, tells them, and keeps both in the register', async () => {
 		const tag = `${Date.now() % 100000}`;
-		const original = await createComplaint({ description: `Conteneur plein rue 7 ${tag}` , category: 'PROP-02' });
-		const duplicate = await createComplaint({ description: `La poubelle déborde rue 7 ${tag}`, category: 'PROP-02', citizen_email: `doublon.${tag}@example.ma` });
+		const original = await createComplaint({ description: `Conteneur plein rue 7 ${tag}`, category: 'PROP-02' });
+		const duplicate = await createComplaint({
+			description: `La poubelle déborde rue 7 ${tag}`,
+			category: 'PROP-02',
+			citizen_email: `doublon.${tag}@example.ma`,
+		});
 		const token = await loginAs('bureau-ordre');
 		const view = await call('GET', `/workspace/complaints/${duplicate.id}`, { token });
 		expect(view.body.data.commands.map((offer: { command: string }) => offer.command)).toContain('merge');
-		expect(view.body.data.commands.find((offer: { command: string }) => offer.command === 'merge').inputs).toEqual(['into']);
+		expect(view.body.data.commands.find((offer: { command: string }) => offer.command === 'merge').inputs).toEqual([
+			'into',
+		]);
 		// the workspace shows the original among the likely duplicates, the one saying the same thing first
-		expect(view.body.data.likely_duplicates.map((item: { reference: string }) => item.reference)).toContain(original.reference);
-		expect(view.body.data.likely_duplicates.map((item: { reference: string }) => item.reference)).not.toContain(duplicate.reference);
+		expect(view.body.data.likely_duplicates.map((item: { reference: string }) => item.reference)).toContain(
+			original.reference,
+		);
+		expect(view.body.data.likely_duplicates.map((item: { reference: string }) => item.reference)).not.toContain(
+			duplicate.reference,
+		);
 
-		expect((await call('POST', `/workspace/complaints/${duplicate.id}/commands/merge`, { token, body: { into: '' } })).status).toBe(400);
-		expect((await call('POST', `/workspace/complaints/${duplicate.id}/commands/merge`, { token, body: { into: duplicate.reference } })).status).toBe(400);
-		expect((await call('POST', `/workspace/complaints/${duplicate.id}/commands/merge`, { token, body: { into: 'CAS-1999-000001' } })).status).toBe(400);
+		expect(
+			(await call('POST', `/workspace/complaints/${duplicate.id}/commands/merge`, { token, body: { into: '' } }))
+				.status,
+		).toBe(400);
+		expect(
+			(
+				await call('POST', `/workspace/complaints/${duplicate.id}/commands/merge`, {
+					token,
+					body: { into: duplicate.reference },
+				})
+			).status,
+		).toBe(400);
+		expect(
+			(
+				await call('POST', `/workspace/complaints/${duplicate.id}/commands/merge`, {
+					token,
+					body: { into: 'CAS-1999-000001' },
+				})
+			).status,
+		).toBe(400);
 
-		const merged = await call('POST', `/workspace/complaints/${duplicate.id}/commands/merge`, { token, body: { into: original.reference.toLowerCase() } });
+		const merged = await call('POST', `/workspace/complaints/${duplicate.id}/commands/merge`, {
+			token,
+			body: { into: original.reference.toLowerCase() },
+		});
 		expect(merged.status, JSON.stringify(merged.body)).toBe(200);
 		const admin = adminToken();
-		const after = (await call('GET', `/items/complaints/${duplicate.id}?fields=status,duplicate_of,rejection_reason`, { token: admin })).body.data;
+		const after = (
+			await call('GET', `/items/complaints/${duplicate.id}?fields=status,duplicate_of,rejection_reason`, {
+				token: admin,
+			})
+		).body.data;
 		expect(after).toMatchObject({ status: 'rejected', duplicate_of: original.id });
 		expect(after.rejection_reason).toContain(original.reference);
-		expect((await call('GET', `/items/complaints/${original.id}?fields=status,supporters_count`, { token: admin })).body.data).toMatchObject({ status: 'new', supporters_count: 1 });
-		const outbox = (await call('GET', `/items/outbox?filter[complaint][_eq]=${duplicate.id}&filter[event][_eq]=merged&fields=channel,recipient,payload`, { token: admin })).body.data;
+		expect(
+			(await call('GET', `/items/complaints/${original.id}?fields=status,supporters_count`, { token: admin })).body
+				.data,
+		).toMatchObject({ status: 'new', supporters_count: 1 });
+		const outbox = (
+			await call(
+				'GET',
+				`/items/outbox?filter[complaint][_eq]=${duplicate.id}&filter[event][_eq]=merged&fields=channel,recipient,payload`,
+				{ token: admin },
+			)
+		).body.data;
 		expect(outbox).toEqual([expect.objectContaining({ channel: 'email', recipient: `doublon.${tag}@example.ma` })]);
-		const notes = (await call('GET', `/items/complaint_events?filter[complaint][_eq]=${original.id}&filter[type][_eq]=note&fields=body`, { token: admin })).body.data;
+		const notes = (
+			await call(
+				'GET',
+				`/items/complaint_events?filter[complaint][_eq]=${original.id}&filter[type][_eq]=note&fields=body`,
+				{ token: admin },
+			)
+		).body.data;
 		expect(notes.some((note: { body: string }) => note.body.includes(duplicate.reference))).toBe(true);
 		// the duplicate is rejected: no second merge, nothing counted twice
-		expect((await call('POST', `/workspace/complaints/${duplicate.id}/commands/merge`, { token, body: { into: original.reference } })).status).toBe(403);
-		expect((await call('GET', `/items/complaints/${original.id}?fields=supporters_count`, { token: admin })).body.data.supporters_count).toBe(1);
+		expect(
+			(
+				await call('POST', `/workspace/complaints/${duplicate.id}/commands/merge`, {
+					token,
+					body: { into: original.reference },
+				})
+			).status,
+		).toBe(403);
+		expect(
+			(await call('GET', `/items/complaints/${original.id}?fields=supporters_count`, { token: admin })).body.data
+				.supporters_count,
+		).toBe(1);
 	});
 });

@@ -14,19 +14,29 @@ const PROP_CENTRAL_TEAM = '5e7a0000-0000-4000-8000-50524f503030';
 const run = `${Date.now()}`.slice(-7);
 
 async function photo(colour: string): Promise<Buffer> {
-	return sharp({ create: { width: 640, height: 480, channels: 3, background: colour } }).jpeg().toBuffer();
+	return sharp({ create: { width: 640, height: 480, channels: 3, background: colour } })
+		.jpeg()
+		.toBuffer();
 }
 
 async function upload(path: string, token: string, bytes: Buffer, field = 'photos') {
 	const form = new FormData();
 	form.append(field, new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), 'apres.jpg');
 	form.append('kind', 'after_photo');
-	const response = await fetch(`${platform().url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+	const response = await fetch(`${platform().url}${path}`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${token}` },
+		body: form,
+	});
 	return { status: response.status, body: await response.json() };
 }
 
 async function journal(complaint: string) {
-	return (await call('GET', `/items/access_journal?filter[complaint][_eq]=${complaint}&fields=user,screen,data&sort=id`, { token: adminToken() })).body.data as { user: string; screen: string; data: string }[];
+	return (
+		await call('GET', `/items/access_journal?filter[complaint][_eq]=${complaint}&fields=user,screen,data&sort=id`, {
+			token: adminToken(),
+		})
+	).body.data as { user: string; screen: string; data: string }[];
 }
 
 let agent: string;
@@ -34,8 +44,20 @@ let agentId: string;
 let complaint: { id: string; reference: string };
 
 beforeAll(async () => {
-	complaint = await createComplaint({ description: `Bac renversé ${run} devant l'école`, citizen_name: `Citoyen ${run}`, citizen_phone: `+2126610${run}`.slice(0, 13), citizen_email: `citoyen.${run}@example.ma` });
-	expect((await call('POST', '/workspace/assignments', { token: adminToken(), body: { complaints: [complaint.id], team: PROP_CENTRAL_TEAM } })).status).toBe(200);
+	complaint = await createComplaint({
+		description: `Bac renversé ${run} devant l'école`,
+		citizen_name: `Citoyen ${run}`,
+		citizen_phone: `+2126610${run}`.slice(0, 13),
+		citizen_email: `citoyen.${run}@example.ma`,
+	});
+	expect(
+		(
+			await call('POST', '/workspace/assignments', {
+				token: adminToken(),
+				body: { complaints: [complaint.id], team: PROP_CENTRAL_TEAM },
+			})
+		).status,
+	).toBe(200);
 	agent = await loginAs('agent');
 	agentId = (await call('GET', '/workspace/me', { token: agent })).body.data.id;
 });
@@ -49,7 +71,13 @@ beforeEach(async () => {
 describe('who am I, and where I land', () => {
 	it('the agent lands on their queue, in Arabic, with the capabilities of the role', async () => {
 		const me = (await call('GET', '/workspace/me', { token: agent })).body.data;
-		expect(me).toMatchObject({ role: 'service_agent', role_label: 'عون المصلحة', language: 'ar', landing: 'queue', dashboard: null });
+		expect(me).toMatchObject({
+			role: 'service_agent',
+			role_label: 'عون المصلحة',
+			language: 'ar',
+			landing: 'queue',
+			dashboard: null,
+		});
 		expect(me.capabilities).toContain('read_queue');
 		expect(me.capabilities).not.toContain('bulk_assign');
 		expect(me.teams.length).toBeGreaterThan(0);
@@ -75,7 +103,12 @@ describe('the queue', () => {
 		expect(response.status).toBe(200);
 		expect(response.body.meta.total).toBe(1);
 		const [item] = response.body.data;
-		expect(item).toMatchObject({ id: complaint.id, reference: complaint.reference, status: 'assigned', status_label: 'مُسندة' });
+		expect(item).toMatchObject({
+			id: complaint.id,
+			reference: complaint.reference,
+			status: 'assigned',
+			status_label: 'مُسندة',
+		});
 		expect(item.excerpt).toContain(run);
 		expect(item.category_label).toMatch(/[\u0600-\u06FF]/);
 		expect(item.resolve_due_at).toBeTruthy();
@@ -83,12 +116,22 @@ describe('the queue', () => {
 		expect(JSON.stringify(item)).not.toContain(`citoyen.${run}`);
 	});
 	it('finds it by reference, filters by status, SLA state, assignee and period, and refuses unknown filters field by field', async () => {
-		expect((await call('GET', `/workspace/complaints?q=${complaint.reference}`, { token: agent })).body.data.map((row: { id: string }) => row.id)).toEqual([complaint.id]);
-		expect((await call('GET', `/workspace/complaints?q=${run}&status=resolved`, { token: agent })).body.meta.total).toBe(0);
-		expect((await call('GET', `/workspace/complaints?q=${run}&assignee=none&status=open`, { token: agent })).body.meta.total).toBe(1);
+		expect(
+			(await call('GET', `/workspace/complaints?q=${complaint.reference}`, { token: agent })).body.data.map(
+				(row: { id: string }) => row.id,
+			),
+		).toEqual([complaint.id]);
+		expect(
+			(await call('GET', `/workspace/complaints?q=${run}&status=resolved`, { token: agent })).body.meta.total,
+		).toBe(0);
+		expect(
+			(await call('GET', `/workspace/complaints?q=${run}&assignee=none&status=open`, { token: agent })).body.meta.total,
+		).toBe(1);
 		expect((await call('GET', `/workspace/complaints?q=${run}&assignee=me`, { token: agent })).body.meta.total).toBe(0);
 		const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Casablanca' }).format(new Date());
-		expect((await call('GET', `/workspace/complaints?q=${run}&from=${today}&to=${today}`, { token: agent })).body.meta.total).toBe(1);
+		expect(
+			(await call('GET', `/workspace/complaints?q=${run}&from=${today}&to=${today}`, { token: agent })).body.meta.total,
+		).toBe(1);
 		const refused = await call('GET', '/workspace/complaints?status=lost&limit=1000&from=hier', { token: agent });
 		expect(refused.status).toBe(400);
 		expect(refused.body.errors!.map((error) => error.extensions.field).sort()).toEqual(['from', 'limit', 'status']);
@@ -109,30 +152,49 @@ describe('a complaint', () => {
 		expect(view.commands.map((command: { command: string }) => command.command)).toEqual(['claim', 'note', 'attach']);
 		expect(view.commands[0].label).toBe('التكفل بالشكاية');
 		expect(view.contact).toEqual({ available: true, may_read: true });
-		expect(view.history.map((event: { type: string }) => event.type)).toEqual(['created', 'assigned', 'status_changed']);
+		expect(view.history.map((event: { type: string }) => event.type)).toEqual([
+			'created',
+			'assigned',
+			'status_changed',
+		]);
 		for (const event of view.history) expect(event.label).not.toMatch(/^[a-z_]+(\.[a-z_]+)+$/);
 		expect(JSON.stringify(view)).not.toContain(`citoyen.${run}`);
 	});
 
 	it('gives the contact details on request and journals the read', async () => {
 		expect(await journal(complaint.id)).toEqual([]);
-		const contact = await call('GET', `/workspace/complaints/${complaint.id}/contact?screen=complaint`, { token: agent });
+		const contact = await call('GET', `/workspace/complaints/${complaint.id}/contact?screen=complaint`, {
+			token: agent,
+		});
 		expect(contact.status).toBe(200);
 		expect(contact.body.data).toMatchObject({ name: `Citoyen ${run}`, email: `citoyen.${run}@example.ma` });
-		expect(await journal(complaint.id)).toEqual([{ user: agentId, screen: 'complaint', data: 'name,phone,email,postal_address' }]);
+		expect(await journal(complaint.id)).toEqual([
+			{ user: agentId, screen: 'complaint', data: 'name,phone,email,postal_address' },
+		]);
 		// the journal is the administrators' alone
 		expect((await call('GET', '/items/access_journal', { token: agent })).status).toBe(403);
 	});
 
 	it('claims, starts, asks the citizen, resumes and resolves with an after-photo, each move in the history', async () => {
-		const command = (name: string, body: Record<string, unknown> = {}) => call('POST', `/workspace/complaints/${complaint.id}/commands/${name}`, { token: agent, body });
+		const command = (name: string, body: Record<string, unknown> = {}) =>
+			call('POST', `/workspace/complaints/${complaint.id}/commands/${name}`, { token: agent, body });
 		const claimed = await command('claim');
 		expect(claimed.body.data).toMatchObject({ assignee_is_me: true });
-		expect(claimed.body.data.commands.map((item: { command: string }) => item.command)).toEqual(['start', 'request_info', 'resolve', 'note', 'attach']);
+		expect(claimed.body.data.commands.map((item: { command: string }) => item.command)).toEqual([
+			'start',
+			'request_info',
+			'resolve',
+			'note',
+			'attach',
+		]);
 		expect((await command('start')).body.data.status).toBe('in_progress');
 		const asked = await command('request_info', { message: 'Pouvez-vous préciser le numéro de la rue ?' });
 		expect(asked.body.data.status).toBe('waiting_citizen');
-		expect(asked.body.data.commands.map((item: { command: string }) => item.command)).toEqual(['resume', 'note', 'attach']);
+		expect(asked.body.data.commands.map((item: { command: string }) => item.command)).toEqual([
+			'resume',
+			'note',
+			'attach',
+		]);
 		expect((await command('resume')).body.data.status).toBe('in_progress');
 
 		const uploaded = await upload(`/workspace/complaints/${complaint.id}/files`, agent, await photo('#2a7'));
@@ -155,17 +217,29 @@ describe('a complaint', () => {
 		const thumb = await fetch(`${platform().url}${after.thumbnail}`, { headers: { authorization: `Bearer ${agent}` } });
 		expect(thumb.status).toBe(200);
 		expect((await sharp(Buffer.from(await thumb.arrayBuffer())).metadata()).width).toBeLessThanOrEqual(320);
-		expect((await fetch(`${platform().url}/assets/${after.id}`, { headers: { authorization: `Bearer ${agent}` } })).status).toBe(403);
+		expect(
+			(await fetch(`${platform().url}/assets/${after.id}`, { headers: { authorization: `Bearer ${agent}` } })).status,
+		).toBe(403);
 		const other = await createComplaint({});
-		expect((await call('GET', `/workspace/complaints/${other.id}/files/${after.id}`, { token: adminToken() })).status).toBe(403);
+		expect(
+			(await call('GET', `/workspace/complaints/${other.id}/files/${after.id}`, { token: adminToken() })).status,
+		).toBe(403);
 	});
 
 	it('refuses a move the role may not make, in the user language, and changes nothing', async () => {
-		const refused = await call('POST', `/workspace/complaints/${complaint.id}/commands/close`, { token: agent, body: {} });
+		const refused = await call('POST', `/workspace/complaints/${complaint.id}/commands/close`, {
+			token: agent,
+			body: {},
+		});
 		expect(refused.status).toBe(403);
 		expect(refused.body.errors![0].message).toBe('هذا الإجراء غير متاح لكم على هذه الشكاية في وضعيتها الحالية.');
-		expect((await call('POST', `/workspace/complaints/${complaint.id}/commands/teleport`, { token: agent, body: {} })).status).toBe(400);
-		expect((await call('GET', `/workspace/complaints/${complaint.id}`, { token: agent })).body.data.status).toBe('resolved');
+		expect(
+			(await call('POST', `/workspace/complaints/${complaint.id}/commands/teleport`, { token: agent, body: {} }))
+				.status,
+		).toBe(400);
+		expect((await call('GET', `/workspace/complaints/${complaint.id}`, { token: agent })).body.data.status).toBe(
+			'resolved',
+		);
 	});
 });
 
@@ -173,18 +247,37 @@ describe('corrections keep what the citizen gave', () => {
 	it('corrects a phone number as a recorded event, the original kept, the values never shown in the timeline', async () => {
 		const target = await createComplaint({ citizen_phone: '0661000111', description: `Correction ${run}` });
 		const office = await loginAs('bureau-ordre');
-		const corrected = await call('POST', `/workspace/complaints/${target.id}/commands/correct`, { token: office, body: { field: 'citizen_phone', value: '0661000222', reason: 'Le citoyen a rappelé' } });
+		const corrected = await call('POST', `/workspace/complaints/${target.id}/commands/correct`, {
+			token: office,
+			body: { field: 'citizen_phone', value: '0661000222', reason: 'Le citoyen a rappelé' },
+		});
 		expect(corrected.status).toBe(200);
 		const entry = corrected.body.data.history.find((event: { type: string }) => event.type === 'correction');
 		expect(entry.label).toBe('Téléphone du citoyen corrigé');
 		expect(entry.body).toBeNull();
-		const stored = withCitizen((await call('GET', `/items/complaints/${target.id}?fields=id,history.type,history.body,${CONTACT_FIELDS}`, { token: adminToken() })).body.data);
+		const stored = withCitizen(
+			(
+				await call('GET', `/items/complaints/${target.id}?fields=id,history.type,history.body,${CONTACT_FIELDS}`, {
+					token: adminToken(),
+				})
+			).body.data,
+		);
 		expect(stored.citizen_phone).toBe('0661000222');
 		const event = stored.history.find((row: { type: string }) => row.type === 'correction');
 		expect(JSON.parse(event.body)).toMatchObject({ field: 'citizen_phone', from: '0661000111', to: '0661000222' });
-		const same = await call('POST', `/workspace/complaints/${target.id}/commands/correct`, { token: office, body: { field: 'citizen_phone', value: '0661000222' } });
+		const same = await call('POST', `/workspace/complaints/${target.id}/commands/correct`, {
+			token: office,
+			body: { field: 'citizen_phone', value: '0661000222' },
+		});
 		expect(same.status).toBe(400);
-		expect((await call('POST', `/workspace/complaints/${target.id}/commands/correct`, { token: office, body: { field: 'description', value: 'réécrit' } })).status).toBe(400);
+		expect(
+			(
+				await call('POST', `/workspace/complaints/${target.id}/commands/correct`, {
+					token: office,
+					body: { field: 'description', value: 'réécrit' },
+				})
+			).status,
+		).toBe(400);
 	});
 });
 
@@ -199,14 +292,26 @@ describe('a service head dispatches', () => {
 		expect(eligible.status).toBe(200);
 		const youssef = eligible.body.data.agents.find((option: { label: string }) => option.label === 'Youssef El Amrani');
 		expect(youssef).toBeTruthy();
-		const assigned = await call('POST', '/workspace/assignments', { token: head, body: { complaints: [first.id, second.id], team: youssef.team, assignee: youssef.value } });
+		const assigned = await call('POST', '/workspace/assignments', {
+			token: head,
+			body: { complaints: [first.id, second.id], team: youssef.team, assignee: youssef.value },
+		});
 		expect(assigned.status).toBe(200);
-		expect(assigned.body.data.map((row: { assignee_label: string; status: string }) => [row.assignee_label, row.status])).toEqual([
+		expect(
+			assigned.body.data.map((row: { assignee_label: string; status: string }) => [row.assignee_label, row.status]),
+		).toEqual([
 			['Youssef El Amrani', 'assigned'],
 			['Youssef El Amrani', 'assigned'],
 		]);
 		// an agent does not bulk-assign
-		expect((await call('POST', '/workspace/assignments', { token: agent, body: { complaints: [first.id], team: youssef.team } })).status).toBe(403);
+		expect(
+			(
+				await call('POST', '/workspace/assignments', {
+					token: agent,
+					body: { complaints: [first.id], team: youssef.team },
+				})
+			).status,
+		).toBe(403);
 	});
 });
 
@@ -223,22 +328,46 @@ describe('my own settings', () => {
 	it('changes the password only with the current one', async () => {
 		const token = await loginAs('agent-voirie');
 		const { demoPassword } = platform();
-		const wrong = await call('POST', '/workspace/me/password', { token, body: { current: 'pas le bon', password: 'Un-nouveau-mot-2026' } });
+		const wrong = await call('POST', '/workspace/me/password', {
+			token,
+			body: { current: 'pas le bon', password: 'Un-nouveau-mot-2026' },
+		});
 		expect(wrong.status).toBe(400);
 		expect(wrong.body.errors![0].extensions.field).toBe('current');
-		expect((await call('POST', '/workspace/me/password', { token, body: { current: demoPassword, password: 'court' } })).status).toBe(400);
-		expect((await call('POST', '/workspace/me/password', { token, body: { current: demoPassword, password: 'Un-nouveau-mot-2026' } })).status).toBe(200);
-		const login = await call('POST', '/auth/login', { body: { email: 'agent.voirie@casablanca.ma', password: 'Un-nouveau-mot-2026' } });
+		expect(
+			(await call('POST', '/workspace/me/password', { token, body: { current: demoPassword, password: 'court' } }))
+				.status,
+		).toBe(400);
+		expect(
+			(
+				await call('POST', '/workspace/me/password', {
+					token,
+					body: { current: demoPassword, password: 'Un-nouveau-mot-2026' },
+				})
+			).status,
+		).toBe(200);
+		const login = await call('POST', '/auth/login', {
+			body: { email: 'agent.voirie@casablanca.ma', password: 'Un-nouveau-mot-2026' },
+		});
 		expect(login.status).toBe(200);
 		// back to the demo password, for the other tests
-		expect((await call('POST', '/workspace/me/password', { token: login.body.data.access_token, body: { current: 'Un-nouveau-mot-2026', password: demoPassword } })).status).toBe(200);
+		expect(
+			(
+				await call('POST', '/workspace/me/password', {
+					token: login.body.data.access_token,
+					body: { current: 'Un-nouveau-mot-2026', password: demoPassword },
+				})
+			).status,
+		).toBe(200);
 	});
 });
 
 describe('the staff landing', () => {
 	it('sets the workspace as the page a scoped staff member opens after login', async () => {
 		await loginAs('agent');
-		const users = await call('GET', '/users?filter[email][_eq]=agent.proprete@casablanca.ma&fields=last_page', { token: adminToken() });
+		const users = await call('GET', '/users?filter[email][_eq]=agent.proprete@casablanca.ma&fields=last_page', {
+			token: adminToken(),
+		});
 		expect(users.body.data[0].last_page).toBe('/casa-workspace');
 	});
 });

@@ -4,7 +4,16 @@ import { startTestPlatform } from './test-platform';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
-		casa: { url: string; adminToken: string; demoPassword: string; database: string; databaseFile: string | null; config: PlatformConfig; mailDir: string; services: Record<string, Record<string, unknown>> };
+		casa: {
+			url: string;
+			adminToken: string;
+			demoPassword: string;
+			database: string;
+			databaseFile: string | null;
+			config: PlatformConfig;
+			mailDir: string;
+			services: Record<string, Record<string, unknown>>;
+		};
 	}
 }
 

@@ -58,10 +58,18 @@ async function freePort(): Promise<number> {
 const pgAdmin = () =>
 	knexFactory({
 		client: 'pg',
-		connection: { host: process.env.PGHOST ?? '127.0.0.1', port: Number(process.env.PGPORT ?? 5432), user: process.env.PGUSER ?? 'postgres', password: process.env.PGPASSWORD ?? '', database: 'postgres' },
+		connection: {
+			host: process.env.PGHOST ?? '127.0.0.1',
+			port: Number(process.env.PGPORT ?? 5432),
+			user: process.env.PGUSER ?? 'postgres',
+			password: process.env.PGPASSWORD ?? '',
+			database: 'postgres',
+		},
 	});
 
-export async function startTestPlatform(options: { database?: 'sqlite' | 'pg'; extraEnv?: Record<string, string> } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(
+	options: { database?: 'sqlite' | 'pg'; extraEnv?: Record<string, string> } = {},
+): Promise<TestPlatform> {
 	const database = options.database ?? (process.env.CASA_TEST_DB === 'pg' ? 'pg' : 'sqlite');
 	const dataDir = mkdtempSync(join(tmpdir(), 'casa-test-'));
 	const mailDir = join(dataDir, 'mail');
@@ -95,7 +103,14 @@ export async function startTestPlatform(options: { database?: 'sqlite' | 'pg'; e
 		const admin = pgAdmin();
 		await admin.raw(`CREATE DATABASE ${name}`);
 		await admin.destroy();
-		Object.assign(env, { DB_CLIENT: 'pg', DB_HOST: process.env.PGHOST ?? '127.0.0.1', DB_PORT: process.env.PGPORT ?? '5432', DB_USER: process.env.PGUSER ?? 'postgres', DB_PASSWORD: process.env.PGPASSWORD ?? '', DB_DATABASE: name });
+		Object.assign(env, {
+			DB_CLIENT: 'pg',
+			DB_HOST: process.env.PGHOST ?? '127.0.0.1',
+			DB_PORT: process.env.PGPORT ?? '5432',
+			DB_USER: process.env.PGUSER ?? 'postgres',
+			DB_PASSWORD: process.env.PGPASSWORD ?? '',
+			DB_DATABASE: name,
+		});
 		dropDatabase = async () => {
 			const cleanup = pgAdmin();
 			await cleanup.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -4,7 +4,17 @@
 // process (as `nobody` when the tests run as root).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+	chownSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -27,8 +37,14 @@ async function freePort(): Promise<number> {
 /** The account dovecot runs as and stores mail as: never root (dovecot refuses mail for uid 0). */
 function runAs(): { uid: number; gid: number; user: string; group: string } {
 	const me = userInfo();
-	if (me.uid !== 0) return { uid: me.uid, gid: me.gid, user: me.username, group: execFileSync('id', ['-gn']).toString().trim() };
-	return { uid: 65534, gid: 65534, user: 'nobody', group: execFileSync('getent', ['group', '65534']).toString().split(':')[0] || 'nogroup' };
+	if (me.uid !== 0)
+		return { uid: me.uid, gid: me.gid, user: me.username, group: execFileSync('id', ['-gn']).toString().trim() };
+	return {
+		uid: 65534,
+		gid: 65534,
+		user: 'nobody',
+		group: execFileSync('getent', ['group', '65534']).toString().split(':')[0] || 'nogroup',
+	};
 }
 
 function chownTree(path: string, uid: number, gid: number) {
@@ -39,7 +55,10 @@ function chownTree(path: string, uid: number, gid: number) {
 async function waitForGreeting(port: number, child: ChildProcess, log: string): Promise<void> {
 	const deadline = Date.now() + 15_000;
 	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`dovecot exited (${child.exitCode}): ${existsSync(log) ? readFileSync(log, 'utf8').slice(-2000) : ''}`);
+		if (child.exitCode !== null)
+			throw new Error(
+				`dovecot exited (${child.exitCode}): ${existsSync(log) ? readFileSync(log, 'utf8').slice(-2000) : ''}`,
+			);
 		const ok = await new Promise<boolean>((resolve) => {
 			const socket = createConnection({ host: '127.0.0.1', port }, () => undefined);
 			socket.once('data', (chunk) => {
@@ -55,7 +74,9 @@ async function waitForGreeting(port: number, child: ChildProcess, log: string): 
 		if (ok) return;
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
-	throw new Error(`dovecot did not answer on port ${port}: ${existsSync(log) ? readFileSync(log, 'utf8').slice(-2000) : ''}`);
+	throw new Error(
+		`dovecot did not answer on port ${port}: ${existsSync(log) ? readFileSync(log, 'utf8').slice(-2000) : ''}`,
+	);
 }
 
 export async function startImapServer(dataDir: string): Promise<TestService> {
@@ -66,7 +87,10 @@ export async function startImapServer(dataDir: string): Promise<TestService> {
 	const password = randomBytes(12).toString('hex');
 	for (const dir of ['run', 'state', 'mail']) mkdirSync(join(root, dir), { recursive: true });
 	const log = join(root, 'dovecot.log');
-	writeFileSync(join(root, 'users'), `${USER}:{PLAIN}${password}:${owner.uid}:${owner.gid}::${join(root, 'mail', USER)}\n`);
+	writeFileSync(
+		join(root, 'users'),
+		`${USER}:{PLAIN}${password}:${owner.uid}:${owner.gid}::${join(root, 'mail', USER)}\n`,
+	);
 	writeFileSync(
 		join(root, 'dovecot.conf'),
 		`protocols = imap
@@ -116,7 +140,11 @@ service stats {
 `,
 	);
 	if (userInfo().uid === 0) chownTree(root, owner.uid, owner.gid);
-	const child = spawn(DOVECOT, ['-F', '-c', join(root, 'dovecot.conf')], { uid: owner.uid, gid: owner.gid, stdio: ['ignore', 'ignore', 'pipe'] });
+	const child = spawn(DOVECOT, ['-F', '-c', join(root, 'dovecot.conf')], {
+		uid: owner.uid,
+		gid: owner.gid,
+		stdio: ['ignore', 'ignore', 'pipe'],
+	});
 	let stderr = '';
 	child.stderr?.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
 	try {

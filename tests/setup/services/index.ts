@@ -14,7 +14,11 @@ export interface TestService {
 	stop: () => Promise<void>;
 }
 
-export async function startTestServices(dataDir: string): Promise<{ env: Record<string, string>; provide: Record<string, Record<string, unknown>>; stop: () => Promise<void> }> {
+export async function startTestServices(dataDir: string): Promise<{
+	env: Record<string, string>;
+	provide: Record<string, Record<string, unknown>>;
+	stop: () => Promise<void>;
+}> {
 	const started: [string, TestService][] = [];
 	try {
 		started.push(['imap', await startImapServer(dataDir)]);

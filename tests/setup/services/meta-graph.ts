@@ -16,7 +16,9 @@ const VERSION = 'v21.0';
 async function samplePhoto(): Promise<Buffer> {
 	const apiRequire = createRequire(createRequire(import.meta.url).resolve('@directus/api/package.json'));
 	const sharp = apiRequire('sharp') as any;
-	return sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 80, b: 40 } } }).jpeg().toBuffer();
+	return sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 80, b: 40 } } })
+		.jpeg()
+		.toBuffer();
 }
 
 export async function startMetaGraphMock(_dataDir: string): Promise<TestService> {
@@ -28,7 +30,18 @@ export async function startMetaGraphMock(_dataDir: string): Promise<TestService>
 	const sent: { phoneNumberId: string; body: Record<string, unknown>; at: string }[] = [];
 	let base = '';
 	const authorised = (request: Request) => request.headers.get('authorization') === `Bearer ${accessToken}`;
-	const oauthError = () => HttpResponse.json({ error: { message: 'Invalid OAuth access token - Cannot parse access token', type: 'OAuthException', code: 190, fbtrace_id: 'AbCdEf' } }, { status: 401 });
+	const oauthError = () =>
+		HttpResponse.json(
+			{
+				error: {
+					message: 'Invalid OAuth access token - Cannot parse access token',
+					type: 'OAuthException',
+					code: 190,
+					fbtrace_id: 'AbCdEf',
+				},
+			},
+			{ status: 401 },
+		);
 
 	const app = createServer(
 		http.get('*/__mock/messages', () => HttpResponse.json({ data: sent })),
@@ -36,20 +49,36 @@ export async function startMetaGraphMock(_dataDir: string): Promise<TestService>
 			if (!authorised(request)) return oauthError();
 			const body = (await request.json()) as Record<string, unknown>;
 			if (body.messaging_product !== 'whatsapp' || typeof body.to !== 'string' || typeof body.type !== 'string') {
-				return HttpResponse.json({ error: { message: '(#100) Invalid parameter', type: 'OAuthException', code: 100, fbtrace_id: 'AbCdEf' } }, { status: 400 });
+				return HttpResponse.json(
+					{ error: { message: '(#100) Invalid parameter', type: 'OAuthException', code: 100, fbtrace_id: 'AbCdEf' } },
+					{ status: 400 },
+				);
 			}
 			const id = `wamid.${Buffer.from(randomBytes(12)).toString('base64')}`;
 			sent.push({ phoneNumberId: String(params.phoneNumberId), body, at: new Date().toISOString() });
-			return HttpResponse.json({ messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: String(body.to).replace(/\D/g, '') }], messages: [{ id }] });
+			return HttpResponse.json({
+				messaging_product: 'whatsapp',
+				contacts: [{ input: body.to, wa_id: String(body.to).replace(/\D/g, '') }],
+				messages: [{ id }],
+			});
 		}),
 		http.get('*/media-files/:mediaId', ({ request }) => {
 			if (!authorised(request)) return new HttpResponse(null, { status: 401 });
-			return new HttpResponse(photo, { headers: { 'content-type': 'image/jpeg', 'content-length': String(photo.length) } });
+			return new HttpResponse(photo, {
+				headers: { 'content-type': 'image/jpeg', 'content-length': String(photo.length) },
+			});
 		}),
 		http.get(`*/${VERSION}/:mediaId`, ({ request, params }) => {
 			if (!authorised(request)) return oauthError();
 			const id = String(params.mediaId);
-			return HttpResponse.json({ messaging_product: 'whatsapp', url: `${base}/media-files/${id}?ext=1`, mime_type: 'image/jpeg', sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', file_size: String(photo.length), id });
+			return HttpResponse.json({
+				messaging_product: 'whatsapp',
+				url: `${base}/media-files/${id}?ext=1`,
+				mime_type: 'image/jpeg',
+				sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+				file_size: String(photo.length),
+				id,
+			});
 		}),
 	);
 	const server: Server = await new Promise((resolve) => {

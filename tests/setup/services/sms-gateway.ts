@@ -35,12 +35,26 @@ export async function startSmsGateway(_dataDir: string): Promise<TestService> {
 		http.post('/v1/messages', async ({ request }) => {
 			const authorization = request.headers.get('authorization');
 			const body = (await request.json().catch(() => null)) as Record<string, unknown> | null;
-			const record = (status: number) => received.push({ to: body?.to, from: body?.from, text: body?.text, authorization, status, at: new Date().toISOString() });
+			const record = (status: number) =>
+				received.push({
+					to: body?.to,
+					from: body?.from,
+					text: body?.text,
+					authorization,
+					status,
+					at: new Date().toISOString(),
+				});
 			if (authorization !== `Bearer ${SMS_GATEWAY_TOKEN}`) {
 				record(401);
 				return HttpResponse.json({ error: 'invalid token' }, { status: 401 });
 			}
-			if (!body || typeof body.to !== 'string' || typeof body.text !== 'string' || body.text === '' || typeof body.from !== 'string') {
+			if (
+				!body ||
+				typeof body.to !== 'string' ||
+				typeof body.text !== 'string' ||
+				body.text === '' ||
+				typeof body.from !== 'string'
+			) {
 				record(400);
 				return HttpResponse.json({ error: 'to, from and text are required' }, { status: 400 });
 			}

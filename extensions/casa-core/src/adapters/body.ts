@@ -96,7 +96,8 @@ export function readRawBody(req: IncomingBody, limit: number): Promise<Buffer> {
 			void discardRest(req).then(() => reject(problem));
 		};
 		const declared = declaredLength(req);
-		if (declared !== null && declared > limit) return fail(new BodyProblem(413, 'too_large', { limit: humanSize(limit) }));
+		if (declared !== null && declared > limit)
+			return fail(new BodyProblem(413, 'too_large', { limit: humanSize(limit) }));
 		if (req.readableEnded) return resolve(Buffer.alloc(0));
 		const chunks: Buffer[] = [];
 		let size = 0;
@@ -183,7 +184,11 @@ function utf8Of(latin1: string): string | null {
  * read; rejects with a BodyProblem for a body that is cut off, malformed, too
  * large or not UTF-8. Never leaves an error event unhandled.
  */
-export async function parseMultipart(req: IncomingBody, limits: MultipartLimits, budget: UploadBudget = uploadBudget()): Promise<MultipartResult> {
+export async function parseMultipart(
+	req: IncomingBody,
+	limits: MultipartLimits,
+	budget: UploadBudget = uploadBudget(),
+): Promise<MultipartResult> {
 	const declared = declaredLength(req);
 	// refused at once (413), before it waits for memory
 	if (declared !== null && declared > limits.maxTotalBytes) return readMultipart(req, limits);
@@ -195,7 +200,11 @@ export async function parseMultipart(req: IncomingBody, limits: MultipartLimits,
 		throw error;
 	}
 	// the parsed files live until the route has answered (decoded, stored): the share is given back then
-	const res = (req as { res?: { once(event: 'close', listener: () => void): unknown; writableFinished?: boolean; destroyed?: boolean } }).res;
+	const res = (
+		req as {
+			res?: { once(event: 'close', listener: () => void): unknown; writableFinished?: boolean; destroyed?: boolean };
+		}
+	).res;
 	if (res && !res.writableFinished && !res.destroyed) res.once('close', release);
 	try {
 		return await readMultipart(req, limits);
@@ -213,7 +222,8 @@ function readMultipart(req: IncomingBody, limits: MultipartLimits): Promise<Mult
 			void discardRest(req).then(() => reject(problem));
 		};
 		const declared = declaredLength(req);
-		if (declared !== null && declared > limits.maxTotalBytes) return fail(new BodyProblem(413, 'too_large', { limit: humanSize(limits.maxTotalBytes) }));
+		if (declared !== null && declared > limits.maxTotalBytes)
+			return fail(new BodyProblem(413, 'too_large', { limit: humanSize(limits.maxTotalBytes) }));
 		if (req.readableEnded) return fail(new BodyProblem(400, 'truncated'));
 
 		let parser: busboy.Busboy;
@@ -223,7 +233,14 @@ function readMultipart(req: IncomingBody, limits: MultipartLimits): Promise<Mult
 				// byte for byte: decoded strictly as UTF-8 below
 				defCharset: 'latin1',
 				defParamCharset: 'latin1',
-				limits: { files: limits.maxFiles, fileSize: limits.maxFileBytes, fields: limits.maxFields, fieldSize: limits.maxFieldBytes, parts: limits.maxFiles + limits.maxFields + 5, headerPairs: 20 },
+				limits: {
+					files: limits.maxFiles,
+					fileSize: limits.maxFileBytes,
+					fields: limits.maxFields,
+					fieldSize: limits.maxFieldBytes,
+					parts: limits.maxFiles + limits.maxFields + 5,
+					headerPairs: 20,
+				},
 			});
 		} catch {
 			// no boundary, not multipart at all
@@ -247,7 +264,8 @@ function readMultipart(req: IncomingBody, limits: MultipartLimits): Promise<Mult
 
 		req.on('data', (chunk: Buffer) => {
 			total += chunk.length;
-			if (total > limits.maxTotalBytes) fail(new BodyProblem(413, 'too_large', { limit: humanSize(limits.maxTotalBytes) }));
+			if (total > limits.maxTotalBytes)
+				fail(new BodyProblem(413, 'too_large', { limit: humanSize(limits.maxTotalBytes) }));
 		});
 		req.on('aborted', () => fail(new BodyProblem(400, 'truncated')));
 		req.on('error', () => fail(new BodyProblem(400, 'truncated')));
@@ -256,7 +274,8 @@ function readMultipart(req: IncomingBody, limits: MultipartLimits): Promise<Mult
 			const name = utf8Of(rawName);
 			const value = utf8Of(rawValue);
 			if (name === null || value === null) return fail(new BodyProblem(400, 'encoding'));
-			if (info.nameTruncated || info.valueTruncated) problem({ field: name, key: 'field.too_long', values: { field: name, limit: limits.maxFieldBytes } });
+			if (info.nameTruncated || info.valueTruncated)
+				problem({ field: name, key: 'field.too_long', values: { field: name, limit: limits.maxFieldBytes } });
 			else entries.push([name, value]);
 		});
 		parser.on('file', (rawName, stream, info) => {
@@ -273,16 +292,33 @@ function readMultipart(req: IncomingBody, limits: MultipartLimits): Promise<Mult
 			stream.on('data', (chunk: Buffer) => {
 				if (!settled && !refused) chunks.push(chunk);
 			});
-			stream.on('limit', () => refuse({ field: limits.fileField, key: 'field.photo_too_large', values: { name: filename, limit: limits.maxFileBytes / 1024 / 1024 } }));
+			stream.on('limit', () =>
+				refuse({
+					field: limits.fileField,
+					key: 'field.photo_too_large',
+					values: { name: filename, limit: limits.maxFileBytes / 1024 / 1024 },
+				}),
+			);
 			stream.on('end', () => {
-				if (!refused && !(stream as { truncated?: boolean }).truncated) files.push({ filename, bytes: Buffer.concat(chunks) });
+				if (!refused && !(stream as { truncated?: boolean }).truncated)
+					files.push({ filename, bytes: Buffer.concat(chunks) });
 				chunks.length = 0;
 			});
 		});
-		parser.on('filesLimit', () => refuse({ field: limits.fileField, key: 'field.too_many_photos', values: { limit: limits.maxFiles } }));
+		parser.on('filesLimit', () =>
+			refuse({ field: limits.fileField, key: 'field.too_many_photos', values: { limit: limits.maxFiles } }),
+		);
 		parser.on('fieldsLimit', () => fail(new BodyProblem(413, 'too_large', { limit: `${limits.maxFields} champs` })));
-		parser.on('partsLimit', () => fail(new BodyProblem(413, 'too_large', { limit: `${limits.maxFiles + limits.maxFields + 5} parties` })));
-		parser.on('error', (error: Error) => fail(new BodyProblem(400, /end of (form|file)/i.test(error.message) ? 'truncated' : 'malformed', { type: 'multipart/form-data' })));
+		parser.on('partsLimit', () =>
+			fail(new BodyProblem(413, 'too_large', { limit: `${limits.maxFiles + limits.maxFields + 5} parties` })),
+		);
+		parser.on('error', (error: Error) =>
+			fail(
+				new BodyProblem(400, /end of (form|file)/i.test(error.message) ? 'truncated' : 'malformed', {
+					type: 'multipart/form-data',
+				}),
+			),
+		);
 		parser.on('close', () => {
 			if (settled) return;
 			if (req.complete === false) return fail(new BodyProblem(400, 'truncated'));
@@ -294,7 +330,6 @@ function readMultipart(req: IncomingBody, limits: MultipartLimits): Promise<Mult
 		req.pipe(parser);
 	});
 }
-
 
 export interface JsonLimits extends ShapeLimits {
 	maxBytes: number;

@@ -13,7 +13,13 @@ import { CONTROL_FIELDS, readPublicIntake } from '../domain/intake/public-intake
 import { readAnswers, readAttributeDefinitions } from '../domain/intake/attributes';
 import { fieldErrors } from './errors';
 import type { CleanPhoto } from './photos';
-import { IDEMPOTENCY_KEY, type Registered, contentHash, registerComplaint, replay } from './registration/register-complaint';
+import {
+	IDEMPOTENCY_KEY,
+	type Registered,
+	contentHash,
+	registerComplaint,
+	replay,
+} from './registration/register-complaint';
 
 export { hashSecret, secretMatches, trackingUrl } from './registration/register-complaint';
 
@@ -63,16 +69,36 @@ export interface IntakeRequest {
  * What an idempotency key is bound to besides its caller: the request's
  * content (fields but the control ones, answers, photos' bytes, channel).
  */
-export function requestHash(request: Pick<IntakeRequest, 'body' | 'channel' | 'attributes' | 'photos' | 'fileIds'>): string {
-	const body = Object.fromEntries(Object.entries(request.body).filter(([key]) => !(CONTROL_FIELDS as readonly string[]).includes(key) || key === 'website'));
+export function requestHash(
+	request: Pick<IntakeRequest, 'body' | 'channel' | 'attributes' | 'photos' | 'fileIds'>,
+): string {
+	const body = Object.fromEntries(
+		Object.entries(request.body).filter(
+			([key]) => !(CONTROL_FIELDS as readonly string[]).includes(key) || key === 'website',
+		),
+	);
 	const photos = (request.photos ?? []).map((photo) => createHash('sha256').update(photo.bytes).digest('hex'));
-	return contentHash({ body, channel: request.channel, attributes: request.attributes ?? null, photos, files: request.fileIds ?? [] });
+	return contentHash({
+		body,
+		channel: request.channel,
+		attributes: request.attributes ?? null,
+		photos,
+		files: request.fileIds ?? [],
+	});
 }
 
 /** The category's questions and the answers given, checked; nothing when the channel does not ask them. */
-async function readCategoryAnswers(context: IntakeContext, request: IntakeRequest, category: unknown, errors: FieldError[]) {
+async function readCategoryAnswers(
+	context: IntakeContext,
+	request: IntakeRequest,
+	category: unknown,
+	errors: FieldError[],
+) {
 	if (request.attributes === undefined) return undefined;
-	const row = typeof category === 'string' && category ? await context.database('categories').select('attributes').where({ code: category }).first() : undefined;
+	const row =
+		typeof category === 'string' && category
+			? await context.database('categories').select('attributes').where({ code: category }).first()
+			: undefined;
 	// an unknown category is reported by the complaint rules; its answers cannot be checked
 	if (!row && typeof category === 'string' && category) return undefined;
 	const result = readAnswers(readAttributeDefinitions(row?.attributes), request.attributes, request.attributeField);
@@ -85,14 +111,17 @@ export type IntakeResult = Registered;
 export async function intakeComplaint(context: IntakeContext, request: IntakeRequest): Promise<IntakeResult> {
 	const { payload, errors, honeypot } = readPublicIntake(request.body);
 	errors.push(...(request.earlierErrors ?? []));
-	if (request.idempotencyKey != null && !IDEMPOTENCY_KEY.test(request.idempotencyKey)) errors.push({ field: 'idempotency_key', key: 'field.idempotency_key' });
+	if (request.idempotencyKey != null && !IDEMPOTENCY_KEY.test(request.idempotencyKey))
+		errors.push({ field: 'idempotency_key', key: 'field.idempotency_key' });
 	if (honeypot) throw fieldErrors([{ field: 'website', key: 'field.rejected' }], request.language);
 	const answers = await readCategoryAnswers(context, request, payload.category, errors);
 	if (errors.length > 0) throw fieldErrors(errors, request.language);
 	if (answers) payload.attributes = answers;
 
 	// the key is the caller's: another device (or Open311 client) using the same key is another request
-	const idempotency = request.idempotencyKey ? { key: request.idempotencyKey, source: request.source, caller: request.caller, requestHash: requestHash(request) } : null;
+	const idempotency = request.idempotencyKey
+		? { key: request.idempotencyKey, source: request.source, caller: request.caller, requestHash: requestHash(request) }
+		: null;
 	// a retry is answered before its photos are stored again
 	const previous = await replay(context, { idempotency, language: request.language });
 	if (previous) return previous;
@@ -124,7 +153,16 @@ async function storePhotos(context: IntakeContext, photos: CleanPhoto[]): Promis
 	const ids: string[] = [];
 	try {
 		for (const photo of photos) {
-			ids.push(await files.uploadOne(Readable.from(photo.bytes), { storage: 'local', filename_download: photo.filename, type: photo.type, title: photo.filename, width: photo.width, height: photo.height }));
+			ids.push(
+				await files.uploadOne(Readable.from(photo.bytes), {
+					storage: 'local',
+					filename_download: photo.filename,
+					type: photo.type,
+					title: photo.filename,
+					width: photo.width,
+					height: photo.height,
+				}),
+			);
 		}
 	} catch (error) {
 		await removePhotos(context, ids);
@@ -135,7 +173,9 @@ async function storePhotos(context: IntakeContext, photos: CleanPhoto[]): Promis
 
 async function removePhotos(context: IntakeContext, ids: string[]): Promise<void> {
 	if (ids.length === 0 || !context.FilesService) return;
-	await new context.FilesService({ schema: context.schema, accountability: null }).deleteMany(ids).catch(() => undefined);
+	await new context.FilesService({ schema: context.schema, accountability: null })
+		.deleteMany(ids)
+		.catch(() => undefined);
 }
 
 export type { FieldError };

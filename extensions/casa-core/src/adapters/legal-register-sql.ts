@@ -23,7 +23,14 @@ export function legalFragments(dialect: Dialect, from: Date, to: Date, legalCeil
 		const pieces = calendarDayShifts(from, to, days);
 		if (pieces.length === 0) return d.ms(days * DAY_MS);
 		return join(
-			[sql`${d.ms(days * DAY_MS)} + CASE`, ...pieces.map((piece) => sql` WHEN c.received_at >= ${d.instant(piece.from)} AND c.received_at < ${d.instant(piece.to)} THEN ${d.ms(piece.extraMs)}`), raw(' ELSE 0 END')],
+			[
+				sql`${d.ms(days * DAY_MS)} + CASE`,
+				...pieces.map(
+					(piece) =>
+						sql` WHEN c.received_at >= ${d.instant(piece.from)} AND c.received_at < ${d.instant(piece.to)} THEN ${d.ms(piece.extraMs)}`,
+				),
+				raw(' ELSE 0 END'),
+			],
 			'',
 		);
 	};

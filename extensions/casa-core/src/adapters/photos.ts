@@ -68,7 +68,13 @@ export async function cleanPhotos(photos: UploadedPhoto[], errors: FieldError[])
 					.jpeg({ quality: 82, mozjpeg: true })
 					.toBuffer({ resolveWithObject: true }),
 			);
-			clean.push({ filename: `${photo.filename.replace(/\.[^.]*$/, '') || 'photo'}.jpg`, bytes: data, type: 'image/jpeg', width: info.width, height: info.height });
+			clean.push({
+				filename: `${photo.filename.replace(/\.[^.]*$/, '') || 'photo'}.jpg`,
+				bytes: data,
+				type: 'image/jpeg',
+				width: info.width,
+				height: info.height,
+			});
 		} catch {
 			errors.push({ field: 'photos', key: 'field.photo_type', values: { name: photo.filename } });
 		}

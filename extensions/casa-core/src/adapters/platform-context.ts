@@ -28,7 +28,14 @@ export interface ReferenceData {
 }
 
 const REFERENCE_TTL_MS = 60_000;
-export const REFERENCE_COLLECTIONS = ['holidays', 'work_schedules', 'arrondissements', 'routing_rules', 'categories', 'platform_settings'];
+export const REFERENCE_COLLECTIONS = [
+	'holidays',
+	'work_schedules',
+	'arrondissements',
+	'routing_rules',
+	'categories',
+	'platform_settings',
+];
 
 let cached: { data: ReferenceData; loadedAt: number } | null = null;
 
@@ -48,8 +55,10 @@ function json<T>(value: unknown): T {
 export function isoDate(value: unknown): string | null {
 	if (value === null || value === undefined || value === '') return null;
 	// node-postgres parses a DATE as local midnight: read it back with local getters
-	if (value instanceof Date) return `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`;
-	if (typeof value === 'number' || /^\d+$/.test(String(value))) return new Date(Number(value)).toISOString().slice(0, 10);
+	if (value instanceof Date)
+		return `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`;
+	if (typeof value === 'number' || /^\d+$/.test(String(value)))
+		return new Date(Number(value)).toISOString().slice(0, 10);
 	return String(value).slice(0, 10);
 }
 
@@ -71,13 +80,24 @@ async function loadReferenceData(knex: Knex): Promise<ReferenceData> {
 		name: row.name_fr,
 		validFrom: isoDate(row.valid_from),
 		validTo: isoDate(row.valid_to),
-		weekdays: String(row.weekdays ?? '1,2,3,4,5').split(',').filter((day) => day.trim() !== '').map(Number),
+		weekdays: String(row.weekdays ?? '1,2,3,4,5')
+			.split(',')
+			.filter((day) => day.trim() !== '')
+			.map(Number),
 		startTime: hhmm(row.start_time),
 		endTime: hhmm(row.end_time),
 	}));
 	return {
-		calendar: new WorkingCalendar({ timeZone: CASABLANCA_TIME_ZONE, schedules: workSchedules, holidays: holidays.map((row) => ({ date: isoDate(row.date)!, name: row.name_fr })) }),
-		locator: new ArrondissementLocator(arrondissements.filter((row) => row.boundary).map((row) => ({ code: row.code, boundary: json<AreaGeometry>(row.boundary) }))),
+		calendar: new WorkingCalendar({
+			timeZone: CASABLANCA_TIME_ZONE,
+			schedules: workSchedules,
+			holidays: holidays.map((row) => ({ date: isoDate(row.date)!, name: row.name_fr })),
+		}),
+		locator: new ArrondissementLocator(
+			arrondissements
+				.filter((row) => row.boundary)
+				.map((row) => ({ code: row.code, boundary: json<AreaGeometry>(row.boundary) })),
+		),
 		routingRules: rules.map((row) => ({ ...row, active: bool(row.active) })),
 		categories: new Map(
 			categories.map((row) => [
@@ -107,7 +127,13 @@ async function loadReferenceData(knex: Knex): Promise<ReferenceData> {
 }
 
 /** The inputs of the complaint plans, from the reference data and who acts when. */
-export function planContextFrom(reference: ReferenceData, actor: Actor, profile: StaffProfile | null, now: Date, teams: PlanContext['teams']): PlanContext {
+export function planContextFrom(
+	reference: ReferenceData,
+	actor: Actor,
+	profile: StaffProfile | null,
+	now: Date,
+	teams: PlanContext['teams'],
+): PlanContext {
 	return {
 		actor,
 		profile,
@@ -151,7 +177,13 @@ async function readCaller(knex: Knex, accountability: Accountability | null | un
 	const language = pickLanguage(user?.language);
 	if (!role) return { profile: null, role: null, language, anonymous: false };
 	return {
-		profile: { userId: accountability.user, role, teams: teams.map((row) => row.team), service: user?.service ?? null, arrondissement: user?.arrondissement ?? null },
+		profile: {
+			userId: accountability.user,
+			role,
+			teams: teams.map((row) => row.team),
+			service: user?.service ?? null,
+			arrondissement: user?.arrondissement ?? null,
+		},
 		role,
 		language,
 		anonymous: false,
@@ -186,14 +218,28 @@ export function actingAs(accountability: Accountability, caller: Caller): Accoun
 	return acting;
 }
 
-export async function loadTeams(knex: Knex, ids: string[]): Promise<Map<string, { service: string; members: string[] }>> {
+export async function loadTeams(
+	knex: Knex,
+	ids: string[],
+): Promise<Map<string, { service: string; members: string[] }>> {
 	const wanted = ids.filter(Boolean);
 	if (wanted.length === 0) return new Map();
 	const [teams, members] = await Promise.all([
 		knex('teams').select('id', 'service').whereIn('id', wanted),
-		knex('team_members').join('directus_users', 'directus_users.id', 'team_members.user').select('team_members.team', 'team_members.user').whereIn('team_members.team', wanted),
+		knex('team_members')
+			.join('directus_users', 'directus_users.id', 'team_members.user')
+			.select('team_members.team', 'team_members.user')
+			.whereIn('team_members.team', wanted),
 	]);
-	return new Map(teams.map((team) => [team.id, { service: team.service, members: members.filter((member) => member.team === team.id).map((member) => member.user) }]));
+	return new Map(
+		teams.map((team) => [
+			team.id,
+			{
+				service: team.service,
+				members: members.filter((member) => member.team === team.id).map((member) => member.user),
+			},
+		]),
+	);
 }
 
 export { CASABLANCA_TIME_ZONE };

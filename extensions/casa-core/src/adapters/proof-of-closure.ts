@@ -5,7 +5,10 @@ import type { Knex } from 'knex';
 
 /** After-photos attached to a complaint. */
 export async function afterPhotoCount(knex: Knex, complaint: string): Promise<number> {
-	const row = await knex('complaint_files').count({ count: '*' }).where({ complaints_id: complaint, kind: 'after_photo' }).first();
+	const row = await knex('complaint_files')
+		.count({ count: '*' })
+		.where({ complaints_id: complaint, kind: 'after_photo' })
+		.first();
 	return Number(row?.count ?? 0);
 }
 
@@ -17,7 +20,10 @@ export async function categoryNeedsProof(knex: Knex, category: string | null): P
 }
 
 /** The images a citizen may see on the tracking page: their own photos and the after-photos, never scans or attachments. */
-export async function publicPhotos(knex: Knex, complaint: string): Promise<{ id: string; kind: 'photo' | 'after_photo' }[]> {
+export async function publicPhotos(
+	knex: Knex,
+	complaint: string,
+): Promise<{ id: string; kind: 'photo' | 'after_photo' }[]> {
 	const rows = await knex('complaint_files as cf')
 		.join('directus_files as f', 'f.id', 'cf.directus_files_id')
 		.select('f.id', 'cf.kind')

@@ -10,7 +10,12 @@ let sharedClient: Redis | null = null;
 
 function redisClient(url: string): Redis {
 	// fail fast: refused at once while disconnected, and a Redis that holds the call gives way after 250 ms (the insurance limiter answers)
-	sharedClient ??= new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 250, connectTimeout: 2000 });
+	sharedClient ??= new Redis(url, {
+		enableOfflineQueue: false,
+		maxRetriesPerRequest: 1,
+		commandTimeout: 250,
+		connectTimeout: 2000,
+	});
 	return sharedClient;
 }
 
@@ -22,7 +27,13 @@ export function createLimiter(redisUrl: string | null, limit: RateLimit): RateLi
 function limiterWith(url: string | null, keyPrefix: string, points: number, duration: number): RateLimiterAbstract {
 	const options = { keyPrefix, points, duration };
 	// if Redis is unreachable for a moment, each instance keeps limiting on its own
-	return url ? new RateLimiterRedis({ ...options, storeClient: redisClient(url), insuranceLimiter: new RateLimiterMemory(options) }) : new RateLimiterMemory(options);
+	return url
+		? new RateLimiterRedis({
+				...options,
+				storeClient: redisClient(url),
+				insuranceLimiter: new RateLimiterMemory(options),
+			})
+		: new RateLimiterMemory(options);
 }
 
 export async function consume(limiter: RateLimiterAbstract, key: string): Promise<void> {
@@ -52,7 +63,8 @@ export function limiterFactory(redisUrl: string | null) {
 	};
 }
 
-export type Attempt = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number; limit: number };
+export type Attempt =
+	{ allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number; limit: number };
 
 /** Consumes a point without throwing: allowed, or how long to wait. */
 export async function attempt(limiter: RateLimiterAbstract, key: string, points = 1): Promise<Attempt> {
@@ -67,7 +79,10 @@ export async function attempt(limiter: RateLimiterAbstract, key: string, points 
 }
 
 /** Whether a key has used up its points, without consuming one. */
-export async function exhausted(limiter: RateLimiterAbstract, key: string): Promise<{ retryAfterSeconds: number } | null> {
+export async function exhausted(
+	limiter: RateLimiterAbstract,
+	key: string,
+): Promise<{ retryAfterSeconds: number } | null> {
 	const state = await limiter.get(key || 'unknown');
 	if (!state || state.consumedPoints < limiter.points) return null;
 	return { retryAfterSeconds: Math.max(1, Math.ceil(state.msBeforeNext / 1000)) };

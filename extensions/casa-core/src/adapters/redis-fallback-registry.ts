@@ -6,7 +6,10 @@ import { type FallbackState, RedisBreaker, type RedisLike } from './redis-fallba
 const KEY = Symbol.for('casa-core.redis-breaker');
 type Holder = { [KEY]?: RedisBreaker };
 
-export function processRedisBreaker(probeClient: () => RedisLike | null, logger: { warn(message: string): void; info(message: string): void }): RedisBreaker {
+export function processRedisBreaker(
+	probeClient: () => RedisLike | null,
+	logger: { warn(message: string): void; info(message: string): void },
+): RedisBreaker {
 	const holder = globalThis as Holder;
 	holder[KEY] ??= new RedisBreaker(probeClient, logger);
 	return holder[KEY];

@@ -9,21 +9,39 @@ describe('RedisBreaker', () => {
 
 	it('answers from Redis while it answers', async () => {
 		const breaker = new RedisBreaker(() => client(), logger(), 50, 10);
-		expect(await breaker.guard(client(), async () => 'shared', () => 'local')).toBe('shared');
+		expect(
+			await breaker.guard(
+				client(),
+				async () => 'shared',
+				() => 'local',
+			),
+		).toBe('shared');
 		expect(breaker.state().mode).toBe('redis');
 	});
 
 	it('passes a limiter’s refusal (not an Error) through, without leaving Redis', async () => {
 		const breaker = new RedisBreaker(() => client(), logger(), 50, 10);
 		const refusal = { msBeforeNext: 1000 };
-		await expect(breaker.guard(client(), () => Promise.reject(refusal), () => 'local')).rejects.toBe(refusal);
+		await expect(
+			breaker.guard(
+				client(),
+				() => Promise.reject(refusal),
+				() => 'local',
+			),
+		).rejects.toBe(refusal);
 		expect(breaker.isOpen).toBe(false);
 	});
 
 	it('falls back at once on an error, then keeps answering locally without asking Redis', async () => {
 		const log = logger();
 		const breaker = new RedisBreaker(() => client('reconnecting'), log, 50, 10);
-		expect(await breaker.guard(client(), () => Promise.reject(new Error('Connection is closed.')), () => 'local')).toBe('local');
+		expect(
+			await breaker.guard(
+				client(),
+				() => Promise.reject(new Error('Connection is closed.')),
+				() => 'local',
+			),
+		).toBe('local');
 		const primary = vi.fn(async () => 'shared');
 		expect(await breaker.guard(client(), primary, () => 'local')).toBe('local');
 		expect(primary).not.toHaveBeenCalled();
@@ -43,7 +61,11 @@ describe('RedisBreaker', () => {
 	it('gives up on a Redis that holds the call longer than the bound', async () => {
 		vi.useFakeTimers();
 		const breaker = new RedisBreaker(() => null, logger(), 50, 10);
-		const answer = breaker.guard(client(), () => new Promise<string>(() => {}), () => 'local');
+		const answer = breaker.guard(
+			client(),
+			() => new Promise<string>(() => {}),
+			() => 'local',
+		);
 		await vi.advanceTimersByTimeAsync(50);
 		expect(await answer).toBe('local');
 		expect(breaker.state().reason).toMatch(/50 ms/);
@@ -66,7 +88,13 @@ describe('RedisBreaker', () => {
 		expect(breaker.isOpen).toBe(false);
 		expect(dropped).toHaveBeenCalledOnce();
 		expect(log.info).toHaveBeenCalledOnce();
-		expect(await breaker.guard(client(), async () => 'shared', () => 'local')).toBe('shared');
+		expect(
+			await breaker.guard(
+				client(),
+				async () => 'shared',
+				() => 'local',
+			),
+		).toBe('shared');
 	});
 
 	it('stays local while Redis accepts the connection but does not answer', async () => {

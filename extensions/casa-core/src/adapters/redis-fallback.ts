@@ -50,7 +50,12 @@ export class RedisBreaker {
 	) {}
 
 	state(): FallbackState {
-		return { mode: this.open ? 'local' : 'redis', since: this.since.toISOString(), reason: this.reason, localCalls: this.localCalls };
+		return {
+			mode: this.open ? 'local' : 'redis',
+			since: this.since.toISOString(),
+			reason: this.reason,
+			localCalls: this.localCalls,
+		};
 	}
 
 	get isOpen(): boolean {
@@ -68,7 +73,11 @@ export class RedisBreaker {
 	 * the bound. Rejections that are not Errors (a rate limiter saying "limit
 	 * reached") are answers, not faults: they pass through.
 	 */
-	async guard<T>(client: RedisLike | null | undefined, primary: () => Promise<T>, fallback: () => T | Promise<T>): Promise<T> {
+	async guard<T>(
+		client: RedisLike | null | undefined,
+		primary: () => Promise<T>,
+		fallback: () => T | Promise<T>,
+	): Promise<T> {
 		if (this.open) return this.local(fallback);
 		if (client && client.status !== 'ready') {
 			this.trip(`connection ${client.status}`);
@@ -104,7 +113,9 @@ export class RedisBreaker {
 		this.since = new Date();
 		this.reason = reason;
 		this.localCalls = 0;
-		this.logger.warn(`[casa-core] Redis unreachable (${reason}): rate limiters and caches run on this instance's memory until it answers again`);
+		this.logger.warn(
+			`[casa-core] Redis unreachable (${reason}): rate limiters and caches run on this instance's memory until it answers again`,
+		);
 		this.probe = setInterval(() => void this.tryClose(), this.probeEveryMs);
 		this.probe.unref();
 	}
@@ -139,7 +150,9 @@ export class RedisBreaker {
 				// a local copy that cannot be dropped expires by itself
 			}
 		}
-		this.logger.info(`[casa-core] Redis answers again: rate limiters and caches are shared again (${served} calls were answered locally)`);
+		this.logger.info(
+			`[casa-core] Redis answers again: rate limiters and caches are shared again (${served} calls were answered locally)`,
+		);
 	}
 
 	private async local<T>(fallback: () => T | Promise<T>): Promise<T> {

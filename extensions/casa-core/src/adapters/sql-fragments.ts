@@ -15,7 +15,13 @@ export interface Fragment {
 }
 
 function isFragment(value: unknown): value is Fragment {
-	return typeof value === 'object' && value !== null && 'text' in value && 'bindings' in value && Array.isArray((value as Fragment).bindings);
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		'text' in value &&
+		'bindings' in value &&
+		Array.isArray((value as Fragment).bindings)
+	);
 }
 
 /** Values become bindings, fragments are inlined. The static text must not contain '?'. */
@@ -38,11 +44,18 @@ export function sql(strings: TemplateStringsArray, ...values: unknown[]): Fragme
 export const raw = (text: string): Fragment => ({ text, bindings: [] });
 
 export function join(fragments: Fragment[], separator: string): Fragment {
-	return { text: fragments.map((fragment) => fragment.text).join(separator), bindings: fragments.flatMap((fragment) => fragment.bindings) };
+	return {
+		text: fragments.map((fragment) => fragment.text).join(separator),
+		bindings: fragments.flatMap((fragment) => fragment.bindings),
+	};
 }
 
 /** Values bound one by one: `IN (${list(values)})`. */
-export const list = (values: readonly unknown[]) => join(values.map((value) => sql`${value}`), ', ');
+export const list = (values: readonly unknown[]) =>
+	join(
+		values.map((value) => sql`${value}`),
+		', ',
+	);
 
 const WORD = /^[a-z_]+$/;
 
@@ -62,17 +75,21 @@ export function literals(values: readonly string[]): Fragment {
 export function dialectSql(dialect: Dialect) {
 	return {
 		/** a timestamp as the column stores it */
-		instant: (date: Date) => (dialect === 'pg' ? sql`CAST(${date.toISOString()} AS timestamptz)` : sql`${date.getTime()}`),
+		instant: (date: Date) =>
+			dialect === 'pg' ? sql`CAST(${date.toISOString()} AS timestamptz)` : sql`${date.getTime()}`,
 		/** a number of milliseconds (PostgreSQL would guess integer, too small for 60 days) */
 		ms: (value: number) => (dialect === 'pg' ? sql`CAST(${value} AS bigint)` : sql`${value}`),
 		/** a − b in milliseconds */
-		diffMs: (a: string, b: string) => raw(dialect === 'pg' ? `(EXTRACT(EPOCH FROM (${a} - ${b})) * 1000)` : `(${a} - ${b})`),
+		diffMs: (a: string, b: string) =>
+			raw(dialect === 'pg' ? `(EXTRACT(EPOCH FROM (${a} - ${b})) * 1000)` : `(${a} - ${b})`),
 		/** a timestamp column plus a number of milliseconds */
-		plusMs: (column: string, ms: Fragment) => (dialect === 'pg' ? sql`(${raw(column)} + (${ms}) * INTERVAL '1 millisecond')` : sql`(${raw(column)} + (${ms}))`),
+		plusMs: (column: string, ms: Fragment) =>
+			dialect === 'pg' ? sql`(${raw(column)} + (${ms}) * INTERVAL '1 millisecond')` : sql`(${raw(column)} + (${ms}))`,
 		text: (value: string) => sql`CAST(${value} AS TEXT)`,
 		integer: (value: number) => (dialect === 'pg' ? sql`CAST(${value} AS integer)` : sql`${value}`),
 		/** a stored timestamp as an ISO 8601 string, inside JSON */
-		isoOf: (column: string) => raw(dialect === 'pg' ? column : `strftime('%Y-%m-%dT%H:%M:%fZ', ${column} / 1000.0, 'unixepoch')`),
+		isoOf: (column: string) =>
+			raw(dialect === 'pg' ? column : `strftime('%Y-%m-%dT%H:%M:%fZ', ${column} / 1000.0, 'unixepoch')`),
 		/** a timestamp column one millisecond later */
 		plusOneMs: (column: string) => raw(dialect === 'pg' ? `(${column} + INTERVAL '1 millisecond')` : `(${column} + 1)`),
 		/** the smallest of timestamp expressions, NULLs ignored; NULL when all are */
@@ -80,9 +97,22 @@ export function dialectSql(dialect: Dialect) {
 			dialect === 'pg'
 				? sql`LEAST(${join(values, ', ')})`
 				: // SQLite's min() returns NULL as soon as one argument is NULL: stand in year 9999 for them
-					sql`NULLIF(MIN(${join(values.map((value) => sql`COALESCE(${value}, 253402300799999)`), ', ')}), 253402300799999)`,
+					sql`NULLIF(MIN(${join(
+						values.map((value) => sql`COALESCE(${value}, 253402300799999)`),
+						', ',
+					)}), 253402300799999)`,
 		jsonObject: (pairs: [string, Fragment][]) =>
-			join([raw(dialect === 'pg' ? 'json_build_object(' : 'json_object('), join(pairs.map(([key, value]) => join([raw(`'${key}'`), value], ', ')), ', '), raw(')')], ''),
+			join(
+				[
+					raw(dialect === 'pg' ? 'json_build_object(' : 'json_object('),
+					join(
+						pairs.map(([key, value]) => join([raw(`'${key}'`), value], ', ')),
+						', ',
+					),
+					raw(')'),
+				],
+				'',
+			),
 	};
 }
 

@@ -53,20 +53,33 @@ describe('upload budget', () => {
 function multipartRequest(name: string, bytes: number) {
 	const boundary = 'casa-boundary';
 	const body = Buffer.concat([
-		Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="${name}.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
+		Buffer.from(
+			`--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="${name}.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+		),
 		Buffer.alloc(bytes, 7),
 		Buffer.from(`\r\n--${boundary}--\r\n`),
 	]);
 	const stream = new PassThrough();
 	const res = Object.assign(new EventEmitter(), { writableFinished: false, destroyed: false });
-	const req = Object.assign(stream, { headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(body.length) }, complete: true, res });
+	const req = Object.assign(stream, {
+		headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(body.length) },
+		complete: true,
+		res,
+	});
 	let read = false;
 	stream.on('resume', () => (read = true));
 	return { req, res, body, wasRead: () => read, send: () => stream.end(body) };
 }
 
 describe('parseMultipart under the upload budget', () => {
-	const limits = { fileField: 'photos', maxFiles: 1, maxFileBytes: 10_000, maxFields: 5, maxFieldBytes: 100, maxTotalBytes: 20_000 };
+	const limits = {
+		fileField: 'photos',
+		maxFiles: 1,
+		maxFileBytes: 10_000,
+		maxFields: 5,
+		maxFieldBytes: 100,
+		maxTotalBytes: 20_000,
+	};
 
 	it('does not read a second upload until the first one’s response is done', async () => {
 		const budget = createUploadBudget(6_000, 5_000);

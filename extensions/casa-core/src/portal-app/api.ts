@@ -61,13 +61,24 @@ interface ErrorBody {
 export function createApi(portalBase: string): Api {
 	const apiBase = new URL('api/', portalBase);
 
-	async function request<T>(method: string, path: string, init: { body?: BodyInit; headers?: Record<string, string> }, options: RequestOptions = {}) {
+	async function request<T>(
+		method: string,
+		path: string,
+		init: { body?: BodyInit; headers?: Record<string, string> },
+		options: RequestOptions = {},
+	) {
 		const url = new URL(path.replace(/^\//, ''), apiBase);
 		if (options.lang) url.searchParams.set('lang', options.lang);
 		for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, String(value));
 		let response: Response;
 		try {
-			response = await fetch(url, { method, body: init.body, headers: { accept: 'application/json', ...init.headers, ...options.headers }, credentials: 'omit', cache: 'no-store' });
+			response = await fetch(url, {
+				method,
+				body: init.body,
+				headers: { accept: 'application/json', ...init.headers, ...options.headers },
+				credentials: 'omit',
+				cache: 'no-store',
+			});
 		} catch (error) {
 			throw new NetworkError((error as Error).message);
 		}
@@ -82,7 +93,11 @@ export function createApi(portalBase: string): Api {
 			const errors = (json as ErrorBody).errors ?? [];
 			throw new ApiError(
 				response.status,
-				errors.map((error) => ({ message: error.message ?? '', field: error.extensions?.field ?? null, reason: error.extensions?.reason ?? null })),
+				errors.map((error) => ({
+					message: error.message ?? '',
+					field: error.extensions?.field ?? null,
+					reason: error.extensions?.reason ?? null,
+				})),
 			);
 		}
 		return { status: response.status, body: json as T };
@@ -91,8 +106,22 @@ export function createApi(portalBase: string): Api {
 	return {
 		portalBase,
 		get: async (path, options) => (await request<never>('GET', path, {}, options)).body,
-		postJson: async (path, body, options) => (await request<never>('POST', path, { body: JSON.stringify(body), headers: { 'content-type': 'application/json', 'X-Casa-Device': deviceId() } }, options)).body,
-		postForm: (path, form, options) => request('POST', path, { body: form, headers: options?.headers?.['Idempotency-Key'] ? { 'X-Casa-Device': deviceId() } : {} }, options),
+		postJson: async (path, body, options) =>
+			(
+				await request<never>(
+					'POST',
+					path,
+					{ body: JSON.stringify(body), headers: { 'content-type': 'application/json', 'X-Casa-Device': deviceId() } },
+					options,
+				)
+			).body,
+		postForm: (path, form, options) =>
+			request(
+				'POST',
+				path,
+				{ body: form, headers: options?.headers?.['Idempotency-Key'] ? { 'X-Casa-Device': deviceId() } : {} },
+				options,
+			),
 	};
 }
 

@@ -29,7 +29,8 @@ import { type Lang, createI18n, normaliseLang } from './i18n';
 import { icon } from './icons';
 import { type QueuedComplaint, type Receipt, flushQueue, listQueued, removeQueued } from './queue';
 
-export type Route = { name: 'form' } | { name: 'tracking'; reference: string; secret: string } | { name: 'lookup'; reference: string };
+export type Route =
+	{ name: 'form' } | { name: 'tracking'; reference: string; secret: string } | { name: 'lookup'; reference: string };
 
 type View =
 	| { name: 'form'; step: number }
@@ -77,7 +78,8 @@ export const PortalApp = defineComponent({
 		const view = ref<View>(viewOf(props.route, saved?.step ?? 0));
 
 		function viewOf(route: Route, step = 0): View {
-			if (route.name === 'tracking') return route.secret ? { ...route } : { name: 'lookup', reference: route.reference, failed: false };
+			if (route.name === 'tracking')
+				return route.secret ? { ...route } : { name: 'lookup', reference: route.reference, failed: false };
 			if (route.name === 'lookup') return { name: 'lookup', reference: route.reference, failed: false };
 			return { name: 'form', step };
 		}
@@ -96,7 +98,8 @@ export const PortalApp = defineComponent({
 			draft,
 			errors,
 			id: createIds(),
-			message: (message?: FieldMessage) => (message ? (message.key ? i18n.t(message.key, message.values) : (message.text ?? '')) : ''),
+			message: (message?: FieldMessage) =>
+				message ? (message.key ? i18n.t(message.key, message.values) : (message.text ?? '')) : '',
 			announce: (text, isUrgent = false) => {
 				const region = isUrgent ? urgent : polite;
 				const name = isUrgent ? 'urgent' : 'polite';
@@ -121,7 +124,9 @@ export const PortalApp = defineComponent({
 				servicesFailed.value = true;
 				// inside another site, a refusal by CORS looks like a network failure: ask the platform plainly
 				if (props.embedded) {
-					const check = await api.get<{ data: { allowed: boolean; origin: string | null } }>('embed-check').catch(() => null);
+					const check = await api
+						.get<{ data: { allowed: boolean; origin: string | null } }>('embed-check')
+						.catch(() => null);
 					if (check && !check.data.allowed) embedRefused.value = check.data.origin ?? location.origin;
 				}
 			}
@@ -178,7 +183,9 @@ export const PortalApp = defineComponent({
 		async function refreshWaiting() {
 			waiting.value = (await listQueued()).filter((item) => !item.problems).length;
 			const refused = (await listQueued()).filter((item) => item.problems);
-			for (const item of refused) if (!banners.value.some((banner) => banner.kind === 'refused' && banner.item.key === item.key)) banners.value.push({ id: `refused-${item.key}`, kind: 'refused', item });
+			for (const item of refused)
+				if (!banners.value.some((banner) => banner.kind === 'refused' && banner.item.key === item.key))
+					banners.value.push({ id: `refused-${item.key}`, kind: 'refused', item });
 		}
 
 		async function flush() {
@@ -188,7 +195,8 @@ export const PortalApp = defineComponent({
 				const outcomes = await flushQueue(api);
 				for (const outcome of outcomes) {
 					if ('receipt' in outcome) {
-						if (view.value.name === 'queued' && view.value.key === outcome.key) view.value = { name: 'sent', receipt: outcome.receipt };
+						if (view.value.name === 'queued' && view.value.key === outcome.key)
+							view.value = { name: 'sent', receipt: outcome.receipt };
 						else banners.value.push({ id: `sent-${outcome.key}`, kind: 'sent', receipt: outcome.receipt });
 						context.announce(i18n.t('queued.sent', { reference: outcome.receipt.reference }));
 					}
@@ -205,7 +213,9 @@ export const PortalApp = defineComponent({
 		async function reviewRefused(item: QueuedComplaint) {
 			for (const photo of draft.photos) URL.revokeObjectURL(photo.url);
 			// answers (attribute[…]) come back from their own entries; the rest are single texts
-			const fields = Object.fromEntries(Object.entries(item.fields).filter(([, value]) => typeof value === 'string')) as Record<string, string>;
+			const fields = Object.fromEntries(
+				Object.entries(item.fields).filter(([, value]) => typeof value === 'string'),
+			) as Record<string, string>;
 			const attributes: Record<string, string | string[]> = {};
 			for (const [name, value] of Object.entries(item.fields)) {
 				const match = /^attribute\[([^\]]*)\](\[\])?$/.exec(name);
@@ -226,7 +236,12 @@ export const PortalApp = defineComponent({
 				citizen_email: fields.citizen_email ?? '',
 				consent: fields.consent === 'true',
 			});
-			draft.photos = item.photos.map((photo) => ({ id: `restored-${++photoIds}`, blob: photo.blob, name: photo.name, url: URL.createObjectURL(photo.blob) }));
+			draft.photos = item.photos.map((photo) => ({
+				id: `restored-${++photoIds}`,
+				blob: photo.blob,
+				name: photo.name,
+				url: URL.createObjectURL(photo.blob),
+			}));
 			clearErrors(errors);
 			let first = STEPS.length - 1;
 			for (const problem of item.problems ?? []) {
@@ -263,13 +278,29 @@ export const PortalApp = defineComponent({
 			if (banner.kind === 'sent')
 				return h('div', { class: 'banner ok', key: banner.id }, [
 					icon('check'),
-					h('p', [i18n.t('queued.sent', { reference: banner.receipt.reference }), ' ', h('a', { href: banner.receipt.tracking_url, dir: 'ltr' }, i18n.t('success.track'))]),
-					h('button', { type: 'button', class: 'button link', onClick: () => (banners.value = banners.value.filter((item) => item !== banner)) }, i18n.t('common.close')),
+					h('p', [
+						i18n.t('queued.sent', { reference: banner.receipt.reference }),
+						' ',
+						h('a', { href: banner.receipt.tracking_url, dir: 'ltr' }, i18n.t('success.track')),
+					]),
+					h(
+						'button',
+						{
+							type: 'button',
+							class: 'button link',
+							onClick: () => (banners.value = banners.value.filter((item) => item !== banner)),
+						},
+						i18n.t('common.close'),
+					),
 				]);
 			return h('div', { class: 'banner warn', key: banner.id }, [
 				icon('error'),
 				h('p', i18n.t('queued.refused')),
-				h('button', { type: 'button', class: 'button secondary', onClick: () => reviewRefused(banner.item) }, i18n.t('queued.review')),
+				h(
+					'button',
+					{ type: 'button', class: 'button secondary', onClick: () => reviewRefused(banner.item) },
+					i18n.t('queued.review'),
+				),
 			]);
 		}
 
@@ -285,7 +316,11 @@ export const PortalApp = defineComponent({
 				case 'followed':
 					return h(FollowedView, { reference: current.reference, supporters: current.supporters, onAgain: newDraft });
 				case 'tracking':
-					return h(TrackingView, { reference: current.reference, secret: current.secret, onLookup: () => navigate({ name: 'lookup', reference: current.reference }) });
+					return h(TrackingView, {
+						reference: current.reference,
+						secret: current.secret,
+						onLookup: () => navigate({ name: 'lookup', reference: current.reference }),
+					});
 				case 'chat':
 					return h(ChatView);
 				case 'lookup':
@@ -305,27 +340,90 @@ export const PortalApp = defineComponent({
 			return h('div', { class: ['casa-root', { embedded: props.embedded }], lang, dir: i18n.dir.value }, [
 				h('header', { class: 'app-header' }, [
 					h('div', { class: 'brand' }, [
-						h('img', { class: 'brand-logo', src: new URL('icons/icon.svg', props.portalBase).toString(), alt: '', width: 40, height: 40 }),
-						h('div', [h(props.embedded ? 'p' : 'h1', { class: 'app-title' }, i18n.t('app.title')), h('p', { class: 'app-subtitle' }, i18n.t('app.subtitle'))]),
+						h('img', {
+							class: 'brand-logo',
+							src: new URL('icons/icon.svg', props.portalBase).toString(),
+							alt: '',
+							width: 40,
+							height: 40,
+						}),
+						h('div', [
+							h(props.embedded ? 'p' : 'h1', { class: 'app-title' }, i18n.t('app.title')),
+							h('p', { class: 'app-subtitle' }, i18n.t('app.subtitle')),
+						]),
 					]),
-					h('button', { type: 'button', class: 'button lang-switch', lang: other(), onClick: () => setLang(other()) }, [icon('globe'), h('span', i18n.t('app.switch_to'))]),
+					h('button', { type: 'button', class: 'button lang-switch', lang: other(), onClick: () => setLang(other()) }, [
+						icon('globe'),
+						h('span', i18n.t('app.switch_to')),
+					]),
 				]),
 				h('nav', { class: 'app-nav', 'aria-label': i18n.t('app.nav') }, [
-					h('button', { type: 'button', class: ['tab', { active: !tracking && !chatting }], 'aria-current': !tracking && !chatting ? 'page' : undefined, onClick: () => (view.value.name === 'form' ? undefined : newDraftOrForm()) }, i18n.t('app.new_complaint')),
+					h(
+						'button',
+						{
+							type: 'button',
+							class: ['tab', { active: !tracking && !chatting }],
+							'aria-current': !tracking && !chatting ? 'page' : undefined,
+							onClick: () => (view.value.name === 'form' ? undefined : newDraftOrForm()),
+						},
+						i18n.t('app.new_complaint'),
+					),
 					// inside another site, tracking opens the platform's own page (the tracking secret never crosses origins)
 					props.embedded
-						? h('a', { class: 'tab', href: new URL('suivi/', props.portalBase).toString(), target: '_blank', rel: 'noopener' }, [i18n.t('app.track'), h('span', { class: 'visually-hidden' }, ` (${i18n.t('app.new_tab')})`)])
-						: h('button', { type: 'button', class: ['tab', { active: tracking }], 'aria-current': tracking ? 'page' : undefined, onClick: () => navigate({ name: 'lookup', reference: '' }) }, i18n.t('app.track')),
+						? h(
+								'a',
+								{
+									class: 'tab',
+									href: new URL('suivi/', props.portalBase).toString(),
+									target: '_blank',
+									rel: 'noopener',
+								},
+								[i18n.t('app.track'), h('span', { class: 'visually-hidden' }, ` (${i18n.t('app.new_tab')})`)],
+							)
+						: h(
+								'button',
+								{
+									type: 'button',
+									class: ['tab', { active: tracking }],
+									'aria-current': tracking ? 'page' : undefined,
+									onClick: () => navigate({ name: 'lookup', reference: '' }),
+								},
+								i18n.t('app.track'),
+							),
 					// the same conversation as on WhatsApp
-					h('button', { type: 'button', class: ['tab', { active: chatting }], 'aria-current': chatting ? 'page' : undefined, onClick: () => (view.value = { name: 'chat' }) }, i18n.t('chat.tab')),
+					h(
+						'button',
+						{
+							type: 'button',
+							class: ['tab', { active: chatting }],
+							'aria-current': chatting ? 'page' : undefined,
+							onClick: () => (view.value = { name: 'chat' }),
+						},
+						i18n.t('chat.tab'),
+					),
 				]),
-				!online.value ? h('div', { class: 'banner offline', role: 'status' }, [icon('cloud_off'), h('p', i18n.t('app.offline'))]) : null,
-				waiting.value > 0 && view.value.name !== 'queued' ? h('div', { class: 'banner warn' }, [icon('cloud_off'), h('p', i18n.t('queued.waiting', { count: waiting.value }))]) : null,
+				!online.value
+					? h('div', { class: 'banner offline', role: 'status' }, [icon('cloud_off'), h('p', i18n.t('app.offline'))])
+					: null,
+				waiting.value > 0 && view.value.name !== 'queued'
+					? h('div', { class: 'banner warn' }, [
+							icon('cloud_off'),
+							h('p', i18n.t('queued.waiting', { count: waiting.value })),
+						])
+					: null,
 				banners.value.map(renderBanner),
 				h('main', { class: 'app-main', id: context.id('main') }, [renderView()]),
 				h('footer', { class: 'app-footer' }, [h('p', i18n.t('app.footer'))]),
-				h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' }, polite.value),
-				h('div', { class: 'visually-hidden', role: 'alert', 'aria-live': 'assertive', 'aria-atomic': 'true' }, urgent.value),
+				h(
+					'div',
+					{ class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' },
+					polite.value,
+				),
+				h(
+					'div',
+					{ class: 'visually-hidden', role: 'alert', 'aria-live': 'assertive', 'aria-atomic': 'true' },
+					urgent.value,
+				),
 			]);
 		};
 

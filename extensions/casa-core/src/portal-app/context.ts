@@ -100,7 +100,8 @@ const REASON_KEYS: Record<string, string> = {
 };
 
 export function messageOfProblem(problem: FieldProblem): FieldMessage {
-	if (problem.reason === 'field.required' && problem.field) return { key: `errors.required.${stepOfField(problem.field) === 'review' ? 'generic' : problem.field}` };
+	if (problem.reason === 'field.required' && problem.field)
+		return { key: `errors.required.${stepOfField(problem.field) === 'review' ? 'generic' : problem.field}` };
 	const key = problem.reason ? REASON_KEYS[problem.reason] : undefined;
 	return key ? { key } : { text: problem.message };
 }
@@ -148,9 +149,13 @@ export function clearErrors(errors: Record<string, FieldMessage>, fields?: strin
 	for (const field of fields ?? Object.keys(errors)) delete errors[field];
 }
 
-export const categoryName = (category: { name_fr: string; name_ar: string } | null | undefined, lang: string) => (category ? (lang === 'ar' ? category.name_ar || category.name_fr : category.name_fr || category.name_ar) : '');
+export const categoryName = (category: { name_fr: string; name_ar: string } | null | undefined, lang: string) =>
+	category ? (lang === 'ar' ? category.name_ar || category.name_fr : category.name_fr || category.name_ar) : '';
 
-export function findCategory(services: Service[] | null, code: string | null): { service: Service; category: Category } | null {
+export function findCategory(
+	services: Service[] | null,
+	code: string | null,
+): { service: Service; category: Category } | null {
 	if (!services || !code) return null;
 	for (const service of services) {
 		const category = service.categories.find((candidate) => candidate.code === code);

@@ -75,7 +75,8 @@ export function draftFields(draft: Draft, lang: Lang): Record<string, string | s
 	if (draft.address.trim()) fields.address = draft.address.trim();
 	const contact = givesContact(draft);
 	if (contact) {
-		for (const field of ['citizen_name', 'citizen_phone', 'citizen_email'] as const) if (draft[field].trim()) fields[field] = draft[field].trim();
+		for (const field of ['citizen_name', 'citizen_phone', 'citizen_email'] as const)
+			if (draft[field].trim()) fields[field] = draft[field].trim();
 	}
 	fields.citizen_language = lang;
 	fields.consent = contact && draft.consent ? 'true' : 'false';

@@ -24,7 +24,11 @@ const HOST_CSS = `:host{all:initial;display:block;contain:content}:host([hidden]
 export const CasaReclamation = defineCustomElement(
 	{
 		name: 'CasaReclamation',
-		props: { lang: { type: String, default: 'fr' }, apiBase: { type: String, default: '' }, channel: { type: String, default: '' } },
+		props: {
+			lang: { type: String, default: 'fr' },
+			apiBase: { type: String, default: '' },
+			channel: { type: String, default: '' },
+		},
 		styles: [HOST_CSS, leafletCss, appCss],
 		setup(props) {
 			const host = useHost();
@@ -40,8 +44,16 @@ export const CasaReclamation = defineCustomElement(
 				host?.setAttribute('dir', lang.value === 'ar' ? 'rtl' : 'ltr');
 				if (host && host.getAttribute('lang') !== lang.value) host.setAttribute('lang', lang.value);
 			});
-			const portalBase = () => (props.apiBase ? new URL(props.apiBase.replace(/\/?$/, '/'), location.href).toString() : defaultBase);
-			return () => h(PortalApp, { lang: lang.value, portalBase: portalBase(), embedded: true, channel: props.channel, onLanguage: (next: Lang) => (lang.value = next) });
+			const portalBase = () =>
+				props.apiBase ? new URL(props.apiBase.replace(/\/?$/, '/'), location.href).toString() : defaultBase;
+			return () =>
+				h(PortalApp, {
+					lang: lang.value,
+					portalBase: portalBase(),
+					embedded: true,
+					channel: props.channel,
+					onLanguage: (next: Lang) => (lang.value = next),
+				});
 		},
 	},
 	{ shadowRoot: true },

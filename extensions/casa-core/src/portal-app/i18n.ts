@@ -55,6 +55,7 @@ export function createI18n(initial: Lang): I18n {
 				numberingSystem: 'latn',
 			}).format(date);
 		},
-		formatNumber: (value, options) => new Intl.NumberFormat(locale(), { numberingSystem: 'latn', ...options }).format(value),
+		formatNumber: (value, options) =>
+			new Intl.NumberFormat(locale(), { numberingSystem: 'latn', ...options }).format(value),
 	};
 }

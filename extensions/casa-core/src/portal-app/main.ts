@@ -37,13 +37,19 @@ function initialLang(): Lang {
 function routeFromLocation(): Route {
 	const rest = location.pathname.startsWith(portalPath) ? location.pathname.slice(portalPath.length) : '';
 	const match = /^suivi\/([^/]+)\/?$/.exec(rest);
-	if (match) return { name: 'tracking', reference: decodeURIComponent(match[1]).toUpperCase(), secret: decodeURIComponent(location.hash.slice(1)) };
+	if (match)
+		return {
+			name: 'tracking',
+			reference: decodeURIComponent(match[1]).toUpperCase(),
+			secret: decodeURIComponent(location.hash.slice(1)),
+		};
 	if (/^suivi\/?$/.test(rest)) return { name: 'lookup', reference: '' };
 	return { name: 'form' };
 }
 
 function urlOf(route: Route): string {
-	if (route.name === 'tracking') return `${portalBase}suivi/${encodeURIComponent(route.reference)}#${encodeURIComponent(route.secret)}`;
+	if (route.name === 'tracking')
+		return `${portalBase}suivi/${encodeURIComponent(route.reference)}#${encodeURIComponent(route.secret)}`;
 	if (route.name === 'lookup') return `${portalBase}suivi/`;
 	return portalBase;
 }
@@ -54,7 +60,8 @@ function applyLang(lang: Lang) {
 	root.dir = lang === 'ar' ? 'rtl' : 'ltr';
 	document.title = (lang === 'ar' ? ar : fr).app.page_title;
 	const manifest = document.querySelector<HTMLLinkElement>('link[rel="manifest"]');
-	if (manifest) manifest.href = new URL(lang === 'ar' ? 'manifest.ar.webmanifest' : 'manifest.webmanifest', portalBase).toString();
+	if (manifest)
+		manifest.href = new URL(lang === 'ar' ? 'manifest.ar.webmanifest' : 'manifest.webmanifest', portalBase).toString();
 	try {
 		localStorage.setItem(LANG_KEY, lang);
 	} catch {
@@ -92,7 +99,10 @@ const followLocation = () => (route.value = routeFromLocation());
 window.addEventListener('popstate', followLocation);
 window.addEventListener('hashchange', followLocation);
 
-if ('serviceWorker' in navigator && (location.protocol === 'https:' || location.hostname === 'localhost' || location.hostname === '127.0.0.1')) {
+if (
+	'serviceWorker' in navigator &&
+	(location.protocol === 'https:' || location.hostname === 'localhost' || location.hostname === '127.0.0.1')
+) {
 	window.addEventListener('load', () => {
 		navigator.serviceWorker.register(new URL('sw.js', portalBase), { scope: portalPath }).catch(() => {
 			// no offline mode, the page still works online

@@ -58,6 +58,10 @@ export async function prepareJpeg(file: File): Promise<PreparedPhoto> {
 	if ('close' in source) source.close();
 	const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', QUALITY));
 	if (!blob) throw new Error('encode');
-	const base = (file.name || 'photo').replace(/\.[^.]+$/, '').replace(/[^\p{L}\p{N}_-]+/gu, '-').slice(0, 60) || 'photo';
+	const base =
+		(file.name || 'photo')
+			.replace(/\.[^.]+$/, '')
+			.replace(/[^\p{L}\p{N}_-]+/gu, '-')
+			.slice(0, 60) || 'photo';
 	return { blob, name: `${base}.jpg`, width: canvas.width, height: canvas.height };
 }

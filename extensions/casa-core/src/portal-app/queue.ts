@@ -38,7 +38,10 @@ function openDb(): Promise<IDBDatabase> {
 	});
 }
 
-async function withStore<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T> | void): Promise<T | undefined> {
+async function withStore<T>(
+	mode: IDBTransactionMode,
+	work: (store: IDBObjectStore) => IDBRequest<T> | void,
+): Promise<T | undefined> {
 	const db = await openDb();
 	try {
 		return await new Promise<T | undefined>((resolve, reject) => {
@@ -53,7 +56,8 @@ async function withStore<T>(mode: IDBTransactionMode, work: (store: IDBObjectSto
 	}
 }
 
-export const enqueue = (item: QueuedComplaint) => withStore('readwrite', (store) => store.put(item)).then(() => undefined);
+export const enqueue = (item: QueuedComplaint) =>
+	withStore('readwrite', (store) => store.put(item)).then(() => undefined);
 export const removeQueued = (key: string) => withStore('readwrite', (store) => store.delete(key)).then(() => undefined);
 export async function listQueued(): Promise<QueuedComplaint[]> {
 	try {
@@ -70,10 +74,17 @@ export async function listQueued(): Promise<QueuedComplaint[]> {
  * refused while the API answers, the key goes in the `idempotency_key` field instead (a plain
  * multipart POST needs no preflight). Either way the server keeps one complaint per key.
  */
-export async function sendComplaint(api: Api, key: string, fields: Record<string, string | string[]>, photos: { name: string; blob: Blob }[], channel: string | null = null): Promise<Receipt> {
+export async function sendComplaint(
+	api: Api,
+	key: string,
+	fields: Record<string, string | string[]>,
+	photos: { name: string; blob: Blob }[],
+	channel: string | null = null,
+): Promise<Receipt> {
 	const form = (withKeyField: boolean) => {
 		const body = new FormData();
-		for (const [name, value] of Object.entries(fields)) for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
+		for (const [name, value] of Object.entries(fields))
+			for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
 		// without custom headers (no preflight), the key and the device travel as fields
 		if (withKeyField) {
 			body.append('idempotency_key', key);
@@ -83,7 +94,11 @@ export async function sendComplaint(api: Api, key: string, fields: Record<string
 		return body;
 	};
 	try {
-		return (await api.postForm<{ data: Receipt }>('complaints', form(false), { headers: { 'Idempotency-Key': key, ...(channel ? { 'X-Casa-Channel': channel } : {}) } })).body.data;
+		return (
+			await api.postForm<{ data: Receipt }>('complaints', form(false), {
+				headers: { 'Idempotency-Key': key, ...(channel ? { 'X-Casa-Channel': channel } : {}) },
+			})
+		).body.data;
 	} catch (error) {
 		const crossOrigin = new URL(api.portalBase).origin !== location.origin;
 		if (!(error instanceof NetworkError) || !crossOrigin || navigator.onLine === false) throw error;
@@ -125,7 +140,9 @@ export function flushQueue(api: Api): Promise<FlushOutcome[]> {
 	};
 	// Web Locks: two tabs coming back online do not send the same complaint together
 	const locks = 'locks' in navigator ? navigator.locks : undefined;
-	const running: Promise<FlushOutcome[]> = (locks ? (locks.request('casa-portal-outbox', run) as unknown as Promise<FlushOutcome[]>) : run()).finally(() => {
+	const running: Promise<FlushOutcome[]> = (
+		locks ? (locks.request('casa-portal-outbox', run) as unknown as Promise<FlushOutcome[]>) : run()
+	).finally(() => {
 		flushing = null;
 	});
 	flushing = running;

@@ -11,7 +11,10 @@ export function errorId(context: PortalContext, field: string): string {
 export function fieldError(context: PortalContext, field: string) {
 	const message = context.errors[field];
 	if (!message) return null;
-	return h('p', { id: errorId(context, field), class: 'field-error' }, [icon('error'), h('span', context.message(message))]);
+	return h('p', { id: errorId(context, field), class: 'field-error' }, [
+		icon('error'),
+		h('span', context.message(message)),
+	]);
 }
 
 /** id, aria-invalid and aria-describedby for a control */

@@ -10,7 +10,20 @@ import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { trainedModel } from '../suggestion/model-store';
 import { isConfident } from '../../domain/suggestion/classifier';
-import { type Catalog, type Conversation, type Inbound, type Reply, type Turn, FINAL_STATES, completed, greet, handle, intakeBody, isExpired, refused } from '../../domain/chat/engine';
+import {
+	type Catalog,
+	type Conversation,
+	type Inbound,
+	type Reply,
+	type Turn,
+	FINAL_STATES,
+	completed,
+	greet,
+	handle,
+	intakeBody,
+	isExpired,
+	refused,
+} from '../../domain/chat/engine';
 import { type Language, pickLanguage, translate } from '../../domain/i18n/messages';
 import { type IntakeContext, intakeComplaint, trackingUrl } from '../intake';
 
@@ -65,12 +78,18 @@ const parse = <T>(value: unknown, fallback: T): T => {
 	}
 	return value as T;
 };
-const asDate = (value: unknown): Date | null => (value === null || value === undefined || value === '' ? null : new Date(typeof value === 'number' || /^\d+$/.test(String(value)) ? Number(value) : String(value)));
+const asDate = (value: unknown): Date | null =>
+	value === null || value === undefined || value === ''
+		? null
+		: new Date(typeof value === 'number' || /^\d+$/.test(String(value)) ? Number(value) : String(value));
 
 export async function loadCatalog(knex: Knex): Promise<Catalog> {
 	const [services, categories] = await Promise.all([
 		knex('services').select('code', 'name_fr', 'name_ar').where({ active: true }).orderBy('sort'),
-		knex('categories').select('code', 'service', 'name_fr', 'name_ar', 'keywords').where({ active: true }).orderBy('sort'),
+		knex('categories')
+			.select('code', 'service', 'name_fr', 'name_ar', 'keywords')
+			.where({ active: true })
+			.orderBy('sort'),
 	]);
 	// free text the engine cannot match goes to the category suggestion, when trained and sure
 	const model = trainedModel();
@@ -85,7 +104,10 @@ export async function loadCatalog(knex: Knex): Promise<Catalog> {
 }
 
 async function loadRow(knex: Knex, contactKey: string): Promise<Row | undefined> {
-	return knex('conversations').select('id', 'language', 'conversation', 'recent_messages', 'version', 'expires_at').where({ contact_key: contactKey }).first();
+	return knex('conversations')
+		.select('id', 'language', 'conversation', 'recent_messages', 'version', 'expires_at')
+		.where({ contact_key: contactKey })
+		.first();
 }
 
 export async function currentConversation(knex: Knex, contactKey: string): Promise<Conversation | null> {
@@ -105,7 +127,8 @@ function fieldErrorsOf(error: unknown): { field: string; message: string }[] {
 
 export async function receive(context: ChatContext, envelope: InboundEnvelope): Promise<ChatOutcome> {
 	const knex = context.database;
-	const seen = (row: Row | undefined) => !!envelope.messageId && !!row && parse<string[]>(row.recent_messages, []).includes(envelope.messageId);
+	const seen = (row: Row | undefined) =>
+		!!envelope.messageId && !!row && parse<string[]>(row.recent_messages, []).includes(envelope.messageId);
 	let row = await loadRow(knex, envelope.contactKey);
 	if (seen(row)) return { duplicate: true, replies: [], conversation: null };
 	const input = await envelope.input();
@@ -122,7 +145,15 @@ export async function receive(context: ChatContext, envelope: InboundEnvelope): 
 		const stored = row ? parse<Conversation | null>(row.conversation, null) : null;
 		const active = stored && !FINAL_STATES.includes(stored.state) ? stored : null;
 		const expired = !!active && isExpired(asDate(row?.expires_at), now);
-		let turn: Turn = active && !expired ? handle(active, input, catalog) : greet(input, catalog, pickLanguage(stored?.language ?? envelope.fallbackLanguage), expired ? 'expired' : undefined);
+		let turn: Turn =
+			active && !expired
+				? handle(active, input, catalog)
+				: greet(
+						input,
+						catalog,
+						pickLanguage(stored?.language ?? envelope.fallbackLanguage),
+						expired ? 'expired' : undefined,
+					);
 		let complaintId: string | null = null;
 		let result: { reference: string; trackingUrl: string } | undefined;
 		if (turn.submit) {
@@ -133,29 +164,42 @@ export async function receive(context: ChatContext, envelope: InboundEnvelope): 
 					body: { ...intakeBody(draft), ...(envelope.extraFields ?? {}) },
 					channel: envelope.complaintChannel,
 					language: draft.language,
-					idempotencyKey: createHash('sha256').update(`${envelope.contactKey}:${row?.version ?? 0}`).digest('hex'),
+					idempotencyKey: createHash('sha256')
+						.update(`${envelope.contactKey}:${row?.version ?? 0}`)
+						.digest('hex'),
 					source: `chat-${envelope.channel}`,
 					fileIds: photo?.file ? [photo.file] : [],
 					acknowledged: true,
 				});
 				complaintId = created.id;
-				result = { reference: created.reference, trackingUrl: trackingUrl(context, created.reference, created.trackingSecret) };
+				result = {
+					reference: created.reference,
+					trackingUrl: trackingUrl(context, created.reference, created.trackingSecret),
+				};
 				turn = completed(draft, result);
 			} catch (error) {
 				const errors = fieldErrorsOf(error);
 				if (errors.length > 0) turn = refused(draft, errors, catalog);
 				else {
 					context.logger?.error(error, '[casa-core] chat: the complaint could not be created');
-					turn = { conversation: { ...draft, state: 'confirm' }, replies: [{ text: translate(draft.language, 'chat.failure') }] };
+					turn = {
+						conversation: { ...draft, state: 'confirm' },
+						replies: [{ text: translate(draft.language, 'chat.failure') }],
+					};
 				}
 			}
 		}
-		const recent = [...(row ? parse<string[]>(row.recent_messages, []) : []), ...(envelope.messageId ? [envelope.messageId] : [])].slice(-RECENT);
+		const recent = [
+			...(row ? parse<string[]>(row.recent_messages, []) : []),
+			...(envelope.messageId ? [envelope.messageId] : []),
+		].slice(-RECENT);
 		const values = {
 			language: turn.conversation.language,
 			state: turn.conversation.state,
 			// loi 09-08: once the conversation is over, its draft (description, place, photo) is not kept here
-			conversation: JSON.stringify(FINAL_STATES.includes(turn.conversation.state) ? { ...turn.conversation, draft: {} } : turn.conversation),
+			conversation: JSON.stringify(
+				FINAL_STATES.includes(turn.conversation.state) ? { ...turn.conversation, draft: {} } : turn.conversation,
+			),
 			recent_messages: JSON.stringify(recent),
 			last_inbound_at: envelope.receivedAt ?? now,
 			expires_at: new Date(now.getTime() + context.idleMinutes * 60_000),
@@ -163,18 +207,29 @@ export async function receive(context: ChatContext, envelope: InboundEnvelope): 
 		};
 		if (!row) {
 			try {
-				await knex('conversations').insert({ ...values, channel: envelope.channel, contact_key: envelope.contactKey, version: 1, date_created: now });
+				await knex('conversations').insert({
+					...values,
+					channel: envelope.channel,
+					contact_key: envelope.contactKey,
+					version: 1,
+					date_created: now,
+				});
 			} catch {
 				continue; // another message of the same contact created the row first
 			}
 		} else {
-			const updated = await knex('conversations').where({ id: row.id, version: row.version }).update({ ...values, version: row.version + 1 });
+			const updated = await knex('conversations')
+				.where({ id: row.id, version: row.version })
+				.update({ ...values, version: row.version + 1 });
 			if (updated === 0) continue;
 		}
 		// a photo replaced, or a conversation that ended without a complaint, leaves no file behind
 		if (!complaintId) {
 			const kept = FINAL_STATES.includes(turn.conversation.state) ? null : fileOf(turn.conversation.draft.photo);
-			await removeFiles(context, [fileOf(active?.draft.photo), received].filter((id) => id !== kept));
+			await removeFiles(
+				context,
+				[fileOf(active?.draft.photo), received].filter((id) => id !== kept),
+			);
 		}
 		return { duplicate: false, replies: turn.replies, conversation: turn.conversation, ...(result ?? {}) };
 	}
@@ -182,7 +237,12 @@ export async function receive(context: ChatContext, envelope: InboundEnvelope): 
 }
 
 /** A new widget session: the greeting and the first question. */
-export async function startConversation(context: ChatContext, channel: ChatChannel, contactKey: string, language: Language): Promise<ChatOutcome> {
+export async function startConversation(
+	context: ChatContext,
+	channel: ChatChannel,
+	contactKey: string,
+	language: Language,
+): Promise<ChatOutcome> {
 	const turn = greet(null, await loadCatalog(context.database), language);
 	const now = new Date();
 	await context.database('conversations').insert({
@@ -208,5 +268,7 @@ function fileOf(photo: unknown): string | null {
 async function removeFiles(context: ChatContext, ids: (string | null)[]): Promise<void> {
 	const wanted = ids.filter((id): id is string => !!id);
 	if (wanted.length === 0 || !context.FilesService) return;
-	await new context.FilesService({ schema: context.schema, accountability: null }).deleteMany(wanted).catch((error: Error) => context.logger?.warn(`[casa-core] chat: photo not removed: ${error.message}`));
+	await new context.FilesService({ schema: context.schema, accountability: null })
+		.deleteMany(wanted)
+		.catch((error: Error) => context.logger?.warn(`[casa-core] chat: photo not removed: ${error.message}`));
 }

@@ -16,6 +16,13 @@ export async function storeChatPhoto(
 	const [photo] = await cleanPhotos([{ filename, bytes }], errors);
 	if (!photo) return null;
 	const files = new context.FilesService({ schema: context.schema, accountability: null });
-	const id = await files.uploadOne(Readable.from(photo.bytes), { storage: 'local', filename_download: photo.filename, type: photo.type, title: photo.filename, width: photo.width, height: photo.height });
+	const id = await files.uploadOne(Readable.from(photo.bytes), {
+		storage: 'local',
+		filename_download: photo.filename,
+		type: photo.type,
+		title: photo.filename,
+		width: photo.width,
+		height: photo.height,
+	});
 	return { file: id };
 }

@@ -12,7 +12,9 @@ export interface WhatsAppConfig {
 }
 
 /** The client's configuration from the WhatsApp settings (config/settings.ts). */
-export function whatsappConfig(settings: Omit<WhatsAppConfig, 'templates'> & { templates: Readonly<Record<string, string>> }): WhatsAppConfig {
+export function whatsappConfig(
+	settings: Omit<WhatsAppConfig, 'templates'> & { templates: Readonly<Record<string, string>> },
+): WhatsAppConfig {
 	return {
 		graphUrl: settings.graphUrl.replace(/\/$/, ''),
 		phoneNumberId: settings.phoneNumberId,
@@ -23,8 +25,13 @@ export function whatsappConfig(settings: Omit<WhatsAppConfig, 'templates'> & { t
 	};
 }
 
-export async function sendWhatsApp(config: WhatsAppConfig, body: Record<string, unknown>, phoneNumberId?: string | null): Promise<string | null> {
-	if (!config.accessToken || !(phoneNumberId || config.phoneNumberId)) throw new Error('WhatsApp not configured (WHATSAPP_ACCESS_TOKEN, WHATSAPP_PHONE_NUMBER_ID)');
+export async function sendWhatsApp(
+	config: WhatsAppConfig,
+	body: Record<string, unknown>,
+	phoneNumberId?: string | null,
+): Promise<string | null> {
+	if (!config.accessToken || !(phoneNumberId || config.phoneNumberId))
+		throw new Error('WhatsApp not configured (WHATSAPP_ACCESS_TOKEN, WHATSAPP_PHONE_NUMBER_ID)');
 	const response = await axios.post(`${config.graphUrl}/${phoneNumberId || config.phoneNumberId}/messages`, body, {
 		headers: { authorization: `Bearer ${config.accessToken}` },
 		timeout: 15_000,
@@ -39,6 +46,11 @@ export async function downloadMedia(config: WhatsAppConfig, mediaId: string): Pr
 	const meta = await axios.get(`${config.graphUrl}/${encodeURIComponent(mediaId)}`, { headers, timeout: 15_000 });
 	const url = (meta.data as { url?: string })?.url;
 	if (!url) throw new Error('WhatsApp media without URL');
-	const file = await axios.get(url, { headers, responseType: 'arraybuffer', timeout: 30_000, maxContentLength: MAX_MEDIA_BYTES });
+	const file = await axios.get(url, {
+		headers,
+		responseType: 'arraybuffer',
+		timeout: 30_000,
+		maxContentLength: MAX_MEDIA_BYTES,
+	});
 	return Buffer.from(file.data as ArrayBuffer);
 }

@@ -61,9 +61,13 @@ export class SimulatedCrash extends Error {}
 export type ImportOutcome = 'complaint' | 'reply' | 'ignored' | 'failed' | 'retry' | 'skipped';
 
 const BOTH: Language[] = ['fr', 'ar'];
-const bilingual = (key: string, values: Record<string, unknown>) => BOTH.map((language) => translate(language, key, values)).join('\n');
+const bilingual = (key: string, values: Record<string, unknown>) =>
+	BOTH.map((language) => translate(language, key, values)).join('\n');
 
-function firstAddress(from: AddressObject | AddressObject[] | undefined): { address: string | null; name: string | null } {
+function firstAddress(from: AddressObject | AddressObject[] | undefined): {
+	address: string | null;
+	name: string | null;
+} {
 	const entry = (Array.isArray(from) ? from[0] : from)?.value?.[0];
 	return { address: entry?.address?.trim() || null, name: entry?.name?.trim() || null };
 }
@@ -72,14 +76,26 @@ function headerText(parsed: ParsedMail, name: string): string | null {
 	const value = parsed.headers.get(name);
 	if (value === undefined || value === null) return null;
 	if (typeof value === 'string') return value.toLowerCase().trim();
-	if (typeof value === 'object' && 'value' in value) return String((value as { value: unknown }).value).toLowerCase().trim();
+	if (typeof value === 'object' && 'value' in value)
+		return String((value as { value: unknown }).value)
+			.toLowerCase()
+			.trim();
 	return String(value).toLowerCase().trim();
 }
 
 function bodyOf(parsed: ParsedMail): string {
 	const source = chooseBodySource(parsed.text, parsed.html);
 	if (source === 'text') return tidyText(parsed.text ?? '');
-	if (source === 'html') return tidyText(htmlToText(parsed.html as string, { wordwrap: false, selectors: [{ selector: 'img', format: 'skip' }, { selector: 'a', options: { ignoreHref: true } }] }));
+	if (source === 'html')
+		return tidyText(
+			htmlToText(parsed.html as string, {
+				wordwrap: false,
+				selectors: [
+					{ selector: 'img', format: 'skip' },
+					{ selector: 'a', options: { ignoreHref: true } },
+				],
+			}),
+		);
 	return '';
 }
 
@@ -91,7 +107,9 @@ function attachmentVerdicts(parsed: ParsedMail): AttachmentVerdict[] {
 			size: attachment.size ?? attachment.content.length,
 			head: attachment.content.subarray(0, 16),
 			// images the HTML shows (signatures, logos) are not documents the citizen sent
-			inline: attachment.related === true || (attachment.contentDisposition === 'inline' && !!attachment.cid && attachment.contentType.startsWith('image/')),
+			inline:
+				attachment.related === true ||
+				(attachment.contentDisposition === 'inline' && !!attachment.cid && attachment.contentType.startsWith('image/')),
 		})),
 	);
 }
@@ -109,13 +127,31 @@ export async function importRow(context: ImportContext, row: LedgerRow): Promise
 		const body = bodyOf(parsed);
 		const verdicts = attachmentVerdicts(parsed);
 		const reference = referenceInSubject(subject);
-		const referenced = reference ? await context.database('complaints as c').leftJoin('citizen_contacts as cc', 'cc.complaint', 'c.id').select('c.id', 'cc.email as citizen_email').where('c.reference', reference).first() : null;
+		const referenced = reference
+			? await context
+					.database('complaints as c')
+					.leftJoin('citizen_contacts as cc', 'cc.complaint', 'c.id')
+					.select('c.id', 'cc.email as citizen_email')
+					.where('c.reference', reference)
+					.first()
+			: null;
 		const decision = decideMessage(
-			{ fromAddress: sender.address, subject, body, attachmentCount: verdicts.length, autoSubmitted: headerText(parsed, 'auto-submitted'), contentType: parsed.headers.get('content-type') ? headerText(parsed, 'content-type')?.split(';')[0] ?? null : null },
+			{
+				fromAddress: sender.address,
+				subject,
+				body,
+				attachmentCount: verdicts.length,
+				autoSubmitted: headerText(parsed, 'auto-submitted'),
+				contentType: parsed.headers.get('content-type')
+					? (headerText(parsed, 'content-type')?.split(';')[0] ?? null)
+					: null,
+			},
 			referenced ? { id: String(referenced.id), citizenEmail: referenced.citizen_email ?? null } : null,
 		);
 		if (decision.kind === 'ignored') {
-			await context.database.transaction((trx) => finish(trx, claimed, { status: 'ignored', reason: decision.reason, keepRaw: true }));
+			await context.database.transaction((trx) =>
+				finish(trx, claimed, { status: 'ignored', reason: decision.reason, keepRaw: true }),
+			);
 			return 'ignored';
 		}
 		if (decision.kind === 'failed') {
@@ -123,11 +159,23 @@ export async function importRow(context: ImportContext, row: LedgerRow): Promise
 			return 'failed';
 		}
 		// a confident category suggestion files the complaint in its category; a weak one leaves it to qualify
-		const suggested = decision.kind === 'complaint' ? await suggestedCategory(context.database, composeDescription(subject, body).description) : null;
+		const suggested =
+			decision.kind === 'complaint'
+				? await suggestedCategory(context.database, composeDescription(subject, body).description)
+				: null;
 		const fileIds = await storeAttachments(context, parsed, verdicts);
 		try {
 			await context.database.transaction(async (trx) => {
-				if (decision.kind === 'complaint') await createComplaint(context, trx, claimed, { sender, subject, body, language: decision.language, fileIds, verdicts, category: suggested });
+				if (decision.kind === 'complaint')
+					await createComplaint(context, trx, claimed, {
+						sender,
+						subject,
+						body,
+						language: decision.language,
+						fileIds,
+						verdicts,
+						category: suggested,
+					});
 				else await appendReply(context, trx, claimed, decision.complaintId, { body, subject, fileIds, verdicts });
 			});
 		} catch (error) {
@@ -142,10 +190,18 @@ export async function importRow(context: ImportContext, row: LedgerRow): Promise
 		const message = (error as Error)?.message ?? String(error);
 		const sender = parsed ? firstAddress(parsed.from).address : null;
 		if (afterImportError(claimed.attempts) === 'failed') {
-			await setAside(context, claimed, { key: 'mail.reason.error', values: { error: message.slice(0, 500) } }, sender, parsed?.subject ?? null);
+			await setAside(
+				context,
+				claimed,
+				{ key: 'mail.reason.error', values: { error: message.slice(0, 500) } },
+				sender,
+				parsed?.subject ?? null,
+			);
 			return 'failed';
 		}
-		await context.database.transaction((trx) => finish(trx, claimed, { status: 'received', reason: message.slice(0, 2000) })).catch(() => undefined);
+		await context.database
+			.transaction((trx) => finish(trx, claimed, { status: 'received', reason: message.slice(0, 2000) }))
+			.catch(() => undefined);
 		return 'retry';
 	}
 }
@@ -154,7 +210,15 @@ async function createComplaint(
 	context: ImportContext,
 	trx: Knex.Transaction,
 	claimed: LedgerRow,
-	mail: { sender: { address: string | null; name: string | null }; subject: string; body: string; language: Language; fileIds: string[]; verdicts: AttachmentVerdict[]; category?: string | null },
+	mail: {
+		sender: { address: string | null; name: string | null };
+		subject: string;
+		body: string;
+		language: Language;
+		fileIds: string[];
+		verdicts: AttachmentVerdict[];
+		category?: string | null;
+	},
 ): Promise<void> {
 	const { description, truncated } = composeDescription(mail.subject, mail.body);
 	// the same registration as every road in; the mail's notes and the ledger ride in its transaction
@@ -175,44 +239,106 @@ async function createComplaint(
 			files: mail.fileIds.map((id) => ({ id, kind: 'document' as const })),
 			alongside: async (inner, id) => {
 				await noteAboutTheMail(context, inner, id, mail.verdicts, truncated);
-				if (mail.category) await new context.ItemsService('complaint_events', { schema: context.schema, knex: inner, accountability: null }).createOne({ complaint: id, type: 'note', body: bilingual('mail.note.suggested_category', { category: mail.category }), visibility: 'internal', actor: null, actor_kind: 'system' });
+				if (mail.category)
+					await new context.ItemsService('complaint_events', {
+						schema: context.schema,
+						knex: inner,
+						accountability: null,
+					}).createOne({
+						complaint: id,
+						type: 'note',
+						body: bilingual('mail.note.suggested_category', { category: mail.category }),
+						visibility: 'internal',
+						actor: null,
+						actor_kind: 'system',
+					});
 				await finish(inner, claimed, { status: 'processed', outcome: 'complaint', complaint: id });
 			},
 		},
 	);
 }
 
-async function appendReply(context: ImportContext, trx: Knex.Transaction, claimed: LedgerRow, complaintId: string, mail: { body: string; subject: string; fileIds: string[]; verdicts: AttachmentVerdict[] }): Promise<void> {
+async function appendReply(
+	context: ImportContext,
+	trx: Knex.Transaction,
+	claimed: LedgerRow,
+	complaintId: string,
+	mail: { body: string; subject: string; fileIds: string[]; verdicts: AttachmentVerdict[] },
+): Promise<void> {
 	const text = stripQuotedReply(mail.body) || mail.subject;
-	const events = new context.ItemsService('complaint_events', { schema: context.schema, knex: trx, accountability: null });
+	const events = new context.ItemsService('complaint_events', {
+		schema: context.schema,
+		knex: trx,
+		accountability: null,
+	});
 	// the citizen's own words: in the history, for the staff (not on the public tracking page)
-	await events.createOne({ complaint: complaintId, type: 'note', body: text.length > MAX_DESCRIPTION ? `${text.slice(0, MAX_DESCRIPTION - 1)}…` : text, visibility: 'internal', actor: null, actor_kind: 'citizen' });
+	await events.createOne({
+		complaint: complaintId,
+		type: 'note',
+		body: text.length > MAX_DESCRIPTION ? `${text.slice(0, MAX_DESCRIPTION - 1)}…` : text,
+		visibility: 'internal',
+		actor: null,
+		actor_kind: 'citizen',
+	});
 	if (mail.fileIds.length > 0) {
-		const links = new context.ItemsService('complaint_files', { schema: context.schema, knex: trx, accountability: null });
-		await links.createMany(mail.fileIds.map((fileId) => ({ complaints_id: complaintId, directus_files_id: fileId, kind: 'document' })));
+		const links = new context.ItemsService('complaint_files', {
+			schema: context.schema,
+			knex: trx,
+			accountability: null,
+		});
+		await links.createMany(
+			mail.fileIds.map((fileId) => ({ complaints_id: complaintId, directus_files_id: fileId, kind: 'document' })),
+		);
 	}
 	await noteAboutTheMail(context, trx, complaintId, mail.verdicts, text.length > MAX_DESCRIPTION);
 	await finish(trx, claimed, { status: 'processed', outcome: 'reply', complaint: complaintId });
 }
 
 /** Attachments left out and text cut are said in the history, so nobody believes the complaint is whole. */
-async function noteAboutTheMail(context: ImportContext, trx: Knex.Transaction, complaintId: string, verdicts: AttachmentVerdict[], truncated: boolean): Promise<void> {
+async function noteAboutTheMail(
+	context: ImportContext,
+	trx: Knex.Transaction,
+	complaintId: string,
+	verdicts: AttachmentVerdict[],
+	truncated: boolean,
+): Promise<void> {
 	const notes: string[] = [];
-	const refused = verdicts.filter((verdict): verdict is Extract<AttachmentVerdict, { accepted: false }> => !verdict.accepted);
+	const refused = verdicts.filter(
+		(verdict): verdict is Extract<AttachmentVerdict, { accepted: false }> => !verdict.accepted,
+	);
 	if (refused.length > 0) {
 		for (const language of BOTH) {
-			const list = refused.map((verdict) => translate(language, `mail.refused.${verdict.reason}`, { filename: verdict.filename })).join(', ');
+			const list = refused
+				.map((verdict) => translate(language, `mail.refused.${verdict.reason}`, { filename: verdict.filename }))
+				.join(', ');
 			notes.push(translate(language, 'mail.note.attachments_refused', { list }));
 		}
 	}
 	if (truncated) notes.push(bilingual('mail.note.truncated', { limit: MAX_DESCRIPTION }));
 	if (notes.length === 0) return;
-	const events = new context.ItemsService('complaint_events', { schema: context.schema, knex: trx, accountability: null });
-	await events.createOne({ complaint: complaintId, type: 'note', body: notes.join('\n'), visibility: 'internal', actor: null, actor_kind: 'system' });
+	const events = new context.ItemsService('complaint_events', {
+		schema: context.schema,
+		knex: trx,
+		accountability: null,
+	});
+	await events.createOne({
+		complaint: complaintId,
+		type: 'note',
+		body: notes.join('\n'),
+		visibility: 'internal',
+		actor: null,
+		actor_kind: 'system',
+	});
 }
 
-async function storeAttachments(context: ImportContext, parsed: ParsedMail, verdicts: AttachmentVerdict[]): Promise<string[]> {
-	const accepted = verdicts.filter((verdict): verdict is Extract<AttachmentVerdict, { accepted: true }> => verdict.accepted);
+async function storeAttachments(
+	context: ImportContext,
+	parsed: ParsedMail,
+	verdicts: AttachmentVerdict[],
+): Promise<string[]> {
+	const accepted = verdicts.filter(
+		(verdict): verdict is Extract<AttachmentVerdict, { accepted: true }> => verdict.accepted,
+	);
 	if (accepted.length === 0) return [];
 	const files = new context.FilesService({ schema: context.schema, accountability: null });
 	const ids: string[] = [];
@@ -220,7 +346,14 @@ async function storeAttachments(context: ImportContext, parsed: ParsedMail, verd
 		for (const verdict of accepted) {
 			const attachment = parsed.attachments[verdict.index];
 			// the type judged from the bytes, not the one the mail client declared
-			ids.push(await files.uploadOne(Readable.from(attachment.content), { storage: 'local', filename_download: verdict.filename, type: verdict.type, title: verdict.filename }));
+			ids.push(
+				await files.uploadOne(Readable.from(attachment.content), {
+					storage: 'local',
+					filename_download: verdict.filename,
+					type: verdict.type,
+					title: verdict.filename,
+				}),
+			);
 		}
 	} catch (error) {
 		await removeFiles(context, ids);
@@ -231,22 +364,41 @@ async function storeAttachments(context: ImportContext, parsed: ParsedMail, verd
 
 async function removeFiles(context: ImportContext, ids: string[]): Promise<void> {
 	if (ids.length === 0) return;
-	await new context.FilesService({ schema: context.schema, accountability: null }).deleteMany(ids).catch(() => undefined);
+	await new context.FilesService({ schema: context.schema, accountability: null })
+		.deleteMany(ids)
+		.catch(() => undefined);
 }
 
 /** Failed for good: kept in the ledger (raw included) with its reason, and every active administrator is told in the app. */
-export async function setAside(context: ImportContext, claimed: LedgerRow, reason: { key: string; values: Record<string, unknown> }, from: string | null, subject: string | null): Promise<void> {
+export async function setAside(
+	context: ImportContext,
+	claimed: LedgerRow,
+	reason: { key: string; values: Record<string, unknown> },
+	from: string | null,
+	subject: string | null,
+): Promise<void> {
 	await context.database.transaction(async (trx) => {
 		await finish(trx, claimed, { status: 'failed', reason: translate('fr', reason.key, reason.values) });
 		await notifyAdministrators(trx, claimed.id, reason, from, subject);
 	});
 }
 
-export async function notifyAdministrators(trx: Knex, ledgerId: number, reason: { key: string; values: Record<string, unknown> }, from: string | null, subject: string | null): Promise<void> {
+export async function notifyAdministrators(
+	trx: Knex,
+	ledgerId: number,
+	reason: { key: string; values: Record<string, unknown> },
+	from: string | null,
+	subject: string | null,
+): Promise<void> {
 	const admins = await administrators(trx);
 	for (const admin of admins) {
 		const language = pickLanguage(admin.language);
-		const values = { from: from ?? translate(language, 'mail.unknown_sender'), subject: subject?.trim() || translate(language, 'mail.no_subject'), id: ledgerId, reason: translate(language, reason.key, reason.values) };
+		const values = {
+			from: from ?? translate(language, 'mail.unknown_sender'),
+			subject: subject?.trim() || translate(language, 'mail.no_subject'),
+			id: ledgerId,
+			reason: translate(language, reason.key, reason.values),
+		};
 		await trx('directus_notifications').insert({
 			timestamp: new Date(),
 			status: 'inbox',
@@ -262,8 +414,18 @@ export async function notifyAdministrators(trx: Knex, ledgerId: number, reason: 
 
 /** Active users with an administrator policy, through their role or directly. */
 async function administrators(knex: Knex): Promise<{ id: string; language: string | null }[]> {
-	const viaRole = knex('directus_users as u').join('directus_access as a', 'a.role', 'u.role').join('directus_policies as p', 'p.id', 'a.policy').where('p.admin_access', true).andWhere('u.status', 'active').select('u.id', 'u.language');
-	const direct = knex('directus_users as u').join('directus_access as a', 'a.user', 'u.id').join('directus_policies as p', 'p.id', 'a.policy').where('p.admin_access', true).andWhere('u.status', 'active').select('u.id', 'u.language');
+	const viaRole = knex('directus_users as u')
+		.join('directus_access as a', 'a.role', 'u.role')
+		.join('directus_policies as p', 'p.id', 'a.policy')
+		.where('p.admin_access', true)
+		.andWhere('u.status', 'active')
+		.select('u.id', 'u.language');
+	const direct = knex('directus_users as u')
+		.join('directus_access as a', 'a.user', 'u.id')
+		.join('directus_policies as p', 'p.id', 'a.policy')
+		.where('p.admin_access', true)
+		.andWhere('u.status', 'active')
+		.select('u.id', 'u.language');
 	const rows = [...(await viaRole), ...(await direct)] as { id: string; language: string | null }[];
 	return [...new Map(rows.map((row) => [row.id, row])).values()];
 }

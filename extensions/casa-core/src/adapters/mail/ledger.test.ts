@@ -36,7 +36,18 @@ afterEach(async () => {
 	await knex.destroy();
 });
 
-const message = (key: string) => ({ message_key: key, message_id: key, content_hash: null, mailbox: 'INBOX', uid: 1, uid_validity: '7', from_address: 'a@example.ma', subject: 'Sujet', raw: 'cmF3', status: 'received' as const });
+const message = (key: string) => ({
+	message_key: key,
+	message_id: key,
+	content_hash: null,
+	mailbox: 'INBOX',
+	uid: 1,
+	uid_validity: '7',
+	from_address: 'a@example.ma',
+	subject: 'Sujet',
+	raw: 'cmF3',
+	status: 'received' as const,
+});
 
 describe('mail ledger', () => {
 	it('records a message once: a second poller gets the existing row', async () => {
@@ -64,7 +75,9 @@ describe('mail ledger', () => {
 		expect((await unfinished(knex, later)).map((r) => r.message_key)).toEqual(['mid:3']);
 		const second = (await claim(knex, (await findByKey(knex, 'mid:3'))!, later))!;
 		expect(second.attempts).toBe(2);
-		await expect(knex.transaction((trx) => finish(trx, first, { status: 'processed', outcome: 'complaint' }))).rejects.toBeInstanceOf(LostClaimError);
+		await expect(
+			knex.transaction((trx) => finish(trx, first, { status: 'processed', outcome: 'complaint' })),
+		).rejects.toBeInstanceOf(LostClaimError);
 		await knex.transaction((trx) => finish(trx, second, { status: 'processed', outcome: 'complaint' }));
 		const done = await knex('mail_messages').where({ message_key: 'mid:3' }).first();
 		expect(done).toMatchObject({ status: 'processed', outcome: 'complaint', attempts: 2, raw: null });

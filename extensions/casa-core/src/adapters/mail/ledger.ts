@@ -50,7 +50,14 @@ export async function recordMessage(knex: Knex, row: NewLedgerRow): Promise<{ ro
 	const existing = await findByKey(knex, row.message_key);
 	if (existing) return { row: existing, created: false };
 	try {
-		await knex('mail_messages').insert({ ...row, subject: row.subject?.slice(0, 998) ?? null, from_address: row.from_address?.slice(0, 255) ?? null, attempts: 0, mailbox_done: false, date_created: new Date() });
+		await knex('mail_messages').insert({
+			...row,
+			subject: row.subject?.slice(0, 998) ?? null,
+			from_address: row.from_address?.slice(0, 255) ?? null,
+			attempts: 0,
+			mailbox_done: false,
+			date_created: new Date(),
+		});
 	} catch (error) {
 		// the unique key: a concurrent poller won the race
 		const raced = await findByKey(knex, row.message_key);
@@ -67,7 +74,11 @@ export async function unfinished(knex: Knex, now: Date, limit = 50): Promise<Led
 	const rows = await knex('mail_messages')
 		.select(COLUMNS)
 		.whereNotNull('raw')
-		.andWhere((query) => query.where('status', 'received').orWhere((inner) => inner.where('status', 'processing').andWhere('lease_until', '<', now)))
+		.andWhere((query) =>
+			query
+				.where('status', 'received')
+				.orWhere((inner) => inner.where('status', 'processing').andWhere('lease_until', '<', now)),
+		)
 		.orderBy('id')
 		.limit(limit);
 	return rows.map(normalise);
@@ -78,7 +89,11 @@ export async function claim(knex: Knex, row: LedgerRow, now: Date): Promise<Ledg
 	const attempts = row.attempts + 1;
 	const updated = await knex('mail_messages')
 		.where({ id: row.id, attempts: row.attempts })
-		.andWhere((query) => query.where('status', 'received').orWhere((inner) => inner.where('status', 'processing').andWhere('lease_until', '<', now)))
+		.andWhere((query) =>
+			query
+				.where('status', 'received')
+				.orWhere((inner) => inner.where('status', 'processing').andWhere('lease_until', '<', now)),
+		)
 		.update({ status: 'processing', attempts, lease_until: new Date(now.getTime() + IMPORT_LEASE_MS) });
 	return updated === 1 ? { ...row, status: 'processing', attempts } : null;
 }
@@ -93,7 +108,13 @@ export class LostClaimError extends Error {
 export async function finish(
 	trx: Knex,
 	claimed: LedgerRow,
-	values: { status: 'processed' | 'ignored' | 'failed' | 'received'; outcome?: string | null; complaint?: string | null; reason?: string | null; keepRaw?: boolean },
+	values: {
+		status: 'processed' | 'ignored' | 'failed' | 'received';
+		outcome?: string | null;
+		complaint?: string | null;
+		reason?: string | null;
+		keepRaw?: boolean;
+	},
 ): Promise<void> {
 	const patch: Record<string, unknown> = { status: values.status, reason: values.reason ?? null, lease_until: null };
 	if (values.outcome !== undefined) patch.outcome = values.outcome;
@@ -101,7 +122,9 @@ export async function finish(
 	if (values.status !== 'received') patch.processed_at = new Date();
 	// the message's text lives on in the complaint; failed ones keep it for an administrator
 	if (values.status === 'processed' && !values.keepRaw) patch.raw = null;
-	const updated = await trx('mail_messages').where({ id: claimed.id, attempts: claimed.attempts, status: 'processing' }).update(patch);
+	const updated = await trx('mail_messages')
+		.where({ id: claimed.id, attempts: claimed.attempts, status: 'processing' })
+		.update(patch);
 	if (updated !== 1) throw new LostClaimError(claimed.id);
 }
 

@@ -5,7 +5,14 @@
 // ones also $CasaFailed, and stay where they are). Messages are never deleted.
 import { ImapFlow } from 'imapflow';
 import { MAX_MESSAGE_BYTES, messageKey, sha256 } from '../../domain/mail/message-rules';
-import { FAULT_HEADER, type ImportContext, type ImportOutcome, SimulatedCrash, importRow, notifyAdministrators } from './importer';
+import {
+	FAULT_HEADER,
+	type ImportContext,
+	type ImportOutcome,
+	SimulatedCrash,
+	importRow,
+	notifyAdministrators,
+} from './importer';
 import { type LedgerRow, findByKey, markMailboxDone, recordMessage, unfinished } from './ledger';
 
 export interface MailboxConfig {
@@ -34,14 +41,23 @@ export async function pollMailbox(context: ImportContext, mailbox: MailboxConfig
 	const now = context.now ?? (() => new Date());
 	for (const row of await unfinished(context.database, now())) totals[await importRow(context, row)]++;
 
-	const client = new ImapFlow({ host: mailbox.host, port: mailbox.port, secure: mailbox.secure, auth: { user: mailbox.user, pass: mailbox.password }, logger: false, disableAutoIdle: true });
+	const client = new ImapFlow({
+		host: mailbox.host,
+		port: mailbox.port,
+		secure: mailbox.secure,
+		auth: { user: mailbox.user, pass: mailbox.password },
+		logger: false,
+		disableAutoIdle: true,
+	});
 	// a dropped connection must not become an unhandled error event
 	client.on('error', () => undefined);
 	await client.connect();
 	try {
 		const lock = await client.getMailboxLock(mailbox.mailbox);
 		try {
-			const uidValidity = String(client.mailbox && typeof client.mailbox === 'object' ? client.mailbox.uidValidity : '');
+			const uidValidity = String(
+				client.mailbox && typeof client.mailbox === 'object' ? client.mailbox.uidValidity : '',
+			);
 			const uids = (await client.search({ unKeyword: DONE_KEYWORD }, { uid: true })) || [];
 			for (const uid of uids.slice(0, BATCH)) {
 				totals.seen++;
@@ -54,7 +70,11 @@ export async function pollMailbox(context: ImportContext, mailbox: MailboxConfig
 					current = await findByKey(context.database, current.message_key);
 				}
 				if (current && FINISHED.includes(current.status)) {
-					await client.messageFlagsAdd(String(uid), current.status === 'failed' ? ['\\Seen', DONE_KEYWORD, FAILED_KEYWORD] : ['\\Seen', DONE_KEYWORD], { uid: true });
+					await client.messageFlagsAdd(
+						String(uid),
+						current.status === 'failed' ? ['\\Seen', DONE_KEYWORD, FAILED_KEYWORD] : ['\\Seen', DONE_KEYWORD],
+						{ uid: true },
+					);
 					await markMailboxDone(context.database, current.id);
 				}
 			}
@@ -68,7 +88,13 @@ export async function pollMailbox(context: ImportContext, mailbox: MailboxConfig
 }
 
 /** The ledger row of a mailbox message, recorded now if it is new. */
-async function ledgerRowFor(context: ImportContext, client: ImapFlow, mailbox: string, uidValidity: string, uid: number): Promise<LedgerRow | null> {
+async function ledgerRowFor(
+	context: ImportContext,
+	client: ImapFlow,
+	mailbox: string,
+	uidValidity: string,
+	uid: number,
+): Promise<LedgerRow | null> {
 	const head = await client.fetchOne(String(uid), { size: true, envelope: true }, { uid: true });
 	if (!head) return null;
 	const messageId = head.envelope?.messageId ?? null;
@@ -78,8 +104,29 @@ async function ledgerRowFor(context: ImportContext, client: ImapFlow, mailbox: s
 	if (size > MAX_MESSAGE_BYTES) {
 		// too big to keep in the ledger: recorded as failed, left in the mailbox, reported once
 		const key = messageId ? messageKey(messageId, '') : `uid:${mailbox}:${uidValidity}:${uid}`;
-		const { row, created } = await recordMessage(context.database, { message_key: key, message_id: messageId, content_hash: null, mailbox, uid, uid_validity: uidValidity, from_address: from, subject, raw: null, status: 'failed', reason: `too large (${size} bytes)` });
-		if (created) await context.database.transaction((trx) => notifyAdministrators(trx, row.id, { key: 'mail.reason.too_large', values: { size: Math.ceil(size / 1048576) } }, from, subject));
+		const { row, created } = await recordMessage(context.database, {
+			message_key: key,
+			message_id: messageId,
+			content_hash: null,
+			mailbox,
+			uid,
+			uid_validity: uidValidity,
+			from_address: from,
+			subject,
+			raw: null,
+			status: 'failed',
+			reason: `too large (${size} bytes)`,
+		});
+		if (created)
+			await context.database.transaction((trx) =>
+				notifyAdministrators(
+					trx,
+					row.id,
+					{ key: 'mail.reason.too_large', values: { size: Math.ceil(size / 1048576) } },
+					from,
+					subject,
+				),
+			);
 		return row;
 	}
 	if (messageId) {

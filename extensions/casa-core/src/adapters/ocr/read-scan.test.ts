@@ -7,14 +7,20 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScanReadError, ScanReader } from './read-scan';
 
-const FRENCH = readFileSync(fileURLToPath(new URL('../../../../../tests/fixtures/scans/letter-fr.jpg', import.meta.url)));
+const FRENCH = readFileSync(
+	fileURLToPath(new URL('../../../../../tests/fixtures/scans/letter-fr.jpg', import.meta.url)),
+);
 const readers: ScanReader[] = [];
 const reader = (options: { workers?: number; queue?: number; timeoutMs?: number }) => {
 	const created = new ScanReader({ workers: 1, queue: 4, timeoutMs: 120_000, ...options });
 	readers.push(created);
 	return created;
 };
-const reason = (promise: Promise<unknown>) => promise.then(() => 'read', (error) => (error instanceof ScanReadError ? error.reason : `other: ${error}`));
+const reason = (promise: Promise<unknown>) =>
+	promise.then(
+		() => 'read',
+		(error) => (error instanceof ScanReadError ? error.reason : `other: ${error}`),
+	);
 
 afterEach(async () => {
 	await Promise.all(readers.splice(0).map((item) => item.close()));
@@ -29,7 +35,10 @@ describe('ScanReader', { timeout: 180_000 }, () => {
 
 	it('refuses a letter when the worker is busy and nothing may wait', async () => {
 		const single = reader({ workers: 1, queue: 0 });
-		const [first, second] = await Promise.all([reason(single.read(FRENCH, 'image/jpeg')), reason(single.read(FRENCH, 'image/jpeg'))]);
+		const [first, second] = await Promise.all([
+			reason(single.read(FRENCH, 'image/jpeg')),
+			reason(single.read(FRENCH, 'image/jpeg')),
+		]);
 		expect([first, second].sort()).toEqual(['busy', 'read']);
 	});
 

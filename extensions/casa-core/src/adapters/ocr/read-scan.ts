@@ -27,7 +27,10 @@ const sharp = apiRequire('sharp') as any;
 
 export type ScanFailure = 'busy' | 'timeout' | 'unreadable';
 export class ScanReadError extends Error {
-	constructor(readonly reason: ScanFailure, detail?: string) {
+	constructor(
+		readonly reason: ScanFailure,
+		detail?: string,
+	) {
 		super(detail ?? reason);
 	}
 }
@@ -54,8 +57,21 @@ export interface OcrOptions {
  * symbolic links in the temporary folder, named after where the packages are, so a moved install gets its own.
  */
 function languageFolder(): string {
-	const targets = ['fra', 'ara'].map((code) => ({ code, target: join(dirname(require.resolve(`@tesseract.js-data/${code}/package.json`)), '4.0.0_best_int', `${code}.traineddata.gz`) }));
-	const folder = join(tmpdir(), `casa-tessdata-${createHash('sha256').update(targets.map((entry) => entry.target).join('\n')).digest('hex').slice(0, 12)}`);
+	const targets = ['fra', 'ara'].map((code) => ({
+		code,
+		target: join(
+			dirname(require.resolve(`@tesseract.js-data/${code}/package.json`)),
+			'4.0.0_best_int',
+			`${code}.traineddata.gz`,
+		),
+	}));
+	const folder = join(
+		tmpdir(),
+		`casa-tessdata-${createHash('sha256')
+			.update(targets.map((entry) => entry.target).join('\n'))
+			.digest('hex')
+			.slice(0, 12)}`,
+	);
 	mkdirSync(folder, { recursive: true });
 	for (const { code, target } of targets) {
 		const link = join(folder, `${code}.traineddata.gz`);
@@ -103,11 +119,18 @@ const { parentPort, workerData } = require('node:worker_threads');
 })().catch((error) => parentPort.postMessage({ error: String((error && error.message) || error) }));
 `;
 
-function renderPdf(bytes: Buffer, timeoutMs: number): Promise<{ pages: ({ text: string } | { png: Uint8Array })[]; pageCount: number }> {
+function renderPdf(
+	bytes: Buffer,
+	timeoutMs: number,
+): Promise<{ pages: ({ text: string } | { png: Uint8Array })[]; pageCount: number }> {
 	const pdfjs = pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.mjs')).href;
 	const fonts = join(dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts') + '/';
 	return new Promise((resolve, reject) => {
-		const worker = new Worker(PDF_WORKER, { eval: true, workerData: { bytes, pdfjs, fonts, maxPages: SCAN_PAGES_READ, scale: 200 / 72 }, resourceLimits: { maxOldGenerationSizeMb: 512 } });
+		const worker = new Worker(PDF_WORKER, {
+			eval: true,
+			workerData: { bytes, pdfjs, fonts, maxPages: SCAN_PAGES_READ, scale: 200 / 72 },
+			resourceLimits: { maxOldGenerationSizeMb: 512 },
+		});
 		const timer = setTimeout(() => {
 			void worker.terminate();
 			reject(new ScanReadError('timeout'));
@@ -128,7 +151,13 @@ function renderPdf(bytes: Buffer, timeoutMs: number): Promise<{ pages: ({ text: 
 /** Greyscale, at most 2500 px wide, PNG: what tesseract reads best and fastest; refuses what is no image. */
 async function prepare(image: Buffer | Uint8Array): Promise<Buffer> {
 	try {
-		return await sharp(image, { failOn: 'error', limitInputPixels: 60_000_000 }).rotate().flatten({ background: '#ffffff' }).greyscale().resize({ width: 2500, height: 3500, fit: 'inside', withoutEnlargement: true }).png({ compressionLevel: 1 }).toBuffer();
+		return await sharp(image, { failOn: 'error', limitInputPixels: 60_000_000 })
+			.rotate()
+			.flatten({ background: '#ffffff' })
+			.greyscale()
+			.resize({ width: 2500, height: 3500, fit: 'inside', withoutEnlargement: true })
+			.png({ compressionLevel: 1 })
+			.toBuffer();
 	} catch (error) {
 		throw new ScanReadError('unreadable', (error as Error).message);
 	}
@@ -177,7 +206,10 @@ export class ScanReader {
 		return {
 			pages: read,
 			pageCount,
-			confidence: confidences.length > 0 ? Math.round(confidences.reduce((sum, value) => sum + value, 0) / confidences.length) : null,
+			confidence:
+				confidences.length > 0
+					? Math.round(confidences.reduce((sum, value) => sum + value, 0) / confidences.length)
+					: null,
 			msPerPage: Math.round((Date.now() - started) / Math.max(1, read.length)),
 		};
 	}
@@ -230,9 +262,16 @@ export class ScanReader {
 	}
 
 	private async spawn(): Promise<TesseractWorker> {
-		const tesseract = require('tesseract.js') as { createWorker(langs: string[], oem: number, options: Record<string, unknown>): Promise<TesseractWorker> };
+		const tesseract = require('tesseract.js') as {
+			createWorker(langs: string[], oem: number, options: Record<string, unknown>): Promise<TesseractWorker>;
+		};
 		// OEM 1: LSTM only (the best_int models hold no legacy engine)
-		return tesseract.createWorker(['fra', 'ara'], 1, { langPath: languageFolder(), gzip: true, cacheMethod: 'none', errorHandler: () => undefined });
+		return tesseract.createWorker(['fra', 'ara'], 1, {
+			langPath: languageFolder(),
+			gzip: true,
+			cacheMethod: 'none',
+			errorHandler: () => undefined,
+		});
 	}
 
 	private release(worker: TesseractWorker) {

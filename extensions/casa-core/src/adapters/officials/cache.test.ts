@@ -34,7 +34,13 @@ function harness(overrides: Partial<FiguresCacheOptions> = {}, auto = false) {
 					finish: (error) => {
 						running--;
 						if (error) reject(error);
-						else resolve({ set: new FigureSet(month, [], []), reference: { arrondissements: [], prefectures: [], services: [], categories: [], teams: [] }, computedAt: at, legalCeilingDays: ceiling });
+						else
+							resolve({
+								set: new FigureSet(month, [], []),
+								reference: { arrondissements: [], prefectures: [], services: [], categories: [], teams: [] },
+								computedAt: at,
+								legalCeilingDays: ceiling,
+							});
 					},
 				});
 			});
@@ -180,7 +186,12 @@ describe('the figures cache', () => {
 			await h.cache.tick();
 		}
 		// 40 minutes unread: kept, each refreshed about every 15 minutes, never older than that
-		expect(h.cache.months().map((entry) => entry.month).sort()).toEqual([...picker].sort());
+		expect(
+			h.cache
+				.months()
+				.map((entry) => entry.month)
+				.sort(),
+		).toEqual([...picker].sort());
 		for (const month of picker) {
 			expect(h.calls.filter((call) => call.month === month).length).toBeGreaterThanOrEqual(3);
 			expect(h.now() - (await h.cache.get(month, 60)).computedAt.getTime()).toBeLessThan(IDLE);

@@ -37,8 +37,17 @@ export interface CachedFigures {
 }
 
 /** The whole computation of a month's figures (thirteen months of cells, what is open now, the names). */
-export async function computeFigures(knex: Knex, month: string, legalCeilingDays: number, now: Date = new Date()): Promise<CachedFigures> {
-	const [cells, open, reference] = await Promise.all([figureCells(knex, { month, now, legalCeilingDays }), openCells(knex, now), figuresReference(knex)]);
+export async function computeFigures(
+	knex: Knex,
+	month: string,
+	legalCeilingDays: number,
+	now: Date = new Date(),
+): Promise<CachedFigures> {
+	const [cells, open, reference] = await Promise.all([
+		figureCells(knex, { month, now, legalCeilingDays }),
+		openCells(knex, now),
+		figuresReference(knex),
+	]);
 	return { set: new FigureSet(month, cells, open), reference, computedAt: now, legalCeilingDays };
 }
 
@@ -154,7 +163,11 @@ export class FiguresCache {
 
 	/** what is kept (for tests and logs) */
 	months(): { month: string; legalCeilingDays: number; computedAt: Date | null }[] {
-		return [...this.entries.values()].map((entry) => ({ month: entry.month, legalCeilingDays: entry.ceiling, computedAt: entry.value?.computedAt ?? null }));
+		return [...this.entries.values()].map((entry) => ({
+			month: entry.month,
+			legalCeilingDays: entry.ceiling,
+			computedAt: entry.value?.computedAt ?? null,
+		}));
 	}
 
 	/** the picker's months, the current one first, with the platform's legal ceiling */
@@ -202,7 +215,8 @@ export class FiguresCache {
 		entry.pending = pending;
 		// nothing to serve: the caller gets the error, and the next one tries again
 		pending.catch(() => {
-			if (!entry.value && !this.kept.has(entry.key) && this.entries.get(entry.key) === entry) this.entries.delete(entry.key);
+			if (!entry.value && !this.kept.has(entry.key) && this.entries.get(entry.key) === entry)
+				this.entries.delete(entry.key);
 		});
 		return pending;
 	}
@@ -232,7 +246,9 @@ export class FiguresCache {
 	/** At most MAX_ENTRIES months: the least recently read go first (never a kept one, nor one being computed). */
 	private trim(): void {
 		if (this.entries.size <= MAX_ENTRIES) return;
-		const byRead = [...this.entries.values()].filter((entry) => !entry.pending && !this.kept.has(entry.key)).sort((a, b) => a.readAt - b.readAt);
+		const byRead = [...this.entries.values()]
+			.filter((entry) => !entry.pending && !this.kept.has(entry.key))
+			.sort((a, b) => a.readAt - b.readAt);
 		for (const entry of byRead) {
 			if (this.entries.size <= MAX_ENTRIES) break;
 			this.entries.delete(entry.key);
@@ -265,7 +281,12 @@ function sharedCache(knex: Knex, ttl: number, onError?: (error: unknown, month: 
 	return shared;
 }
 
-export function cachedFigures(knex: Knex, month: string, legalCeilingDays: number, ttl: number): Promise<CachedFigures> {
+export function cachedFigures(
+	knex: Knex,
+	month: string,
+	legalCeilingDays: number,
+	ttl: number,
+): Promise<CachedFigures> {
 	return sharedCache(knex, ttl).get(month, legalCeilingDays);
 }
 
@@ -283,26 +304,42 @@ let refresher: ReturnType<typeof setInterval> | null = null;
  */
 export function startFiguresRefresher(knex: Knex, ttl: number, logger: Logger): void {
 	if (refresher || ttl <= 0) return;
-	const cache = sharedCache(knex, ttl, (error, month) => logger.warn(`[casa-core] figures of ${month} not refreshed (the previous ones are served): ${(error as Error).message}`));
+	const cache = sharedCache(knex, ttl, (error, month) =>
+		logger.warn(
+			`[casa-core] figures of ${month} not refreshed (the previous ones are served): ${(error as Error).message}`,
+		),
+	);
 	const started = Date.now();
 	cache
 		.warm()
-		.then((done) => done && logger.info(`[casa-core] figures of the current month computed at start (${Date.now() - started} ms); the ${KEPT_MONTHS - 1} months before it follow in the background`))
+		.then(
+			(done) =>
+				done &&
+				logger.info(
+					`[casa-core] figures of the current month computed at start (${Date.now() - started} ms); the ${KEPT_MONTHS - 1} months before it follow in the background`,
+				),
+		)
 		.catch((error) => {
 			// a fresh database before provisioning has no tables yet: the first read computes
-			const missingTables = /no such table|does not exist|42P01/.test(`${(error as { code?: string }).code ?? ''} ${(error as Error).message ?? ''}`);
-			if (!missingTables) logger.warn(`[casa-core] figures of the current month not computed at start: ${(error as Error).message}`);
+			const missingTables = /no such table|does not exist|42P01/.test(
+				`${(error as { code?: string }).code ?? ''} ${(error as Error).message ?? ''}`,
+			);
+			if (!missingTables)
+				logger.warn(`[casa-core] figures of the current month not computed at start: ${(error as Error).message}`);
 		});
 	let ticking = false;
-	refresher = setInterval(() => {
-		if (ticking) return;
-		ticking = true;
-		cache
-			.tick()
-			.catch((error) => logger.warn(`[casa-core] figures refresh pass failed: ${(error as Error).message}`))
-			.finally(() => {
-				ticking = false;
-			});
-	}, tickMsFor(ttl * 1000));
+	refresher = setInterval(
+		() => {
+			if (ticking) return;
+			ticking = true;
+			cache
+				.tick()
+				.catch((error) => logger.warn(`[casa-core] figures refresh pass failed: ${(error as Error).message}`))
+				.finally(() => {
+					ticking = false;
+				});
+		},
+		tickMsFor(ttl * 1000),
+	);
 	refresher.unref();
 }

@@ -6,7 +6,12 @@
 // month's message in the outbox is not queued again.
 import type { Knex } from 'knex';
 import { ROLE_IDS, type RoleKey } from '../../domain/access/roles';
-import { MONTHLY_LINK_DAYS, type Official, deliveriesFor, reportMonthDue } from '../../domain/officials/monthly-dispatch';
+import {
+	MONTHLY_LINK_DAYS,
+	type Official,
+	deliveriesFor,
+	reportMonthDue,
+} from '../../domain/officials/monthly-dispatch';
 import { monthOf, monthWindow } from '../../domain/reports/month-window';
 import { expiryFor, signLink } from '../../domain/reports/signed-link';
 import { translate } from '../../domain/i18n/messages';
@@ -25,7 +30,10 @@ export interface DispatchResult {
 	skipped?: boolean;
 }
 
-export async function dispatchMonthlyReports(knex: Knex, options: { now: Date; secret: string; publicUrl: string }): Promise<DispatchResult> {
+export async function dispatchMonthlyReports(
+	knex: Knex,
+	options: { now: Date; secret: string; publicUrl: string },
+): Promise<DispatchResult> {
 	const { calendar } = await referenceData(knex);
 	const today = calendar.localDate(options.now);
 	const month = reportMonthDue(today, (date) => calendar.workingWindow(date) !== null);
@@ -42,27 +50,55 @@ export async function dispatchMonthlyReports(knex: Knex, options: { now: Date; s
 		const users = (await trx('directus_users')
 			.select('email', 'role', 'language', 'arrondissement')
 			.where('status', 'active')
-			.whereIn('role', [ROLE_IDS.elected_official, ROLE_IDS.mayor, ROLE_IDS.director_general])) as { email: string | null; role: string; language: string | null; arrondissement: string | null }[];
-		const places = (await trx('arrondissements').select('code', 'name_fr', 'name_ar')) as { code: string; name_fr: string; name_ar: string }[];
+			.whereIn('role', [ROLE_IDS.elected_official, ROLE_IDS.mayor, ROLE_IDS.director_general])) as {
+			email: string | null;
+			role: string;
+			language: string | null;
+			arrondissement: string | null;
+		}[];
+		const places = (await trx('arrondissements').select('code', 'name_fr', 'name_ar')) as {
+			code: string;
+			name_fr: string;
+			name_ar: string;
+		}[];
 		const arrondissements = places.map((row) => row.code);
-		const officials: Official[] = users.map((user) => ({ email: user.email, role: roleOf.get(user.role)!, language: user.language, arrondissement: user.arrondissement }));
+		const officials: Official[] = users.map((user) => ({
+			email: user.email,
+			role: roleOf.get(user.role)!,
+			language: user.language,
+			arrondissement: user.arrondissement,
+		}));
 		const deliveries = deliveriesFor(officials, arrondissements);
 		const scopeLabel = (code: string, language: 'fr' | 'ar') => {
 			const place = places.find((row) => row.code === code);
-			return place ? (language === 'ar' ? place.name_ar : place.name_fr) : translate(language, 'notifications.monthly_report.city');
+			return place
+				? language === 'ar'
+					? place.name_ar
+					: place.name_fr
+				: translate(language, 'notifications.monthly_report.city');
 		};
 		if (deliveries.length === 0) return { month, queued: 0, already: 0 };
 		const sent = new Set(
-			(await trx('outbox').select('recipient').where('event', MONTHLY_EVENT).whereIn('recipient', deliveries.map((delivery) => delivery.recipient)).where('date_created', '>=', since)).map(
-				(row: { recipient: string }) => row.recipient.toLowerCase(),
-			),
+			(
+				await trx('outbox')
+					.select('recipient')
+					.where('event', MONTHLY_EVENT)
+					.whereIn(
+						'recipient',
+						deliveries.map((delivery) => delivery.recipient),
+					)
+					.where('date_created', '>=', since)
+			).map((row: { recipient: string }) => row.recipient.toLowerCase()),
 		);
 		const expiresAt = expiryFor(options.now, MONTHLY_LINK_DAYS);
 		const base = options.publicUrl.replace(/\/$/, '');
 		const rows = deliveries
 			.filter((delivery) => !sent.has(delivery.recipient))
 			.map((delivery) => {
-				const token = signLink({ month, arrondissement: delivery.arrondissement, service: null, expiresAt }, options.secret);
+				const token = signLink(
+					{ month, arrondissement: delivery.arrondissement, service: null, expiresAt },
+					options.secret,
+				);
 				return {
 					complaint: null,
 					event: MONTHLY_EVENT,

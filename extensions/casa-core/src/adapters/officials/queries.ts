@@ -6,7 +6,14 @@
 // domain (domain/officials/figures) sums the cells into any scope. Definitions
 // are the monthly report's (sql-fragments `legalFragments`).
 import type { Knex } from 'knex';
-import { type Cell, LEGAL_NEAR_DAYS, MAX_DAYS, type OpenCell, type Reference, monthsFor } from '../../domain/officials/figures';
+import {
+	type Cell,
+	LEGAL_NEAR_DAYS,
+	MAX_DAYS,
+	type OpenCell,
+	type Reference,
+	monthsFor,
+} from '../../domain/officials/figures';
 import { monthWindow } from '../../domain/reports/month-window';
 import { OPEN_STATUSES } from '../../domain/workflow/transitions';
 import { type Dialect, dialectOf } from '../scope-sql';
@@ -52,7 +59,16 @@ async function aggregate(knex: Knex, dialect: Dialect, statement: Fragment): Pro
 function monthBucket(dialect: Dialect, column: string, months: string[]): Fragment {
 	const d = dialectSql(dialect);
 	const windows = months.map((month) => monthWindow(month));
-	return join([raw('CASE'), ...windows.slice(1).map((window, index) => sql` WHEN ${raw(column)} < ${d.instant(window.start)} THEN ${months[index]}`), sql` ELSE ${months[months.length - 1]} END`], '');
+	return join(
+		[
+			raw('CASE'),
+			...windows
+				.slice(1)
+				.map((window, index) => sql` WHEN ${raw(column)} < ${d.instant(window.start)} THEN ${months[index]}`),
+			sql` ELSE ${months[months.length - 1]} END`,
+		],
+		'',
+	);
 }
 
 export async function figureCells(knex: Knex, query: FiguresQuery): Promise<Cell[]> {
@@ -86,13 +102,27 @@ FROM complaints c
 WHERE c.resolved_at >= ${d.instant(from)} AND c.resolved_at < ${d.instant(to)}
 GROUP BY 1, 2, 3, 4, 5`;
 
-	const [receivedRows, resolvedRows] = await Promise.all([aggregate(knex, dialect, received), aggregate(knex, dialect, resolved)]);
+	const [receivedRows, resolvedRows] = await Promise.all([
+		aggregate(knex, dialect, received),
+		aggregate(knex, dialect, resolved),
+	]);
 	const cells = new Map<string, Cell>();
 	const cellOf = (row: Record<string, unknown>): Cell => {
 		const key = JSON.stringify([row.month, row.arrondissement ?? null, row.service ?? null, row.category ?? null]);
 		let cell = cells.get(key);
 		if (!cell) {
-			cell = { month: String(row.month), arrondissement: text(row.arrondissement), service: text(row.service), category: text(row.category), received: 0, answeredInTime: 0, answeredLate: 0, resolved: 0, resolvedOnTime: 0, days: {} };
+			cell = {
+				month: String(row.month),
+				arrondissement: text(row.arrondissement),
+				service: text(row.service),
+				category: text(row.category),
+				received: 0,
+				answeredInTime: 0,
+				answeredLate: 0,
+				resolved: 0,
+				resolvedOnTime: 0,
+				days: {},
+			};
 			cells.set(key, cell);
 		}
 		return cell;
@@ -119,7 +149,10 @@ GROUP BY 1, 2, 3, 4, 5`;
 export async function openCells(knex: Knex, now: Date): Promise<OpenCell[]> {
 	const dialect = dialectOf(knex);
 	const d = dialectSql(dialect);
-	const statuses = join(OPEN_STATUSES.map((status) => sql`${status}`), ', ');
+	const statuses = join(
+		OPEN_STATUSES.map((status) => sql`${status}`),
+		', ',
+	);
 	const statement = sql`SELECT c.arrondissement AS arrondissement, c.service AS service, c.category AS category, c.team AS team,
 COUNT(*) AS open,
 SUM(CASE WHEN c.sla_state = 'breached' THEN 1 ELSE 0 END) AS late,
@@ -145,15 +178,35 @@ export async function figuresReference(knex: Knex): Promise<Reference> {
 	const [arrondissements, prefectures, services, categories, teams] = await Promise.all([
 		knex('arrondissements').select('code', 'name_fr', 'name_ar', 'prefecture', 'population').orderBy('code'),
 		knex('prefectures').select('code', 'name_fr', 'name_ar').orderBy('code'),
-		knex('services').select('code', 'name_fr', 'name_ar', 'sort').orderBy([{ column: 'sort' }, { column: 'code' }]),
-		knex('categories').select('code', 'name_fr', 'name_ar', 'service', 'sort').orderBy([{ column: 'sort' }, { column: 'code' }]),
+		knex('services')
+			.select('code', 'name_fr', 'name_ar', 'sort')
+			.orderBy([{ column: 'sort' }, { column: 'code' }]),
+		knex('categories')
+			.select('code', 'name_fr', 'name_ar', 'service', 'sort')
+			.orderBy([{ column: 'sort' }, { column: 'code' }]),
 		knex('teams').select('id', 'name_fr', 'name_ar', 'service').orderBy('name_fr'),
 	]);
 	return {
-		arrondissements: arrondissements.map((row) => ({ code: row.code, name_fr: row.name_fr, name_ar: row.name_ar, prefecture: row.prefecture ?? null, population: row.population === null || row.population === undefined ? null : Number(row.population) })),
+		arrondissements: arrondissements.map((row) => ({
+			code: row.code,
+			name_fr: row.name_fr,
+			name_ar: row.name_ar,
+			prefecture: row.prefecture ?? null,
+			population: row.population === null || row.population === undefined ? null : Number(row.population),
+		})),
 		prefectures: prefectures.map((row) => ({ code: row.code, name_fr: row.name_fr, name_ar: row.name_ar })),
 		services: services.map((row) => ({ code: row.code, name_fr: row.name_fr, name_ar: row.name_ar })),
-		categories: categories.map((row) => ({ code: row.code, name_fr: row.name_fr, name_ar: row.name_ar, service: row.service ?? null })),
-		teams: teams.map((row) => ({ code: String(row.id), name_fr: row.name_fr, name_ar: row.name_ar, service: row.service ?? null })),
+		categories: categories.map((row) => ({
+			code: row.code,
+			name_fr: row.name_fr,
+			name_ar: row.name_ar,
+			service: row.service ?? null,
+		})),
+		teams: teams.map((row) => ({
+			code: String(row.id),
+			name_fr: row.name_fr,
+			name_ar: row.name_ar,
+			service: row.service ?? null,
+		})),
 	};
 }

@@ -23,13 +23,26 @@ export async function insertOutboxDrafts(trx: Knex, complaint: string, drafts: O
 }
 
 /** Names of a service in both languages, for the templates. */
-export async function loadServiceNames(knex: Knex, codes: (string | null | undefined)[]): Promise<(code: string) => ServiceNames | null> {
+export async function loadServiceNames(
+	knex: Knex,
+	codes: (string | null | undefined)[],
+): Promise<(code: string) => ServiceNames | null> {
 	const wanted = [...new Set(codes.filter((code): code is string => typeof code === 'string' && code !== ''))];
-	const rows = wanted.length > 0 ? ((await knex('services').select('code', 'name_fr', 'name_ar').whereIn('code', wanted)) as { code: string; name_fr: string; name_ar: string }[]) : [];
+	const rows =
+		wanted.length > 0
+			? ((await knex('services').select('code', 'name_fr', 'name_ar').whereIn('code', wanted)) as {
+					code: string;
+					name_fr: string;
+					name_ar: string;
+				}[])
+			: [];
 	const byCode = new Map(rows.map((row) => [row.code, { fr: row.name_fr, ar: row.name_ar || row.name_fr }]));
 	return (code) => byCode.get(code) ?? null;
 }
 
 export function isOutboxDrafts(value: unknown): value is OutboxDraft[] {
-	return Array.isArray(value) && value.every((draft) => draft && typeof draft === 'object' && typeof (draft as OutboxDraft).channel === 'string');
+	return (
+		Array.isArray(value) &&
+		value.every((draft) => draft && typeof draft === 'object' && typeof (draft as OutboxDraft).channel === 'string')
+	);
 }

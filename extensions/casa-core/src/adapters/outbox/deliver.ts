@@ -34,7 +34,11 @@ export interface DeliveryTotals {
 function formatDate(value: unknown, language: Language): string {
 	if (!value) return '—';
 	const date = new Date(String(value));
-	return new Intl.DateTimeFormat(language === 'ar' ? 'ar-MA' : 'fr-MA', { timeZone: 'Africa/Casablanca', dateStyle: 'long', timeStyle: 'short' }).format(date);
+	return new Intl.DateTimeFormat(language === 'ar' ? 'ar-MA' : 'fr-MA', {
+		timeZone: 'Africa/Casablanca',
+		dateStyle: 'long',
+		timeStyle: 'short',
+	}).format(date);
 }
 
 /** A send that takes longer than this is a failure to retry (well inside the lease). */
@@ -88,12 +92,21 @@ export async function deliverOutbox(context: DeliveryContext): Promise<DeliveryT
 	return totals;
 }
 
-async function deliverOne(context: DeliveryContext, message: OutboxMessage, now: () => Date, leaseMs: number, totals: DeliveryTotals): Promise<void> {
+async function deliverOne(
+	context: DeliveryContext,
+	message: OutboxMessage,
+	now: () => Date,
+	leaseMs: number,
+	totals: DeliveryTotals,
+): Promise<void> {
 	let outcome: Outcome;
 	let payload: Record<string, unknown> = {};
 	const sender = context.senders[message.channel];
 	try {
-		payload = (typeof message.payload === 'string' ? JSON.parse(message.payload) : (message.payload ?? {})) as Record<string, unknown>;
+		payload = (typeof message.payload === 'string' ? JSON.parse(message.payload) : (message.payload ?? {})) as Record<
+			string,
+			unknown
+		>;
 		const language = pickLanguage(message.language);
 		const reference = String(payload.reference ?? '');
 		const values = {
@@ -105,7 +118,15 @@ async function deliverOne(context: DeliveryContext, message: OutboxMessage, now:
 		const rendered = renderMessage(message.event, language, values);
 		// a channel nobody sends on here (e.g. WhatsApp without its sender) fails at once with the reason, other messages go on
 		if (!sender) throw new Error(`no sender for channel "${message.channel}" on this platform`);
-		await withTimeout(sender.send(message.recipient, rendered, { event: message.event, language, values, idempotencyKey: `casa-outbox-${message.id}` }), sendBound(leaseMs));
+		await withTimeout(
+			sender.send(message.recipient, rendered, {
+				event: message.event,
+				language,
+				values,
+				idempotencyKey: `casa-outbox-${message.id}`,
+			}),
+			sendBound(leaseMs),
+		);
 		outcome = { status: 'sent' };
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : String(error);
@@ -117,7 +138,10 @@ async function deliverOne(context: DeliveryContext, message: OutboxMessage, now:
 		// the tracking secret travels in the message only: not kept once delivered
 		if ('tracking_url' in payload) {
 			const { tracking_url: _secretUrl, ...rest } = payload;
-			await context.database('outbox').where({ id: message.id }).update({ payload: JSON.stringify(rest) });
+			await context
+				.database('outbox')
+				.where({ id: message.id })
+				.update({ payload: JSON.stringify(rest) });
 		}
 	} else if (outcome.status === 'retry') totals.retried++;
 	else totals.failed++;

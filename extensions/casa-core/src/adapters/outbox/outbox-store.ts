@@ -22,7 +22,12 @@ export interface OutboxMessage {
 
 const COLUMNS = ['id', 'complaint', 'event', 'channel', 'recipient', 'language', 'payload', 'attempts'];
 
-export async function claimBatch(knex: Knex, now: Date, limit = 20, leaseMs = SENDING_LEASE_MS): Promise<OutboxMessage[]> {
+export async function claimBatch(
+	knex: Knex,
+	now: Date,
+	limit = 20,
+	leaseMs = SENDING_LEASE_MS,
+): Promise<OutboxMessage[]> {
 	const lease = new Date(now.getTime() + leaseMs);
 	return knex.transaction(async (trx) => {
 		const due = trx('outbox')
@@ -34,14 +39,24 @@ export async function claimBatch(knex: Knex, now: Date, limit = 20, leaseMs = SE
 		if (trx.client.config.client === 'pg') due.forUpdate().skipLocked();
 		const ids = (await due).map((row: { id: number }) => row.id);
 		if (ids.length === 0) return [];
-		await trx('outbox').whereIn('id', ids).update({ status: 'sending', next_attempt_at: lease }).increment('attempts', 1);
+		await trx('outbox')
+			.whereIn('id', ids)
+			.update({ status: 'sending', next_attempt_at: lease })
+			.increment('attempts', 1);
 		return (await trx('outbox').select(COLUMNS).whereIn('id', ids).orderBy('id')) as OutboxMessage[];
 	});
 }
 
 /** Just before sending: a fresh lease, only if the claim is still this sender's. */
-export async function renewClaim(knex: Knex, message: Pick<OutboxMessage, 'id' | 'attempts'>, now: Date, leaseMs = SENDING_LEASE_MS): Promise<boolean> {
-	const updated = await knex('outbox').where({ id: message.id, attempts: message.attempts, status: 'sending' }).update({ next_attempt_at: new Date(now.getTime() + leaseMs) });
+export async function renewClaim(
+	knex: Knex,
+	message: Pick<OutboxMessage, 'id' | 'attempts'>,
+	now: Date,
+	leaseMs = SENDING_LEASE_MS,
+): Promise<boolean> {
+	const updated = await knex('outbox')
+		.where({ id: message.id, attempts: message.attempts, status: 'sending' })
+		.update({ next_attempt_at: new Date(now.getTime() + leaseMs) });
 	return Number(updated) === 1;
 }
 
@@ -52,18 +67,33 @@ export async function renewClaim(knex: Knex, message: Pick<OutboxMessage, 'id' |
 export async function releaseClaims(knex: Knex, messages: Pick<OutboxMessage, 'id' | 'attempts'>[]): Promise<number> {
 	let released = 0;
 	for (const message of messages) {
-		released += Number(await knex('outbox').where({ id: message.id, attempts: message.attempts, status: 'sending' }).update({ status: 'pending', next_attempt_at: null, attempts: message.attempts - 1 }));
+		released += Number(
+			await knex('outbox')
+				.where({ id: message.id, attempts: message.attempts, status: 'sending' })
+				.update({ status: 'pending', next_attempt_at: null, attempts: message.attempts - 1 }),
+		);
 	}
 	return released;
 }
 
-export async function settle(knex: Knex, message: Pick<OutboxMessage, 'id' | 'attempts'>, outcome: Outcome, now: Date): Promise<void> {
+export async function settle(
+	knex: Knex,
+	message: Pick<OutboxMessage, 'id' | 'attempts'>,
+	outcome: Outcome,
+	now: Date,
+): Promise<void> {
 	if (outcome.status === 'sent') {
 		// the sent-mark, whoever holds the claim now: it was sent
-		await knex('outbox').where({ id: message.id }).update({ status: 'sent', sent_at: now, next_attempt_at: null, last_error: null });
+		await knex('outbox')
+			.where({ id: message.id })
+			.update({ status: 'sent', sent_at: now, next_attempt_at: null, last_error: null });
 		return;
 	}
 	await knex('outbox')
 		.where({ id: message.id, attempts: message.attempts, status: 'sending' })
-		.update({ status: outcome.status, last_error: outcome.error.slice(0, 2000), next_attempt_at: outcome.status === 'retry' ? outcome.nextAttemptAt : null });
+		.update({
+			status: outcome.status,
+			last_error: outcome.error.slice(0, 2000),
+			next_attempt_at: outcome.status === 'retry' ? outcome.nextAttemptAt : null,
+		});
 }

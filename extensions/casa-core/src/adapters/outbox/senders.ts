@@ -24,7 +24,13 @@ export function emailSender(mailService: any, domain = 'casa-reclamations.local'
 		async send(recipient, message, context) {
 			// a try sent again keeps its Message-ID: mail stores and clients show it once
 			const messageId = context?.idempotencyKey ? `<${context.idempotencyKey}@${domain}>` : undefined;
-			await mailService.send({ to: recipient, subject: message.subject, text: message.text, html: message.html, ...(messageId ? { messageId } : {}) });
+			await mailService.send({
+				to: recipient,
+				subject: message.subject,
+				text: message.text,
+				html: message.html,
+				...(messageId ? { messageId } : {}),
+			});
 		},
 	};
 }
@@ -67,7 +73,11 @@ export function smsSender(config: SmsGatewayConfig): Sender {
  * WHATSAPP_TEMPLATE_STATUS — with the reference and the tracking link as
  * parameters, in the citizen's language (fr / ar).
  */
-export function whatsappSender(config: WhatsAppConfig, lastInboundAt: (waId: string) => Promise<Date | null>, now: () => Date = () => new Date()): Sender {
+export function whatsappSender(
+	config: WhatsAppConfig,
+	lastInboundAt: (waId: string) => Promise<Date | null>,
+	now: () => Date = () => new Date(),
+): Sender {
 	return {
 		async send(recipient, message, context) {
 			const to = recipient.replace(/\D/g, '');
@@ -78,9 +88,18 @@ export function whatsappSender(config: WhatsAppConfig, lastInboundAt: (waId: str
 			}
 			const event = String(context?.event ?? '').toLowerCase();
 			const name = config.templates[event] ?? config.templates.status;
-			if (!name) throw new Error(`outside the 24-hour window and no WhatsApp template for "${event}" (WHATSAPP_TEMPLATE_STATUS)`);
+			if (!name)
+				throw new Error(
+					`outside the 24-hour window and no WhatsApp template for "${event}" (WHATSAPP_TEMPLATE_STATUS)`,
+				);
 			const values = context?.values ?? {};
-			await sendWhatsApp(config, templateMessage(to, name, context?.language === 'ar' ? 'ar' : 'fr', [String(values.reference ?? ''), String(values.trackingUrl ?? '')]));
+			await sendWhatsApp(
+				config,
+				templateMessage(to, name, context?.language === 'ar' ? 'ar' : 'fr', [
+					String(values.reference ?? ''),
+					String(values.trackingUrl ?? ''),
+				]),
+			);
 		},
 	};
 }

@@ -66,7 +66,23 @@ export interface RetentionRunInput {
 	afterBatchWrites?: (batch: number) => Promise<void>;
 }
 
-const empty = (): RetentionTotals => ({ skipped: false, complaints: 0, contacts: 0, free_text: 0, revisions: 0, activity: 0, corrections: 0, outbox: 0, mail: 0, conversations: 0, files_scrubbed: 0, files_deleted: 0, journal: 0, exports: 0, batches: 0 });
+const empty = (): RetentionTotals => ({
+	skipped: false,
+	complaints: 0,
+	contacts: 0,
+	free_text: 0,
+	revisions: 0,
+	activity: 0,
+	corrections: 0,
+	outbox: 0,
+	mail: 0,
+	conversations: 0,
+	files_scrubbed: 0,
+	files_deleted: 0,
+	journal: 0,
+	exports: 0,
+	batches: 0,
+});
 
 /** A timestamp binding as the column stores it (SQLite: epoch milliseconds). */
 function at(knex: Knex, date: Date): Date | number {
@@ -87,37 +103,84 @@ export async function loadRetention(knex: Knex): Promise<RetentionSettings> {
  * Anonymises the personal data of these complaints, in the caller's
  * transaction: a fixed set of statements whatever their number (≤ BATCH).
  */
-export async function scrubComplaints(trx: Knex, ids: string[], now: Date): Promise<Omit<RetentionTotals, 'skipped' | 'batches' | 'journal' | 'exports' | 'files_deleted'>> {
-	const totals = { complaints: 0, contacts: 0, free_text: 0, revisions: 0, activity: 0, corrections: 0, outbox: 0, mail: 0, conversations: 0, files_scrubbed: 0 };
+export async function scrubComplaints(
+	trx: Knex,
+	ids: string[],
+	now: Date,
+): Promise<Omit<RetentionTotals, 'skipped' | 'batches' | 'journal' | 'exports' | 'files_deleted'>> {
+	const totals = {
+		complaints: 0,
+		contacts: 0,
+		free_text: 0,
+		revisions: 0,
+		activity: 0,
+		corrections: 0,
+		outbox: 0,
+		mail: 0,
+		conversations: 0,
+		files_scrubbed: 0,
+	};
 	if (ids.length === 0) return totals;
-	const contactIds = (await trx('citizen_contacts').select('id').whereIn('complaint', ids)).map((row) => String(row.id));
-	const fileIds = (await trx('complaint_files').select('directus_files_id').whereIn('complaints_id', ids).whereNotNull('directus_files_id')).map((row) => String(row.directus_files_id));
+	const contactIds = (await trx('citizen_contacts').select('id').whereIn('complaint', ids)).map((row) =>
+		String(row.id),
+	);
+	const fileIds = (
+		await trx('complaint_files')
+			.select('directus_files_id')
+			.whereIn('complaints_id', ids)
+			.whereNotNull('directus_files_id')
+	).map((row) => String(row.directus_files_id));
 	const items = (query: Knex.QueryBuilder) =>
 		query
 			.where((q) => q.where('collection', 'complaints').whereIn('item', ids))
-			.orWhere((q) => q.where('collection', 'citizen_contacts').whereIn('item', contactIds.length > 0 ? contactIds : ['-']))
+			.orWhere((q) =>
+				q.where('collection', 'citizen_contacts').whereIn('item', contactIds.length > 0 ? contactIds : ['-']),
+			)
 			.orWhere((q) => q.where('collection', 'directus_files').whereIn('item', fileIds.length > 0 ? fileIds : ['-']));
-	totals.revisions = await items(trx('directus_revisions')).where((q) => q.whereNotNull('data').orWhereNotNull('delta')).update({ data: null, delta: null });
-	totals.activity = await items(trx('directus_activity')).where((q) => q.whereNotNull('ip').orWhereNotNull('user_agent').orWhereNotNull('origin')).update({ ip: null, user_agent: null, origin: null });
+	totals.revisions = await items(trx('directus_revisions'))
+		.where((q) => q.whereNotNull('data').orWhereNotNull('delta'))
+		.update({ data: null, delta: null });
+	totals.activity = await items(trx('directus_activity'))
+		.where((q) => q.whereNotNull('ip').orWhereNotNull('user_agent').orWhereNotNull('origin'))
+		.update({ ip: null, user_agent: null, origin: null });
 	totals.free_text = await redactFreeText(trx, ids);
 	totals.contacts = await trx('citizen_contacts').whereIn('complaint', ids).delete();
 	// corrections of a contact detail keep which field and when, not the values
-	const corrections = await trx('complaint_events').select('id', 'body').whereIn('complaint', ids).andWhere('type', 'correction');
+	const corrections = await trx('complaint_events')
+		.select('id', 'body')
+		.whereIn('complaint', ids)
+		.andWhere('type', 'correction');
 	for (const event of corrections) {
 		const body = anonymisedCorrection(event.body);
 		if (body !== null) totals.corrections += await trx('complaint_events').where({ id: event.id }).update({ body });
 	}
 	await trx('outbox').whereIn('complaint', ids).whereIn('status', OUTBOX_WAITING).update({ status: 'cancelled' });
-	totals.outbox = await trx('outbox').whereIn('complaint', ids).where((q) => q.whereNotNull('recipient').orWhereNotNull('payload')).update({ recipient: null, payload: null });
+	totals.outbox = await trx('outbox')
+		.whereIn('complaint', ids)
+		.where((q) => q.whereNotNull('recipient').orWhereNotNull('payload'))
+		.update({ recipient: null, payload: null });
 	const mailIds = (await trx('mail_messages').select('id').whereIn('complaint', ids)).map((row) => String(row.id));
-	totals.mail = await trx('mail_messages').whereIn('complaint', ids).where((q) => q.whereNotNull('raw').orWhereNotNull('from_address').orWhereNotNull('subject')).update({ raw: null, from_address: null, subject: null });
+	totals.mail = await trx('mail_messages')
+		.whereIn('complaint', ids)
+		.where((q) => q.whereNotNull('raw').orWhereNotNull('from_address').orWhereNotNull('subject'))
+		.update({ raw: null, from_address: null, subject: null });
 	if (mailIds.length > 0) await neutralNotifications(trx, 'mail_messages', mailIds);
 	totals.conversations = await trx('conversations').whereIn('complaint', ids).delete();
 	if (fileIds.length > 0)
 		totals.files_scrubbed = await trx('directus_files')
 			.whereIn('id', fileIds)
-			.update({ title: null, description: null, tags: null, metadata: null, location: null, filename_download: trx.raw('id') });
-	totals.complaints = await trx('complaints').whereIn('id', ids).whereNull('personal_data_erased_at').update({ personal_data_erased_at: at(trx, now) });
+			.update({
+				title: null,
+				description: null,
+				tags: null,
+				metadata: null,
+				location: null,
+				filename_download: trx.raw('id'),
+			});
+	totals.complaints = await trx('complaints')
+		.whereIn('id', ids)
+		.whereNull('personal_data_erased_at')
+		.update({ personal_data_erased_at: at(trx, now) });
 	return totals;
 }
 
@@ -129,38 +192,79 @@ export async function scrubComplaints(trx: Knex, ids: string[], now: Date): Prom
  */
 async function redactFreeText(trx: Knex, ids: string[]): Promise<number> {
 	const contacts = new Map<string, Identifiers>(
-		((await trx('citizen_contacts').select('complaint', 'name', 'phone', 'email', 'postal_address').whereIn('complaint', ids)) as Record<string, string | null>[]).map((row) => [
+		(
+			(await trx('citizen_contacts')
+				.select('complaint', 'name', 'phone', 'email', 'postal_address')
+				.whereIn('complaint', ids)) as Record<string, string | null>[]
+		).map((row) => [
 			String(row.complaint),
 			{ name: row.name, phone: row.phone, email: row.email, postalAddress: row.postal_address },
 		]),
 	);
-	const descriptions = ((await trx('complaints').select('id', 'description').whereIn('id', ids)) as { id: string; description: string | null }[])
-		.map((row) => ({ id: String(row.id), before: row.description, after: redactIdentifiers(row.description, contacts.get(String(row.id)) ?? {}) }))
+	const descriptions = (
+		(await trx('complaints').select('id', 'description').whereIn('id', ids)) as {
+			id: string;
+			description: string | null;
+		}[]
+	)
+		.map((row) => ({
+			id: String(row.id),
+			before: row.description,
+			after: redactIdentifiers(row.description, contacts.get(String(row.id)) ?? {}),
+		}))
 		.filter((row) => row.after !== row.before);
-	const notes = ((await trx('complaint_events').select('id', 'complaint', 'body').whereIn('complaint', ids).andWhere({ type: 'note', actor_kind: 'citizen' })) as { id: string; complaint: string; body: string | null }[])
-		.map((row) => ({ id: String(row.id), before: row.body, after: redactIdentifiers(row.body, contacts.get(String(row.complaint)) ?? {}) }))
+	const notes = (
+		(await trx('complaint_events')
+			.select('id', 'complaint', 'body')
+			.whereIn('complaint', ids)
+			.andWhere({ type: 'note', actor_kind: 'citizen' })) as { id: string; complaint: string; body: string | null }[]
+	)
+		.map((row) => ({
+			id: String(row.id),
+			before: row.body,
+			after: redactIdentifiers(row.body, contacts.get(String(row.complaint)) ?? {}),
+		}))
 		.filter((row) => row.after !== row.before);
 	// one statement per table for the whole batch
-	const changed = (await updateEach(trx, 'complaints', 'description', descriptions)) + (await updateEach(trx, 'complaint_events', 'body', notes));
+	const changed =
+		(await updateEach(trx, 'complaints', 'description', descriptions)) +
+		(await updateEach(trx, 'complaint_events', 'body', notes));
 	return changed;
 }
 
 /** One UPDATE … SET column = CASE id … END for rows that each get their own value. */
-async function updateEach(trx: Knex, table: string, column: string, rows: { id: string; after: string | null }[]): Promise<number> {
+async function updateEach(
+	trx: Knex,
+	table: string,
+	column: string,
+	rows: { id: string; after: string | null }[],
+): Promise<number> {
 	if (rows.length === 0) return 0;
 	const cases = rows.map(() => 'WHEN ? THEN ?').join(' ');
 	return trx(table)
-		.whereIn('id', rows.map((row) => row.id))
-		.update({ [column]: trx.raw(`CASE ${trx.raw('??', ['id']).toQuery()} ${cases} END`, rows.flatMap((row) => [row.id, row.after])) });
+		.whereIn(
+			'id',
+			rows.map((row) => row.id),
+		)
+		.update({
+			[column]: trx.raw(
+				`CASE ${trx.raw('??', ['id']).toQuery()} ${cases} END`,
+				rows.flatMap((row) => [row.id, row.after]),
+			),
+		});
 }
 
 /** Notifications about an item whose personal data went (e.g. a failed e-mail's sender): the text goes, the link stays. */
 async function neutralNotifications(trx: Knex, collection: string, items: string[]): Promise<void> {
-	await trx('directus_notifications').where({ collection }).whereIn('item', items).update({ subject: 'Données anonymisées (loi 09-08) · معطيات مجهولة الهوية', message: null });
+	await trx('directus_notifications')
+		.where({ collection })
+		.whereIn('item', items)
+		.update({ subject: 'Données anonymisées (loi 09-08) · معطيات مجهولة الهوية', message: null });
 }
 
 function add(totals: RetentionTotals, part: Partial<RetentionTotals>): void {
-	for (const [key, value] of Object.entries(part)) if (typeof value === 'number') (totals as unknown as Record<string, number>)[key] += value;
+	for (const [key, value] of Object.entries(part))
+		if (typeof value === 'number') (totals as unknown as Record<string, number>)[key] += value;
 }
 
 /** Files of erased complaints that hold the citizen's own papers (scans, e-mail attachments): deleted with their storage. */
@@ -187,8 +291,16 @@ async function deleteErasedPapers(input: RetentionRunInput, batch: number): Prom
 async function removeFiles(input: RetentionRunInput, ids: string[]): Promise<void> {
 	if (ids.length === 0) return;
 	// activity and revisions of the file itself go too (its title and name were personal)
-	await input.database('directus_revisions').where('collection', 'directus_files').whereIn('item', ids).update({ data: null, delta: null });
-	await input.database('directus_activity').where('collection', 'directus_files').whereIn('item', ids).update({ ip: null, user_agent: null, origin: null });
+	await input
+		.database('directus_revisions')
+		.where('collection', 'directus_files')
+		.whereIn('item', ids)
+		.update({ data: null, delta: null });
+	await input
+		.database('directus_activity')
+		.where('collection', 'directus_files')
+		.whereIn('item', ids)
+		.update({ ip: null, user_agent: null, origin: null });
 	if (input.deleteFiles) await input.deleteFiles(ids);
 	else await input.database('directus_files').whereIn('id', ids).delete();
 }
@@ -217,7 +329,14 @@ export async function runRetention(input: RetentionRunInput): Promise<RetentionT
 				.orderBy('id')
 				.limit(batch);
 			if (rows.length === 0) return true;
-			add(totals, await scrubComplaints(trx, rows.map((row) => String(row.id)), now));
+			add(
+				totals,
+				await scrubComplaints(
+					trx,
+					rows.map((row) => String(row.id)),
+					now,
+				),
+			);
 			await input.afterBatchWrites?.(totals.batches + 1);
 			totals.batches++;
 			return rows.length < batch;
@@ -230,10 +349,16 @@ export async function runRetention(input: RetentionRunInput): Promise<RetentionT
 	totals.files_deleted = await deleteErasedPapers(input, batch);
 
 	// 3. by age alone, each statement bounded by a sub-select of `batch` ids
-	const bounded = async (table: string, where: (query: Knex.QueryBuilder) => Knex.QueryBuilder, change: (ids: unknown[]) => Promise<number>) => {
+	const bounded = async (
+		table: string,
+		where: (query: Knex.QueryBuilder) => Knex.QueryBuilder,
+		change: (ids: unknown[]) => Promise<number>,
+	) => {
 		let count = 0;
 		for (;;) {
-			const ids = (await where(knex(table).select('id')).orderBy('id').limit(batch)).map((row: { id: unknown }) => row.id);
+			const ids = (await where(knex(table).select('id')).orderBy('id').limit(batch)).map(
+				(row: { id: unknown }) => row.id,
+			);
 			if (ids.length === 0) return count;
 			count += await change(ids);
 			if (ids.length < batch) return count;
@@ -241,23 +366,53 @@ export async function runRetention(input: RetentionRunInput): Promise<RetentionT
 	};
 	totals.mail += await bounded(
 		'mail_messages',
-		(q) => q.whereNotIn('status', ['received', 'processing']).andWhere('date_created', '<', at(knex, limits.mailReceivedBefore)).andWhere((w) => w.whereNotNull('raw').orWhereNotNull('from_address').orWhereNotNull('subject')),
+		(q) =>
+			q
+				.whereNotIn('status', ['received', 'processing'])
+				.andWhere('date_created', '<', at(knex, limits.mailReceivedBefore))
+				.andWhere((w) => w.whereNotNull('raw').orWhereNotNull('from_address').orWhereNotNull('subject')),
 		async (ids) => {
 			await neutralNotifications(knex as Knex, 'mail_messages', ids.map(String));
-			return knex('mail_messages').whereIn('id', ids as number[]).update({ raw: null, from_address: null, subject: null });
+			return knex('mail_messages')
+				.whereIn('id', ids as number[])
+				.update({ raw: null, from_address: null, subject: null });
 		},
 	);
 	totals.conversations += await bounded(
 		'conversations',
-		(q) => q.where((w) => w.where('last_inbound_at', '<', at(knex, limits.chatInactiveBefore)).orWhere((v) => v.whereNull('last_inbound_at').andWhere('date_created', '<', at(knex, limits.chatInactiveBefore)))),
-		(ids) => knex('conversations').whereIn('id', ids as number[]).delete(),
+		(q) =>
+			q.where((w) =>
+				w
+					.where('last_inbound_at', '<', at(knex, limits.chatInactiveBefore))
+					.orWhere((v) =>
+						v.whereNull('last_inbound_at').andWhere('date_created', '<', at(knex, limits.chatInactiveBefore)),
+					),
+			),
+		(ids) =>
+			knex('conversations')
+				.whereIn('id', ids as number[])
+				.delete(),
 	);
 	totals.outbox += await bounded(
 		'outbox',
-		(q) => q.whereIn('status', ['sent', 'failed', 'cancelled']).andWhere('date_created', '<', at(knex, limits.outboxCreatedBefore)).andWhere((w) => w.whereNotNull('recipient').orWhereNotNull('payload')),
-		(ids) => knex('outbox').whereIn('id', ids as number[]).update({ recipient: null, payload: null }),
+		(q) =>
+			q
+				.whereIn('status', ['sent', 'failed', 'cancelled'])
+				.andWhere('date_created', '<', at(knex, limits.outboxCreatedBefore))
+				.andWhere((w) => w.whereNotNull('recipient').orWhereNotNull('payload')),
+		(ids) =>
+			knex('outbox')
+				.whereIn('id', ids as number[])
+				.update({ recipient: null, payload: null }),
 	);
-	totals.journal += await bounded('access_journal', (q) => q.where('date_created', '<', at(knex, limits.journalBefore)), (ids) => knex('access_journal').whereIn('id', ids as number[]).delete());
+	totals.journal += await bounded(
+		'access_journal',
+		(q) => q.where('date_created', '<', at(knex, limits.journalBefore)),
+		(ids) =>
+			knex('access_journal')
+				.whereIn('id', ids as number[])
+				.delete(),
+	);
 
 	// 4. staff exports (Directus's export-<collection>-<date> files), not linked to a complaint; uploaded_on is written
 	// by the database on SQLite (text), so the age is compared here
@@ -267,7 +422,9 @@ export async function runRetention(input: RetentionRunInput): Promise<RetentionT
 		.andWhere('f.filename_download', 'like', 'export-%')
 		.select('f.id', 'f.uploaded_on')
 		.limit(batch * 5);
-	const expired = candidates.filter((row) => (toInstant(row.uploaded_on)?.getTime() ?? 0) < limits.exportsBefore.getTime()).map((row) => String(row.id));
+	const expired = candidates
+		.filter((row) => (toInstant(row.uploaded_on)?.getTime() ?? 0) < limits.exportsBefore.getTime())
+		.map((row) => String(row.id));
 	if (expired.length > 0) {
 		await knex('directus_notifications').where('collection', 'directus_files').whereIn('item', expired).delete();
 		await removeFiles(input, expired);
@@ -277,7 +434,11 @@ export async function runRetention(input: RetentionRunInput): Promise<RetentionT
 }
 
 /** Anonymises one person's complaints at once (opposition, erasure after closure): the same rules as the job. */
-export async function eraseComplaints(input: Pick<RetentionRunInput, 'database' | 'deleteFiles'>, ids: string[], now = new Date()): Promise<RetentionTotals> {
+export async function eraseComplaints(
+	input: Pick<RetentionRunInput, 'database' | 'deleteFiles'>,
+	ids: string[],
+	now = new Date(),
+): Promise<RetentionTotals> {
 	const totals = empty();
 	for (let start = 0; start < ids.length; start += BATCH) {
 		const slice = ids.slice(start, start + BATCH);

@@ -92,7 +92,11 @@ export function trackingUrl(context: { publicUrl?: string }, reference: string, 
 /** JSON with sorted keys: the same request gives the same text whatever the order of its fields. */
 function canonical(value: unknown): string {
 	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-	if (value && typeof value === 'object') return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(',')}}`;
+	if (value && typeof value === 'object')
+		return `{${Object.keys(value)
+			.sort()
+			.map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+			.join(',')}}`;
 	return JSON.stringify(value ?? null);
 }
 
@@ -101,35 +105,56 @@ export function contentHash(value: unknown): string {
 	return createHash('sha256').update(canonical(value)).digest('hex');
 }
 
-const scoped = (idempotency: IdempotencyKey): string => [idempotency.source, idempotency.caller, idempotency.key].filter(Boolean).join(':');
+const scoped = (idempotency: IdempotencyKey): string =>
+	[idempotency.source, idempotency.caller, idempotency.key].filter(Boolean).join(':');
 
 /** 144-bit secret; with a key, derived from the server secret so a retry gets it again although only its hash is stored. */
 function keyedSecret(serverSecret: string, scopedKey: string | null): string {
-	const bytes = scopedKey ? createHmac('sha256', serverSecret).update(`tracking:${scopedKey}`).digest().subarray(0, 18) : randomBytes(18);
+	const bytes = scopedKey
+		? createHmac('sha256', serverSecret).update(`tracking:${scopedKey}`).digest().subarray(0, 18)
+		: randomBytes(18);
 	return bytes.toString('base64url');
 }
 
 /** A desk complaint's tracking code, derived from the server secret and the complaint: the receipt can be printed again. */
 export function perComplaintSecret(serverSecret: string, complaintId: string): string {
-	return createHmac('sha256', serverSecret).update(`tracking:desk:${complaintId}`).digest().subarray(0, 18).toString('base64url');
+	return createHmac('sha256', serverSecret)
+		.update(`tracking:desk:${complaintId}`)
+		.digest()
+		.subarray(0, 18)
+		.toString('base64url');
 }
 
 /** The same key again: the same complaint for the same request, a 422 for another one. */
-export async function replay(context: Pick<RegistrationContext, 'database' | 'secret'>, registration: Pick<Registration, 'idempotency' | 'language' | 'trackingSecret'>): Promise<Registered | null> {
+export async function replay(
+	context: Pick<RegistrationContext, 'database' | 'secret'>,
+	registration: Pick<Registration, 'idempotency' | 'language' | 'trackingSecret'>,
+): Promise<Registered | null> {
 	const idempotency = registration.idempotency;
 	if (!idempotency) return null;
 	const key = scoped(idempotency);
-	const row = await context.database('intake_requests')
+	const row = await context
+		.database('intake_requests')
 		.join('complaints', 'complaints.id', 'intake_requests.complaint')
 		.where('intake_requests.key', key)
 		.select('complaints.id', 'complaints.reference', 'complaints.resolve_due_at', 'intake_requests.body_hash')
 		.first();
 	if (!row) return null;
 	// keys recorded before requests were hashed (body_hash empty) replay as they always did
-	if (row.body_hash && row.body_hash !== idempotency.requestHash) throw surfaceError(422, 'idempotency_key', 'surface.idempotency.mismatch', registration.language);
+	if (row.body_hash && row.body_hash !== idempotency.requestHash)
+		throw surfaceError(422, 'idempotency_key', 'surface.idempotency.mismatch', registration.language);
 	const id = String(row.id);
-	const trackingSecret = registration.trackingSecret === 'per-complaint' ? perComplaintSecret(context.secret, id) : keyedSecret(context.secret, key);
-	return { id, reference: row.reference, trackingSecret, replayed: true, resolveDueAt: toIsoTimestamp(row.resolve_due_at) };
+	const trackingSecret =
+		registration.trackingSecret === 'per-complaint'
+			? perComplaintSecret(context.secret, id)
+			: keyedSecret(context.secret, key);
+	return {
+		id,
+		reference: row.reference,
+		trackingSecret,
+		replayed: true,
+		resolveDueAt: toIsoTimestamp(row.resolve_due_at),
+	};
 }
 
 function inTransaction<T>(database: Knex, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
@@ -145,33 +170,75 @@ export async function registerComplaint(context: RegistrationContext, registrati
 	try {
 		return await inTransaction(context.database, async (trx) => {
 			const early = perComplaint ? null : keyedSecret(context.secret, key);
-			const complaints = new context.ItemsService('complaints', { schema: context.schema, knex: trx, accountability: registration.accountability });
+			const complaints = new context.ItemsService('complaints', {
+				schema: context.schema,
+				knex: trx,
+				accountability: registration.accountability,
+			});
 			const files = registration.files ?? [];
 			const id = String(
 				await complaints.createOne({
 					...registration.values,
-					...(files.length > 0 ? { files: files.map((file) => ({ directus_files_id: file.id, kind: file.kind })) } : {}),
+					...(files.length > 0
+						? { files: files.map((file) => ({ directus_files_id: file.id, kind: file.kind })) }
+						: {}),
 					channel: registration.channel,
 					citizen_language: registration.values.citizen_language ?? registration.language,
-					...(registration.accountability ? {} : { [INTAKE_MARKER]: { actor: registration.actor ?? 'citizen', language: registration.language, ...(early ? { trackingSecretHash: hashSecret(early) } : {}) } }),
+					...(registration.accountability
+						? {}
+						: {
+								[INTAKE_MARKER]: {
+									actor: registration.actor ?? 'citizen',
+									language: registration.language,
+									...(early ? { trackingSecretHash: hashSecret(early) } : {}),
+								},
+							}),
 				}),
 			);
 			const secret = early ?? perComplaintSecret(context.secret, id);
 			// the hooks take the hash from the marker only on the citizen's roads
-			if (registration.accountability || !early) await trx('complaints').where({ id }).update({ tracking_secret_hash: hashSecret(secret) });
-			if (key) await trx('intake_requests').insert({ key, complaint: id, source: registration.idempotency!.source, body_hash: registration.idempotency!.requestHash, date_created: new Date() });
-			const created = await trx('complaints').select('reference', 'resolve_due_at', 'legal_due_at', 'citizen_language', 'channel').where({ id }).first();
+			if (registration.accountability || !early)
+				await trx('complaints')
+					.where({ id })
+					.update({ tracking_secret_hash: hashSecret(secret) });
+			if (key)
+				await trx('intake_requests').insert({
+					key,
+					complaint: id,
+					source: registration.idempotency!.source,
+					body_hash: registration.idempotency!.requestHash,
+					date_created: new Date(),
+				});
+			const created = await trx('complaints')
+				.select('reference', 'resolve_due_at', 'legal_due_at', 'citizen_language', 'channel')
+				.where({ id })
+				.first();
 			if (registration.acknowledge !== false) {
 				const contact = await contactOf(trx, id);
 				const drafts = acknowledgmentDrafts(
-					{ reference: created.reference, channel: created.channel, citizen_email: contact?.email, citizen_phone: contact?.phone, citizen_language: created.citizen_language ?? registration.language },
+					{
+						reference: created.reference,
+						channel: created.channel,
+						citizen_email: contact?.email,
+						citizen_phone: contact?.phone,
+						citizen_language: created.citizen_language ?? registration.language,
+					},
 					// an unqualified complaint (an e-mail) has no resolution deadline yet: the legal ceiling is the promise
-					{ resolveDueAt: toIsoTimestamp(created.resolve_due_at) ?? toIsoTimestamp(created.legal_due_at), trackingUrl: trackingUrl(context, created.reference, secret) },
+					{
+						resolveDueAt: toIsoTimestamp(created.resolve_due_at) ?? toIsoTimestamp(created.legal_due_at),
+						trackingUrl: trackingUrl(context, created.reference, secret),
+					},
 				);
 				await insertOutboxDrafts(trx, id, drafts);
 			}
 			await registration.alongside?.(trx, id);
-			return { id, reference: created.reference, trackingSecret: secret, replayed: false, resolveDueAt: toIsoTimestamp(created.resolve_due_at) };
+			return {
+				id,
+				reference: created.reference,
+				trackingSecret: secret,
+				replayed: false,
+				resolveDueAt: toIsoTimestamp(created.resolve_due_at),
+			};
 		});
 	} catch (error) {
 		// two deliveries of the same key at once: the second lost the unique race and rolled back

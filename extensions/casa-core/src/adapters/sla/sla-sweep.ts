@@ -30,7 +30,15 @@ import { CASABLANCA_TIME_ZONE, WorkingCalendar } from '../../domain/calendar/ind
 import type { DurationUnit } from '../../domain/sla/deadlines';
 import { escalationLevelOf } from '../../domain/sla/escalations';
 import { RUNNING_STATUSES } from '../../domain/sla/next-check';
-import { DEFAULT_AT_RISK_SHARE, DEFAULT_LEGAL_WARNING_DAYS, type SweepOptions, atRiskInstants, isValidShare, legalWarningBound, sweepState } from '../../domain/sla/sweep';
+import {
+	DEFAULT_AT_RISK_SHARE,
+	DEFAULT_LEGAL_WARNING_DAYS,
+	type SweepOptions,
+	atRiskInstants,
+	isValidShare,
+	legalWarningBound,
+	sweepState,
+} from '../../domain/sla/sweep';
 import { referenceData } from '../platform-context';
 import { dialectOf } from '../scope-sql';
 import { fragmentRunner } from '../sql-fragments';
@@ -109,8 +117,13 @@ export async function runSlaSweep(input: RunSlaSweepInput): Promise<SweepResult>
 	const raisePriority = input.options?.raisePriority ?? true;
 	const legalWarningDays = input.options?.legalWarningDays ?? DEFAULT_LEGAL_WARNING_DAYS;
 	const optionShare = input.options?.atRiskShare ?? null;
-	if (optionShare !== null && !isValidShare(optionShare)) throw new RangeError(`at-risk share must be in ]0, 1] (got ${optionShare})`);
-	const bound = legalWarningBound(now, legalWarningDays, new WorkingCalendar({ timeZone: CASABLANCA_TIME_ZONE, schedules: [], holidays: [] }));
+	if (optionShare !== null && !isValidShare(optionShare))
+		throw new RangeError(`at-risk share must be in ]0, 1] (got ${optionShare})`);
+	const bound = legalWarningBound(
+		now,
+		legalWarningDays,
+		new WorkingCalendar({ timeZone: CASABLANCA_TIME_ZONE, schedules: [], holidays: [] }),
+	);
 	const publicUrl = (input.publicUrl ?? '').replace(/\/$/, '');
 
 	return input.database.transaction(async (trx) => {
@@ -150,7 +163,15 @@ export async function runSlaSweep(input: RunSlaSweepInput): Promise<SweepResult>
 			share = isValidShare(stored) ? stored : DEFAULT_AT_RISK_SHARE;
 		}
 		result.share = share;
-		const context: SweepContext = { dialect, now, legalBound: bound, share, legalWarningDays, raisePriority, publicUrl };
+		const context: SweepContext = {
+			dialect,
+			now,
+			legalBound: bound,
+			share,
+			legalWarningDays,
+			raisePriority,
+			publicUrl,
+		};
 
 		// 3. at-risk instants of the open rows computed with another share, or never (backfill, adoption)
 		const stale = await db.rows(staleRowsStatement(context));
@@ -158,16 +179,34 @@ export async function runSlaSweep(input: RunSlaSweepInput): Promise<SweepResult>
 			const { calendar } = await referenceData(trx);
 			for (let start = 0; start < stale.length; start += RECALIBRATION_CHUNK) {
 				const rows = stale.slice(start, start + RECALIBRATION_CHUNK).map((row): RecalibratedRow => {
-					const deadlines = { acknowledgeDueAt: toInstant(row.acknowledge_due_at), resolveDueAt: toInstant(row.resolve_due_at), legalDueAt: toInstant(row.legal_due_at) };
-					const instants = atRiskInstants({ receivedAt: toInstant(row.received_at), ...deadlines }, { acknowledge: unitOf(row.acknowledge_unit), resolve: unitOf(row.resolve_unit) }, calendar, share);
+					const deadlines = {
+						acknowledgeDueAt: toInstant(row.acknowledge_due_at),
+						resolveDueAt: toInstant(row.resolve_due_at),
+						legalDueAt: toInstant(row.legal_due_at),
+					};
+					const instants = atRiskInstants(
+						{ receivedAt: toInstant(row.received_at), ...deadlines },
+						{ acknowledge: unitOf(row.acknowledge_unit), resolve: unitOf(row.resolve_unit) },
+						calendar,
+						share,
+					);
 					// met for the first time and running: adopted at the level it has now, without alerts
-					const adopt = (row.sla_at_risk_share === null || row.sla_at_risk_share === undefined) && RUNNING_STATUSES.includes(String(row.status)) && !row.sla_paused_at;
-					const state = adopt ? sweepState(now, { acknowledgedAt: toInstant(row.acknowledged_at), ...deadlines, ...instants }) : null;
+					const adopt =
+						(row.sla_at_risk_share === null || row.sla_at_risk_share === undefined) &&
+						RUNNING_STATUSES.includes(String(row.status)) &&
+						!row.sla_paused_at;
+					const state = adopt
+						? sweepState(now, { acknowledgedAt: toInstant(row.acknowledged_at), ...deadlines, ...instants })
+						: null;
 					return {
 						id: String(row.id),
 						...instants,
 						level: state ? Math.max(Number(row.escalation_level ?? 0), escalationLevelOf(state)) : null,
-						legalWarned: adopt && !row.legal_warned_at && !!deadlines.legalDueAt && deadlines.legalDueAt.getTime() <= bound.getTime(),
+						legalWarned:
+							adopt &&
+							!row.legal_warned_at &&
+							!!deadlines.legalDueAt &&
+							deadlines.legalDueAt.getTime() <= bound.getTime(),
 					};
 				});
 				await db.rows(recalibrateStatement(context, rows));

@@ -44,24 +44,30 @@ export function conditions(context: SweepContext) {
 	const col = (c: string, name: string) => raw(`${c}${name}`);
 	const breach = (c: string) =>
 		sql`((${col(c, 'acknowledged_at')} IS NULL AND ${col(c, 'acknowledge_due_at')} < ${nowParam}) OR ${col(c, 'resolve_due_at')} < ${nowParam} OR ${col(c, 'legal_due_at')} < ${nowParam})`;
-	const atRisk = (c: string) => sql`((${col(c, 'acknowledged_at')} IS NULL AND ${col(c, 'acknowledge_at_risk_at')} <= ${nowParam}) OR ${col(c, 'resolve_at_risk_at')} <= ${nowParam})`;
+	const atRisk = (c: string) =>
+		sql`((${col(c, 'acknowledged_at')} IS NULL AND ${col(c, 'acknowledge_at_risk_at')} <= ${nowParam}) OR ${col(c, 'resolve_at_risk_at')} <= ${nowParam})`;
 	const level = (c: string) => raw(`COALESCE(${c}escalation_level, 0)`);
 	/** open, not waiting for the citizen: paused complaints keep their state */
-	const eligible = (c: string) => sql`${col(c, 'status')} IN (${literals(RUNNING_STATUSES)}) AND ${col(c, 'sla_paused_at')} IS NULL`;
+	const eligible = (c: string) =>
+		sql`${col(c, 'status')} IN (${literals(RUNNING_STATUSES)}) AND ${col(c, 'sla_paused_at')} IS NULL`;
 	/** the complaint's next instant has passed: its state may have changed */
 	const due = (c: string) => sql`${col(c, 'sla_next_check_at')} <= ${nowParam}`;
 	/** the same, never NULL (inside CASE … WHEN NOT …) */
 	const isDue = (c: string) => sql`(${col(c, 'sla_next_check_at')} IS NOT NULL AND ${due(c)})`;
 	/** running, not warned yet, and the legal ceiling within the warning period (through its expression index) */
-	const legalNear = (c: string) => sql`(${raw(legalWarningDueExpression(c.replace(/\.$/, '')))} <= ${p.instant(context.legalBound)})`;
+	const legalNear = (c: string) =>
+		sql`(${raw(legalWarningDueExpression(c.replace(/\.$/, '')))} <= ${p.instant(context.legalBound)})`;
 	/** slaDecision's state */
-	const state = (c: string) => sql`(CASE WHEN ${breach(c)} THEN 'breached' WHEN ${atRisk(c)} THEN 'at_risk' ELSE 'on_track' END)`;
+	const state = (c: string) =>
+		sql`(CASE WHEN ${breach(c)} THEN 'breached' WHEN ${atRisk(c)} THEN 'at_risk' ELSE 'on_track' END)`;
 	// from the state at now, before it is written: each crossing row is then written once, by recordStatement
 	const crossesAtRisk = (c: string) => sql`(${level(c)} < 1 AND ${state(c)} IN ('at_risk', 'breached'))`;
 	const crossesBreach = (c: string) => sql`(${level(c)} < 2 AND ${state(c)} = 'breached')`;
 	/** what crosses each escalation of domain/sla/escalations.ts */
 	const crossing = (kind: EscalationKind, c: string) =>
-		kind === 'legal' ? legalNear(c) : sql`${eligible(c)} AND ${due(c)} AND ${kind === 'at_risk' ? crossesAtRisk(c) : crossesBreach(c)}`;
+		kind === 'legal'
+			? legalNear(c)
+			: sql`${eligible(c)} AND ${due(c)} AND ${kind === 'at_risk' ? crossesAtRisk(c) : crossesBreach(c)}`;
 	/** slaDecision's next instant: the first threshold after now that changes the state */
 	const nextCheck = (c: string) => {
 		const whenLater = (guard: Fragment | null, value: Fragment, strictlyAfter: boolean) =>
@@ -73,10 +79,28 @@ export function conditions(context: SweepContext) {
 			sql`(CASE WHEN ${col(c, 'resolve_due_at')} >= ${nowParam} THEN ${p.plusOneMs(`${c}resolve_due_at`)} END)`,
 			sql`(CASE WHEN ${col(c, 'legal_due_at')} >= ${nowParam} THEN ${p.plusOneMs(`${c}legal_due_at`)} END)`,
 		];
-		const atRiskInstants = [whenLater(acknowledging, col(c, 'acknowledge_at_risk_at'), true), whenLater(null, col(c, 'resolve_at_risk_at'), true)];
+		const atRiskInstants = [
+			whenLater(acknowledging, col(c, 'acknowledge_at_risk_at'), true),
+			whenLater(null, col(c, 'resolve_at_risk_at'), true),
+		];
 		return sql`(CASE WHEN ${breach(c)} THEN NULL WHEN ${atRisk(c)} THEN ${p.least(deadlines)} ELSE ${p.least([...atRiskInstants, ...deadlines])} END)`;
 	};
-	return { p, nowParam, eligible, due, isDue, breach, atRisk, legalNear, level, crossesAtRisk, crossesBreach, crossing, state, nextCheck };
+	return {
+		p,
+		nowParam,
+		eligible,
+		due,
+		isDue,
+		breach,
+		atRisk,
+		legalNear,
+		level,
+		crossesAtRisk,
+		crossesBreach,
+		crossing,
+		state,
+		nextCheck,
+	};
 }
 
 // --- statements, in the order the sweep runs them ----------------------------------------
@@ -87,7 +111,8 @@ export function conditions(context: SweepContext) {
  * but their cost estimates (many CASE expressions, right after a large catch-up) can
  * pass jit_above_cost, and compiling them took seconds where running them takes milliseconds.
  */
-export const lockStatement = () => sql`SELECT set_config('jit', 'off', true) AS jit, pg_try_advisory_xact_lock(CAST(${SWEEP_LOCK_KEY} AS bigint)) AS locked`;
+export const lockStatement = () =>
+	sql`SELECT set_config('jit', 'off', true) AS jit, pg_try_advisory_xact_lock(CAST(${SWEEP_LOCK_KEY} AS bigint)) AS locked`;
 
 export const platformShareStatement = () => sql`SELECT at_risk_share FROM platform_settings`;
 
@@ -114,14 +139,31 @@ export interface RecalibratedRow {
 export function recalibrateStatement(context: SweepContext, rows: RecalibratedRow[]): Fragment {
 	const { p, nowParam } = conditions(context);
 	const cases = (column: string, picked: { id: string; value: Fragment }[]) =>
-		picked.length === 0 ? raw(column) : sql`(CASE id ${join(picked.map(({ id, value }) => sql`WHEN ${id} THEN ${value}`), ' ')} ELSE ${raw(column)} END)`;
+		picked.length === 0
+			? raw(column)
+			: sql`(CASE id ${join(
+					picked.map(({ id, value }) => sql`WHEN ${id} THEN ${value}`),
+					' ',
+				)} ELSE ${raw(column)} END)`;
 	const instant = (value: Date | null) => (value ? p.instant(value) : raw('NULL'));
 	return sql`
 		UPDATE complaints SET
-			acknowledge_at_risk_at = ${cases('acknowledge_at_risk_at', rows.map((row) => ({ id: row.id, value: instant(row.acknowledgeAtRiskAt) })))},
-			resolve_at_risk_at = ${cases('resolve_at_risk_at', rows.map((row) => ({ id: row.id, value: instant(row.resolveAtRiskAt) })))},
-			escalation_level = ${cases('escalation_level', rows.filter((row) => row.level !== null).map((row) => ({ id: row.id, value: p.integer(row.level!) })))},
-			legal_warned_at = ${cases('legal_warned_at', rows.filter((row) => row.legalWarned).map((row) => ({ id: row.id, value: nowParam })))},
+			acknowledge_at_risk_at = ${cases(
+				'acknowledge_at_risk_at',
+				rows.map((row) => ({ id: row.id, value: instant(row.acknowledgeAtRiskAt) })),
+			)},
+			resolve_at_risk_at = ${cases(
+				'resolve_at_risk_at',
+				rows.map((row) => ({ id: row.id, value: instant(row.resolveAtRiskAt) })),
+			)},
+			escalation_level = ${cases(
+				'escalation_level',
+				rows.filter((row) => row.level !== null).map((row) => ({ id: row.id, value: p.integer(row.level!) })),
+			)},
+			legal_warned_at = ${cases(
+				'legal_warned_at',
+				rows.filter((row) => row.legalWarned).map((row) => ({ id: row.id, value: nowParam })),
+			)},
 			sla_at_risk_share = ${context.share},
 			sla_next_check_at = ${nowParam}
 		WHERE id IN (${list(rows.map((row) => row.id))})`;
@@ -156,7 +198,10 @@ export function escalationEventStatement(context: SweepContext, kind: Escalation
 		const raised =
 			context.raisePriority && ESCALATIONS.some((entry) => entry.kind === kind && entry.raisesPriority)
 				? sql` || (CASE c.priority ${join(
-						Object.entries(PRIORITY_RISE).map(([from, to]) => sql`WHEN ${from} THEN ${p.text(` ${fr('escalation.priority_raised', { from: fr(`priority.${from}`), to: fr(`priority.${to}`) })}`)}`),
+						Object.entries(PRIORITY_RISE).map(
+							([from, to]) =>
+								sql`WHEN ${from} THEN ${p.text(` ${fr('escalation.priority_raised', { from: fr(`priority.${from}`), to: fr(`priority.${to}`) })}`)}`,
+						),
 						' ',
 					)} ELSE '' END)`
 				: raw('');
@@ -186,7 +231,9 @@ function ruleCondition(rule: RecipientRule): Fragment {
 /** Everyone told, one row per (complaint, escalation, user): the table's rules, each user once per escalation. */
 function recipientsOf(context: SweepContext): Fragment {
 	const { crossing } = conditions(context);
-	const columns = raw('c.id AS complaint, c.reference AS reference, u.id AS user_id, u.email AS email, u.language AS language, c.resolve_due_at AS resolve_due_at, c.legal_due_at AS legal_due_at');
+	const columns = raw(
+		'c.id AS complaint, c.reference AS reference, u.id AS user_id, u.email AS email, u.language AS language, c.resolve_due_at AS resolve_due_at, c.legal_due_at AS legal_due_at',
+	);
 	const usable = raw("(u.status IS NULL OR u.status <> 'archived')");
 	const selects = ESCALATIONS.map(
 		(entry, index) =>
@@ -206,11 +253,18 @@ function perEscalation(text: (kind: EscalationKind) => Fragment): Fragment {
 }
 
 /** Translated text with per-row values ({{name}} → a SQL expression of type text), as a SQL text expression. */
-function localized(language: Language, key: string, values: Record<string, unknown>, rowValues: Record<string, string> = {}): Fragment {
+function localized(
+	language: Language,
+	key: string,
+	values: Record<string, unknown>,
+	rowValues: Record<string, string> = {},
+): Fragment {
 	const mark = '\u0001';
 	const placeholders = Object.fromEntries(Object.keys(rowValues).map((name) => [name, `${mark}${name}${mark}`]));
 	const pieces = translate(language, key, { ...values, ...placeholders }).split(mark);
-	const parts = pieces.flatMap((piece, index) => (index % 2 === 1 ? [raw(`COALESCE(${rowValues[piece]}, '')`)] : piece === '' ? [] : [sql`CAST(${piece} AS TEXT)`]));
+	const parts = pieces.flatMap((piece, index) =>
+		index % 2 === 1 ? [raw(`COALESCE(${rowValues[piece]}, '')`)] : piece === '' ? [] : [sql`CAST(${piece} AS TEXT)`],
+	);
 	return parts.length === 0 ? raw("''") : join(parts, ' || ');
 }
 
@@ -224,8 +278,12 @@ export function notificationsStatement(context: SweepContext): Fragment {
 	const { nowParam } = conditions(context);
 	const texts = { share: percent(context), days: context.legalWarningDays };
 	const rowText = { reference: 'r.reference' };
-	const subject = perEscalation((kind) => byLanguage('r.language', (language) => localized(language, `escalation.${kind}.subject`, texts, rowText)));
-	const message = perEscalation((kind) => byLanguage('r.language', (language) => localized(language, `escalation.${kind}.message`, texts, rowText)));
+	const subject = perEscalation((kind) =>
+		byLanguage('r.language', (language) => localized(language, `escalation.${kind}.subject`, texts, rowText)),
+	);
+	const message = perEscalation((kind) =>
+		byLanguage('r.language', (language) => localized(language, `escalation.${kind}.message`, texts, rowText)),
+	);
 	return sql`
 		INSERT INTO directus_notifications (${raw('"timestamp"')}, status, recipient, subject, message, collection, item)
 		SELECT ${nowParam}, 'inbox', r.user_id, ${subject}, ${message}, 'complaints', CAST(r.complaint AS TEXT)
@@ -256,7 +314,10 @@ export function emailsStatement(context: SweepContext): Fragment {
 /** On breach (option): normal → high, high → urgent. */
 export function raisePriorityStatement(context: SweepContext): Fragment {
 	const { crossing } = conditions(context);
-	const rise = join(Object.entries(PRIORITY_RISE).map(([from, to]) => sql`WHEN ${from} THEN ${to}`), ' ');
+	const rise = join(
+		Object.entries(PRIORITY_RISE).map(([from, to]) => sql`WHEN ${from} THEN ${to}`),
+		' ',
+	);
 	return sql`
 		UPDATE complaints SET priority = (CASE priority ${rise} ELSE priority END)
 		WHERE ${crossing('breached', '')} AND priority IN (${list(Object.keys(PRIORITY_RISE))})
@@ -296,7 +357,12 @@ export function countsStatement(): Fragment {
 }
 
 /** The sweep's counts from countsStatement's rows: paused complaints apart, whatever their state. */
-export function countsFrom(rows: Record<string, unknown>[]): { on_track: number; at_risk: number; breached: number; paused: number } {
+export function countsFrom(rows: Record<string, unknown>[]): {
+	on_track: number;
+	at_risk: number;
+	breached: number;
+	paused: number;
+} {
 	const counts = { on_track: 0, at_risk: 0, breached: 0, paused: 0 };
 	for (const row of rows) {
 		const n = Number(row.n);

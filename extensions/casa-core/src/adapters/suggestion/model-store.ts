@@ -11,7 +11,15 @@
 // at a time (a PostgreSQL advisory lock; SQLite has one writer anyway).
 import type { Knex } from 'knex';
 import { HELD_OUT_CORPUS, TRAINING_CORPUS } from '../../../../../seed/suggestion/index';
-import { type HeldOutText, type LabelledText, type SuggestionModel, categoryExamples, createTally, createTrainer, parseCorpus } from '../../domain/suggestion/classifier';
+import {
+	type HeldOutText,
+	type LabelledText,
+	type SuggestionModel,
+	categoryExamples,
+	createTally,
+	createTrainer,
+	parseCorpus,
+} from '../../domain/suggestion/classifier';
 import { dialectOf } from '../scope-sql';
 
 /** pg_try_advisory_xact_lock key: 'CASASUGG' as a 64-bit integer */
@@ -32,7 +40,12 @@ export interface TrainingRecord {
 	examples: number;
 	history_examples: number;
 	categories: number;
-	held_out: { total: number; top1: number; top3: number; by_script: Record<string, { total: number; top1: number; top3: number }> };
+	held_out: {
+		total: number;
+		top1: number;
+		top3: number;
+		by_script: Record<string, { total: number; top1: number; top3: number }>;
+	};
 }
 
 interface Loaded {
@@ -50,12 +63,20 @@ const heldOut = (): HeldOutText[] => parseCorpus(HELD_OUT_CORPUS);
 
 /** Complaints whose category an agent chose: description and category now. */
 export async function labelledHistory(knex: Knex, limit = MAX_HISTORY): Promise<LabelledText[]> {
-	const requalified = knex('complaint_events').select('complaint').where('type', 'updated').andWhere('body', 'like', 'category:%').andWhere('actor_kind', 'staff');
+	const requalified = knex('complaint_events')
+		.select('complaint')
+		.where('type', 'updated')
+		.andWhere('body', 'like', 'category:%')
+		.andWhere('actor_kind', 'staff');
 	const rows = (await knex('complaints')
 		.select('description', 'category')
 		.whereNotNull('category')
 		.whereNotNull('description')
-		.andWhere((where) => where.whereIn('id', requalified).orWhereIn('id', knex('complaint_events').select('complaint').where({ type: 'created', actor_kind: 'staff' })))
+		.andWhere((where) =>
+			where
+				.whereIn('id', requalified)
+				.orWhereIn('id', knex('complaint_events').select('complaint').where({ type: 'created', actor_kind: 'staff' })),
+		)
 		.orderBy('date_created', 'desc')
 		.limit(limit)) as { description: string; category: string }[];
 	return rows.map((row) => ({ category: row.category, text: row.description }));
@@ -98,7 +119,10 @@ async function build(categories: CategoryRow[], history: LabelledText[], coopera
 export async function retrain(knex: Knex): Promise<TrainingRecord> {
 	if (training) return (await training).record;
 	training = (async () => {
-		const categories = (await knex('categories').select('code', 'service', 'name_fr', 'name_ar', 'keywords').where({ active: true }).orderBy('sort')) as CategoryRow[];
+		const categories = (await knex('categories')
+			.select('code', 'service', 'name_fr', 'name_ar', 'keywords')
+			.where({ active: true })
+			.orderBy('sort')) as CategoryRow[];
 		const history = await labelledHistory(knex);
 		const loaded = await build(categories, history);
 		current = loaded;
@@ -115,11 +139,16 @@ export async function retrain(knex: Knex): Promise<TrainingRecord> {
 async function record(knex: Knex, entry: TrainingRecord): Promise<void> {
 	await knex.transaction(async (trx) => {
 		if (dialectOf(trx) === 'pg') {
-			const result = await trx.raw('SELECT pg_try_advisory_xact_lock(CAST(? AS bigint)) AS locked', [SUGGESTION_LOCK_KEY]);
+			const result = await trx.raw('SELECT pg_try_advisory_xact_lock(CAST(? AS bigint)) AS locked', [
+				SUGGESTION_LOCK_KEY,
+			]);
 			if (!result.rows[0]?.locked) return; // another instance is recording the same training
 		}
 		const settings = await trx('platform_settings').select('id').first();
-		if (settings) await trx('platform_settings').update({ suggestion_model: JSON.stringify(entry) }).where({ id: settings.id });
+		if (settings)
+			await trx('platform_settings')
+				.update({ suggestion_model: JSON.stringify(entry) })
+				.where({ id: settings.id });
 	});
 }
 

@@ -42,7 +42,19 @@ export async function rankedNearby(knex: Knex, query: NearbyQuery, limit = 10): 
 	const service = knex('categories').select('service').where('code', query.category);
 	const rows = (await knex('complaints')
 		.leftJoin('categories', 'categories.code', 'complaints.category')
-		.select('complaints.id', 'complaints.reference', 'complaints.status', 'complaints.category', 'complaints.description', 'complaints.latitude', 'complaints.longitude', 'complaints.received_at', 'complaints.supporters_count', 'categories.name_fr', 'categories.name_ar')
+		.select(
+			'complaints.id',
+			'complaints.reference',
+			'complaints.status',
+			'complaints.category',
+			'complaints.description',
+			'complaints.latitude',
+			'complaints.longitude',
+			'complaints.received_at',
+			'complaints.supporters_count',
+			'categories.name_fr',
+			'categories.name_ar',
+		)
 		.where((where) => where.where('complaints.category', query.category).orWhereIn('complaints.service', service))
 		.whereIn('complaints.status', OPEN_STATUSES as string[])
 		.whereBetween('complaints.latitude', [query.lat - degreesLat, query.lat + degreesLat])
@@ -56,5 +68,9 @@ export async function rankedNearby(knex: Knex, query: NearbyQuery, limit = 10): 
 		distanceM: distanceMetres(query.lat, query.lng, Number(row.latitude), Number(row.longitude)),
 		receivedAt: toInstant(row.received_at) ?? new Date(0),
 	}));
-	return rankDuplicates({ text: query.text, category: query.category, now, radiusM: query.radiusM, periodDays: query.periodDays }, candidates, limit);
+	return rankDuplicates(
+		{ text: query.text, category: query.category, now, radiusM: query.radiusM, periodDays: query.periodDays },
+		candidates,
+		limit,
+	);
 }

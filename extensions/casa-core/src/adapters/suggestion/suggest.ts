@@ -14,13 +14,21 @@ let categoriesCache: { rows: CategoryRow[]; at: number } | null = null;
 
 async function activeCategories(knex: Knex): Promise<CategoryRow[]> {
 	if (categoriesCache && Date.now() - categoriesCache.at < 60_000) return categoriesCache.rows;
-	const rows = (await knex('categories').select('code', 'service', 'name_fr', 'name_ar', 'keywords').where({ active: true }).orderBy('sort')) as CategoryRow[];
+	const rows = (await knex('categories')
+		.select('code', 'service', 'name_fr', 'name_ar', 'keywords')
+		.where({ active: true })
+		.orderBy('sort')) as CategoryRow[];
 	categoriesCache = { rows, at: Date.now() };
 	return rows;
 }
 
 /** The best categories for a text, best first (only active ones), with labels in `language`. */
-export async function suggestCategories(knex: Knex, text: string, language: Language, limit = 3): Promise<LabelledSuggestion[]> {
+export async function suggestCategories(
+	knex: Knex,
+	text: string,
+	language: Language,
+	limit = 3,
+): Promise<LabelledSuggestion[]> {
 	const categories = await activeCategories(knex);
 	// before the first training from the database ends, the seed corpus answers (and a training starts)
 	if (!hasModel()) void retrain(knex).catch(() => undefined);
@@ -32,7 +40,11 @@ export async function suggestCategories(knex: Knex, text: string, language: Lang
 		.slice(0, limit)
 		.map((suggestion) => {
 			const category = active.get(suggestion.code)!;
-			return { ...suggestion, label: language === 'ar' ? category.name_ar : category.name_fr, service: category.service };
+			return {
+				...suggestion,
+				label: language === 'ar' ? category.name_ar : category.name_fr,
+				service: category.service,
+			};
 		});
 }
 

@@ -11,16 +11,30 @@ import { CASABLANCA_TIME_ZONE } from '../../domain/calendar';
 import type { QueueQuery } from '../../domain/workspace/queue-query';
 import { applyScope, dialectOf, instantBinding } from '../scope-sql';
 
-export const FACT_COLUMNS = ['id', 'status', 'team', 'service', 'arrondissement', 'assignee', 'category', 'user_created'] as const;
+export const FACT_COLUMNS = [
+	'id',
+	'status',
+	'team',
+	'service',
+	'arrondissement',
+	'assignee',
+	'category',
+	'user_created',
+] as const;
 
 export async function loadFacts(knex: Knex, id: string): Promise<(ComplaintFacts & { id: string }) | null> {
-	const row = await knex('complaints').select(FACT_COLUMNS as unknown as string[]).where({ id }).first();
+	const row = await knex('complaints')
+		.select(FACT_COLUMNS as unknown as string[])
+		.where({ id })
+		.first();
 	return row ? ({ ...row, id: String(row.id) } as ComplaintFacts & { id: string }) : null;
 }
 
 export async function loadFactsMany(knex: Knex, ids: string[]): Promise<(ComplaintFacts & { id: string })[]> {
 	if (ids.length === 0) return [];
-	const rows = await knex('complaints').select(FACT_COLUMNS as unknown as string[]).whereIn('id', ids);
+	const rows = await knex('complaints')
+		.select(FACT_COLUMNS as unknown as string[])
+		.whereIn('id', ids);
 	return rows.map((row) => ({ ...row, id: String(row.id) }));
 }
 
@@ -53,7 +67,11 @@ export interface QueueRow {
 }
 
 /** The queue of a staff member: their scope, the filters, one page, and the total. */
-export async function readQueue(knex: Knex, profile: StaffProfile, query: QueueQuery): Promise<{ rows: QueueRow[]; total: number; thumbnails: Map<string, string> }> {
+export async function readQueue(
+	knex: Knex,
+	profile: StaffProfile,
+	query: QueueQuery,
+): Promise<{ rows: QueueRow[]; total: number; thumbnails: Map<string, string> }> {
 	const base = knex('complaints as c');
 	const scope = complaintScope(profile);
 	if (scope) applyScope(base, scope, 'c');
@@ -63,7 +81,9 @@ export async function readQueue(knex: Knex, profile: StaffProfile, query: QueueQ
 	if (query.arrondissements.length > 0) base.whereIn('c.arrondissement', query.arrondissements);
 	if (query.channels.length > 0) base.whereIn('c.channel', query.channels);
 	if (query.assignees.length > 0) {
-		const ids = query.assignees.map((value) => (value === 'me' ? profile.userId : value)).filter((value) => value !== 'none');
+		const ids = query.assignees
+			.map((value) => (value === 'me' ? profile.userId : value))
+			.filter((value) => value !== 'none');
 		const none = query.assignees.includes('none');
 		base.where((group) => {
 			if (ids.length > 0) group.orWhereIn('c.assignee', ids);
@@ -72,9 +92,11 @@ export async function readQueue(knex: Knex, profile: StaffProfile, query: QueueQ
 	}
 	const dialect = dialectOf(knex);
 	if (query.from) base.where('c.received_at', '>=', instantBinding(dialect, startOfDay(query.from)));
-	if (query.to) base.where('c.received_at', '<', instantBinding(dialect, new Date(startOfDay(query.to).getTime() + 86_400_000)));
+	if (query.to)
+		base.where('c.received_at', '<', instantBinding(dialect, new Date(startOfDay(query.to).getTime() + 86_400_000)));
 	if (query.reference) base.where('c.reference', query.reference);
-	for (const word of query.words) base.whereRaw('lower(c.description) like ?', [`%${word.toLowerCase().replace(/[%_\\]/g, '')}%`]);
+	for (const word of query.words)
+		base.whereRaw('lower(c.description) like ?', [`%${word.toLowerCase().replace(/[%_\\]/g, '')}%`]);
 
 	const counted = await base.clone().count({ total: '*' }).first();
 	const page = base
@@ -109,20 +131,37 @@ export async function readQueue(knex: Knex, profile: StaffProfile, query: QueueQ
 		.offset((query.page - 1) * query.limit);
 	switch (query.sort) {
 		case 'due':
-			page.orderBy([{ column: 'c.resolve_due_at', order: 'asc', nulls: 'last' }, { column: 'c.received_at', order: 'asc' }, { column: 'c.id', order: 'asc' }]);
+			page.orderBy([
+				{ column: 'c.resolve_due_at', order: 'asc', nulls: 'last' },
+				{ column: 'c.received_at', order: 'asc' },
+				{ column: 'c.id', order: 'asc' },
+			]);
 			break;
 		case '-received_at':
-			page.orderBy([{ column: 'c.received_at', order: 'desc' }, { column: 'c.id', order: 'asc' }]);
+			page.orderBy([
+				{ column: 'c.received_at', order: 'desc' },
+				{ column: 'c.id', order: 'asc' },
+			]);
 			break;
 		case 'received_at':
-			page.orderBy([{ column: 'c.received_at', order: 'asc' }, { column: 'c.id', order: 'asc' }]);
+			page.orderBy([
+				{ column: 'c.received_at', order: 'asc' },
+				{ column: 'c.id', order: 'asc' },
+			]);
 			break;
 		case 'reference':
 			page.orderBy([{ column: 'c.reference', order: 'asc' }]);
 			break;
 	}
 	const rows = (await page) as QueueRow[];
-	return { rows, total: Number(counted?.total ?? 0), thumbnails: await firstPhotos(knex, rows.map((row) => String(row.id))) };
+	return {
+		rows,
+		total: Number(counted?.total ?? 0),
+		thumbnails: await firstPhotos(
+			knex,
+			rows.map((row) => String(row.id)),
+		),
+	};
 }
 
 /** The first citizen photo of each complaint (an image, not a scanned PDF). */
@@ -136,7 +175,8 @@ export async function firstPhotos(knex: Knex, ids: string[]): Promise<Map<string
 		.andWhere('f.type', 'like', 'image/%')
 		.orderBy('cf.id', 'asc');
 	const first = new Map<string, string>();
-	for (const row of rows) if (!first.has(String(row.complaints_id))) first.set(String(row.complaints_id), String(row.directus_files_id));
+	for (const row of rows)
+		if (!first.has(String(row.complaints_id))) first.set(String(row.complaints_id), String(row.directus_files_id));
 	return first;
 }
 
@@ -223,11 +263,18 @@ export async function readHistory(knex: Knex, id: string) {
 			't.name_ar as team_ar',
 		)
 		.where('e.complaint', id)
-		.orderBy([{ column: 'e.date_created', order: 'asc' }, { column: 'e.id', order: 'asc' }]);
+		.orderBy([
+			{ column: 'e.date_created', order: 'asc' },
+			{ column: 'e.id', order: 'asc' },
+		]);
 }
 
 /** Is this file one of this complaint's attachments? Nothing is served by a file's id alone. */
-export async function fileOfComplaint(knex: Knex, complaint: string, file: string): Promise<{ id: string; type: string | null; kind: string } | null> {
+export async function fileOfComplaint(
+	knex: Knex,
+	complaint: string,
+	file: string,
+): Promise<{ id: string; type: string | null; kind: string } | null> {
 	const row = await knex('complaint_files as cf')
 		.join('directus_files as f', 'f.id', 'cf.directus_files_id')
 		.select('f.id', 'f.type', 'cf.kind')
@@ -238,6 +285,9 @@ export async function fileOfComplaint(knex: Knex, complaint: string, file: strin
 }
 
 /** One row per read of a citizen's contact details (loi 09-08), in the caller's own transaction or alone. */
-export async function journalAccess(knex: Knex, entry: { user: string; complaint: string; screen: string; data: string }): Promise<void> {
+export async function journalAccess(
+	knex: Knex,
+	entry: { user: string; complaint: string; screen: string; data: string },
+): Promise<void> {
 	await knex('access_journal').insert({ ...entry, date_created: new Date() });
 }

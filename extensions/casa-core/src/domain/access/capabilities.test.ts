@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type ComplaintFacts, availableCommands, commandTarget, complaintCapabilities, hasGlobal, inScope, LANDING } from './capabilities';
+import {
+	type ComplaintFacts,
+	availableCommands,
+	commandTarget,
+	complaintCapabilities,
+	hasGlobal,
+	inScope,
+	LANDING,
+} from './capabilities';
 import { STAFF_ROLES, type RoleKey, type StaffProfile } from './roles';
 import { complaintScope } from './scope';
 
@@ -12,7 +20,16 @@ function profile(role: RoleKey, extra: Partial<StaffProfile> = {}): StaffProfile
 }
 
 function complaint(extra: Partial<ComplaintFacts> = {}): ComplaintFacts {
-	return { status: 'assigned', team: TEAM, service: 'PROP', arrondissement: 'HH', assignee: null, category: 'PROP-01', user_created: null, ...extra };
+	return {
+		status: 'assigned',
+		team: TEAM,
+		service: 'PROP',
+		arrondissement: 'HH',
+		assignee: null,
+		category: 'PROP-01',
+		user_created: null,
+		...extra,
+	};
 }
 
 /** The SQL scope filter evaluated on one row: the matrix and the SQL adapter must agree. */
@@ -23,7 +40,8 @@ function matchesFilter(filter: Record<string, any> | null, row: Record<string, u
 		if (key === '_and') return (value as Record<string, any>[]).every((entry) => matchesFilter(entry, row));
 		if ('_eq' in value) return row[key] === value._eq;
 		if ('_in' in value) return (value._in as unknown[]).includes(row[key]);
-		if ('_null' in value) return value._null ? row[key] === null || row[key] === undefined : row[key] !== null && row[key] !== undefined;
+		if ('_null' in value)
+			return value._null ? row[key] === null || row[key] === undefined : row[key] !== null && row[key] !== undefined;
 		throw new Error(`unknown operator in ${JSON.stringify(value)}`);
 	});
 }
@@ -45,9 +63,18 @@ describe('inScope agrees with the SQL scope for every role that opens complaints
 			for (const arrondissement of ['HH', 'SB', null])
 				for (const assignee of [ME, OTHER, null])
 					for (const category of ['PROP-01', null])
-						for (const user_created of [ME, null]) rows.push(complaint({ team, service, arrondissement, assignee, category, user_created }));
-	it.each(profiles.map((p) => [`${p.role} ${JSON.stringify({ teams: p.teams, service: p.service, arrondissement: p.arrondissement })}`, p]))('%s', (_name, p) => {
-		for (const row of rows) expect(inScope(p as StaffProfile, row), JSON.stringify(row)).toBe(matchesFilter(complaintScope(p as StaffProfile), { id: 'x', ...row }));
+						for (const user_created of [ME, null])
+							rows.push(complaint({ team, service, arrondissement, assignee, category, user_created }));
+	it.each(
+		profiles.map((p) => [
+			`${p.role} ${JSON.stringify({ teams: p.teams, service: p.service, arrondissement: p.arrondissement })}`,
+			p,
+		]),
+	)('%s', (_name, p) => {
+		for (const row of rows)
+			expect(inScope(p as StaffProfile, row), JSON.stringify(row)).toBe(
+				matchesFilter(complaintScope(p as StaffProfile), { id: 'x', ...row }),
+			);
 	});
 });
 
@@ -67,9 +94,24 @@ describe('availableCommands: only the moves this role may make now', () => {
 		expect(availableCommands(agent, complaint())).toEqual(['claim', 'note', 'attach']);
 	});
 	it('once it is theirs, the agent starts, asks the citizen, resolves', () => {
-		expect(availableCommands(agent, complaint({ assignee: ME }))).toEqual(['start', 'request_info', 'resolve', 'note', 'attach']);
-		expect(availableCommands(agent, complaint({ assignee: ME, status: 'in_progress' }))).toEqual(['request_info', 'resolve', 'note', 'attach']);
-		expect(availableCommands(agent, complaint({ assignee: ME, status: 'waiting_citizen' }))).toEqual(['resume', 'note', 'attach']);
+		expect(availableCommands(agent, complaint({ assignee: ME }))).toEqual([
+			'start',
+			'request_info',
+			'resolve',
+			'note',
+			'attach',
+		]);
+		expect(availableCommands(agent, complaint({ assignee: ME, status: 'in_progress' }))).toEqual([
+			'request_info',
+			'resolve',
+			'note',
+			'attach',
+		]);
+		expect(availableCommands(agent, complaint({ assignee: ME, status: 'waiting_citizen' }))).toEqual([
+			'resume',
+			'note',
+			'attach',
+		]);
 	});
 	it("an agent neither rejects nor reassigns, nor moves a colleague's complaint", () => {
 		const own = availableCommands(agent, complaint({ assignee: ME }));
@@ -83,12 +125,34 @@ describe('availableCommands: only the moves this role may make now', () => {
 	});
 	it('a service head dispatches, rejects, reopens and closes', () => {
 		const head = profile('service_head', { service: 'PROP' });
-		expect(availableCommands(head, complaint({ status: 'new', team: null }))).toEqual(['acknowledge', 'assign', 'reject', 'requalify', 'note', 'attach', 'correct', 'merge']);
-		expect(availableCommands(head, complaint({ status: 'resolved' }))).toEqual(['reopen', 'close', 'note', 'attach', 'correct']);
+		expect(availableCommands(head, complaint({ status: 'new', team: null }))).toEqual([
+			'acknowledge',
+			'assign',
+			'reject',
+			'requalify',
+			'note',
+			'attach',
+			'correct',
+			'merge',
+		]);
+		expect(availableCommands(head, complaint({ status: 'resolved' }))).toEqual([
+			'reopen',
+			'close',
+			'note',
+			'attach',
+			'correct',
+		]);
 	});
 	it('a service head claims only what one of their teams holds (the assignment rules refuse any other assignee)', () => {
-		expect(availableCommands(profile('service_head', { service: 'PROP' }), complaint({ status: 'assigned' }))).not.toContain('claim');
-		expect(availableCommands(profile('service_head', { service: 'PROP', teams: ['team-prop'] }), complaint({ status: 'assigned' }))).toContain('claim');
+		expect(
+			availableCommands(profile('service_head', { service: 'PROP' }), complaint({ status: 'assigned' })),
+		).not.toContain('claim');
+		expect(
+			availableCommands(
+				profile('service_head', { service: 'PROP', teams: ['team-prop'] }),
+				complaint({ status: 'assigned' }),
+			),
+		).toContain('claim');
 	});
 	it('merging a duplicate into its original is a rejection: offered to those who qualify, where the transition table allows it', () => {
 		const office = profile('registry_office', { arrondissement: 'HH' });
@@ -96,9 +160,13 @@ describe('availableCommands: only the moves this role may make now', () => {
 		expect(availableCommands(office, complaint({ status: 'resolved' }))).not.toContain('merge');
 		// the transition table keeps assigned → rejected for heads and administrators
 		expect(availableCommands(office, complaint({ status: 'assigned' }))).not.toContain('merge');
-		expect(availableCommands(profile('service_head', { service: 'PROP' }), complaint({ status: 'assigned' }))).toContain('merge');
+		expect(
+			availableCommands(profile('service_head', { service: 'PROP' }), complaint({ status: 'assigned' })),
+		).toContain('merge');
 		const agent = profile('service_agent', { teams: ['team-prop'], userId: 'me' });
-		expect(availableCommands(agent, complaint({ status: 'assigned', team: 'team-prop', assignee: 'me' }))).not.toContain('merge');
+		expect(
+			availableCommands(agent, complaint({ status: 'assigned', team: 'team-prop', assignee: 'me' })),
+		).not.toContain('merge');
 	});
 	it('the registry office qualifies; it does not resolve', () => {
 		const office = profile('registry_office', { arrondissement: 'HH' });

@@ -24,22 +24,44 @@ export type GlobalCapability =
 
 /** What a user may do with one complaint. Workflow moves are commands too (see COMMANDS). */
 export type ComplaintCapability =
-	| 'read'
-	| 'read_personal'
-	| 'note'
-	| 'attach'
-	| 'claim'
-	| 'assign'
-	| 'requalify'
-	| 'correct'
-	| 'merge';
+	'read' | 'read_personal' | 'note' | 'attach' | 'claim' | 'assign' | 'requalify' | 'correct' | 'merge';
 
 export const GLOBAL_CAPABILITIES: Record<RoleKey, readonly GlobalCapability[]> = {
-	administrator: ['use_workspace', 'use_desk', 'read_queue', 'bulk_assign', 'export', 'view_city', 'view_dashboards', 'view_figures', 'share_reports', 'open_complaints', 'serve_data_requests'],
+	administrator: [
+		'use_workspace',
+		'use_desk',
+		'read_queue',
+		'bulk_assign',
+		'export',
+		'view_city',
+		'view_dashboards',
+		'view_figures',
+		'share_reports',
+		'open_complaints',
+		'serve_data_requests',
+	],
 	registry_office: ['use_workspace', 'use_desk', 'read_queue', 'view_figures', 'open_complaints'],
 	service_agent: ['use_workspace', 'read_queue', 'view_figures', 'open_complaints'],
-	service_head: ['use_workspace', 'read_queue', 'bulk_assign', 'export', 'view_dashboards', 'view_figures', 'open_complaints'],
-	director_general: ['use_workspace', 'read_queue', 'export', 'view_city', 'view_dashboards', 'view_figures', 'share_reports', 'open_complaints', 'serve_data_requests'],
+	service_head: [
+		'use_workspace',
+		'read_queue',
+		'bulk_assign',
+		'export',
+		'view_dashboards',
+		'view_figures',
+		'open_complaints',
+	],
+	director_general: [
+		'use_workspace',
+		'read_queue',
+		'export',
+		'view_city',
+		'view_dashboards',
+		'view_figures',
+		'share_reports',
+		'open_complaints',
+		'serve_data_requests',
+	],
 	// officials see figures, never a complaint or a citizen
 	elected_official: ['use_workspace', 'view_city', 'view_dashboards', 'view_figures'],
 	mayor: ['use_workspace', 'view_city', 'view_dashboards', 'view_figures', 'share_reports'],
@@ -100,7 +122,9 @@ export function inScope(profile: StaffProfile, complaint: ComplaintFacts): boole
 				(complaint.category === null && complaint.arrondissement === null)
 			);
 		case 'service_agent':
-			return (complaint.team !== null && profile.teams.includes(complaint.team)) || complaint.assignee === profile.userId;
+			return (
+				(complaint.team !== null && profile.teams.includes(complaint.team)) || complaint.assignee === profile.userId
+			);
 		case 'service_head':
 			return profile.service !== null && complaint.service === profile.service;
 	}
@@ -191,7 +215,10 @@ const NON_STATUS_COMMANDS: Partial<Record<Command, ComplaintCapability>> = {
 const WORKABLE: readonly string[] = ['new', 'acknowledged', 'assigned', 'in_progress', 'waiting_citizen', 'reopened'];
 
 /** What this user may do with this complaint now. Empty when it is out of scope. */
-export function complaintCapabilities(profile: StaffProfile | null, complaint: ComplaintFacts): Set<ComplaintCapability> {
+export function complaintCapabilities(
+	profile: StaffProfile | null,
+	complaint: ComplaintFacts,
+): Set<ComplaintCapability> {
 	if (!profile || !inScope(profile, complaint)) return new Set();
 	const granted = new Set(COMPLAINT_CAPABILITIES[profile.role]);
 	if (!WORKABLE.includes(complaint.status)) {
@@ -243,4 +270,10 @@ export function commandTarget(command: Command, role: RoleKey, from: string): Co
 }
 
 /** Fields a correction may change; the original stays in the history event. */
-export const CORRECTABLE_FIELDS = ['citizen_name', 'citizen_phone', 'citizen_email', 'citizen_postal_address', 'address'] as const;
+export const CORRECTABLE_FIELDS = [
+	'citizen_name',
+	'citizen_phone',
+	'citizen_email',
+	'citizen_postal_address',
+	'address',
+] as const;

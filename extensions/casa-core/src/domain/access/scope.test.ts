@@ -23,7 +23,9 @@ describe('complaintScope', () => {
 	});
 
 	it('ignores teams and service for a registry office', () => {
-		expect(complaintScope(profile('registry_office', { teams: ['t1'], service: 'svc-voirie' }))).toEqual({ _or: [{ user_created: { _eq: USER } }, UNQUALIFIED] });
+		expect(complaintScope(profile('registry_office', { teams: ['t1'], service: 'svc-voirie' }))).toEqual({
+			_or: [{ user_created: { _eq: USER } }, UNQUALIFIED],
+		});
 	});
 
 	it("limits an agent with teams to its teams' complaints and those assigned to it", () => {
@@ -33,11 +35,15 @@ describe('complaintScope', () => {
 	});
 
 	it('limits an agent without a team to complaints assigned to it', () => {
-		expect(complaintScope(profile('service_agent', { service: 'svc-voirie', arrondissement: 'arr-anfa' }))).toEqual({ assignee: { _eq: USER } });
+		expect(complaintScope(profile('service_agent', { service: 'svc-voirie', arrondissement: 'arr-anfa' }))).toEqual({
+			assignee: { _eq: USER },
+		});
 	});
 
 	it("limits a head with a service to that service's complaints", () => {
-		expect(complaintScope(profile('service_head', { service: 'svc-eclairage', teams: ['team-a'] }))).toEqual({ service: { _eq: 'svc-eclairage' } });
+		expect(complaintScope(profile('service_head', { service: 'svc-eclairage', teams: ['team-a'] }))).toEqual({
+			service: { _eq: 'svc-eclairage' },
+		});
 	});
 
 	it('gives a head without a service nothing', () => {
@@ -45,9 +51,12 @@ describe('complaintScope', () => {
 		expect(complaintScope(profile('service_head'))).toBe(MATCH_NOTHING);
 	});
 
-	it.each(['administrator', 'director_general', 'elected_official', 'mayor'] as const)('gives %s every row (null)', (role) => {
-		expect(complaintScope(profile(role, { teams: ['team-a'], service: 'svc', arrondissement: 'arr' }))).toBeNull();
-	});
+	it.each(['administrator', 'director_general', 'elected_official', 'mayor'] as const)(
+		'gives %s every row (null)',
+		(role) => {
+			expect(complaintScope(profile(role, { teams: ['team-a'], service: 'svc', arrondissement: 'arr' }))).toBeNull();
+		},
+	);
 });
 
 describe('roleKeyFromId', () => {
@@ -84,4 +93,3 @@ describe('roleKeyFromId', () => {
 		expect(roleKeyFromId(ROLE_IDS.service_head.toUpperCase(), false)).toBeNull();
 	});
 });
-

@@ -27,10 +27,14 @@ export function complaintScope(profile: StaffProfile): Filter | null {
 			// complaints that arrived with neither place nor category (e-mail) belong to no arrondissement yet:
 			// every registry office sees them, to qualify them
 			const unqualified = { _and: [{ category: { _null: true } }, { arrondissement: { _null: true } }] };
-			return profile.arrondissement ? { _or: [{ arrondissement: { _eq: profile.arrondissement } }, own, unqualified] } : { _or: [own, unqualified] };
+			return profile.arrondissement
+				? { _or: [{ arrondissement: { _eq: profile.arrondissement } }, own, unqualified] }
+				: { _or: [own, unqualified] };
 		}
 		case 'service_agent':
-			return profile.teams.length > 0 ? { _or: [{ team: { _in: profile.teams } }, { assignee: { _eq: profile.userId } }] } : { assignee: { _eq: profile.userId } };
+			return profile.teams.length > 0
+				? { _or: [{ team: { _in: profile.teams } }, { assignee: { _eq: profile.userId } }] }
+				: { assignee: { _eq: profile.userId } };
 		case 'service_head':
 			return profile.service ? { service: { _eq: profile.service } } : MATCH_NOTHING;
 	}

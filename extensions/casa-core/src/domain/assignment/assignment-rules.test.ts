@@ -22,21 +22,35 @@ describe('checkAssignment: registry office', () => {
 
 	it('may route to a team, in any service', () => {
 		expect(checkAssignment(registry, { team: 'team-voirie-1' }, target({ teamMembers: undefined }))).toEqual(ALLOWED);
-		expect(checkAssignment(registry, { team: 'team-eclairage-1' }, target({ teamService: ECLAIRAGE, teamMembers: undefined }))).toEqual(ALLOWED);
+		expect(
+			checkAssignment(
+				registry,
+				{ team: 'team-eclairage-1' },
+				target({ teamService: ECLAIRAGE, teamMembers: undefined }),
+			),
+		).toEqual(ALLOWED);
 	});
 
 	it('may clear the team', () => {
-		expect(checkAssignment(registry, { team: null }, target({ teamService: null, teamMembers: undefined }))).toEqual(ALLOWED);
+		expect(checkAssignment(registry, { team: null }, target({ teamService: null, teamMembers: undefined }))).toEqual(
+			ALLOWED,
+		);
 	});
 
 	it('may not set an assignee, with or without a team', () => {
 		expect(checkAssignment(registry, { assignee: 'user-other' }, target())).toEqual(refused('role_cannot_assign'));
-		expect(checkAssignment(registry, { team: 'team-voirie-1', assignee: 'user-other' }, target())).toEqual(refused('role_cannot_assign'));
-		expect(checkAssignment(registry, { team: 'team-voirie-1', assignee: 'user-self' }, target())).toEqual(refused('role_cannot_assign'));
+		expect(checkAssignment(registry, { team: 'team-voirie-1', assignee: 'user-other' }, target())).toEqual(
+			refused('role_cannot_assign'),
+		);
+		expect(checkAssignment(registry, { team: 'team-voirie-1', assignee: 'user-self' }, target())).toEqual(
+			refused('role_cannot_assign'),
+		);
 	});
 
 	it('may not clear an assignee either', () => {
-		expect(checkAssignment(registry, { assignee: null }, target({ teamMembers: undefined }))).toEqual(refused('role_cannot_assign'));
+		expect(checkAssignment(registry, { assignee: null }, target({ teamMembers: undefined }))).toEqual(
+			refused('role_cannot_assign'),
+		);
 	});
 });
 
@@ -48,18 +62,26 @@ describe('checkAssignment: service head', () => {
 	});
 
 	it("may not route to another service's team", () => {
-		expect(checkAssignment(head, { team: 'team-eclairage-1' }, target({ teamService: ECLAIRAGE, teamMembers: undefined }))).toEqual(refused('team_outside_service'));
+		expect(
+			checkAssignment(head, { team: 'team-eclairage-1' }, target({ teamService: ECLAIRAGE, teamMembers: undefined })),
+		).toEqual(refused('team_outside_service'));
 	});
 
 	it('may not route to a team whose service is unknown', () => {
-		expect(checkAssignment(head, { team: 'team-x' }, target({ teamService: null, teamMembers: undefined }))).toEqual(refused('team_outside_service'));
+		expect(checkAssignment(head, { team: 'team-x' }, target({ teamService: null, teamMembers: undefined }))).toEqual(
+			refused('team_outside_service'),
+		);
 		expect(checkAssignment(head, { team: 'team-x' }, { service: VOIRIE })).toEqual(refused('team_outside_service'));
 	});
 
 	it('may not route anywhere without a service of its own', () => {
 		const headWithoutService = profile('service_head');
-		expect(checkAssignment(headWithoutService, { team: 'team-voirie-1' }, target({ teamMembers: undefined }))).toEqual(refused('team_outside_service'));
-		expect(checkAssignment(headWithoutService, { team: 'team-x' }, target({ teamService: null, teamMembers: undefined }))).toEqual(refused('team_outside_service'));
+		expect(checkAssignment(headWithoutService, { team: 'team-voirie-1' }, target({ teamMembers: undefined }))).toEqual(
+			refused('team_outside_service'),
+		);
+		expect(
+			checkAssignment(headWithoutService, { team: 'team-x' }, target({ teamService: null, teamMembers: undefined })),
+		).toEqual(refused('team_outside_service'));
 	});
 
 	it('may dispatch to a member of the team, and with a new team of its service', () => {
@@ -68,7 +90,9 @@ describe('checkAssignment: service head', () => {
 	});
 
 	it('may clear the team or the assignee', () => {
-		expect(checkAssignment(head, { team: null }, target({ teamService: null, teamMembers: undefined }))).toEqual(ALLOWED);
+		expect(checkAssignment(head, { team: null }, target({ teamService: null, teamMembers: undefined }))).toEqual(
+			ALLOWED,
+		);
 		expect(checkAssignment(head, { assignee: null }, target({ teamMembers: undefined }))).toEqual(ALLOWED);
 	});
 
@@ -86,17 +110,27 @@ describe('checkAssignment: service agent', () => {
 
 	it('may not give a complaint to someone else, nor release it', () => {
 		expect(checkAssignment(agent, { assignee: 'user-other' }, target())).toEqual(refused('agent_claims_only_own'));
-		expect(checkAssignment(agent, { assignee: null }, target({ teamMembers: undefined }))).toEqual(refused('agent_claims_only_own'));
+		expect(checkAssignment(agent, { assignee: null }, target({ teamMembers: undefined }))).toEqual(
+			refused('agent_claims_only_own'),
+		);
 	});
 
 	it('may not change the team, even when claiming for itself', () => {
-		expect(checkAssignment(agent, { team: 'team-voirie-2' }, target({ teamMembers: undefined }))).toEqual(refused('role_cannot_assign'));
-		expect(checkAssignment(agent, { team: 'team-voirie-1', assignee: 'user-self' }, target())).toEqual(refused('role_cannot_assign'));
-		expect(checkAssignment(agent, { team: null }, target({ teamMembers: undefined }))).toEqual(refused('role_cannot_assign'));
+		expect(checkAssignment(agent, { team: 'team-voirie-2' }, target({ teamMembers: undefined }))).toEqual(
+			refused('role_cannot_assign'),
+		);
+		expect(checkAssignment(agent, { team: 'team-voirie-1', assignee: 'user-self' }, target())).toEqual(
+			refused('role_cannot_assign'),
+		);
+		expect(checkAssignment(agent, { team: null }, target({ teamMembers: undefined }))).toEqual(
+			refused('role_cannot_assign'),
+		);
 	});
 
-	it("may not claim a complaint of a team it is not a member of", () => {
-		expect(checkAssignment(agent, { assignee: 'user-self' }, target({ teamMembers: ['user-other'] }))).toEqual(refused('assignee_not_in_team'));
+	it('may not claim a complaint of a team it is not a member of', () => {
+		expect(checkAssignment(agent, { assignee: 'user-self' }, target({ teamMembers: ['user-other'] }))).toEqual(
+			refused('assignee_not_in_team'),
+		);
 	});
 });
 
@@ -104,15 +138,27 @@ describe('checkAssignment: administrator', () => {
 	const admin = profile('administrator');
 
 	it('may do anything within the team membership rule', () => {
-		expect(checkAssignment(admin, { team: 'team-eclairage-1' }, target({ teamService: ECLAIRAGE, teamMembers: undefined }))).toEqual(ALLOWED);
-		expect(checkAssignment(admin, { team: 'team-eclairage-1', assignee: 'user-e' }, target({ teamService: ECLAIRAGE, teamMembers: ['user-e'] }))).toEqual(ALLOWED);
-		expect(checkAssignment(admin, { team: null, assignee: null }, target({ teamService: null, teamMembers: undefined }))).toEqual(ALLOWED);
+		expect(
+			checkAssignment(admin, { team: 'team-eclairage-1' }, target({ teamService: ECLAIRAGE, teamMembers: undefined })),
+		).toEqual(ALLOWED);
+		expect(
+			checkAssignment(
+				admin,
+				{ team: 'team-eclairage-1', assignee: 'user-e' },
+				target({ teamService: ECLAIRAGE, teamMembers: ['user-e'] }),
+			),
+		).toEqual(ALLOWED);
+		expect(
+			checkAssignment(admin, { team: null, assignee: null }, target({ teamService: null, teamMembers: undefined })),
+		).toEqual(ALLOWED);
 		expect(checkAssignment(admin, { team: 'team-x' }, { service: null })).toEqual(ALLOWED);
 	});
 
 	it('may not assign someone who is not a member of the team', () => {
 		expect(checkAssignment(admin, { assignee: 'user-stranger' }, target())).toEqual(refused('assignee_not_in_team'));
-		expect(checkAssignment(admin, { assignee: 'user-self' }, target({ teamMembers: [] }))).toEqual(refused('assignee_not_in_team'));
+		expect(checkAssignment(admin, { assignee: 'user-self' }, target({ teamMembers: [] }))).toEqual(
+			refused('assignee_not_in_team'),
+		);
 	});
 
 	it('skips the membership rule when the members are not known', () => {
@@ -124,9 +170,13 @@ describe('checkAssignment: read-only roles', () => {
 	for (const role of ['director_general', 'elected_official', 'mayor'] as const) {
 		it(`refuses ${role} any change`, () => {
 			const reader = profile(role, { service: VOIRIE, teams: ['team-voirie-1'] });
-			expect(checkAssignment(reader, { team: 'team-voirie-1' }, target({ teamMembers: undefined }))).toEqual(refused('role_cannot_assign'));
+			expect(checkAssignment(reader, { team: 'team-voirie-1' }, target({ teamMembers: undefined }))).toEqual(
+				refused('role_cannot_assign'),
+			);
 			expect(checkAssignment(reader, { assignee: 'user-self' }, target())).toEqual(refused('role_cannot_assign'));
-			expect(checkAssignment(reader, { team: null, assignee: null }, target({ teamMembers: undefined }))).toEqual(refused('role_cannot_assign'));
+			expect(checkAssignment(reader, { team: null, assignee: null }, target({ teamMembers: undefined }))).toEqual(
+				refused('role_cannot_assign'),
+			);
 			expect(checkAssignment(reader, {}, target())).toEqual(refused('role_cannot_assign'));
 		});
 	}

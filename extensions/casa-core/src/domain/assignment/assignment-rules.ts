@@ -15,15 +15,25 @@ export interface AssignmentTarget {
 	teamMembers?: string[];
 }
 
-export type AssignmentCheck = { allowed: true } | { allowed: false; reason: 'role_cannot_assign' | 'team_outside_service' | 'assignee_not_in_team' | 'agent_claims_only_own' };
+export type AssignmentCheck =
+	| { allowed: true }
+	| {
+			allowed: false;
+			reason: 'role_cannot_assign' | 'team_outside_service' | 'assignee_not_in_team' | 'agent_claims_only_own';
+	  };
 
 /**
  * Registry offices route to a team; heads dispatch within their service; an
  * agent may only take a complaint of one of their teams for themselves.
  */
-export function checkAssignment(profile: StaffProfile, change: AssignmentChange, target: AssignmentTarget): AssignmentCheck {
+export function checkAssignment(
+	profile: StaffProfile,
+	change: AssignmentChange,
+	target: AssignmentTarget,
+): AssignmentCheck {
 	const { role } = profile;
-	if (change.assignee && target.teamMembers && !target.teamMembers.includes(change.assignee)) return { allowed: false, reason: 'assignee_not_in_team' };
+	if (change.assignee && target.teamMembers && !target.teamMembers.includes(change.assignee))
+		return { allowed: false, reason: 'assignee_not_in_team' };
 	switch (role) {
 		case 'administrator':
 			return { allowed: true };
@@ -32,7 +42,8 @@ export function checkAssignment(profile: StaffProfile, change: AssignmentChange,
 			return { allowed: true };
 		case 'service_head':
 			// fail closed: a head without a service, or a team whose service is unknown, is outside the head's service
-			if (change.team && (!profile.service || target.teamService !== profile.service)) return { allowed: false, reason: 'team_outside_service' };
+			if (change.team && (!profile.service || target.teamService !== profile.service))
+				return { allowed: false, reason: 'team_outside_service' };
 			return { allowed: true };
 		case 'service_agent':
 			if (change.team !== undefined) return { allowed: false, reason: 'role_cannot_assign' };

@@ -3,13 +3,15 @@ import { CASABLANCA_OFFSET_FACTS, runtimeOffsetMinutes, wrongOffsetFacts } from 
 
 describe('time-zone data', () => {
 	it('finds nothing wrong with a clock that follows the decrees', () => {
-		const decreed = (date: Date) => CASABLANCA_OFFSET_FACTS.find((fact) => fact.at === date.toISOString().replace('.000Z', 'Z'))!.offsetMinutes;
+		const decreed = (date: Date) =>
+			CASABLANCA_OFFSET_FACTS.find((fact) => fact.at === date.toISOString().replace('.000Z', 'Z'))!.offsetMinutes;
 		expect(wrongOffsetFacts(decreed)).toEqual([]);
 	});
 
 	it('names the return to UTC+0 when the data predates it (tzdata 2025c, Node 20)', () => {
 		// 2025c: UTC+1 with Ramadan at UTC+0, and nothing in September 2026
-		const before2026b = (date: Date) => (date >= new Date('2026-02-15T02:00:00Z') && date < new Date('2026-03-22T02:00:00Z') ? 0 : 60);
+		const before2026b = (date: Date) =>
+			date >= new Date('2026-02-15T02:00:00Z') && date < new Date('2026-03-22T02:00:00Z') ? 0 : 60;
 		expect(wrongOffsetFacts(before2026b).map((fact) => fact.at)).toEqual(['2026-10-01T12:00:00Z']);
 	});
 
@@ -21,6 +23,9 @@ describe('time-zone data', () => {
 
 	// the requirement itself: this fails on a runtime whose tz data is older than 2026b, saying so
 	it(`runs on tz data that knows Casablanca's clock (runtime tzdata ${process.versions.tz ?? 'unknown'}, Node ${process.version})`, () => {
-		expect(wrongOffsetFacts().map((fact) => `${fact.at}: ${fact.why}`), 'tzdata 2026b or later is needed (Node 22 from the `node` package has it)').toEqual([]);
+		expect(
+			wrongOffsetFacts().map((fact) => `${fact.at}: ${fact.why}`),
+			'tzdata 2026b or later is needed (Node 22 from the `node` package has it)',
+		).toEqual([]);
 	});
 });

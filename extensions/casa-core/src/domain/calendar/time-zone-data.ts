@@ -23,7 +23,10 @@ export const CASABLANCA_OFFSET_FACTS: readonly OffsetFact[] = [
 
 /** Casablanca's offset in minutes at an instant, from the runtime's own tz data. */
 export function runtimeOffsetMinutes(date: Date, timeZone = CASABLANCA_TIME_ZONE): number {
-	const name = new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'longOffset' }).formatToParts(date).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
+	const name =
+		new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'longOffset' })
+			.formatToParts(date)
+			.find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
 	const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
 	if (!match) return 0;
 	return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));

@@ -8,7 +8,9 @@ const calendar = new WorkingCalendar(casablanca2026);
 
 /** Instant of a Casablanca wall-clock time 'YYYY-MM-DD HH:mm[:ss.SSS]'. */
 function local(text: string): Date {
-	const [, y, mo, d, h, mi, s = '0', ms = '0'] = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})(?::(\d{2})\.(\d{3}))?$/.exec(text)!;
+	const [, y, mo, d, h, mi, s = '0', ms = '0'] = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})(?::(\d{2})\.(\d{3}))?$/.exec(
+		text,
+	)!;
 	return new Date(new TZDate(+y, +mo - 1, +d, +h, +mi, +s, +ms, CASABLANCA_TIME_ZONE).getTime());
 }
 
@@ -38,19 +40,34 @@ describe('localDate', () => {
 describe('workingWindow', () => {
 	it('is 08:30–16:30 on a normal weekday', () => {
 		// Monday 2026-06-08, UTC+1
-		expect(calendar.workingWindow('2026-06-08')).toEqual({ start: new Date('2026-06-08T07:30:00Z'), end: new Date('2026-06-08T15:30:00Z') });
+		expect(calendar.workingWindow('2026-06-08')).toEqual({
+			start: new Date('2026-06-08T07:30:00Z'),
+			end: new Date('2026-06-08T15:30:00Z'),
+		});
 	});
 
 	it('is 08:30–16:30 at UTC+0 the day before the Ramadan schedule starts', () => {
 		// Tuesday 2026-02-17: normal hours, but the clock is already at UTC+0
-		expect(calendar.workingWindow('2026-02-17')).toEqual({ start: new Date('2026-02-17T08:30:00Z'), end: new Date('2026-02-17T16:30:00Z') });
+		expect(calendar.workingWindow('2026-02-17')).toEqual({
+			start: new Date('2026-02-17T08:30:00Z'),
+			end: new Date('2026-02-17T16:30:00Z'),
+		});
 	});
 
 	it('follows the Ramadan schedule from its first to its last day (dated beats undated)', () => {
-		expect(calendar.workingWindow('2026-02-18')).toEqual({ start: new Date('2026-02-18T09:00:00Z'), end: new Date('2026-02-18T15:00:00Z') });
-		expect(calendar.workingWindow('2026-03-19')).toEqual({ start: new Date('2026-03-19T09:00:00Z'), end: new Date('2026-03-19T15:00:00Z') });
+		expect(calendar.workingWindow('2026-02-18')).toEqual({
+			start: new Date('2026-02-18T09:00:00Z'),
+			end: new Date('2026-02-18T15:00:00Z'),
+		});
+		expect(calendar.workingWindow('2026-03-19')).toEqual({
+			start: new Date('2026-03-19T09:00:00Z'),
+			end: new Date('2026-03-19T15:00:00Z'),
+		});
 		// Monday 2026-03-23: back to normal hours, at UTC+1 again
-		expect(calendar.workingWindow('2026-03-23')).toEqual({ start: new Date('2026-03-23T07:30:00Z'), end: new Date('2026-03-23T15:30:00Z') });
+		expect(calendar.workingWindow('2026-03-23')).toEqual({
+			start: new Date('2026-03-23T07:30:00Z'),
+			end: new Date('2026-03-23T15:30:00Z'),
+		});
 	});
 
 	it('has no window on weekends, including a Ramadan Saturday, nor on holidays', () => {
@@ -62,8 +79,21 @@ describe('workingWindow', () => {
 	});
 
 	it('picks the narrowest dated range, then a half-open one, whatever the input order', () => {
-		const lastWeek: WorkSchedule = { ...RAMADAN_1447, name: 'Last Ramadan week', validFrom: '2026-03-16', validTo: '2026-03-19', startTime: '10:00', endTime: '14:00' };
-		const fromJuly: WorkSchedule = { ...NORMAL, name: 'From July', validFrom: '2026-07-01', startTime: '08:00', endTime: '16:00' };
+		const lastWeek: WorkSchedule = {
+			...RAMADAN_1447,
+			name: 'Last Ramadan week',
+			validFrom: '2026-03-16',
+			validTo: '2026-03-19',
+			startTime: '10:00',
+			endTime: '14:00',
+		};
+		const fromJuly: WorkSchedule = {
+			...NORMAL,
+			name: 'From July',
+			validFrom: '2026-07-01',
+			startTime: '08:00',
+			endTime: '16:00',
+		};
 		for (const schedules of [
 			[NORMAL, fromJuly, RAMADAN_1447, lastWeek],
 			[lastWeek, RAMADAN_1447, fromJuly, NORMAL],
@@ -193,7 +223,11 @@ describe('addWorkingDays', () => {
 
 	it('counts only consecutive days without a window towards the no-working-day guard', () => {
 		// Mondays only, no holidays: 6 closed days per working day, 1 194 closed days in all
-		const mondays = new WorkingCalendar({ timeZone: CASABLANCA_TIME_ZONE, schedules: [{ ...NORMAL, weekdays: [1] }], holidays: [] });
+		const mondays = new WorkingCalendar({
+			timeZone: CASABLANCA_TIME_ZONE,
+			schedules: [{ ...NORMAL, weekdays: [1] }],
+			holidays: [],
+		});
 		// 200th Monday = 2026-06-01 + 199 weeks (1 393 days): + 365 → 2027-06-01, + 366 → 2028-06-01,
 		// + 365 → 2029-06-01, + 297 → 2030-03-25 (a Monday)
 		expect(wall(mondays.addWorkingDays(local('2026-06-01 08:30'), 200))).toBe('Mon 2030-03-25 16:30:00.000');
@@ -247,7 +281,9 @@ describe('workingDaysBetween', () => {
 			['2026-06-06 19:00', '2026-06-16 13:07'],
 		];
 		for (const [a, b] of ends) {
-			expect(wall(calendar.addWorkingDays(local(a), calendar.workingDaysBetween(local(a), local(b))))).toBe(wall(local(b)));
+			expect(wall(calendar.addWorkingDays(local(a), calendar.workingDaysBetween(local(a), local(b))))).toBe(
+				wall(local(b)),
+			);
 		}
 	});
 });
@@ -276,15 +312,26 @@ describe('addCalendarDays', () => {
 describe('constructor', () => {
 	it('rejects bad configuration with a clear message', () => {
 		expect(() => new WorkingCalendar({ ...casablanca2026, timeZone: 'Africa/Casablanka' })).toThrow(/time zone/);
-		expect(() => new WorkingCalendar({ ...casablanca2026, schedules: [{ ...NORMAL, startTime: '8h30' }] })).toThrow(/Horaire normal.*8h30/);
-		expect(() => new WorkingCalendar({ ...casablanca2026, schedules: [{ ...NORMAL, endTime: '08:00' }] })).toThrow(/not after/);
-		expect(() => new WorkingCalendar({ ...casablanca2026, schedules: [{ ...NORMAL, weekdays: [0, 1] }] })).toThrow(/weekday 0/);
-		expect(() => new WorkingCalendar({ ...casablanca2026, schedules: [{ ...RAMADAN_1447, validTo: '2026-02-01' }] })).toThrow(/after validTo/);
+		expect(() => new WorkingCalendar({ ...casablanca2026, schedules: [{ ...NORMAL, startTime: '8h30' }] })).toThrow(
+			/Horaire normal.*8h30/,
+		);
+		expect(() => new WorkingCalendar({ ...casablanca2026, schedules: [{ ...NORMAL, endTime: '08:00' }] })).toThrow(
+			/not after/,
+		);
+		expect(() => new WorkingCalendar({ ...casablanca2026, schedules: [{ ...NORMAL, weekdays: [0, 1] }] })).toThrow(
+			/weekday 0/,
+		);
+		expect(
+			() => new WorkingCalendar({ ...casablanca2026, schedules: [{ ...RAMADAN_1447, validTo: '2026-02-01' }] }),
+		).toThrow(/after validTo/);
 		expect(() => new WorkingCalendar({ ...casablanca2026, holidays: [{ date: '2026-02-30' }] })).toThrow(/2026-02-30/);
 	});
 
 	it('accepts HH:mm:ss times from the database', () => {
-		const c = new WorkingCalendar({ ...casablanca2026, schedules: [{ ...NORMAL, startTime: '08:30:00', endTime: '16:30:00' }] });
+		const c = new WorkingCalendar({
+			...casablanca2026,
+			schedules: [{ ...NORMAL, startTime: '08:30:00', endTime: '16:30:00' }],
+		});
 		expect(c.workingWindow('2026-06-08')!.end.toISOString()).toBe('2026-06-08T15:30:00.000Z');
 	});
 });

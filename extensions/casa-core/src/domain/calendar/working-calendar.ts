@@ -58,7 +58,8 @@ function parseIsoDate(value: string, what: string): [number, number, number] {
 	if (match) {
 		const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
 		const check = new Date(Date.UTC(year, month - 1, day));
-		if (check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day) return [year, month, day];
+		if (check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day)
+			return [year, month, day];
 	}
 	throw new RangeError(`${what}: '${value}' is not a valid YYYY-MM-DD date`);
 }
@@ -96,7 +97,8 @@ export class WorkingCalendar {
 	private readonly windows = new Map<IsoDate, Window | null>();
 
 	constructor(data: CalendarData) {
-		if (Number.isNaN(new TZDate(0, data.timeZone).getTime())) throw new RangeError(`Unknown time zone '${data.timeZone}'`);
+		if (Number.isNaN(new TZDate(0, data.timeZone).getTime()))
+			throw new RangeError(`Unknown time zone '${data.timeZone}'`);
 		this.timeZone = data.timeZone;
 		this.holidays = new Set(
 			data.holidays.map((holiday) => {
@@ -113,11 +115,13 @@ export class WorkingCalendar {
 					throw new RangeError(`${what}: validFrom ${schedule.validFrom} is after validTo ${schedule.validTo}`);
 				}
 				for (const weekday of schedule.weekdays) {
-					if (!Number.isInteger(weekday) || weekday < 1 || weekday > 7) throw new RangeError(`${what}: weekday ${weekday} is not in 1 (Monday) … 7 (Sunday)`);
+					if (!Number.isInteger(weekday) || weekday < 1 || weekday > 7)
+						throw new RangeError(`${what}: weekday ${weekday} is not in 1 (Monday) … 7 (Sunday)`);
 				}
 				const start = parseTime(schedule.startTime, `${what} startTime`);
 				const end = parseTime(schedule.endTime, `${what} endTime`);
-				if (end[0] * 60 + end[1] <= start[0] * 60 + start[1]) throw new RangeError(`${what}: endTime ${schedule.endTime} is not after startTime ${schedule.startTime}`);
+				if (end[0] * 60 + end[1] <= start[0] * 60 + start[1])
+					throw new RangeError(`${what}: endTime ${schedule.endTime} is not after startTime ${schedule.startTime}`);
 				return { schedule, weekdays: new Set(schedule.weekdays), start, end };
 			})
 			// stable sort: equal precedence keeps the input order
@@ -135,7 +139,9 @@ export class WorkingCalendar {
 	private scheduleFor(date: IsoDate): ParsedSchedule | null {
 		return (
 			this.schedules.find(
-				({ schedule }) => (schedule.validFrom === null || schedule.validFrom <= date) && (schedule.validTo === null || date <= schedule.validTo),
+				({ schedule }) =>
+					(schedule.validFrom === null || schedule.validFrom <= date) &&
+					(schedule.validTo === null || date <= schedule.validTo),
 			) ?? null
 		);
 	}
@@ -181,7 +187,8 @@ export class WorkingCalendar {
 	 * rounded to the millisecond.
 	 */
 	addWorkingDays(start: Date, days: number): Date {
-		if (!Number.isFinite(days) || days < 0) throw new RangeError(`addWorkingDays takes a finite, non-negative number of days (got ${days})`);
+		if (!Number.isFinite(days) || days < 0)
+			throw new RangeError(`addWorkingDays takes a finite, non-negative number of days (got ${days})`);
 		if (Number.isNaN(start.getTime())) throw new RangeError('addWorkingDays: invalid start date');
 		let remaining = days;
 		let date = this.localDate(start);
@@ -195,7 +202,8 @@ export class WorkingCalendar {
 				const begin = Math.max(from, window.start);
 				const available = (window.end - begin) / length;
 				// round, not truncate: 13/24 of 8 h is 15599999.999… ms in floating point
-				if (remaining <= available + EPSILON) return new Date(Math.min(window.end, Math.round(begin + remaining * length)));
+				if (remaining <= available + EPSILON)
+					return new Date(Math.min(window.end, Math.round(begin + remaining * length)));
 				remaining -= available;
 			} else if (!window && ++withoutWindow > MAX_DAYS_WITHOUT_WINDOW) {
 				throw new Error(

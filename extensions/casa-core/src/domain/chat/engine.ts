@@ -85,7 +85,8 @@ export interface Turn {
 export const MIN_DESCRIPTION = 10;
 export const MAX_DESCRIPTION = 2000;
 
-const t = (conversation: Conversation, key: string, values: Record<string, unknown> = {}) => translate(conversation.language, `chat.${key}`, values);
+const t = (conversation: Conversation, key: string, values: Record<string, unknown> = {}) =>
+	translate(conversation.language, `chat.${key}`, values);
 const nameOf = (item: CatalogService, language: Language) => (language === 'ar' ? item.name_ar : item.name_fr);
 
 interface StepSpec {
@@ -93,7 +94,11 @@ interface StepSpec {
 	previous: StepName | null;
 	prompt(conversation: Conversation, catalog: Catalog): Reply;
 	/** a new conversation and draft, or a reply that asks again */
-	accept(conversation: Conversation, input: Inbound, catalog: Catalog): { draft: Draft; next: StepName | 'submit' } | { again: string };
+	accept(
+		conversation: Conversation,
+		input: Inbound,
+		catalog: Catalog,
+	): { draft: Draft; next: StepName | 'submit' } | { again: string };
 }
 
 function list(items: CatalogService[], language: Language): Choice[] {
@@ -101,12 +106,18 @@ function list(items: CatalogService[], language: Language): Choice[] {
 }
 
 /** A choice by its id, its number in the list, its name, or one of the keywords. */
-function pick<T extends CatalogService>(input: Inbound, items: T[], extraWords: (item: T) => string = () => ''): T | null {
+function pick<T extends CatalogService>(
+	input: Inbound,
+	items: T[],
+	extraWords: (item: T) => string = () => '',
+): T | null {
 	if (input.kind === 'choice') return items.find((item) => item.code === input.id) ?? null;
 	if (input.kind !== 'text') return null;
 	const text = normalise(input.text);
 	if (/^\d{1,2}$/.test(text)) return items[Number(text) - 1] ?? null;
-	const exact = items.find((item) => normalise(item.code) === text || normalise(item.name_fr) === text || normalise(item.name_ar) === text);
+	const exact = items.find(
+		(item) => normalise(item.code) === text || normalise(item.name_fr) === text || normalise(item.name_ar) === text,
+	);
 	if (exact) return exact;
 	if (text.length < 3) return null;
 	const matches = items.filter((item) => {
@@ -116,23 +127,36 @@ function pick<T extends CatalogService>(input: Inbound, items: T[], extraWords: 
 	return matches.length === 1 ? matches[0] : null;
 }
 
-const categoriesOf = (catalog: Catalog, service: string | undefined) => catalog.categories.filter((category) => category.service === service);
+const categoriesOf = (catalog: Catalog, service: string | undefined) =>
+	catalog.categories.filter((category) => category.service === service);
 
 const STEPS: Record<StepName, StepSpec> = {
 	service: {
 		previous: null,
-		prompt: (conversation, catalog) => ({ text: t(conversation, 'ask.service'), choices: list(catalog.services, conversation.language) }),
+		prompt: (conversation, catalog) => ({
+			text: t(conversation, 'ask.service'),
+			choices: list(catalog.services, conversation.language),
+		}),
 		accept(conversation, input, catalog) {
 			const shortcut = input.kind === 'text' ? shortcutIn(input.text) : null;
 			if (shortcut?.category) {
 				const category = catalog.categories.find((item) => item.code === shortcut.category);
-				if (category) return { draft: { ...conversation.draft, service: category.service, category: category.code }, next: 'description' };
+				if (category)
+					return {
+						draft: { ...conversation.draft, service: category.service, category: category.code },
+						next: 'description',
+					};
 			}
-			const service = pick(input, catalog.services) ?? catalog.services.find((item) => item.code === shortcut?.service) ?? null;
+			const service =
+				pick(input, catalog.services) ?? catalog.services.find((item) => item.code === shortcut?.service) ?? null;
 			if (!service) {
 				// free text that names no service: the suggestion, when sure, picks the category ("zbel ma t3ayetch")
 				const category = suggested(catalog, input, catalog.categories);
-				if (category) return { draft: { ...conversation.draft, service: category.service, category: category.code }, next: 'description' };
+				if (category)
+					return {
+						draft: { ...conversation.draft, service: category.service, category: category.code },
+						next: 'description',
+					};
 				return { again: 'again.service' };
 			}
 			return { draft: { ...conversation.draft, service: service.code, category: undefined }, next: 'category' };
@@ -141,13 +165,25 @@ const STEPS: Record<StepName, StepSpec> = {
 	category: {
 		previous: 'service',
 		prompt: (conversation, catalog) => ({
-			text: t(conversation, 'ask.category', { service: nameOf(catalog.services.find((item) => item.code === conversation.draft.service) ?? { code: '', name_fr: '', name_ar: '' }, conversation.language) }),
+			text: t(conversation, 'ask.category', {
+				service: nameOf(
+					catalog.services.find((item) => item.code === conversation.draft.service) ?? {
+						code: '',
+						name_fr: '',
+						name_ar: '',
+					},
+					conversation.language,
+				),
+			}),
 			choices: list(categoriesOf(catalog, conversation.draft.service), conversation.language),
 		}),
 		accept(conversation, input, catalog) {
 			const candidates = categoriesOf(catalog, conversation.draft.service);
 			const shortcut = input.kind === 'text' ? shortcutIn(input.text) : null;
-			const category = pick(input, candidates, (item) => item.keywords ?? '') ?? candidates.find((item) => item.code === shortcut?.category) ?? suggested(catalog, input, candidates);
+			const category =
+				pick(input, candidates, (item) => item.keywords ?? '') ??
+				candidates.find((item) => item.code === shortcut?.category) ??
+				suggested(catalog, input, candidates);
 			if (!category) return { again: 'again.category' };
 			return { draft: { ...conversation.draft, category: category.code }, next: 'description' };
 		},
@@ -166,16 +202,32 @@ const STEPS: Record<StepName, StepSpec> = {
 		previous: 'description',
 		prompt: (conversation) => ({ text: t(conversation, 'ask.location'), location: true }),
 		accept(conversation, input) {
-			if (input.kind !== 'location' || !Number.isFinite(input.latitude) || !Number.isFinite(input.longitude)) return { again: 'again.location' };
+			if (input.kind !== 'location' || !Number.isFinite(input.latitude) || !Number.isFinite(input.longitude))
+				return { again: 'again.location' };
 			const address = input.address?.trim() || undefined;
-			return { draft: { ...conversation.draft, latitude: input.latitude, longitude: input.longitude, address: address?.slice(0, 255) }, next: 'photo' };
+			return {
+				draft: {
+					...conversation.draft,
+					latitude: input.latitude,
+					longitude: input.longitude,
+					address: address?.slice(0, 255),
+				},
+				next: 'photo',
+			};
 		},
 	},
 	photo: {
 		previous: 'location',
-		prompt: (conversation) => ({ text: t(conversation, 'ask.photo'), photo: true, choices: [{ id: 'skip', title: t(conversation, 'choice.skip') }] }),
+		prompt: (conversation) => ({
+			text: t(conversation, 'ask.photo'),
+			photo: true,
+			choices: [{ id: 'skip', title: t(conversation, 'choice.skip') }],
+		}),
 		accept(conversation, input) {
-			if (input.kind === 'photo') return input.photo ? { draft: { ...conversation.draft, photo: input.photo }, next: 'confirm' } : { again: 'again.photo_unreadable' };
+			if (input.kind === 'photo')
+				return input.photo
+					? { draft: { ...conversation.draft, photo: input.photo }, next: 'confirm' }
+					: { again: 'again.photo_unreadable' };
 			if (isIntent(input, ['skip', 'no'])) return { draft: { ...conversation.draft, photo: null }, next: 'confirm' };
 			return { again: 'again.photo' };
 		},
@@ -214,7 +266,8 @@ function isIntent(input: Inbound, intents: Intent[]): boolean {
 
 /** A fresh conversation in the language of the first message (Arabic letters: Arabic; otherwise French). */
 export function start(firstInput: Inbound | null, fallback: Language = 'fr'): Conversation {
-	const language: Language = firstInput?.kind === 'text' ? (hasArabicLetters(firstInput.text) ? 'ar' : fallback) : fallback;
+	const language: Language =
+		firstInput?.kind === 'text' ? (hasArabicLetters(firstInput.text) ? 'ar' : fallback) : fallback;
 	return { state: 'service', language, draft: {} };
 }
 
@@ -225,9 +278,16 @@ export function prompt(conversation: Conversation, catalog: Catalog): Reply[] {
 }
 
 /** A new conversation, greeted: what the adapter sends to someone who writes for the first time. */
-export function greet(firstInput: Inbound | null, catalog: Catalog, fallback: Language = 'fr', notice?: 'expired'): Turn {
+export function greet(
+	firstInput: Inbound | null,
+	catalog: Catalog,
+	fallback: Language = 'fr',
+	notice?: 'expired',
+): Turn {
 	const conversation = start(firstInput, fallback);
-	const intro: Reply = { text: [notice ? t(conversation, `notice.${notice}`) : null, t(conversation, 'welcome')].filter(Boolean).join('\n') };
+	const intro: Reply = {
+		text: [notice ? t(conversation, `notice.${notice}`) : null, t(conversation, 'welcome')].filter(Boolean).join('\n'),
+	};
 	// a first message that already names the problem ("zbel", "حفرة") moves on at once
 	if (firstInput?.kind === 'text' && shortcutIn(firstInput.text)) {
 		const turn = handle(conversation, firstInput, catalog);
@@ -241,7 +301,11 @@ export function handle(conversation: Conversation, input: Inbound, catalog: Cata
 	if (input.kind === 'text' || input.kind === 'choice') {
 		const text = input.kind === 'text' ? input.text : input.id;
 		const intent = intentOf(text, ['cancel', 'back', 'french', 'arabic']);
-		if (intent === 'cancel') return { conversation: { ...conversation, state: 'cancelled' }, replies: [{ text: t(conversation, 'cancelled') }] };
+		if (intent === 'cancel')
+			return {
+				conversation: { ...conversation, state: 'cancelled' },
+				replies: [{ text: t(conversation, 'cancelled') }],
+			};
 		if (intent === 'french' || intent === 'arabic') {
 			const switched: Conversation = { ...conversation, language: intent === 'french' ? 'fr' : 'ar' };
 			return { conversation: switched, replies: prompt(switched, catalog) };
@@ -255,10 +319,21 @@ export function handle(conversation: Conversation, input: Inbound, catalog: Cata
 	if (!(conversation.state in STEPS)) return { conversation, replies: [] };
 	const step = STEPS[conversation.state as StepName];
 	// "no" when asked to confirm: nothing is filed
-	if (conversation.state === 'confirm' && isIntent(input, ['no'])) return { conversation: { ...conversation, state: 'cancelled' }, replies: [{ text: t(conversation, 'cancelled') }] };
+	if (conversation.state === 'confirm' && isIntent(input, ['no']))
+		return { conversation: { ...conversation, state: 'cancelled' }, replies: [{ text: t(conversation, 'cancelled') }] };
 	const outcome = step.accept(conversation, input, catalog);
-	if ('again' in outcome) return { conversation, replies: [{ ...step.prompt(conversation, catalog), text: `${t(conversation, outcome.again)}\n${step.prompt(conversation, catalog).text}` }] };
-	if (outcome.next === 'submit') return { conversation: { ...conversation, state: 'submitting', draft: outcome.draft }, replies: [], submit: true };
+	if ('again' in outcome)
+		return {
+			conversation,
+			replies: [
+				{
+					...step.prompt(conversation, catalog),
+					text: `${t(conversation, outcome.again)}\n${step.prompt(conversation, catalog).text}`,
+				},
+			],
+		};
+	if (outcome.next === 'submit')
+		return { conversation: { ...conversation, state: 'submitting', draft: outcome.draft }, replies: [], submit: true };
 	const next: Conversation = { ...conversation, state: outcome.next, draft: outcome.draft };
 	return { conversation: next, replies: prompt(next, catalog) };
 }
@@ -272,12 +347,26 @@ export function completed(conversation: Conversation, result: { reference: strin
  * The intake refused the draft (e.g. a point outside the commune): say why and
  * go back to the step of the first faulty field.
  */
-export function refused(conversation: Conversation, errors: { field: string; message: string }[], catalog: Catalog): Turn {
-	const fieldStep: Record<string, StepName> = { latitude: 'location', longitude: 'location', address: 'location', description: 'description', category: 'category', photos: 'photo' };
+export function refused(
+	conversation: Conversation,
+	errors: { field: string; message: string }[],
+	catalog: Catalog,
+): Turn {
+	const fieldStep: Record<string, StepName> = {
+		latitude: 'location',
+		longitude: 'location',
+		address: 'location',
+		description: 'description',
+		category: 'category',
+		photos: 'photo',
+	};
 	const state = errors.map((error) => fieldStep[error.field]).find(Boolean) ?? 'confirm';
 	const back: Conversation = { ...conversation, state };
 	const [question] = prompt(back, catalog);
-	return { conversation: back, replies: [{ ...question, text: `${errors.map((error) => error.message).join('\n')}\n${question.text}` }] };
+	return {
+		conversation: back,
+		replies: [{ ...question, text: `${errors.map((error) => error.message).join('\n')}\n${question.text}` }],
+	};
 }
 
 /** The complaint fields of a finished draft, for the shared intake path. */

@@ -38,7 +38,8 @@ export interface WhatsAppInbound {
 }
 
 type Json = Record<string, unknown>;
-const obj = (value: unknown): Json => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {});
+const obj = (value: unknown): Json =>
+	value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {};
 const arr = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
@@ -51,7 +52,9 @@ function contentOf(message: Json): WhatsAppContent {
 			const interactive = obj(message.interactive);
 			const reply = obj(interactive.list_reply ?? interactive.button_reply);
 			const id = str(reply.id);
-			return id ? { kind: 'choice', id } : { kind: 'unsupported', type: `interactive:${String(interactive.type ?? '')}` };
+			return id
+				? { kind: 'choice', id }
+				: { kind: 'unsupported', type: `interactive:${String(interactive.type ?? '')}` };
 		}
 		case 'button': {
 			// a quick-reply button of a template message
@@ -61,7 +64,12 @@ function contentOf(message: Json): WhatsAppContent {
 		case 'location': {
 			const location = obj(message.location);
 			const address = [str(location.name), str(location.address)].filter(Boolean).join(', ');
-			return { kind: 'location', latitude: Number(location.latitude), longitude: Number(location.longitude), address: address || null };
+			return {
+				kind: 'location',
+				latitude: Number(location.latitude),
+				longitude: Number(location.longitude),
+				address: address || null,
+			};
 		}
 		case 'image': {
 			const image = obj(message.image);
@@ -87,7 +95,13 @@ export function inboundMessages(payload: unknown): WhatsAppInbound[] {
 				const from = str(message.from);
 				if (!id || !from) continue;
 				const seconds = Number(message.timestamp);
-				messages.push({ id, from: from.replace(/\D/g, ''), phoneNumberId, timestamp: Number.isFinite(seconds) ? new Date(seconds * 1000) : new Date(), content: contentOf(message) });
+				messages.push({
+					id,
+					from: from.replace(/\D/g, ''),
+					phoneNumberId,
+					timestamp: Number.isFinite(seconds) ? new Date(seconds * 1000) : new Date(),
+					content: contentOf(message),
+				});
 			}
 		}
 	}
@@ -104,11 +118,21 @@ function cut(text: string, max: number): string {
 export function outboundMessage(to: string, reply: Reply, labels: { pick: string }): Json {
 	const base = { messaging_product: 'whatsapp', recipient_type: 'individual', to };
 	const choices = reply.choices ?? [];
-	if (choices.length > 0 && choices.length <= 3 && choices.every((choice) => choice.title.length <= LIMITS.buttonTitle)) {
+	if (
+		choices.length > 0 &&
+		choices.length <= 3 &&
+		choices.every((choice) => choice.title.length <= LIMITS.buttonTitle)
+	) {
 		return {
 			...base,
 			type: 'interactive',
-			interactive: { type: 'button', body: { text: cut(reply.text, LIMITS.body) }, action: { buttons: choices.map((choice) => ({ type: 'reply', reply: { id: choice.id, title: choice.title } })) } },
+			interactive: {
+				type: 'button',
+				body: { text: cut(reply.text, LIMITS.body) },
+				action: {
+					buttons: choices.map((choice) => ({ type: 'reply', reply: { id: choice.id, title: choice.title } })),
+				},
+			},
 		};
 	}
 	if (choices.length > 0 && choices.length <= LIMITS.rows) {
@@ -125,7 +149,9 @@ export function outboundMessage(to: string, reply: Reply, labels: { pick: string
 							rows: choices.map((choice) => ({
 								id: choice.id,
 								title: cut(choice.title, LIMITS.rowTitle),
-								...(choice.title.length > LIMITS.rowTitle || choice.description ? { description: cut(choice.description ?? choice.title, LIMITS.rowDescription) } : {}),
+								...(choice.title.length > LIMITS.rowTitle || choice.description
+									? { description: cut(choice.description ?? choice.title, LIMITS.rowDescription) }
+									: {}),
 							})),
 						},
 					],
@@ -136,17 +162,35 @@ export function outboundMessage(to: string, reply: Reply, labels: { pick: string
 	if (choices.length > LIMITS.rows) {
 		// too many for a list: numbered in the text (the engine accepts the number)
 		const lines = choices.map((choice, index) => `${index + 1}. ${choice.title}`);
-		return { ...base, type: 'text', text: { preview_url: false, body: cut(`${reply.text}\n${lines.join('\n')}`, LIMITS.text) } };
+		return {
+			...base,
+			type: 'text',
+			text: { preview_url: false, body: cut(`${reply.text}\n${lines.join('\n')}`, LIMITS.text) },
+		};
 	}
 	if (reply.location) {
-		return { ...base, type: 'interactive', interactive: { type: 'location_request_message', body: { text: cut(reply.text, LIMITS.body) }, action: { name: 'send_location' } } };
+		return {
+			...base,
+			type: 'interactive',
+			interactive: {
+				type: 'location_request_message',
+				body: { text: cut(reply.text, LIMITS.body) },
+				action: { name: 'send_location' },
+			},
+		};
 	}
 	return { ...base, type: 'text', text: { preview_url: true, body: cut(reply.text, LIMITS.text) } };
 }
 
 /** A text message (status updates inside the 24-hour window). */
 export function textMessage(to: string, body: string): Json {
-	return { messaging_product: 'whatsapp', recipient_type: 'individual', to, type: 'text', text: { preview_url: true, body: cut(body, LIMITS.text) } };
+	return {
+		messaging_product: 'whatsapp',
+		recipient_type: 'individual',
+		to,
+		type: 'text',
+		text: { preview_url: true, body: cut(body, LIMITS.text) },
+	};
 }
 
 /** A template message (outside the 24-hour window only approved templates may be sent). */
@@ -159,7 +203,19 @@ export function templateMessage(to: string, name: string, language: 'fr' | 'ar',
 		template: {
 			name,
 			language: { code: language },
-			...(parameters.length > 0 ? { components: [{ type: 'body', parameters: parameters.map((text) => ({ type: 'text', text: cut(text.replace(/[\n\t]+/g, ' ').replace(/ {4,}/g, '   '), 1024) })) }] } : {}),
+			...(parameters.length > 0
+				? {
+						components: [
+							{
+								type: 'body',
+								parameters: parameters.map((text) => ({
+									type: 'text',
+									text: cut(text.replace(/[\n\t]+/g, ' ').replace(/ {4,}/g, '   '), 1024),
+								})),
+							},
+						],
+					}
+				: {}),
 		},
 	};
 }

@@ -24,7 +24,16 @@ const OUTSIDE_POINT = { latitude: 33.686, longitude: -7.383 };
 
 const calendar = new WorkingCalendar({
 	timeZone: CASABLANCA_TIME_ZONE,
-	schedules: [{ name: 'Horaire normal', validFrom: null, validTo: null, weekdays: [1, 2, 3, 4, 5], startTime: '08:30', endTime: '16:30' }],
+	schedules: [
+		{
+			name: 'Horaire normal',
+			validFrom: null,
+			validTo: null,
+			weekdays: [1, 2, 3, 4, 5],
+			startTime: '08:30',
+			endTime: '16:30',
+		},
+	],
 	holidays: [
 		{ date: '2026-01-01', name: 'Nouvel an' },
 		{ date: '2026-05-01', name: 'Fête du Travail' },
@@ -40,7 +49,17 @@ const locator = new ArrondissementLocator(loadArrondissements().map((a) => ({ co
 function category(code: string, service: string, extra: Partial<CategoryInfo> = {}): [string, CategoryInfo] {
 	return [
 		code,
-		{ code, service, priority: 'normal', active: true, acknowledgeIn: 1, acknowledgeUnit: 'working_days', resolveIn: 5, resolveUnit: 'working_days', ...extra },
+		{
+			code,
+			service,
+			priority: 'normal',
+			active: true,
+			acknowledgeIn: 1,
+			acknowledgeUnit: 'working_days',
+			resolveIn: 5,
+			resolveUnit: 'working_days',
+			...extra,
+		},
 	];
 }
 
@@ -48,7 +67,12 @@ const CATEGORIES = new Map<string, CategoryInfo>([
 	category('PROP-01', 'PROP', { priority: 'high', acknowledgeIn: 1, resolveIn: 1 }),
 	category('PROP-02', 'PROP', { acknowledgeIn: 1, resolveIn: 5 }),
 	category('PROP-99', 'PROP', { active: false }),
-	category('ADM-01', 'ADM', { acknowledgeIn: 2, acknowledgeUnit: 'working_days', resolveIn: 60, resolveUnit: 'calendar_days' }),
+	category('ADM-01', 'ADM', {
+		acknowledgeIn: 2,
+		acknowledgeUnit: 'working_days',
+		resolveIn: 60,
+		resolveUnit: 'calendar_days',
+	}),
 	category('ECL-01', 'ECL'),
 	category('VOI-01', 'VOI', { proof_of_closure: true }),
 ]);
@@ -74,7 +98,13 @@ const PROFILES: Record<string, StaffProfile> = {
 	administrator: { userId: 'u-admin', role: 'administrator', teams: [], service: null, arrondissement: null },
 	registry_office: { userId: 'u-bo', role: 'registry_office', teams: [], service: null, arrondissement: HAY_HASSANI },
 	service_head: { userId: 'u-head-prop', role: 'service_head', teams: [], service: 'PROP', arrondissement: null },
-	service_agent: { userId: 'u-agent-1', role: 'service_agent', teams: ['T-PROP'], service: 'PROP', arrondissement: null },
+	service_agent: {
+		userId: 'u-agent-1',
+		role: 'service_agent',
+		teams: ['T-PROP'],
+		service: 'PROP',
+		arrondissement: null,
+	},
 };
 
 type Who = 'citizen' | 'system' | 'administrator' | 'registry_office' | 'service_head' | 'service_agent';
@@ -175,16 +205,22 @@ describe('planCreate: happy path', () => {
 			// Tue 2026-06-02 + 60 calendar days = Sat 2026-08-01 10:00 local = 09:00Z
 			legal_due_at: '2026-08-01T09:00:00.000Z',
 		});
-		expect(plan.events).toEqual([{ type: 'created', to_status: 'new', team: 'T-PROP-HH', visibility: 'public', body: null }]);
+		expect(plan.events).toEqual([
+			{ type: 'created', to_status: 'new', team: 'T-PROP-HH', visibility: 'public', body: null },
+		]);
 	});
 
 	it('routes by category when the complaint has no arrondissement, by service alone for another category', () => {
-		expect(okOf(planCreate({ description: DESCRIPTION, category: 'PROP-01' }, ctx('citizen'))).values.team).toBe('T-PROP-COL');
+		expect(okOf(planCreate({ description: DESCRIPTION, category: 'PROP-01' }, ctx('citizen'))).values.team).toBe(
+			'T-PROP-COL',
+		);
 		const generic = okOf(planCreate({ description: DESCRIPTION, category: 'PROP-02' }, ctx('citizen')));
 		expect(generic.values.team).toBe('T-PROP');
 		expect(generic.values.arrondissement).toBeNull();
 		// an arrondissement rule beats a category rule: PROP-02 in Hay Hassani
-		expect(okOf(planCreate({ description: DESCRIPTION, category: 'PROP-02', ...HH_POINT }, ctx('citizen'))).values.team).toBe('T-PROP-HH');
+		expect(
+			okOf(planCreate({ description: DESCRIPTION, category: 'PROP-02', ...HH_POINT }, ctx('citizen'))).values.team,
+		).toBe('T-PROP-HH');
 	});
 
 	it('computes deadlines across a weekend and per unit', () => {
@@ -209,20 +245,40 @@ describe('planCreate: happy path', () => {
 
 	it('skips weekends and holidays', () => {
 		// Friday 2026-06-12 15:00 local: 1.5 h left that day (3/16 of a day), the remaining 6.5 h on Monday → Mon 2026-06-15 15:00 local
-		const friday = okOf(planCreate({ description: DESCRIPTION, category: 'PROP-01' }, ctx('citizen', { now: new Date('2026-06-12T14:00:00.000Z') }))).values;
+		const friday = okOf(
+			planCreate(
+				{ description: DESCRIPTION, category: 'PROP-01' },
+				ctx('citizen', { now: new Date('2026-06-12T14:00:00.000Z') }),
+			),
+		).values;
 		expect(friday.resolve_due_at).toBe('2026-06-15T14:00:00.000Z');
 		// Tuesday 2026-06-16 12:00 local: Wednesday 17 is 1er Moharram → Thursday 2026-06-18 12:00 local
-		const beforeHoliday = okOf(planCreate({ description: DESCRIPTION, category: 'PROP-01' }, ctx('citizen', { now: new Date('2026-06-16T11:00:00.000Z') }))).values;
+		const beforeHoliday = okOf(
+			planCreate(
+				{ description: DESCRIPTION, category: 'PROP-01' },
+				ctx('citizen', { now: new Date('2026-06-16T11:00:00.000Z') }),
+			),
+		).values;
 		expect(beforeHoliday.acknowledge_due_at).toBe('2026-06-18T11:00:00.000Z');
 		expect(beforeHoliday.resolve_due_at).toBe('2026-06-18T11:00:00.000Z');
 		// a complaint filed on Saturday counts from Monday's opening: Mon 08:30 + 1 WD = Mon 16:30 local = 15:30Z
-		const saturday = okOf(planCreate({ description: DESCRIPTION, category: 'PROP-01' }, ctx('citizen', { now: new Date('2026-06-06T09:00:00.000Z') }))).values;
+		const saturday = okOf(
+			planCreate(
+				{ description: DESCRIPTION, category: 'PROP-01' },
+				ctx('citizen', { now: new Date('2026-06-06T09:00:00.000Z') }),
+			),
+		).values;
 		expect(saturday.resolve_due_at).toBe('2026-06-08T15:30:00.000Z');
 		expect(saturday.legal_due_at).toBe('2026-08-05T09:00:00.000Z');
 	});
 
 	it('keeps the priority and type the payload gives, and the staff default channel', () => {
-		const values = okOf(planCreate({ description: DESCRIPTION, category: 'PROP-01', priority: 'urgent', type: 'suggestion' }, ctx('registry_office'))).values;
+		const values = okOf(
+			planCreate(
+				{ description: DESCRIPTION, category: 'PROP-01', priority: 'urgent', type: 'suggestion' },
+				ctx('registry_office'),
+			),
+		).values;
 		expect(values.priority).toBe('urgent');
 		expect(values.type).toBe('suggestion');
 		expect(values.channel).toBe('counter');
@@ -231,7 +287,12 @@ describe('planCreate: happy path', () => {
 	it('runs deadlines from the received_at a registry office records for paper mail', () => {
 		// received Tuesday 2026-05-26 15:00 local: 1.5 h that day, Wed 27 and Thu 28 are Aïd al-Adha,
 		// the remaining 6.5 h on Friday 2026-05-29 → 15:00 local = 14:00Z; legal: +60 days = Sat 2026-07-25 15:00 local
-		const plan = okOf(planCreate({ description: DESCRIPTION, category: 'PROP-01', channel: 'courrier', received_at: '2026-05-26T14:00:00.000Z' }, ctx('registry_office')));
+		const plan = okOf(
+			planCreate(
+				{ description: DESCRIPTION, category: 'PROP-01', channel: 'courrier', received_at: '2026-05-26T14:00:00.000Z' },
+				ctx('registry_office'),
+			),
+		);
 		expect(plan.values.received_at).toBe('2026-05-26T14:00:00.000Z');
 		expect(plan.values.channel).toBe('courrier');
 		expect(plan.values.acknowledge_due_at).toBe('2026-05-29T14:00:00.000Z');
@@ -241,7 +302,16 @@ describe('planCreate: happy path', () => {
 
 	it('accepts a received_at within the one-minute clock tolerance, status new and a null assignee', () => {
 		const plan = okOf(
-			planCreate({ description: DESCRIPTION, category: 'PROP-01', received_at: '2026-06-02T09:00:30.000Z', status: 'new', assignee: null }, ctx('registry_office')),
+			planCreate(
+				{
+					description: DESCRIPTION,
+					category: 'PROP-01',
+					received_at: '2026-06-02T09:00:30.000Z',
+					status: 'new',
+					assignee: null,
+				},
+				ctx('registry_office'),
+			),
 		);
 		expect(plan.values.received_at).toBe('2026-06-02T09:00:30.000Z');
 		expect(plan.values.status).toBe('new');
@@ -252,12 +322,21 @@ describe('planCreate: happy path', () => {
 	});
 
 	it('lets a citizen file by email or chat but not through a counter-only channel', () => {
-		expect(okOf(planCreate({ description: DESCRIPTION, category: 'PROP-01', channel: 'email' }, ctx('citizen'))).values.channel).toBe('email');
-		expect(okOf(planCreate({ description: DESCRIPTION, category: 'PROP-01', channel: 'mobile' }, ctx('citizen'))).values.channel).toBe('mobile');
-		expect(errorsOf(planCreate({ description: DESCRIPTION, category: 'PROP-01', channel: 'counter' }, ctx('citizen')))).toEqual([
-			{ field: 'channel', key: 'field.invalid_choice', values: { field: 'channel', value: 'counter' } },
-		]);
-		expect(okOf(planCreate({ description: DESCRIPTION, category: 'PROP-01', channel: 'counter' }, ctx('registry_office'))).values.channel).toBe('counter');
+		expect(
+			okOf(planCreate({ description: DESCRIPTION, category: 'PROP-01', channel: 'email' }, ctx('citizen'))).values
+				.channel,
+		).toBe('email');
+		expect(
+			okOf(planCreate({ description: DESCRIPTION, category: 'PROP-01', channel: 'mobile' }, ctx('citizen'))).values
+				.channel,
+		).toBe('mobile');
+		expect(
+			errorsOf(planCreate({ description: DESCRIPTION, category: 'PROP-01', channel: 'counter' }, ctx('citizen'))),
+		).toEqual([{ field: 'channel', key: 'field.invalid_choice', values: { field: 'channel', value: 'counter' } }]);
+		expect(
+			okOf(planCreate({ description: DESCRIPTION, category: 'PROP-01', channel: 'counter' }, ctx('registry_office')))
+				.values.channel,
+		).toBe('counter');
 	});
 });
 
@@ -292,12 +371,21 @@ describe('planCreate: validation', () => {
 		const expected = [{ field: 'latitude', key: 'field.coordinates' }];
 		expect(errorsOf(planCreate({ ...valid, latitude: '33.5463' }, ctx('citizen')))).toEqual(expected);
 		expect(errorsOf(planCreate({ ...valid, longitude: Number.NaN }, ctx('citizen')))).toEqual(expected);
-		expect(errorsOf(planCreate({ description: DESCRIPTION, category: 'PROP-01', latitude: 33.5463 }, ctx('citizen')))).toEqual(expected);
+		expect(
+			errorsOf(planCreate({ description: DESCRIPTION, category: 'PROP-01', latitude: 33.5463 }, ctx('citizen'))),
+		).toEqual(expected);
 		expect(errorsOf(planCreate({ ...valid, latitude: 91 }, ctx('citizen')))).toEqual(expected);
 	});
 
 	it('refuses system fields, each with its name', () => {
-		expect(errorsOf(planCreate({ ...valid, reference: 'REC-2026-000001', service: 'ECL', resolve_due_at: '2026-12-31T00:00:00Z' }, ctx('registry_office')))).toEqual([
+		expect(
+			errorsOf(
+				planCreate(
+					{ ...valid, reference: 'REC-2026-000001', service: 'ECL', resolve_due_at: '2026-12-31T00:00:00Z' },
+					ctx('registry_office'),
+				),
+			),
+		).toEqual([
 			{ field: 'reference', key: 'field.protected', values: { field: 'reference' } },
 			{ field: 'service', key: 'field.protected', values: { field: 'service' } },
 			{ field: 'resolve_due_at', key: 'field.protected', values: { field: 'resolve_due_at' } },
@@ -317,19 +405,23 @@ describe('planCreate: validation', () => {
 	});
 
 	it('refuses an invalid email', () => {
-		expect(errorsOf(planCreate({ ...valid, citizen_email: 'fatima.example.ma' }, ctx('citizen')))).toEqual([{ field: 'citizen_email', key: 'field.email', values: {} }]);
+		expect(errorsOf(planCreate({ ...valid, citizen_email: 'fatima.example.ma' }, ctx('citizen')))).toEqual([
+			{ field: 'citizen_email', key: 'field.email', values: {} },
+		]);
 		expect(planCreate({ ...valid, citizen_email: 'fatima@example.ma' }, ctx('citizen')).ok).toBe(true);
 	});
 
 	it('refuses a received_at in the future (beyond one minute)', () => {
-		expect(errorsOf(planCreate({ ...valid, received_at: '2026-06-02T09:05:00.000Z' }, ctx('registry_office')))).toEqual([
-			{ field: 'received_at', key: 'field.received_in_future' },
-		]);
+		expect(errorsOf(planCreate({ ...valid, received_at: '2026-06-02T09:05:00.000Z' }, ctx('registry_office')))).toEqual(
+			[{ field: 'received_at', key: 'field.received_in_future' }],
+		);
 	});
 
 	it('refuses a received_at given by a citizen, or unparseable', () => {
 		const expected = [{ field: 'received_at', key: 'field.protected', values: { field: 'received_at' } }];
-		expect(errorsOf(planCreate({ ...valid, received_at: '2026-05-26T14:00:00.000Z' }, ctx('citizen')))).toEqual(expected);
+		expect(errorsOf(planCreate({ ...valid, received_at: '2026-05-26T14:00:00.000Z' }, ctx('citizen')))).toEqual(
+			expected,
+		);
 		expect(errorsOf(planCreate({ ...valid, received_at: 'hier' }, ctx('registry_office')))).toEqual(expected);
 	});
 
@@ -348,7 +440,15 @@ describe('planCreate: validation', () => {
 	it('reports several errors together', () => {
 		const errors = errorsOf(
 			planCreate(
-				{ category: 'XXX-01', ...OUTSIDE_POINT, citizen_email: 'nope', channel: 'fax', status: 'closed', reference: 'REC-1', received_at: '2026-05-01T10:00:00Z' },
+				{
+					category: 'XXX-01',
+					...OUTSIDE_POINT,
+					citizen_email: 'nope',
+					channel: 'fax',
+					status: 'closed',
+					reference: 'REC-1',
+					received_at: '2026-05-01T10:00:00Z',
+				},
 				ctx('citizen'),
 			),
 		);
@@ -365,7 +465,12 @@ describe('planCreate: validation', () => {
 	});
 
 	it('accepts a location override by staff (with the arrondissement they name), refuses it from a citizen', () => {
-		const staff = okOf(planCreate({ ...valid, ...OUTSIDE_POINT, location_override: true, arrondissement: HAY_HASSANI }, ctx('registry_office')));
+		const staff = okOf(
+			planCreate(
+				{ ...valid, ...OUTSIDE_POINT, location_override: true, arrondissement: HAY_HASSANI },
+				ctx('registry_office'),
+			),
+		);
 		expect(staff.values.arrondissement).toBe(HAY_HASSANI);
 		expect(staff.values.team).toBe('T-PROP-HH');
 		// without a named arrondissement: routed by category
@@ -378,8 +483,13 @@ describe('planCreate: validation', () => {
 	});
 
 	it('ignores an arrondissement named by a citizen; the point decides for staff too', () => {
-		expect(okOf(planCreate({ description: DESCRIPTION, category: 'PROP-01', arrondissement: HAY_HASSANI }, ctx('citizen'))).values.arrondissement).toBeNull();
-		expect(okOf(planCreate({ ...valid, arrondissement: '06.141.01.01' }, ctx('registry_office'))).values.arrondissement).toBe(HAY_HASSANI);
+		expect(
+			okOf(planCreate({ description: DESCRIPTION, category: 'PROP-01', arrondissement: HAY_HASSANI }, ctx('citizen')))
+				.values.arrondissement,
+		).toBeNull();
+		expect(
+			okOf(planCreate({ ...valid, arrondissement: '06.141.01.01' }, ctx('registry_office'))).values.arrondissement,
+		).toBe(HAY_HASSANI);
 	});
 });
 
@@ -389,21 +499,53 @@ describe('planUpdate: status side effects', () => {
 	it('acknowledging sets acknowledged_at once', () => {
 		const plan = okOf(planUpdate(complaint(), { status: 'acknowledged' }, ctx('registry_office')));
 		expect(plan.values).toEqual({ status: 'acknowledged', acknowledged_at: NOW_ISO });
-		expect(plan.events).toEqual([{ type: 'status_changed', from_status: 'new', to_status: 'acknowledged', body: null, visibility: 'public' }]);
+		expect(plan.events).toEqual([
+			{ type: 'status_changed', from_status: 'new', to_status: 'acknowledged', body: null, visibility: 'public' },
+		]);
 		// already acknowledged: assigning does not move the instant
-		const later = okOf(planUpdate(complaint({ status: 'acknowledged', acknowledged_at: '2026-06-01T12:00:00.000Z' }), { status: 'assigned' }, ctx('registry_office')));
+		const later = okOf(
+			planUpdate(
+				complaint({ status: 'acknowledged', acknowledged_at: '2026-06-01T12:00:00.000Z' }),
+				{ status: 'assigned' },
+				ctx('registry_office'),
+			),
+		);
 		expect(later.values).toEqual({ status: 'assigned' });
 	});
 
 	it('rejecting sets acknowledged_at and records the reason in the event', () => {
-		const plan = okOf(planUpdate(complaint(), { status: 'rejected', rejection_reason: 'Hors compétence communale' }, ctx('registry_office')));
+		const plan = okOf(
+			planUpdate(
+				complaint(),
+				{ status: 'rejected', rejection_reason: 'Hors compétence communale' },
+				ctx('registry_office'),
+			),
+		);
 		expect(plan.values).toEqual({ status: 'rejected', acknowledged_at: NOW_ISO });
-		expect(plan.events).toEqual([{ type: 'status_changed', from_status: 'new', to_status: 'rejected', body: 'Hors compétence communale', visibility: 'public' }]);
+		expect(plan.events).toEqual([
+			{
+				type: 'status_changed',
+				from_status: 'new',
+				to_status: 'rejected',
+				body: 'Hors compétence communale',
+				visibility: 'public',
+			},
+		]);
 	});
 
 	it('resolving sets resolved_at and records the public reply', () => {
-		const current = complaint({ status: 'in_progress', assignee: 'u-agent-hh', acknowledged_at: '2026-06-01T11:00:00.000Z' });
-		const plan = okOf(planUpdate(current, { status: 'resolved', public_reply: 'Le dépôt a été enlevé ce matin.' }, ctx('service_agent', agent('u-agent-hh', ['T-PROP-HH']))));
+		const current = complaint({
+			status: 'in_progress',
+			assignee: 'u-agent-hh',
+			acknowledged_at: '2026-06-01T11:00:00.000Z',
+		});
+		const plan = okOf(
+			planUpdate(
+				current,
+				{ status: 'resolved', public_reply: 'Le dépôt a été enlevé ce matin.' },
+				ctx('service_agent', agent('u-agent-hh', ['T-PROP-HH'])),
+			),
+		);
 		expect(plan.values).toEqual({ status: 'resolved', resolved_at: NOW_ISO });
 		expect(plan.events).toEqual([
 			{ type: 'status_changed', from_status: 'in_progress', to_status: 'resolved', body: null, visibility: 'public' },
@@ -412,12 +554,33 @@ describe('planUpdate: status side effects', () => {
 	});
 
 	it('resolving a category with proof of closure needs an after-photo (field photos)', () => {
-		const current = complaint({ status: 'in_progress', category: 'VOI-01', service: 'VOI', public_reply: 'Nid-de-poule rebouché.' });
+		const current = complaint({
+			status: 'in_progress',
+			category: 'VOI-01',
+			service: 'VOI',
+			public_reply: 'Nid-de-poule rebouché.',
+		});
 		const refused = planUpdate(current, { status: 'resolved' }, ctx('service_head'));
-		expect(refused).toEqual({ ok: false, forbidden: false, errors: [{ field: 'photos', key: 'transition.missing_requirement.after_photo', values: { from: 'in_progress', to: 'resolved' } }] });
-		expect(okOf(planUpdate({ ...current, after_photos: 1 }, { status: 'resolved' }, ctx('service_head'))).values).toEqual({ status: 'resolved', resolved_at: NOW_ISO });
+		expect(refused).toEqual({
+			ok: false,
+			forbidden: false,
+			errors: [
+				{
+					field: 'photos',
+					key: 'transition.missing_requirement.after_photo',
+					values: { from: 'in_progress', to: 'resolved' },
+				},
+			],
+		});
+		expect(
+			okOf(planUpdate({ ...current, after_photos: 1 }, { status: 'resolved' }, ctx('service_head'))).values,
+		).toEqual({ status: 'resolved', resolved_at: NOW_ISO });
 		// a category without the option resolves without a photo
-		expect(okOf(planUpdate({ ...current, category: 'PROP-01', service: 'PROP' }, { status: 'resolved' }, ctx('service_head'))).values.status).toBe('resolved');
+		expect(
+			okOf(
+				planUpdate({ ...current, category: 'PROP-01', service: 'PROP' }, { status: 'resolved' }, ctx('service_head')),
+			).values.status,
+		).toBe('resolved');
 	});
 
 	it('resolving with a reply already on the complaint records no new reply event', () => {
@@ -428,31 +591,67 @@ describe('planUpdate: status side effects', () => {
 	});
 
 	it('closing sets closed_at', () => {
-		const plan = okOf(planUpdate(complaint({ status: 'resolved', resolved_at: '2026-05-30T10:00:00.000Z' }), { status: 'closed' }, ctx('service_head')));
+		const plan = okOf(
+			planUpdate(
+				complaint({ status: 'resolved', resolved_at: '2026-05-30T10:00:00.000Z' }),
+				{ status: 'closed' },
+				ctx('service_head'),
+			),
+		);
 		expect(plan.values).toEqual({ status: 'closed', closed_at: NOW_ISO });
 	});
 
 	it('reopening clears resolved_at and closed_at', () => {
-		const plan = okOf(planUpdate(complaint({ status: 'closed', resolved_at: '2026-05-01T10:00:00.000Z' }), { status: 'reopened' }, ctx('service_head')));
+		const plan = okOf(
+			planUpdate(
+				complaint({ status: 'closed', resolved_at: '2026-05-01T10:00:00.000Z' }),
+				{ status: 'reopened' },
+				ctx('service_head'),
+			),
+		);
 		expect(plan.values).toEqual({ status: 'reopened', resolved_at: null, closed_at: null });
-		expect(plan.events).toEqual([{ type: 'status_changed', from_status: 'closed', to_status: 'reopened', body: null, visibility: 'public' }]);
+		expect(plan.events).toEqual([
+			{ type: 'status_changed', from_status: 'closed', to_status: 'reopened', body: null, visibility: 'public' },
+		]);
 	});
 
 	it('a citizen may reopen within the reopen period only', () => {
 		// resolved 2026-05-03T09:00Z: +30 days = 2026-06-02T09:00Z = now, still within (inclusive)
-		const within = okOf(planUpdate(complaint({ status: 'resolved', resolved_at: '2026-05-03T09:00:00.000Z' }), { status: 'reopened' }, ctx('citizen')));
+		const within = okOf(
+			planUpdate(
+				complaint({ status: 'resolved', resolved_at: '2026-05-03T09:00:00.000Z' }),
+				{ status: 'reopened' },
+				ctx('citizen'),
+			),
+		);
 		expect(within.values).toEqual({ status: 'reopened', resolved_at: null, closed_at: null });
 		// one millisecond earlier: the period ended just before now
-		const late = planUpdate(complaint({ status: 'resolved', resolved_at: '2026-05-03T08:59:59.999Z' }), { status: 'reopened' }, ctx('citizen'));
+		const late = planUpdate(
+			complaint({ status: 'resolved', resolved_at: '2026-05-03T08:59:59.999Z' }),
+			{ status: 'reopened' },
+			ctx('citizen'),
+		);
 		expect(late).toEqual({
 			ok: false,
 			forbidden: false,
-			errors: [{ field: 'status', key: 'transition.missing_requirement.within_reopen_period', values: { from: 'resolved', to: 'reopened' } }],
+			errors: [
+				{
+					field: 'status',
+					key: 'transition.missing_requirement.within_reopen_period',
+					values: { from: 'resolved', to: 'reopened' },
+				},
+			],
 		});
 	});
 
 	it('waiting for the citizen pauses the SLA', () => {
-		const plan = okOf(planUpdate(complaint({ status: 'assigned', acknowledged_at: '2026-06-01T11:00:00.000Z' }), { status: 'waiting_citizen' }, ctx('service_head')));
+		const plan = okOf(
+			planUpdate(
+				complaint({ status: 'assigned', acknowledged_at: '2026-06-01T11:00:00.000Z' }),
+				{ status: 'waiting_citizen' },
+				ctx('service_head'),
+			),
+		);
 		expect(plan.values).toEqual({ status: 'waiting_citizen', sla_paused_at: NOW_ISO });
 	});
 
@@ -471,7 +670,9 @@ describe('planUpdate: status side effects', () => {
 			// calendar time: +19.5 h → 2026-08-01T09:00Z
 			legal_due_at: '2026-07-31T13:30:00.000Z',
 		});
-		const plan = okOf(planUpdate(current, { status: 'in_progress' }, ctx('service_agent', agent('u-agent-hh', ['T-PROP-HH']))));
+		const plan = okOf(
+			planUpdate(current, { status: 'in_progress' }, ctx('service_agent', agent('u-agent-hh', ['T-PROP-HH']))),
+		);
 		expect(plan.values).toEqual({
 			status: 'in_progress',
 			sla_paused_at: null,
@@ -479,7 +680,15 @@ describe('planUpdate: status side effects', () => {
 			resolve_due_at: '2026-06-04T09:30:00.000Z',
 			legal_due_at: '2026-08-01T09:00:00.000Z',
 		});
-		expect(plan.events).toEqual([{ type: 'status_changed', from_status: 'waiting_citizen', to_status: 'in_progress', body: null, visibility: 'public' }]);
+		expect(plan.events).toEqual([
+			{
+				type: 'status_changed',
+				from_status: 'waiting_citizen',
+				to_status: 'in_progress',
+				body: null,
+				visibility: 'public',
+			},
+		]);
 	});
 
 	it('resuming shifts a calendar-day deadline by the elapsed time, and a citizen may resume', () => {
@@ -522,7 +731,13 @@ describe('planUpdate: refused transitions', () => {
 			forbidden: true,
 			errors: [{ field: 'status', key: 'transition.actor_not_allowed', values: { from: 'new', to: 'acknowledged' } }],
 		});
-		expect(planUpdate(complaint({ status: 'resolved', resolved_at: '2026-06-01T10:00:00.000Z' }), { status: 'closed' }, ctx('registry_office'))).toEqual({
+		expect(
+			planUpdate(
+				complaint({ status: 'resolved', resolved_at: '2026-06-01T10:00:00.000Z' }),
+				{ status: 'closed' },
+				ctx('registry_office'),
+			),
+		).toEqual({
 			ok: false,
 			forbidden: true,
 			errors: [{ field: 'status', key: 'transition.actor_not_allowed', values: { from: 'resolved', to: 'closed' } }],
@@ -540,17 +755,33 @@ describe('planUpdate: refused transitions', () => {
 		const expected = {
 			ok: false,
 			forbidden: false,
-			errors: [{ field: 'public_reply', key: 'transition.missing_requirement.public_reply', values: { from: 'assigned', to: 'resolved' } }],
+			errors: [
+				{
+					field: 'public_reply',
+					key: 'transition.missing_requirement.public_reply',
+					values: { from: 'assigned', to: 'resolved' },
+				},
+			],
 		};
-		expect(planUpdate(complaint({ status: 'assigned' }), { status: 'resolved' }, ctx('service_head'))).toEqual(expected);
-		expect(planUpdate(complaint({ status: 'assigned' }), { status: 'resolved', public_reply: '  ' }, ctx('service_head'))).toEqual(expected);
+		expect(planUpdate(complaint({ status: 'assigned' }), { status: 'resolved' }, ctx('service_head'))).toEqual(
+			expected,
+		);
+		expect(
+			planUpdate(complaint({ status: 'assigned' }), { status: 'resolved', public_reply: '  ' }, ctx('service_head')),
+		).toEqual(expected);
 	});
 
 	it('rejecting without a reason points at rejection_reason', () => {
 		expect(planUpdate(complaint(), { status: 'rejected' }, ctx('registry_office'))).toEqual({
 			ok: false,
 			forbidden: false,
-			errors: [{ field: 'rejection_reason', key: 'transition.missing_requirement.rejection_reason', values: { from: 'new', to: 'rejected' } }],
+			errors: [
+				{
+					field: 'rejection_reason',
+					key: 'transition.missing_requirement.rejection_reason',
+					values: { from: 'new', to: 'rejected' },
+				},
+			],
 		});
 	});
 
@@ -563,13 +794,31 @@ describe('planUpdate: refused transitions', () => {
 	});
 
 	it('keeping the same status is no transition', () => {
-		expect(planUpdate(complaint({ status: 'assigned' }), { status: 'assigned' }, ctx('service_head'))).toEqual({ ok: true, values: {}, events: [] });
+		expect(planUpdate(complaint({ status: 'assigned' }), { status: 'assigned' }, ctx('service_head'))).toEqual({
+			ok: true,
+			values: {},
+			events: [],
+		});
 	});
 });
 
 describe('planUpdate: field validation', () => {
 	it("refuses system fields and received_at, and never rewrites the citizen's words, even for an administrator", () => {
-		expect(errorsOf(planUpdate(complaint(), { resolved_at: NOW_ISO, sla_paused_at: null, received_at: NOW_ISO, description: '', citizen_email: 'x@example.ma' }, ctx('administrator')))).toEqual([
+		expect(
+			errorsOf(
+				planUpdate(
+					complaint(),
+					{
+						resolved_at: NOW_ISO,
+						sla_paused_at: null,
+						received_at: NOW_ISO,
+						description: '',
+						citizen_email: 'x@example.ma',
+					},
+					ctx('administrator'),
+				),
+			),
+		).toEqual([
 			{ field: 'resolved_at', key: 'field.protected', values: { field: 'resolved_at' } },
 			{ field: 'sla_paused_at', key: 'field.protected', values: { field: 'sla_paused_at' } },
 			{ field: 'received_at', key: 'field.protected', values: { field: 'received_at' } },
@@ -589,7 +838,9 @@ describe('planUpdate: field validation', () => {
 
 	it('a new point re-locates the complaint', () => {
 		const current = complaint({ latitude: null, longitude: null, arrondissement: null });
-		expect(okOf(planUpdate(current, { ...HH_POINT }, ctx('registry_office'))).values).toEqual({ arrondissement: HAY_HASSANI });
+		expect(okOf(planUpdate(current, { ...HH_POINT }, ctx('registry_office'))).values).toEqual({
+			arrondissement: HAY_HASSANI,
+		});
 	});
 });
 
@@ -606,11 +857,18 @@ describe('planUpdate: assignment', () => {
 	});
 
 	it('naming the current team on an assigned complaint changes nothing', () => {
-		expect(planUpdate(complaint({ status: 'assigned', assignee: 'u-agent-hh' }), { team: 'T-PROP-HH' }, ctx('service_head'))).toEqual({ ok: true, values: {}, events: [] });
+		expect(
+			planUpdate(complaint({ status: 'assigned', assignee: 'u-agent-hh' }), { team: 'T-PROP-HH' }, ctx('service_head')),
+		).toEqual({ ok: true, values: {}, events: [] });
 	});
 
 	it('changing the team clears the assignee', () => {
-		const current = complaint({ status: 'assigned', team: 'T-PROP', assignee: 'u-agent-1', acknowledged_at: '2026-06-01T11:00:00.000Z' });
+		const current = complaint({
+			status: 'assigned',
+			team: 'T-PROP',
+			assignee: 'u-agent-1',
+			acknowledged_at: '2026-06-01T11:00:00.000Z',
+		});
 		const plan = okOf(planUpdate(current, { team: 'T-PROP-HH' }, ctx('service_head')));
 		expect(plan.values).toEqual({ assignee: null });
 		expect(plan.events).toEqual([{ type: 'assigned', team: 'T-PROP-HH', assignee: null, visibility: 'internal' }]);
@@ -620,7 +878,9 @@ describe('planUpdate: assignment', () => {
 		const current = complaint({ status: 'assigned', team: 'T-PROP', assignee: 'u-agent-1' });
 		const plan = okOf(planUpdate(current, { team: 'T-PROP-HH', assignee: 'u-agent-hh' }, ctx('service_head')));
 		expect(plan.values).toEqual({});
-		expect(plan.events).toEqual([{ type: 'assigned', team: 'T-PROP-HH', assignee: 'u-agent-hh', visibility: 'internal' }]);
+		expect(plan.events).toEqual([
+			{ type: 'assigned', team: 'T-PROP-HH', assignee: 'u-agent-hh', visibility: 'internal' },
+		]);
 	});
 
 	it('an agent may claim a complaint of their team for themselves', () => {
@@ -631,7 +891,9 @@ describe('planUpdate: assignment', () => {
 	});
 
 	it('an agent may not hand a complaint to someone else', () => {
-		expect(planUpdate(complaint({ status: 'assigned', team: 'T-PROP' }), { assignee: 'u-agent-2' }, ctx('service_agent'))).toEqual({
+		expect(
+			planUpdate(complaint({ status: 'assigned', team: 'T-PROP' }), { assignee: 'u-agent-2' }, ctx('service_agent')),
+		).toEqual({
 			ok: false,
 			forbidden: true,
 			errors: [{ field: 'assignee', key: 'assignment.agent_claims_only_own' }],
@@ -639,7 +901,9 @@ describe('planUpdate: assignment', () => {
 	});
 
 	it('an agent may not change the team', () => {
-		expect(planUpdate(complaint({ status: 'assigned', team: 'T-PROP' }), { team: 'T-PROP-HH' }, ctx('service_agent'))).toEqual({
+		expect(
+			planUpdate(complaint({ status: 'assigned', team: 'T-PROP' }), { team: 'T-PROP-HH' }, ctx('service_agent')),
+		).toEqual({
 			ok: false,
 			forbidden: true,
 			errors: [{ field: 'team', key: 'assignment.role_cannot_assign' }],
@@ -655,13 +919,21 @@ describe('planUpdate: assignment', () => {
 	});
 
 	it('the assignee must be a member of the team', () => {
-		expect(planUpdate(complaint({ status: 'assigned', team: 'T-PROP' }), { assignee: 'u-ecl-1' }, ctx('service_head'))).toEqual({
+		expect(
+			planUpdate(complaint({ status: 'assigned', team: 'T-PROP' }), { assignee: 'u-ecl-1' }, ctx('service_head')),
+		).toEqual({
 			ok: false,
 			forbidden: true,
 			errors: [{ field: 'assignee', key: 'assignment.assignee_not_in_team' }],
 		});
 		// an agent claiming a complaint of a team they are not in
-		expect(planUpdate(complaint({ status: 'assigned', team: 'T-PROP' }), { assignee: 'u-agent-hh' }, ctx('service_agent', agent('u-agent-hh', ['T-PROP-HH'])))).toEqual({
+		expect(
+			planUpdate(
+				complaint({ status: 'assigned', team: 'T-PROP' }),
+				{ assignee: 'u-agent-hh' },
+				ctx('service_agent', agent('u-agent-hh', ['T-PROP-HH'])),
+			),
+		).toEqual({
 			ok: false,
 			forbidden: true,
 			errors: [{ field: 'assignee', key: 'assignment.assignee_not_in_team' }],
@@ -709,7 +981,10 @@ describe('planUpdate: requalification', () => {
 			legal_due_at: '2026-07-31T10:00:00.000Z',
 			team: 'T-PROP-HH',
 		});
-		expect(plan.events).toEqual([{ type: 'updated', body: 'category: ADM-01 → PROP-01', visibility: 'internal' }, { type: 'assigned', team: 'T-PROP-HH', assignee: null, visibility: 'internal' }]);
+		expect(plan.events).toEqual([
+			{ type: 'updated', body: 'category: ADM-01 → PROP-01', visibility: 'internal' },
+			{ type: 'assigned', team: 'T-PROP-HH', assignee: null, visibility: 'internal' },
+		]);
 	});
 
 	it('the other way: PROP-01 → ADM-01 (acknowledge 2 WD, resolve 60 calendar days)', () => {
@@ -726,7 +1001,14 @@ describe('planUpdate: requalification', () => {
 	});
 
 	it('routes with the point given in the same update', () => {
-		const current = complaint({ category: 'ADM-01', service: 'ADM', team: 'T-ADM', latitude: null, longitude: null, arrondissement: null });
+		const current = complaint({
+			category: 'ADM-01',
+			service: 'ADM',
+			team: 'T-ADM',
+			latitude: null,
+			longitude: null,
+			arrondissement: null,
+		});
 		const plan = okOf(planUpdate(current, { category: 'PROP-02', ...HH_POINT }, ctx('registry_office')));
 		expect(plan.values.arrondissement).toBe(HAY_HASSANI);
 		expect(plan.values.team).toBe('T-PROP-HH');
@@ -742,7 +1024,11 @@ describe('planUpdate: requalification', () => {
 	});
 
 	it('the same category is no requalification', () => {
-		expect(planUpdate(complaint(), { category: 'PROP-01' }, ctx('registry_office'))).toEqual({ ok: true, values: {}, events: [] });
+		expect(planUpdate(complaint(), { category: 'PROP-01' }, ctx('registry_office'))).toEqual({
+			ok: true,
+			values: {},
+			events: [],
+		});
 	});
 });
 
@@ -751,8 +1037,18 @@ describe('planUpdate: public reply', () => {
 		const current = complaint({ status: 'in_progress' });
 		const plan = okOf(planUpdate(current, { public_reply: 'Nous intervenons demain matin.' }, ctx('service_head')));
 		expect(plan.values).toEqual({});
-		expect(plan.events).toEqual([{ type: 'public_reply', body: 'Nous intervenons demain matin.', visibility: 'public' }]);
-		expect(okOf(planUpdate({ ...current, public_reply: 'Nous intervenons demain matin.' }, { public_reply: 'Nous intervenons demain matin.' }, ctx('service_head'))).events).toEqual([]);
+		expect(plan.events).toEqual([
+			{ type: 'public_reply', body: 'Nous intervenons demain matin.', visibility: 'public' },
+		]);
+		expect(
+			okOf(
+				planUpdate(
+					{ ...current, public_reply: 'Nous intervenons demain matin.' },
+					{ public_reply: 'Nous intervenons demain matin.' },
+					ctx('service_head'),
+				),
+			).events,
+		).toEqual([]);
 		expect(okOf(planUpdate(current, { public_reply: '   ' }, ctx('service_head'))).events).toEqual([]);
 	});
 });
@@ -764,7 +1060,9 @@ describe('planCreate / planUpdate: regressions', () => {
 	it('a head cannot create a complaint already in the hands of a team of another service', () => {
 		// planUpdate refuses { team: 'T-ECL' } from the PROP head (team_outside_service); planCreate accepts
 		// payload.team without any assignment check (the hook even loads that team into context.teams, unused).
-		expect(planCreate({ description: DESCRIPTION, category: 'PROP-01', ...HH_POINT, team: 'T-ECL' }, ctx('service_head'))).toEqual({
+		expect(
+			planCreate({ description: DESCRIPTION, category: 'PROP-01', ...HH_POINT, team: 'T-ECL' }, ctx('service_head')),
+		).toEqual({
 			ok: false,
 			forbidden: true,
 			errors: [{ field: 'team', key: 'assignment.team_outside_service' }],
@@ -809,7 +1107,12 @@ describe('planCreate / planUpdate: regressions', () => {
 	it('re-routing a requalified reopened complaint does not leave the old assignee on the new team', () => {
 		// reopened is one of the statuses a requalification re-routes from; the team moves to T-ADM but
 		// u-agent-1 (a T-PROP member) stays assignee and no 'assigned' event is written
-		const current = complaint({ status: 'reopened', team: 'T-PROP', assignee: 'u-agent-1', acknowledged_at: '2026-05-01T10:00:00.000Z' });
+		const current = complaint({
+			status: 'reopened',
+			team: 'T-PROP',
+			assignee: 'u-agent-1',
+			acknowledged_at: '2026-05-01T10:00:00.000Z',
+		});
 		const plan = okOf(planUpdate(current, { category: 'ADM-01' }, ctx('administrator')));
 		expect(plan.values.team).toBe('T-ADM');
 		expect(plan.values.assignee).toBeNull();
@@ -819,13 +1122,17 @@ describe('planCreate / planUpdate: regressions', () => {
 	it('clearing one coordinate on update is refused as on create', () => {
 		// create refuses { latitude: null, longitude: -7.6787 } (field.coordinates); update falls back to the
 		// current latitude through `payload.latitude ?? current.latitude` and accepts a half-null point
-		expect(errorsOf(planUpdate(complaint(), { latitude: null, longitude: -7.6787 }, ctx('registry_office')))).toEqual([{ field: 'latitude', key: 'field.coordinates' }]);
+		expect(errorsOf(planUpdate(complaint(), { latitude: null, longitude: -7.6787 }, ctx('registry_office')))).toEqual([
+			{ field: 'latitude', key: 'field.coordinates' },
+		]);
 	});
 });
 
 describe('planCreate: e-mail without a category (mail intake)', () => {
 	it('a citizen e-mail waits, new and unrouted, for the registry office; only the legal ceiling runs', () => {
-		const plan = okOf(planCreate({ description: DESCRIPTION, channel: 'email', citizen_email: 'citoyen@example.ma' }, ctx('citizen')));
+		const plan = okOf(
+			planCreate({ description: DESCRIPTION, channel: 'email', citizen_email: 'citoyen@example.ma' }, ctx('citizen')),
+		);
 		expect(plan.values).toEqual({
 			status: 'new',
 			channel: 'email',
@@ -840,12 +1147,30 @@ describe('planCreate: e-mail without a category (mail intake)', () => {
 		expect(plan.events).toEqual([{ type: 'created', to_status: 'new', team: null, visibility: 'public', body: null }]);
 	});
 	it('other channels and staff still need a category', () => {
-		expect(errorsOf(planCreate({ description: DESCRIPTION, channel: 'web' }, ctx('citizen')))).toContainEqual({ field: 'category', key: 'field.required', values: { field: 'category' } });
-		expect(errorsOf(planCreate({ description: DESCRIPTION, channel: 'email' }, ctx('registry_office')))).toContainEqual({ field: 'category', key: 'field.required', values: { field: 'category' } });
+		expect(errorsOf(planCreate({ description: DESCRIPTION, channel: 'web' }, ctx('citizen')))).toContainEqual({
+			field: 'category',
+			key: 'field.required',
+			values: { field: 'category' },
+		});
+		expect(errorsOf(planCreate({ description: DESCRIPTION, channel: 'email' }, ctx('registry_office')))).toContainEqual(
+			{ field: 'category', key: 'field.required', values: { field: 'category' } },
+		);
 	});
 	it('the qualification routes it and sets its deadlines from receipt', () => {
-		const current = complaint({ category: null, service: null, team: null, acknowledge_due_at: null, resolve_due_at: null });
+		const current = complaint({
+			category: null,
+			service: null,
+			team: null,
+			acknowledge_due_at: null,
+			resolve_due_at: null,
+		});
 		const plan = okOf(planUpdate(current, { category: 'PROP-01' }, ctx('registry_office')));
-		expect(plan.values).toMatchObject({ category: 'PROP-01', service: 'PROP', team: 'T-PROP-HH', acknowledge_due_at: '2026-06-02T10:00:00.000Z', legal_due_at: '2026-07-31T10:00:00.000Z' });
+		expect(plan.values).toMatchObject({
+			category: 'PROP-01',
+			service: 'PROP',
+			team: 'T-PROP-HH',
+			acknowledge_due_at: '2026-06-02T10:00:00.000Z',
+			legal_due_at: '2026-07-31T10:00:00.000Z',
+		});
 	});
 });

@@ -8,7 +8,15 @@ import type { ArrondissementLocator } from '../geo';
 import { type RoutingRule, resolveTeam } from '../routing';
 import { type DurationUnit, type SlaTarget, computeDeadlines, shiftDeadlinesForPause } from '../sla';
 import { type ComplaintStatus, checkTransition, isComplaintStatus } from '../workflow/transitions';
-import { CHANNELS, COMPLAINT_TYPES, DESK_CHANNELS, PRIORITIES, TEXT_LIMITS, UNQUALIFIED_CHANNELS, isOneOf } from './vocabulary';
+import {
+	CHANNELS,
+	COMPLAINT_TYPES,
+	DESK_CHANNELS,
+	PRIORITIES,
+	TEXT_LIMITS,
+	UNQUALIFIED_CHANNELS,
+	isOneOf,
+} from './vocabulary';
 
 export interface FieldError {
 	field: string;
@@ -51,7 +59,9 @@ export interface PlanContext {
 	teams: Map<string, { service: string; members: string[] }>;
 }
 
-export type Plan = { ok: true; values: Record<string, unknown>; events: HistoryEvent[] } | { ok: false; errors: FieldError[]; forbidden?: boolean };
+export type Plan =
+	| { ok: true; values: Record<string, unknown>; events: HistoryEvent[] }
+	| { ok: false; errors: FieldError[]; forbidden?: boolean };
 
 /** The closed lists a payload is checked against (domain/complaint/vocabulary.ts). */
 export const CHOICES = {
@@ -83,7 +93,6 @@ export const SYSTEM_FIELDS = [
 	'history',
 ] as const;
 
-
 function isBlank(value: unknown): boolean {
 	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
@@ -92,24 +101,39 @@ function checkTexts(payload: Record<string, unknown>, errors: FieldError[]) {
 	for (const [field, limit] of Object.entries(TEXT_LIMITS)) {
 		const value = payload[field];
 		if (value === undefined || value === null) continue;
-		if (typeof value !== 'string') errors.push({ field, key: 'field.invalid_choice', values: { field, value: String(value) } });
+		if (typeof value !== 'string')
+			errors.push({ field, key: 'field.invalid_choice', values: { field, value: String(value) } });
 		else if (value.length > limit) errors.push({ field, key: 'field.too_long', values: { field, limit } });
 	}
 	for (const [field, allowed] of Object.entries(CHOICES)) {
 		const value = payload[field];
-		if (value !== undefined && value !== null && !(allowed as readonly string[]).includes(String(value))) errors.push({ field, key: 'field.invalid_choice', values: { field, value: String(value) } });
+		if (value !== undefined && value !== null && !(allowed as readonly string[]).includes(String(value)))
+			errors.push({ field, key: 'field.invalid_choice', values: { field, value: String(value) } });
 	}
-	if (typeof payload.citizen_email === 'string' && payload.citizen_email !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(payload.citizen_email))
+	if (
+		typeof payload.citizen_email === 'string' &&
+		payload.citizen_email !== '' &&
+		!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(payload.citizen_email)
+	)
 		errors.push({ field: 'citizen_email', key: 'field.email', values: {} });
 }
 
 function deadlinesFor(receivedAt: Date, category: CategoryInfo, context: PlanContext) {
 	const deadlines = computeDeadlines(receivedAt, category, context.calendar, context.legalCeilingDays);
-	return { acknowledge_due_at: deadlines.acknowledgeDueAt.toISOString(), resolve_due_at: deadlines.resolveDueAt.toISOString(), legal_due_at: deadlines.legalDueAt.toISOString() };
+	return {
+		acknowledge_due_at: deadlines.acknowledgeDueAt.toISOString(),
+		resolve_due_at: deadlines.resolveDueAt.toISOString(),
+		legal_due_at: deadlines.legalDueAt.toISOString(),
+	};
 }
 
 /** Location → arrondissement, or a field error. Without coordinates a staff member may name the arrondissement. */
-function locate(payload: Record<string, unknown>, current: Record<string, unknown> | null, context: PlanContext, errors: FieldError[]): Record<string, unknown> {
+function locate(
+	payload: Record<string, unknown>,
+	current: Record<string, unknown> | null,
+	context: PlanContext,
+	errors: FieldError[],
+): Record<string, unknown> {
 	const hasLat = payload.latitude !== undefined;
 	const hasLng = payload.longitude !== undefined;
 	if (!hasLat && !hasLng) return {};
@@ -117,44 +141,75 @@ function locate(payload: Record<string, unknown>, current: Record<string, unknow
 	const lat = hasLat ? payload.latitude : current?.latitude;
 	const lng = hasLng ? payload.longitude : current?.longitude;
 	if (lat === null && lng === null) return {};
-	if (typeof lat !== 'number' || typeof lng !== 'number' || !Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) {
+	if (
+		typeof lat !== 'number' ||
+		typeof lng !== 'number' ||
+		!Number.isFinite(lat) ||
+		!Number.isFinite(lng) ||
+		Math.abs(lat) > 90 ||
+		Math.abs(lng) > 180
+	) {
 		errors.push({ field: 'latitude', key: 'field.coordinates' });
 		return {};
 	}
 	const arrondissement = context.locator.locate(lat, lng);
 	if (arrondissement) return { arrondissement };
-	const override = (payload.location_override ?? current?.location_override) === true && context.actor !== 'citizen' && context.actor !== 'system';
+	const override =
+		(payload.location_override ?? current?.location_override) === true &&
+		context.actor !== 'citizen' &&
+		context.actor !== 'system';
 	if (override) return {};
-	errors.push({ field: 'latitude', key: 'field.outside_commune', values: { lat: lat.toFixed(5), lng: lng.toFixed(5) } });
+	errors.push({
+		field: 'latitude',
+		key: 'field.outside_commune',
+		values: { lat: lat.toFixed(5), lng: lng.toFixed(5) },
+	});
 	return {};
 }
 
 export function planCreate(payload: Record<string, unknown>, context: PlanContext): Plan {
 	const errors: FieldError[] = [];
-	for (const field of SYSTEM_FIELDS) if (payload[field] !== undefined) errors.push({ field, key: 'field.protected', values: { field } });
-	if (isBlank(payload.description)) errors.push({ field: 'description', key: 'field.required', values: { field: 'description' } });
+	for (const field of SYSTEM_FIELDS)
+		if (payload[field] !== undefined) errors.push({ field, key: 'field.protected', values: { field } });
+	if (isBlank(payload.description))
+		errors.push({ field: 'description', key: 'field.required', values: { field: 'description' } });
 	checkTexts(payload, errors);
 
 	const category = typeof payload.category === 'string' ? context.categories.get(payload.category) : undefined;
-	const unqualified = isBlank(payload.category) && isOneOf(UNQUALIFIED_CHANNELS, payload.channel) && (context.actor === 'citizen' || context.actor === 'system');
-	if (isBlank(payload.category) && !unqualified) errors.push({ field: 'category', key: 'field.required', values: { field: 'category' } });
-	else if (!unqualified && (!category || !category.active)) errors.push({ field: 'category', key: 'field.category_unknown', values: { value: String(payload.category) } });
+	const unqualified =
+		isBlank(payload.category) &&
+		isOneOf(UNQUALIFIED_CHANNELS, payload.channel) &&
+		(context.actor === 'citizen' || context.actor === 'system');
+	if (isBlank(payload.category) && !unqualified)
+		errors.push({ field: 'category', key: 'field.required', values: { field: 'category' } });
+	else if (!unqualified && (!category || !category.active))
+		errors.push({ field: 'category', key: 'field.category_unknown', values: { value: String(payload.category) } });
 
 	const location = locate(payload, null, context, errors);
-	const arrondissement = (location.arrondissement as string | undefined) ?? (typeof payload.arrondissement === 'string' && context.actor !== 'citizen' ? payload.arrondissement : null);
+	const arrondissement =
+		(location.arrondissement as string | undefined) ??
+		(typeof payload.arrondissement === 'string' && context.actor !== 'citizen' ? payload.arrondissement : null);
 
 	let receivedAt = context.now;
 	if (payload.received_at !== undefined && payload.received_at !== null) {
 		const given = new Date(String(payload.received_at));
 		// a registry office types paper mail days after it arrived: deadlines run from arrival
-		if (Number.isNaN(given.getTime()) || context.actor === 'citizen' || context.actor === 'system') errors.push({ field: 'received_at', key: 'field.protected', values: { field: 'received_at' } });
-		else if (given.getTime() > context.now.getTime() + 60_000) errors.push({ field: 'received_at', key: 'field.received_in_future' });
+		if (Number.isNaN(given.getTime()) || context.actor === 'citizen' || context.actor === 'system')
+			errors.push({ field: 'received_at', key: 'field.protected', values: { field: 'received_at' } });
+		else if (given.getTime() > context.now.getTime() + 60_000)
+			errors.push({ field: 'received_at', key: 'field.received_in_future' });
 		else receivedAt = given;
 	}
-	if (payload.status !== undefined && payload.status !== 'new') errors.push({ field: 'status', key: 'field.protected', values: { field: 'status' } });
-	if (payload.assignee !== undefined && payload.assignee !== null) errors.push({ field: 'assignee', key: 'field.protected', values: { field: 'assignee' } });
+	if (payload.status !== undefined && payload.status !== 'new')
+		errors.push({ field: 'status', key: 'field.protected', values: { field: 'status' } });
+	if (payload.assignee !== undefined && payload.assignee !== null)
+		errors.push({ field: 'assignee', key: 'field.protected', values: { field: 'assignee' } });
 	const channel = (payload.channel as string | undefined) ?? (context.actor === 'citizen' ? 'web' : 'counter');
-	if (context.actor === 'citizen' && isOneOf(DESK_CHANNELS, channel) && !errors.some((error) => error.field === 'channel'))
+	if (
+		context.actor === 'citizen' &&
+		isOneOf(DESK_CHANNELS, channel) &&
+		!errors.some((error) => error.field === 'channel')
+	)
 		errors.push({ field: 'channel', key: 'field.invalid_choice', values: { field: 'channel', value: channel } });
 	if (errors.length === 0 && unqualified) {
 		const values: Record<string, unknown> = {
@@ -168,7 +223,11 @@ export function planCreate(payload: Record<string, unknown>, context: PlanContex
 			sla_state: 'on_track',
 			legal_due_at: context.calendar.addCalendarDays(receivedAt, context.legalCeilingDays).toISOString(),
 		};
-		return { ok: true, values, events: [{ type: 'created', to_status: 'new', team: null, visibility: 'public', body: null }] };
+		return {
+			ok: true,
+			values,
+			events: [{ type: 'created', to_status: 'new', team: null, visibility: 'public', body: null }],
+		};
 	}
 	if (errors.length > 0 || !category) return { ok: false, errors };
 
@@ -176,13 +235,24 @@ export function planCreate(payload: Record<string, unknown>, context: PlanContex
 	const explicitTeam = typeof payload.team === 'string' ? payload.team : null;
 	if (explicitTeam) {
 		const teamInfo = context.teams.get(explicitTeam);
-		if (!teamInfo || context.actor === 'citizen') return { ok: false, errors: [{ field: 'team', key: 'field.invalid_choice', values: { field: 'team', value: explicitTeam } }] };
+		if (!teamInfo || context.actor === 'citizen')
+			return {
+				ok: false,
+				errors: [{ field: 'team', key: 'field.invalid_choice', values: { field: 'team', value: explicitTeam } }],
+			};
 		if (context.profile) {
-			const check = checkAssignment(context.profile, { team: explicitTeam }, { service: category.service, teamService: teamInfo.service });
-			if (!check.allowed) return { ok: false, forbidden: true, errors: [{ field: 'team', key: `assignment.${check.reason}` }] };
+			const check = checkAssignment(
+				context.profile,
+				{ team: explicitTeam },
+				{ service: category.service, teamService: teamInfo.service },
+			);
+			if (!check.allowed)
+				return { ok: false, forbidden: true, errors: [{ field: 'team', key: `assignment.${check.reason}` }] };
 		}
 	}
-	const routed = explicitTeam ? null : resolveTeam(context.routingRules, { service: category.service, category: category.code, arrondissement });
+	const routed = explicitTeam
+		? null
+		: resolveTeam(context.routingRules, { service: category.service, category: category.code, arrondissement });
 	const team = explicitTeam ?? routed?.team ?? null;
 
 	const values: Record<string, unknown> = {
@@ -234,12 +304,22 @@ function changed(payload: Record<string, unknown>, current: CurrentComplaint, fi
  * What the citizen wrote is never overwritten by an update: a correction of
  * contact details is its own command, recorded with the original value.
  */
-export const CITIZEN_WORDS = ['description', 'citizen_name', 'citizen_phone', 'citizen_email', 'citizen_rating', 'citizen_rating_comment'] as const;
+export const CITIZEN_WORDS = [
+	'description',
+	'citizen_name',
+	'citizen_phone',
+	'citizen_email',
+	'citizen_rating',
+	'citizen_rating_comment',
+] as const;
 
 export function planUpdate(current: CurrentComplaint, payload: Record<string, unknown>, context: PlanContext): Plan {
 	const errors: FieldError[] = [];
-	for (const field of [...SYSTEM_FIELDS, 'received_at']) if (payload[field] !== undefined && field !== 'history') errors.push({ field, key: 'field.protected', values: { field } });
-	for (const field of CITIZEN_WORDS) if (payload[field] !== undefined) errors.push({ field, key: 'field.citizen_words', values: { field } });
+	for (const field of [...SYSTEM_FIELDS, 'received_at'])
+		if (payload[field] !== undefined && field !== 'history')
+			errors.push({ field, key: 'field.protected', values: { field } });
+	for (const field of CITIZEN_WORDS)
+		if (payload[field] !== undefined) errors.push({ field, key: 'field.citizen_words', values: { field } });
 	checkTexts(payload, errors);
 	if (errors.length > 0) return { ok: false, errors };
 
@@ -251,25 +331,42 @@ export function planUpdate(current: CurrentComplaint, payload: Record<string, un
 	let category: CategoryInfo | undefined;
 	if (changed(payload, current, 'category')) {
 		category = typeof payload.category === 'string' ? context.categories.get(payload.category) : undefined;
-		if (!category || !category.active) return { ok: false, errors: [{ field: 'category', key: 'field.category_unknown', values: { value: String(payload.category) } }] };
+		if (!category || !category.active)
+			return {
+				ok: false,
+				errors: [{ field: 'category', key: 'field.category_unknown', values: { value: String(payload.category) } }],
+			};
 		values.category = category.code;
 		values.service = category.service;
 		if (current.received_at) Object.assign(values, deadlinesFor(new Date(current.received_at), category, context));
-		events.push({ type: 'updated', body: `category: ${current.category ?? '—'} → ${category.code}`, visibility: 'internal' });
+		events.push({
+			type: 'updated',
+			body: `category: ${current.category ?? '—'} → ${category.code}`,
+			visibility: 'internal',
+		});
 	}
 
 	Object.assign(values, locate(payload, current as unknown as Record<string, unknown>, context, errors));
 	if (errors.length > 0) return { ok: false, errors };
-	const arrondissement = (values.arrondissement as string | undefined) ?? (payload.arrondissement as string | undefined) ?? current.arrondissement;
+	const arrondissement =
+		(values.arrondissement as string | undefined) ??
+		(payload.arrondissement as string | undefined) ??
+		current.arrondissement;
 
 	// assignment
 	let team = current.team;
 	let assignee = current.assignee;
 	// naming the team the router already chose confirms the routing: it is an assignment too
-	const teamChanged = payload.team !== undefined && (changed(payload, current, 'team') || AUTO_ASSIGN_FROM.includes(current.status as ComplaintStatus));
+	const teamChanged =
+		payload.team !== undefined &&
+		(changed(payload, current, 'team') || AUTO_ASSIGN_FROM.includes(current.status as ComplaintStatus));
 	const assigneeChanged = changed(payload, current, 'assignee');
 	if (category && !teamChanged && AUTO_ASSIGN_FROM.includes(current.status as ComplaintStatus)) {
-		const routed = resolveTeam(context.routingRules, { service: category.service, category: category.code, arrondissement });
+		const routed = resolveTeam(context.routingRules, {
+			service: category.service,
+			category: category.code,
+			arrondissement,
+		});
 		if (routed && routed.team !== current.team) {
 			values.team = routed.team;
 			team = routed.team;
@@ -287,9 +384,18 @@ export function planUpdate(current: CurrentComplaint, payload: Record<string, un
 			const check = checkAssignment(
 				context.profile,
 				{ ...(teamChanged ? { team } : {}), ...(assigneeChanged ? { assignee } : {}) },
-				{ service: (values.service as string | undefined) ?? current.service, teamService: teamInfo?.service ?? null, teamMembers: assignee ? teamInfo?.members : undefined },
+				{
+					service: (values.service as string | undefined) ?? current.service,
+					teamService: teamInfo?.service ?? null,
+					teamMembers: assignee ? teamInfo?.members : undefined,
+				},
 			);
-			if (!check.allowed) return { ok: false, forbidden: true, errors: [{ field: assigneeChanged ? 'assignee' : 'team', key: `assignment.${check.reason}` }] };
+			if (!check.allowed)
+				return {
+					ok: false,
+					forbidden: true,
+					errors: [{ field: assigneeChanged ? 'assignee' : 'team', key: `assignment.${check.reason}` }],
+				};
 		}
 		events.push({ type: 'assigned', team, assignee, visibility: 'internal' });
 	}
@@ -297,42 +403,81 @@ export function planUpdate(current: CurrentComplaint, payload: Record<string, un
 	// workflow
 	let target = payload.status as string | undefined;
 	if (target !== undefined && target === current.status) target = undefined;
-	if (target === undefined && (teamChanged || assigneeChanged) && team && AUTO_ASSIGN_FROM.includes(current.status as ComplaintStatus)) {
+	if (
+		target === undefined &&
+		(teamChanged || assigneeChanged) &&
+		team &&
+		AUTO_ASSIGN_FROM.includes(current.status as ComplaintStatus)
+	) {
 		const automatic = checkTransition(current.status, 'assigned', context.actor, { team });
 		if (automatic.allowed) target = 'assigned';
 	}
 	if (target !== undefined) {
-		if (!isComplaintStatus(target)) return { ok: false, errors: [{ field: 'status', key: 'transition.unknown_status', values: { to: target } }] };
-		const reopenLimit = current.resolved_at ? new Date(current.resolved_at).getTime() + context.reopenPeriodDays * 86_400_000 : 0;
+		if (!isComplaintStatus(target))
+			return { ok: false, errors: [{ field: 'status', key: 'transition.unknown_status', values: { to: target } }] };
+		const reopenLimit = current.resolved_at
+			? new Date(current.resolved_at).getTime() + context.reopenPeriodDays * 86_400_000
+			: 0;
 		const check = checkTransition(current.status, target, context.actor, {
 			publicReply: (payload.public_reply as string | undefined) ?? current.public_reply,
 			rejectionReason: (payload.rejection_reason as string | undefined) ?? current.rejection_reason,
 			team,
 			withinReopenPeriod: now.getTime() <= reopenLimit,
-			afterPhotoRequired: context.categories.get(((values.category as string | undefined) ?? current.category) ?? '')?.proof_of_closure === true,
+			afterPhotoRequired:
+				context.categories.get((values.category as string | undefined) ?? current.category ?? '')?.proof_of_closure ===
+				true,
 			afterPhotos: current.after_photos ?? 0,
 		});
 		if (!check.allowed) {
-			const key = check.reason === 'missing_requirement' ? `transition.missing_requirement.${check.requirement}` : `transition.${check.reason}`;
-			const field = check.reason === 'missing_requirement' ? ({ public_reply: 'public_reply', rejection_reason: 'rejection_reason', team: 'team', within_reopen_period: 'status', after_photo: 'photos' } as const)[check.requirement] : 'status';
-			return { ok: false, forbidden: check.reason === 'actor_not_allowed', errors: [{ field, key, values: { from: current.status, to: target } }] };
+			const key =
+				check.reason === 'missing_requirement'
+					? `transition.missing_requirement.${check.requirement}`
+					: `transition.${check.reason}`;
+			const field =
+				check.reason === 'missing_requirement'
+					? (
+							{
+								public_reply: 'public_reply',
+								rejection_reason: 'rejection_reason',
+								team: 'team',
+								within_reopen_period: 'status',
+								after_photo: 'photos',
+							} as const
+						)[check.requirement]
+					: 'status';
+			return {
+				ok: false,
+				forbidden: check.reason === 'actor_not_allowed',
+				errors: [{ field, key, values: { from: current.status, to: target } }],
+			};
 		}
 		values.status = target;
 		Object.assign(values, statusSideEffects(current, target, context, values));
-		const body = target === 'rejected' ? ((payload.rejection_reason as string | undefined) ?? current.rejection_reason) : null;
+		const body =
+			target === 'rejected' ? ((payload.rejection_reason as string | undefined) ?? current.rejection_reason) : null;
 		events.push({ type: 'status_changed', from_status: current.status, to_status: target, body, visibility: 'public' });
 	}
-	if (payload.public_reply !== undefined && !isBlank(payload.public_reply) && payload.public_reply !== current.public_reply) {
+	if (
+		payload.public_reply !== undefined &&
+		!isBlank(payload.public_reply) &&
+		payload.public_reply !== current.public_reply
+	) {
 		events.push({ type: 'public_reply', body: String(payload.public_reply), visibility: 'public' });
 	}
 	return { ok: true, values, events };
 }
 
 /** `planned` holds values already decided in this update (a requalification's new deadlines). */
-function statusSideEffects(current: CurrentComplaint, target: ComplaintStatus, context: PlanContext, planned: Record<string, unknown>): Record<string, unknown> {
+function statusSideEffects(
+	current: CurrentComplaint,
+	target: ComplaintStatus,
+	context: PlanContext,
+	planned: Record<string, unknown>,
+): Record<string, unknown> {
 	const now = context.now.toISOString();
 	const values: Record<string, unknown> = {};
-	if (['acknowledged', 'assigned', 'rejected'].includes(target) && !current.acknowledged_at) values.acknowledged_at = now;
+	if (['acknowledged', 'assigned', 'rejected'].includes(target) && !current.acknowledged_at)
+		values.acknowledged_at = now;
 	if (target === 'resolved') values.resolved_at = now;
 	if (target === 'closed') values.closed_at = now;
 	if (target === 'reopened') {
@@ -341,7 +486,10 @@ function statusSideEffects(current: CurrentComplaint, target: ComplaintStatus, c
 	}
 	if (target === 'waiting_citizen') values.sla_paused_at = now;
 	if (current.status === 'waiting_citizen' && current.sla_paused_at) {
-		const units: { acknowledge: DurationUnit; resolve: DurationUnit } = { acknowledge: 'working_days', resolve: 'working_days' };
+		const units: { acknowledge: DurationUnit; resolve: DurationUnit } = {
+			acknowledge: 'working_days',
+			resolve: 'working_days',
+		};
 		const category = context.categories.get(String(planned.category ?? current.category));
 		if (category) {
 			units.acknowledge = category.acknowledgeUnit;

@@ -9,7 +9,17 @@ export const COMPLAINT_TYPES = ['reclamation', 'observation', 'suggestion'] as c
 export type ComplaintType = (typeof COMPLAINT_TYPES)[number];
 
 /** Every way a complaint arrives. */
-export const CHANNELS = ['web', 'mobile', 'phone', 'email', 'courrier', 'chat', 'counter', 'open311', 'whatsapp'] as const;
+export const CHANNELS = [
+	'web',
+	'mobile',
+	'phone',
+	'email',
+	'courrier',
+	'chat',
+	'counter',
+	'open311',
+	'whatsapp',
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /**

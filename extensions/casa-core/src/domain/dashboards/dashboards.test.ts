@@ -3,7 +3,10 @@ import { translate } from '../i18n/messages';
 import { DASHBOARD_IDS, dashboardIdsFor, dashboardPanels, singleCode } from './dashboards';
 
 const reference = {
-	services: [{ code: 'PROP', name_fr: 'Propreté', name_ar: 'النظافة' }, { code: 'VOI', name_fr: 'Voirie', name_ar: 'الطرق' }],
+	services: [
+		{ code: 'PROP', name_fr: 'Propreté', name_ar: 'النظافة' },
+		{ code: 'VOI', name_fr: 'Voirie', name_ar: 'الطرق' },
+	],
 	arrondissements: [{ code: 'A1', name_fr: 'Anfa', name_ar: 'أنفا' }],
 };
 const panels = dashboardPanels(reference, (key) => translate('fr', key));
@@ -32,7 +35,8 @@ describe('seeded dashboards', () => {
 	});
 
 	it('keep personal fields and descriptions out of the elected officials’ panels', () => {
-		for (const panel of panels.filter((row) => row.dashboard === DASHBOARD_IDS.elected)) expect(JSON.stringify(panel.options)).not.toMatch(/citizen_|description|public_reply/);
+		for (const panel of panels.filter((row) => row.dashboard === DASHBOARD_IDS.elected))
+			expect(JSON.stringify(panel.options)).not.toMatch(/citizen_|description|public_reply/);
 	});
 
 	it('use every code as the "all" value of a variable, never an empty string', () => {

@@ -11,9 +11,22 @@ import { DESK_CHANNELS, TEXT_LIMITS, isOneOf } from '../complaint/vocabulary';
 export { DESK_CHANNELS, type DeskChannel } from '../complaint/vocabulary';
 
 export const DESK_FIELDS = [
-	'channel', 'type', 'category', 'description', 'latitude', 'longitude', 'address', 'arrondissement',
-	'citizen_name', 'citizen_phone', 'citizen_email', 'citizen_language', 'consent',
-	'registry_number', 'received_at', 'scan',
+	'channel',
+	'type',
+	'category',
+	'description',
+	'latitude',
+	'longitude',
+	'address',
+	'arrondissement',
+	'citizen_name',
+	'citizen_phone',
+	'citizen_email',
+	'citizen_language',
+	'consent',
+	'registry_number',
+	'received_at',
+	'scan',
 ] as const;
 // read by the endpoint itself: the answers to the category's questions are checked against its definitions there
 const CONTROL_FIELDS = ['lang', 'idempotency_key', 'attributes'];
@@ -62,31 +75,45 @@ export function readDeskInput(body: Record<string, unknown>, now: Date): DeskInp
 	const errors: FieldError[] = [];
 	const payload: Record<string, unknown> = {};
 	for (const key of Object.keys(body)) {
-		if (!(DESK_FIELDS as readonly string[]).includes(key) && !CONTROL_FIELDS.includes(key)) errors.push({ field: key, key: 'field.unknown', values: { field: key } });
+		if (!(DESK_FIELDS as readonly string[]).includes(key) && !CONTROL_FIELDS.includes(key))
+			errors.push({ field: key, key: 'field.unknown', values: { field: key } });
 	}
 
 	const channel = text(body.channel);
 	if (!channel) errors.push({ field: 'channel', key: 'desk.errors.channel_required' });
-	else if (!isOneOf(DESK_CHANNELS, channel)) errors.push({ field: 'channel', key: 'desk.errors.channel_invalid', values: { value: channel } });
+	else if (!isOneOf(DESK_CHANNELS, channel))
+		errors.push({ field: 'channel', key: 'desk.errors.channel_invalid', values: { value: channel } });
 	else payload.channel = channel;
 
-	for (const field of ['type', 'category', 'description', 'address', 'arrondissement', 'citizen_name', 'citizen_email', 'citizen_language'] as const) {
+	for (const field of [
+		'type',
+		'category',
+		'description',
+		'address',
+		'arrondissement',
+		'citizen_name',
+		'citizen_email',
+		'citizen_language',
+	] as const) {
 		const value = text(body[field]);
 		if (value !== undefined) payload[field] = value;
 	}
 	if (!payload.category) errors.push({ field: 'category', key: 'desk.errors.category_required' });
 	if (!payload.description) errors.push({ field: 'description', key: 'desk.errors.description_required' });
-	else if (String(payload.description).length < 10) errors.push({ field: 'description', key: 'desk.errors.description_short', values: { min: 10 } });
+	else if (String(payload.description).length < 10)
+		errors.push({ field: 'description', key: 'desk.errors.description_short', values: { min: 10 } });
 
 	const lat = toNumber(body.latitude);
 	const lng = toNumber(body.longitude);
-	if ((lat === undefined) !== (lng === undefined) || Number.isNaN(lat) || Number.isNaN(lng)) errors.push({ field: 'latitude', key: 'field.coordinates' });
+	if ((lat === undefined) !== (lng === undefined) || Number.isNaN(lat) || Number.isNaN(lng))
+		errors.push({ field: 'latitude', key: 'field.coordinates' });
 	else if (lat !== undefined && lng !== undefined) {
 		payload.latitude = lat;
 		payload.longitude = lng;
 	}
 	// a place is needed to route the complaint: a point on the map, or a typed address
-	if (payload.latitude === undefined && !payload.address && !errors.some((error) => error.field === 'latitude')) errors.push({ field: 'address', key: 'desk.errors.location_required' });
+	if (payload.latitude === undefined && !payload.address && !errors.some((error) => error.field === 'latitude'))
+		errors.push({ field: 'address', key: 'desk.errors.location_required' });
 	// without a point, the arrondissement the agent picks routes it
 	if (payload.latitude !== undefined) delete payload.arrondissement;
 
@@ -98,27 +125,43 @@ export function readDeskInput(body: Record<string, unknown>, now: Date): DeskInp
 	}
 	const consent = body.consent === true || body.consent === 'true' || body.consent === 'on' || body.consent === '1';
 	// loi 09-08: the agent reads the notice to the caller and ticks their consent
-	if ((payload.citizen_name || phone || payload.citizen_email) && !consent) errors.push({ field: 'consent', key: 'desk.errors.consent_required' });
+	if ((payload.citizen_name || phone || payload.citizen_email) && !consent)
+		errors.push({ field: 'consent', key: 'desk.errors.consent_required' });
 
 	const registryNumber = text(body.registry_number);
 	const receivedRaw = text(body.received_at);
 	const scan = text(body.scan) ?? null;
 	if (channel === 'courrier') {
 		if (!registryNumber) errors.push({ field: 'registry_number', key: 'desk.errors.registry_number_required' });
-		else if (registryNumber.length > TEXT_LIMITS.registry_number) errors.push({ field: 'registry_number', key: 'field.too_long', values: { field: 'registry_number', limit: TEXT_LIMITS.registry_number } });
+		else if (registryNumber.length > TEXT_LIMITS.registry_number)
+			errors.push({
+				field: 'registry_number',
+				key: 'field.too_long',
+				values: { field: 'registry_number', limit: TEXT_LIMITS.registry_number },
+			});
 		else payload.registry_number = registryNumber;
 		if (!receivedRaw) errors.push({ field: 'received_at', key: 'desk.errors.received_at_required' });
 		else {
 			const receivedAt = readReceivedAt(receivedRaw);
 			if (!receivedAt) errors.push({ field: 'received_at', key: 'desk.errors.received_at_invalid' });
-			else if (receivedAt.getTime() > now.getTime() + 60_000) errors.push({ field: 'received_at', key: 'field.received_in_future' });
-			else if (now.getTime() - receivedAt.getTime() > MAX_RECEIVED_AGE_DAYS * 86_400_000) errors.push({ field: 'received_at', key: 'desk.errors.received_at_too_old', values: { days: MAX_RECEIVED_AGE_DAYS } });
+			else if (receivedAt.getTime() > now.getTime() + 60_000)
+				errors.push({ field: 'received_at', key: 'field.received_in_future' });
+			else if (now.getTime() - receivedAt.getTime() > MAX_RECEIVED_AGE_DAYS * 86_400_000)
+				errors.push({
+					field: 'received_at',
+					key: 'desk.errors.received_at_too_old',
+					values: { days: MAX_RECEIVED_AGE_DAYS },
+				});
 			else payload.received_at = receivedAt.toISOString();
 		}
 		if (scan !== null && !UUID.test(scan)) errors.push({ field: 'scan', key: 'desk.errors.scan_invalid' });
 	} else {
 		// a call or a visit is received now: only paper mail carries its own number and date
-		for (const [field, value] of [['registry_number', registryNumber], ['received_at', receivedRaw], ['scan', scan]] as const)
+		for (const [field, value] of [
+			['registry_number', registryNumber],
+			['received_at', receivedRaw],
+			['scan', scan],
+		] as const)
 			if (value) errors.push({ field, key: 'desk.errors.courrier_only', values: { field } });
 	}
 	return { payload, scan: channel === 'courrier' ? scan : null, errors };

@@ -44,7 +44,11 @@ describe('acknowledgment receipt', () => {
 	});
 
 	it('escapes what the citizen typed and prints no contact data', () => {
-		const html = receiptHtml(receiptModel(FACTS, 'fr', (key, values) => translate('fr', key, values)), '<svg></svg>', { printButton: 'Imprimer' });
+		const html = receiptHtml(
+			receiptModel(FACTS, 'fr', (key, values) => translate('fr', key, values)),
+			'<svg></svg>',
+			{ printButton: 'Imprimer' },
+		);
 		expect(html).toContain('&lt;Fatima&gt;');
 		expect(html).not.toContain('<Fatima>');
 		// the secret is in the QR code and the code line, not in the printed address

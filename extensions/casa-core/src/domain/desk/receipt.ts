@@ -55,15 +55,23 @@ export function groupCode(code: string): string {
 export function receiptModel(facts: ReceiptFacts, language: Language, t: Translate): ReceiptModel {
 	const rows: { label: string; value: string }[] = [
 		{ label: t('desk.receipt.reference'), value: facts.reference },
-		{ label: t('desk.receipt.received_at'), value: formatDate(facts.receivedAt, language, facts.channel !== 'courrier') },
+		{
+			label: t('desk.receipt.received_at'),
+			value: formatDate(facts.receivedAt, language, facts.channel !== 'courrier'),
+		},
 		{ label: t('desk.receipt.channel'), value: t(`channel.${facts.channel}`) },
 	];
 	if (facts.registryNumber) rows.push({ label: t('desk.receipt.registry_number'), value: facts.registryNumber });
 	if (facts.citizenName) rows.push({ label: t('desk.receipt.citizen'), value: facts.citizenName });
-	rows.push({ label: t('desk.receipt.category'), value: facts.category }, { label: t('desk.receipt.service'), value: facts.service });
+	rows.push(
+		{ label: t('desk.receipt.category'), value: facts.category },
+		{ label: t('desk.receipt.service'), value: facts.service },
+	);
 	if (facts.arrondissement) rows.push({ label: t('desk.receipt.arrondissement'), value: facts.arrondissement });
-	if (facts.resolveDueAt) rows.push({ label: t('desk.receipt.expected_at'), value: formatDate(facts.resolveDueAt, language) });
-	if (facts.legalDueAt) rows.push({ label: t('desk.receipt.legal_due_at'), value: formatDate(facts.legalDueAt, language) });
+	if (facts.resolveDueAt)
+		rows.push({ label: t('desk.receipt.expected_at'), value: formatDate(facts.resolveDueAt, language) });
+	if (facts.legalDueAt)
+		rows.push({ label: t('desk.receipt.legal_due_at'), value: formatDate(facts.legalDueAt, language) });
 	return {
 		lang: language,
 		dir: language === 'ar' ? 'rtl' : 'ltr',
@@ -87,12 +95,21 @@ export const PRINT_SCRIPT = 'document.getElementById("print").addEventListener("
 export const AUTO_PRINT_SCRIPT = 'window.addEventListener("load", () => window.print());';
 
 export function escapeHtml(value: string): string {
-	return value.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]!);
+	return value.replace(
+		/[&<>"']/g,
+		(character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]!,
+	);
 }
 
 /** A self-contained A4 page (no external resource): the browser shapes Arabic and lays it out right to left. */
-export function receiptHtml(model: ReceiptModel, qrSvg: string, options: { printButton: string; autoPrint?: boolean }): string {
-	const rows = model.rows.map((row) => `<tr><th scope="row">${escapeHtml(row.label)}</th><td>${escapeHtml(row.value)}</td></tr>`).join('');
+export function receiptHtml(
+	model: ReceiptModel,
+	qrSvg: string,
+	options: { printButton: string; autoPrint?: boolean },
+): string {
+	const rows = model.rows
+		.map((row) => `<tr><th scope="row">${escapeHtml(row.label)}</th><td>${escapeHtml(row.value)}</td></tr>`)
+		.join('');
 	return `<!doctype html>
 <html lang="${model.lang}" dir="${model.dir}">
 <head>

@@ -14,15 +14,20 @@ describe('scanLanguage', () => {
 
 describe('descriptionFromScan', () => {
 	it('joins lines broken inside a sentence and keeps the others', () => {
-		const raw = "Objet : dépôt sauvage\nDepuis trois semaines, les ordures s'accumulent\ndevant\nle numéro 14.\n\nJe vous prie d'agir.\nKarim Bennani\n";
-		expect(descriptionFromScan([raw])).toBe("Objet : dépôt sauvage\nDepuis trois semaines, les ordures s'accumulent devant le numéro 14.\nJe vous prie d'agir.\nKarim Bennani");
+		const raw =
+			"Objet : dépôt sauvage\nDepuis trois semaines, les ordures s'accumulent\ndevant\nle numéro 14.\n\nJe vous prie d'agir.\nKarim Bennani\n";
+		expect(descriptionFromScan([raw])).toBe(
+			"Objet : dépôt sauvage\nDepuis trois semaines, les ordures s'accumulent devant le numéro 14.\nJe vous prie d'agir.\nKarim Bennani",
+		);
 	});
 	it('keeps Arabic lines, collapses blank lines and spaces, drops lines of noise', () => {
 		const raw = 'الدار البيضاء في 3 نونبر 2026\n\n\n—  ~ |\nالموضوع:   تراكم الأزبال\n\n';
 		expect(descriptionFromScan([raw])).toBe('الدار البيضاء في 3 نونبر 2026\nالموضوع: تراكم الأزبال');
 	});
 	it('does not join a page to the next', () => {
-		expect(descriptionFromScan(['Première page sans point', 'suite de la lettre.'])).toBe('Première page sans point\nsuite de la lettre.');
+		expect(descriptionFromScan(['Première page sans point', 'suite de la lettre.'])).toBe(
+			'Première page sans point\nsuite de la lettre.',
+		);
 	});
 	it('is empty for a blank scan', () => {
 		expect(descriptionFromScan(['', ' \n . \n'])).toBe('');

@@ -39,7 +39,9 @@ export function searchCategories<T extends SearchableCategory>(categories: T[], 
 	const scored: { category: T; score: number; index: number }[] = [];
 	categories.forEach((category, index) => {
 		const names = [fold(category.name_fr), fold(category.name_ar)];
-		const extra = fold([category.keywords ?? '', category.service_name_fr ?? '', category.service_name_ar ?? ''].join(' '));
+		const extra = fold(
+			[category.keywords ?? '', category.service_name_fr ?? '', category.service_name_ar ?? ''].join(' '),
+		);
 		const code = category.code.toLowerCase();
 		let score = 0;
 		for (const word of words) {
@@ -57,7 +59,10 @@ export function searchCategories<T extends SearchableCategory>(categories: T[], 
 		}
 		scored.push({ category, score, index });
 	});
-	return scored.sort((a, b) => b.score - a.score || a.index - b.index).slice(0, limit).map((entry) => entry.category);
+	return scored
+		.sort((a, b) => b.score - a.score || a.index - b.index)
+		.slice(0, limit)
+		.map((entry) => entry.category);
 }
 
 /**
@@ -66,10 +71,18 @@ export function searchCategories<T extends SearchableCategory>(categories: T[], 
  * its words; each once, at most `limit`. The suggestion counts only for the
  * query it answered: an answer for older text is ignored.
  */
-export function withSuggested<T extends SearchableCategory>(categories: T[], query: string, suggested: { text: string; codes: string[] }, limit = 12): T[] {
+export function withSuggested<T extends SearchableCategory>(
+	categories: T[],
+	query: string,
+	suggested: { text: string; codes: string[] },
+	limit = 12,
+): T[] {
 	const byCode = new Map(categories.map((category) => [category.code, category]));
 	const fresh = suggested.text.trim() !== '' && suggested.text.trim() === query.trim() ? suggested.codes : [];
 	const first = fresh.map((code) => byCode.get(code)).filter((category): category is T => category !== undefined);
 	const taken = new Set(first.map((category) => category.code));
-	return [...first, ...searchCategories(categories, query, limit).filter((category) => !taken.has(category.code))].slice(0, limit);
+	return [
+		...first,
+		...searchCategories(categories, query, limit).filter((category) => !taken.has(category.code)),
+	].slice(0, limit);
 }

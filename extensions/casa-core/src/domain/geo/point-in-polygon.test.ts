@@ -93,13 +93,16 @@ describe('ArrondissementLocator on the seed boundaries', () => {
 		expect(features).toHaveLength(16);
 	});
 
-	it.each(features.map((f) => [f.properties.name_fr, f] as const))('locates the centroid of %s to its own code', (_name, f) => {
-		const { hcp_code, centroid_lat, centroid_lng } = f.properties;
-		expect(locator.locate(centroid_lat, centroid_lng)).toBe(hcp_code);
-		// No other boundary may claim it (first match would hide an overlap).
-		const claimedBy = features.filter((o) => pointInGeometry(centroid_lng, centroid_lat, o.geometry));
-		expect(claimedBy.map((o) => o.properties.hcp_code)).toEqual([hcp_code]);
-	});
+	it.each(features.map((f) => [f.properties.name_fr, f] as const))(
+		'locates the centroid of %s to its own code',
+		(_name, f) => {
+			const { hcp_code, centroid_lat, centroid_lng } = f.properties;
+			expect(locator.locate(centroid_lat, centroid_lng)).toBe(hcp_code);
+			// No other boundary may claim it (first match would hide an overlap).
+			const claimedBy = features.filter((o) => pointInGeometry(centroid_lng, centroid_lat, o.geometry));
+			expect(claimedBy.map((o) => o.properties.hcp_code)).toEqual([hcp_code]);
+		},
+	);
 
 	it('returns null in the Atlantic and in Mohammedia', () => {
 		expect(locator.locate(33.62, -7.7)).toBeNull();

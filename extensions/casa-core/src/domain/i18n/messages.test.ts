@@ -7,13 +7,21 @@ const ARABIC_LETTER = /[\u0600-\u06FF]/;
 /** Every leaf key as a dotted path, with its value. */
 function leaves(tree: unknown, prefix = ''): [string, unknown][] {
 	if (tree === null || typeof tree !== 'object' || Array.isArray(tree)) return [[prefix, tree]];
-	return Object.entries(tree as Record<string, unknown>).flatMap(([key, value]) => leaves(value, prefix ? `${prefix}.${key}` : key));
+	return Object.entries(tree as Record<string, unknown>).flatMap(([key, value]) =>
+		leaves(value, prefix ? `${prefix}.${key}` : key),
+	);
 }
 
 /** Every key (branches included) as a dotted path with its kind. */
 function shape(tree: unknown, prefix = ''): string[] {
-	if (tree === null || typeof tree !== 'object' || Array.isArray(tree)) return [`${prefix}:${Array.isArray(tree) ? 'array' : typeof tree}`];
-	return [`${prefix}:object`, ...Object.entries(tree as Record<string, unknown>).flatMap(([key, value]) => shape(value, prefix ? `${prefix}.${key}` : key))];
+	if (tree === null || typeof tree !== 'object' || Array.isArray(tree))
+		return [`${prefix}:${Array.isArray(tree) ? 'array' : typeof tree}`];
+	return [
+		`${prefix}:object`,
+		...Object.entries(tree as Record<string, unknown>).flatMap(([key, value]) =>
+			shape(value, prefix ? `${prefix}.${key}` : key),
+		),
+	];
 }
 
 function placeholders(text: string): string[] {
@@ -22,7 +30,9 @@ function placeholders(text: string): string[] {
 
 describe('translate', () => {
 	it('interpolates the transition error in French', () => {
-		expect(translate('fr', 'errors.transition.not_in_table', { fromLabel: 'Nouvelle', toLabel: 'Clôturée' })).toBe('Passage interdit de « Nouvelle » à « Clôturée ».');
+		expect(translate('fr', 'errors.transition.not_in_table', { fromLabel: 'Nouvelle', toLabel: 'Clôturée' })).toBe(
+			'Passage interdit de « Nouvelle » à « Clôturée ».',
+		);
 	});
 
 	it('interpolates the transition error in Arabic', () => {
@@ -32,8 +42,12 @@ describe('translate', () => {
 	});
 
 	it('interpolates several values', () => {
-		expect(translate('fr', 'errors.field.too_long', { field: 'Description', limit: 5000 })).toBe('Le champ « Description » dépasse 5000 caractères.');
-		expect(translate('ar', 'errors.field.too_long', { field: 'الوصف', limit: 5000 })).toBe('الحقل «الوصف» يتجاوز 5000 حرفاً.');
+		expect(translate('fr', 'errors.field.too_long', { field: 'Description', limit: 5000 })).toBe(
+			'Le champ « Description » dépasse 5000 caractères.',
+		);
+		expect(translate('ar', 'errors.field.too_long', { field: 'الوصف', limit: 5000 })).toBe(
+			'الحقل «الوصف» يتجاوز 5000 حرفاً.',
+		);
 		expect(translate('fr', 'errors.field.outside_commune', { lat: 34.02, lng: -6.83 })).toBe(
 			'Ce point (lat. 34.02, long. -6.83) est hors de la commune de Casablanca. Un agent peut forcer la localisation.',
 		);
@@ -54,11 +68,15 @@ describe('translate', () => {
 		expect(translate('fr', 'errors.complaint.personal_data', { fields: 'citizen_name, citizen_phone' })).toBe(
 			"Votre rôle n'a pas accès aux données personnelles des citoyens (citizen_name, citizen_phone).",
 		);
-		expect(translate('fr', 'errors.field.invalid_choice', { field: 'channel', value: '<b>&' })).toBe('Valeur non autorisée pour « channel » : « <b>& ».');
+		expect(translate('fr', 'errors.field.invalid_choice', { field: 'channel', value: '<b>&' })).toBe(
+			'Valeur non autorisée pour « channel » : « <b>& ».',
+		);
 	});
 
 	it('translates nested keys without values', () => {
-		expect(translate('fr', 'errors.transition.missing_requirement.team')).toBe("Pour affecter la réclamation, choisissez d'abord une équipe.");
+		expect(translate('fr', 'errors.transition.missing_requirement.team')).toBe(
+			"Pour affecter la réclamation, choisissez d'abord une équipe.",
+		);
 		expect(translate('ar', 'errors.transition.missing_requirement.team')).toBe('لإسناد الشكاية، اختر الفريق أولاً.');
 		expect(translate('fr', 'status.waiting_citizen')).toBe('En attente du citoyen');
 		expect(translate('ar', 'status.waiting_citizen')).toBe('في انتظار المواطن');
@@ -67,7 +85,12 @@ describe('translate', () => {
 	});
 
 	it('gives Arabic text with Arabic letters for a few keys', () => {
-		for (const key of ['status.new', 'errors.assignment.no_member', 'errors.history.append_only', 'sla_state.breached']) {
+		for (const key of [
+			'status.new',
+			'errors.assignment.no_member',
+			'errors.history.append_only',
+			'sla_state.breached',
+		]) {
 			const text = translate('ar', key);
 			expect(text, key).toMatch(ARABIC_LETTER);
 			expect(text, key).not.toBe(translate('fr', key));
@@ -87,7 +110,12 @@ describe('translate', () => {
 // i18next plural forms differ by language: Arabic has zero, one, two, few, many and other; French one, many and other
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 /** Keys with plural forms: those with an `_other` form in either language (« too_many » alone is no plural). */
-const PLURAL_BASES = new Set([...leaves(fr), ...leaves(ar)].map(([key]) => key).filter((key) => key.endsWith('_other')).map((key) => key.slice(0, -'_other'.length)));
+const PLURAL_BASES = new Set(
+	[...leaves(fr), ...leaves(ar)]
+		.map(([key]) => key)
+		.filter((key) => key.endsWith('_other'))
+		.map((key) => key.slice(0, -'_other'.length)),
+);
 const pluralBase = (key: string) => {
 	const base = key.replace(PLURAL_SUFFIX, '');
 	return base !== key && PLURAL_BASES.has(base) ? base : key;
@@ -98,18 +126,29 @@ const ENDONYM = /\.language_names\.fr$/;
 
 describe('locale files', () => {
 	// plural forms count once per language (the set of forms is each language's own)
-	const singular = (entries: [string, unknown][]) => [...new Map(entries.map(([key, value]) => [pluralBase(key), value])).entries()];
+	const singular = (entries: [string, unknown][]) => [
+		...new Map(entries.map(([key, value]) => [pluralBase(key), value])).entries(),
+	];
 	const frLeaves = singular(leaves(fr));
 	const arLeaves = singular(leaves(ar));
 
 	it('have the same keys, deeply, with the same structure', () => {
-		const collapse = (keys: string[]) => [...new Set(keys.map((entry) => { const [key, kind] = entry.split(':'); return `${pluralBase(key)}:${kind}`; }))];
+		const collapse = (keys: string[]) => [
+			...new Set(
+				keys.map((entry) => {
+					const [key, kind] = entry.split(':');
+					return `${pluralBase(key)}:${kind}`;
+				}),
+			),
+		];
 		expect(collapse(shape(ar)).sort()).toEqual(collapse(shape(fr)).sort());
 	});
 
 	it('have every plural form Arabic needs (zero, one, two, few, many, other) wherever French has plurals', () => {
 		const arKeys = new Set(leaves(ar).map(([key]) => key));
-		for (const [key] of leaves(fr).filter(([key]) => /_other$/.test(key))) for (const form of ['zero', 'one', 'two', 'few', 'many', 'other']) expect(arKeys.has(`${pluralBase(key)}_${form}`), `${pluralBase(key)}_${form}`).toBe(true);
+		for (const [key] of leaves(fr).filter(([key]) => /_other$/.test(key)))
+			for (const form of ['zero', 'one', 'two', 'few', 'many', 'other'])
+				expect(arKeys.has(`${pluralBase(key)}_${form}`), `${pluralBase(key)}_${form}`).toBe(true);
 	});
 
 	it('have every French key in Arabic', () => {
@@ -143,7 +182,10 @@ describe('locale files', () => {
 		// a plural form may spell its number out (« يومان », two days): the forms' placeholders are checked by their _other form
 		for (const [key, value] of leaves(fr)) {
 			const arabic = arByKey.get(pluralBase(key)) ?? new Map(leaves(ar)).get(key);
-			if (isPlural(key)) expect(placeholders(String(new Map(leaves(ar)).get(`${pluralBase(key)}_other`))), key).toEqual(placeholders(String(value)));
+			if (isPlural(key))
+				expect(placeholders(String(new Map(leaves(ar)).get(`${pluralBase(key)}_other`))), key).toEqual(
+					placeholders(String(value)),
+				);
 			else expect(placeholders(String(arabic)), key).toEqual(placeholders(String(value)));
 		}
 	});
@@ -163,7 +205,8 @@ describe('locale files', () => {
 			'errors.assignment.assignee_not_in_team',
 			'errors.assignment.agent_claims_only_own',
 		];
-		for (const language of LANGUAGES) for (const key of keys) expect(translate(language, key), `${language}:${key}`).not.toBe(key);
+		for (const language of LANGUAGES)
+			for (const key of keys) expect(translate(language, key), `${language}:${key}`).not.toBe(key);
 	});
 });
 

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CELLS, cellBounds, cellCount, cellOf, cellSize, groupCells, groupPoints, parseInstant, pointIdsAllowed, readClusterQuery, readSlaQuery, slaFigures } from './clusters';
+import {
+	MAX_CELLS,
+	cellBounds,
+	cellCount,
+	cellOf,
+	cellSize,
+	groupCells,
+	groupPoints,
+	parseInstant,
+	pointIdsAllowed,
+	readClusterQuery,
+	readSlaQuery,
+	slaFigures,
+} from './clusters';
 
 const BENCH = { bbox: '-7.80,33.45,-7.40,33.70', zoom: '11' };
 
@@ -8,11 +21,28 @@ describe('readClusterQuery', () => {
 		const parsed = readClusterQuery(BENCH);
 		expect(parsed.ok).toBe(true);
 		if (!parsed.ok) return;
-		expect(parsed.value).toMatchObject({ bbox: { west: -7.8, south: 33.45, east: -7.4, north: 33.7 }, zoom: 11, colour: 'status', services: [], arrondissements: [], statuses: [], from: null, to: null });
+		expect(parsed.value).toMatchObject({
+			bbox: { west: -7.8, south: 33.45, east: -7.4, north: 33.7 },
+			zoom: 11,
+			colour: 'status',
+			services: [],
+			arrondissements: [],
+			statuses: [],
+			from: null,
+			to: null,
+		});
 	});
 
 	it('reads filters, comma lists and arrays (multi-value dashboard variables)', () => {
-		const parsed = readClusterQuery({ ...BENCH, colour: 'sla_state', service: ['PROP', 'VOIR'], arrondissement: '06.141.01.01', status: 'new,in_progress', from: '2026-05-01', to: '2026-05-31' });
+		const parsed = readClusterQuery({
+			...BENCH,
+			colour: 'sla_state',
+			service: ['PROP', 'VOIR'],
+			arrondissement: '06.141.01.01',
+			status: 'new,in_progress',
+			from: '2026-05-01',
+			to: '2026-05-31',
+		});
 		expect(parsed.ok).toBe(true);
 		if (!parsed.ok) return;
 		expect(parsed.value.services).toEqual(['PROP', 'VOIR']);
@@ -24,15 +54,32 @@ describe('readClusterQuery', () => {
 	});
 
 	it('reports every bad parameter by field', () => {
-		const parsed = readClusterQuery({ bbox: '-7.4,33.45,-7.8', zoom: '25', colour: 'rainbow', status: 'lost', service: "x'; drop", from: 'yesterday' });
+		const parsed = readClusterQuery({
+			bbox: '-7.4,33.45,-7.8',
+			zoom: '25',
+			colour: 'rainbow',
+			status: 'lost',
+			service: "x'; drop",
+			from: 'yesterday',
+		});
 		expect(parsed.ok).toBe(false);
 		if (parsed.ok) return;
-		expect(parsed.errors.map((error) => error.field).sort()).toEqual(['bbox', 'colour', 'from', 'service', 'status', 'zoom']);
+		expect(parsed.errors.map((error) => error.field).sort()).toEqual([
+			'bbox',
+			'colour',
+			'from',
+			'service',
+			'status',
+			'zoom',
+		]);
 	});
 
 	it('requires bbox and zoom, and a west below the east', () => {
 		const missing = readClusterQuery({});
-		expect(missing.ok || missing.errors.map((error) => `${error.field}:${error.key}`)).toEqual(['bbox:required', 'zoom:required']);
+		expect(missing.ok || missing.errors.map((error) => `${error.field}:${error.key}`)).toEqual([
+			'bbox:required',
+			'zoom:required',
+		]);
 		const reversed = readClusterQuery({ bbox: '-7.4,33.45,-7.8,33.7', zoom: '11' });
 		expect(reversed.ok || reversed.errors[0]).toMatchObject({ field: 'bbox', key: 'bbox' });
 	});
@@ -91,16 +138,56 @@ describe('groupCells', () => {
 	const size = cellSize(13);
 	const here = cellOf(33.58, -7.6, size);
 	const rows = [
-		{ x: here.x, y: here.y, count: 5, latitude: 33.581, longitude: -7.601, id: 'a', reference: 'CAS-2026-000001', c0: 1, c1: 0, c2: 0, c3: 3, c4: 0, c5: 1, c6: 0, c7: 0, c8: 0 },
-		{ x: String(here.x + 1), y: String(here.y), count: '1', latitude: '33.5812345678', longitude: '-7.5401', id: 'b', reference: 'CAS-2026-000002', c0: 0, c1: 0, c2: 1 },
+		{
+			x: here.x,
+			y: here.y,
+			count: 5,
+			latitude: 33.581,
+			longitude: -7.601,
+			id: 'a',
+			reference: 'CAS-2026-000001',
+			c0: 1,
+			c1: 0,
+			c2: 0,
+			c3: 3,
+			c4: 0,
+			c5: 1,
+			c6: 0,
+			c7: 0,
+			c8: 0,
+		},
+		{
+			x: String(here.x + 1),
+			y: String(here.y),
+			count: '1',
+			latitude: '33.5812345678',
+			longitude: '-7.5401',
+			id: 'b',
+			reference: 'CAS-2026-000002',
+			c0: 0,
+			c1: 0,
+			c2: 1,
+		},
 	];
 
 	it('gives the count, centroid, counts per status and the dominant one; a single complaint is a point with its id', () => {
 		const result = groupCells(rows, { zoom: 13, colour: 'status', withIds: true });
 		expect(result.total).toBe(6);
-		expect(result.clusters[0]).toMatchObject({ count: 5, point: false, dominant: 'in_progress', counts: { new: 1, in_progress: 3, resolved: 1 } });
+		expect(result.clusters[0]).toMatchObject({
+			count: 5,
+			point: false,
+			dominant: 'in_progress',
+			counts: { new: 1, in_progress: 3, resolved: 1 },
+		});
 		expect(result.clusters[0].id).toBeUndefined();
-		expect(result.clusters[1]).toMatchObject({ count: 1, point: true, id: 'b', reference: 'CAS-2026-000002', dominant: 'assigned', latitude: 33.58123 });
+		expect(result.clusters[1]).toMatchObject({
+			count: 1,
+			point: true,
+			id: 'b',
+			reference: 'CAS-2026-000002',
+			dominant: 'assigned',
+			latitude: 33.58123,
+		});
 		const [south, west, north, east] = result.clusters[0].bounds;
 		expect(south).toBeLessThan(33.581);
 		expect(north).toBeGreaterThan(33.581);
@@ -129,7 +216,14 @@ describe('groupPoints', () => {
 		const result = groupPoints(rows, { zoom: 19, colour: 'sla_state', withIds: true });
 		expect(result.total).toBe(2);
 		expect(result.clusters).toEqual([
-			expect.objectContaining({ count: 1, point: true, dominant: 'breached', counts: { breached: 1 }, id: 'a', reference: 'CAS-2026-000001' }),
+			expect.objectContaining({
+				count: 1,
+				point: true,
+				dominant: 'breached',
+				counts: { breached: 1 },
+				id: 'a',
+				reference: 'CAS-2026-000001',
+			}),
 			expect.objectContaining({ count: 1, point: true, dominant: 'on_track', id: 'b' }),
 		]);
 		expect(groupPoints(rows, { zoom: 19, colour: 'sla_state', withIds: false }).clusters[0]).not.toHaveProperty('id');
@@ -139,11 +233,31 @@ describe('groupPoints', () => {
 describe('slaFigures', () => {
 	it('computes the on-time rate per service and overall, worst first', () => {
 		const figures = slaFigures([
-			{ service: 'PROP', name_fr: 'Propreté', name_ar: 'النظافة', resolved: 4, on_time: 3, open: 2, at_risk: 1, breached: 1 },
+			{
+				service: 'PROP',
+				name_fr: 'Propreté',
+				name_ar: 'النظافة',
+				resolved: 4,
+				on_time: 3,
+				open: 2,
+				at_risk: 1,
+				breached: 1,
+			},
 			{ service: 'VOIR', resolved: '2', on_time: '0', open: '0', at_risk: null, breached: null },
 			{ service: 'ECL', resolved: 0, on_time: 0, open: 3, at_risk: 0, breached: 3 },
 		]);
-		expect(figures.services.map((figure) => [figure.service, figure.on_time_rate])).toEqual([['VOIR', 0], ['PROP', 0.75], ['ECL', null]]);
-		expect(figures.total).toMatchObject({ resolved: 6, on_time: 3, on_time_rate: 0.5, open: 5, at_risk: 1, breached: 4 });
+		expect(figures.services.map((figure) => [figure.service, figure.on_time_rate])).toEqual([
+			['VOIR', 0],
+			['PROP', 0.75],
+			['ECL', null],
+		]);
+		expect(figures.total).toMatchObject({
+			resolved: 6,
+			on_time: 3,
+			on_time_rate: 0.5,
+			open: 5,
+			at_risk: 1,
+			breached: 4,
+		});
 	});
 });

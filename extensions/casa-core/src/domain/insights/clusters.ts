@@ -72,7 +72,14 @@ function text(value: unknown): string {
 }
 
 function list(value: unknown): string[] {
-	return [...new Set(text(value).split(',').map((part) => part.trim()).filter(Boolean))];
+	return [
+		...new Set(
+			text(value)
+				.split(',')
+				.map((part) => part.trim())
+				.filter(Boolean),
+		),
+	];
 }
 
 function codes(field: string, value: unknown, errors: InsightsError[]): string[] {
@@ -165,9 +172,11 @@ export function readClusterQuery(query: Record<string, unknown>): Parsed<Cluster
 	const colour = (COLOURS as readonly string[]).includes(colourRaw) ? (colourRaw as ColourBy) : null;
 	if (!colour) errors.push({ field: 'colour', key: 'colour' });
 	const statuses = list(query.status);
-	if (statuses.some((status) => !(COMPLAINT_STATUSES as readonly string[]).includes(status))) errors.push({ field: 'status', key: 'status' });
+	if (statuses.some((status) => !(COMPLAINT_STATUSES as readonly string[]).includes(status)))
+		errors.push({ field: 'status', key: 'status' });
 	const filters = readFilters(query, errors);
-	if (bbox && zoom !== null && cellCount(bbox, cellSize(zoom)) > MAX_CELLS) errors.push({ field: 'bbox', key: 'bbox_too_large' });
+	if (bbox && zoom !== null && cellCount(bbox, cellSize(zoom)) > MAX_CELLS)
+		errors.push({ field: 'bbox', key: 'bbox_too_large' });
 	if (errors.length > 0 || !bbox || zoom === null || !colour) return { ok: false, errors };
 	return { ok: true, value: { ...filters, bbox, zoom, colour, statuses: statuses as ComplaintStatus[] } };
 }
@@ -205,7 +214,11 @@ export function cellOf(latitude: number, longitude: number, size: number): { x: 
 	return { x: Math.floor((longitude + 180) / size), y: Math.floor((latitude + 90) / size) };
 }
 
-export function cellBounds(x: number, y: number, size: number): { south: number; west: number; north: number; east: number } {
+export function cellBounds(
+	x: number,
+	y: number,
+	size: number,
+): { south: number; west: number; north: number; east: number } {
 	return { west: x * size - 180, east: (x + 1) * size - 180, south: y * size - 90, north: (y + 1) * size - 90 };
 }
 
@@ -260,7 +273,10 @@ export interface ClusterResult {
 
 const round = (value: number, digits = 6) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-export function groupCells(rows: CellRow[], options: { zoom: number; colour: ColourBy; withIds: boolean }): ClusterResult {
+export function groupCells(
+	rows: CellRow[],
+	options: { zoom: number; colour: ColourBy; withIds: boolean },
+): ClusterResult {
 	const size = cellSize(options.zoom);
 	const values = colourValues(options.colour);
 	let total = 0;
@@ -309,7 +325,10 @@ export interface PointRow {
 }
 
 /** Complaints one by one (zoom ≥ POINT_ZOOM), in the same shape as the cells. */
-export function groupPoints(rows: PointRow[], options: { zoom: number; colour: ColourBy; withIds: boolean }): ClusterResult {
+export function groupPoints(
+	rows: PointRow[],
+	options: { zoom: number; colour: ColourBy; withIds: boolean },
+): ClusterResult {
 	const size = cellSize(options.zoom);
 	const values = colourValues(options.colour);
 	const clusters = rows.map((row): Cluster => {
@@ -383,12 +402,25 @@ export function slaFigures(rows: SlaRow[]): { services: SlaFigure[]; total: SlaF
 			breached: Number(row.breached ?? 0),
 		};
 	});
-	services.sort((a, b) => (a.on_time_rate ?? 2) - (b.on_time_rate ?? 2) || String(a.service).localeCompare(String(b.service)));
-	const sum = (key: 'resolved' | 'on_time' | 'open' | 'at_risk' | 'breached') => services.reduce((acc, figure) => acc + figure[key], 0);
+	services.sort(
+		(a, b) => (a.on_time_rate ?? 2) - (b.on_time_rate ?? 2) || String(a.service).localeCompare(String(b.service)),
+	);
+	const sum = (key: 'resolved' | 'on_time' | 'open' | 'at_risk' | 'breached') =>
+		services.reduce((acc, figure) => acc + figure[key], 0);
 	const resolved = sum('resolved');
 	const onTime = sum('on_time');
 	return {
 		services,
-		total: { service: null, name_fr: null, name_ar: null, resolved, on_time: onTime, on_time_rate: resolved > 0 ? round(onTime / resolved, 4) : null, open: sum('open'), at_risk: sum('at_risk'), breached: sum('breached') },
+		total: {
+			service: null,
+			name_fr: null,
+			name_ar: null,
+			resolved,
+			on_time: onTime,
+			on_time_rate: resolved > 0 ? round(onTime / resolved, 4) : null,
+			open: sum('open'),
+			at_risk: sum('at_risk'),
+			breached: sum('breached'),
+		},
 	};
 }

@@ -15,7 +15,12 @@ describe('indicators', () => {
 	});
 	it('fills every day of a series, zero where nothing came', () => {
 		const dayOf = (date: Date) => date.toISOString().slice(0, 10);
-		const days = fillDays(new Map([['2026-11-02', 3]]), new Date('2026-11-01T10:00:00Z'), new Date('2026-11-03T09:00:00Z'), dayOf);
+		const days = fillDays(
+			new Map([['2026-11-02', 3]]),
+			new Date('2026-11-01T10:00:00Z'),
+			new Date('2026-11-03T09:00:00Z'),
+			dayOf,
+		);
 		expect(days).toEqual([
 			{ day: '2026-11-01', count: 0 },
 			{ day: '2026-11-02', count: 3 },

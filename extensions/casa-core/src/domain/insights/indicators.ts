@@ -56,7 +56,12 @@ export const LIST_LIMIT = 15;
 export const SERIES_MAX_DAYS = 400;
 
 /** Days of a series from `from` to `to` (YYYY-MM-DD), every day present, zero where nothing came. */
-export function fillDays(counts: Map<string, number>, from: Date, to: Date, dayOf: (date: Date) => string): { day: string; count: number }[] {
+export function fillDays(
+	counts: Map<string, number>,
+	from: Date,
+	to: Date,
+	dayOf: (date: Date) => string,
+): { day: string; count: number }[] {
 	const days: { day: string; count: number }[] = [];
 	const seen = new Set<string>();
 	for (let t = from.getTime(); t <= to.getTime() && days.length < SERIES_MAX_DAYS; t += 86_400_000) {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { bboxParam, choice, filterParams, initialView, optionValue, percentOption, resolveDynamicDate } from './panel-options';
+import {
+	bboxParam,
+	choice,
+	filterParams,
+	initialView,
+	optionValue,
+	percentOption,
+	resolveDynamicDate,
+} from './panel-options';
 
 describe('panel options', () => {
 	it('turns interpolated dashboard variables into query values', () => {
@@ -13,7 +21,15 @@ describe('panel options', () => {
 	});
 
 	it('keeps only the filters that are set', () => {
-		expect(filterParams({ service: 'PROP', arrondissement: null, from: '2026-05-01', to: '{{to}}', status: ['new', 'reopened'] })).toEqual({ service: 'PROP', from: '2026-05-01', status: 'new,reopened' });
+		expect(
+			filterParams({
+				service: 'PROP',
+				arrondissement: null,
+				from: '2026-05-01',
+				to: '{{to}}',
+				status: ['new', 'reopened'],
+			}),
+		).toEqual({ service: 'PROP', from: '2026-05-01', status: 'new,reopened' });
 	});
 
 	it('falls back on unknown choices and out-of-range targets', () => {
@@ -25,7 +41,9 @@ describe('panel options', () => {
 	});
 
 	it('rounds the bbox outward', () => {
-		expect(bboxParam({ west: -7.612345678, south: 33.51234567, east: -7.5012345, north: 33.6 })).toBe('-7.61235,33.51234,-7.50123,33.6');
+		expect(bboxParam({ west: -7.612345678, south: 33.51234567, east: -7.5012345, north: 33.6 })).toBe(
+			'-7.61235,33.51234,-7.50123,33.6',
+		);
 		expect(bboxParam({ west: -200, south: -95, east: 200, north: 95 })).toBe('-180,-90,180,90');
 	});
 
@@ -50,6 +68,9 @@ describe('dynamic dates of the period variable', () => {
 	});
 
 	it('resolves them in the period filters only', () => {
-		expect(filterParams({ from: '$NOW(-7 days)', service: '$NOW' }, now)).toEqual({ from: '2026-11-21T10:00:00.000Z', service: '$NOW' });
+		expect(filterParams({ from: '$NOW(-7 days)', service: '$NOW' }, now)).toEqual({
+			from: '2026-11-21T10:00:00.000Z',
+			service: '$NOW',
+		});
 	});
 });

@@ -16,7 +16,15 @@ export function optionValue(value: unknown): string {
 }
 
 const NOW = /^\$NOW(?:\(\s*([+-]?\d+)\s*(year|month|week|day|hour|minute|second)s?\s*\))?$/i;
-const SHIFTS = { year: addYears, month: addMonths, week: addWeeks, day: addDays, hour: addHours, minute: addMinutes, second: addSeconds } as const;
+const SHIFTS = {
+	year: addYears,
+	month: addMonths,
+	week: addWeeks,
+	day: addDays,
+	hour: addHours,
+	minute: addMinutes,
+	second: addSeconds,
+} as const;
 
 /**
  * Directus's dynamic date `$NOW`, `$NOW(-30 days)`, `$NOW(+2 hours)` (what the
@@ -31,7 +39,10 @@ export function resolveDynamicDate(text: string, now: Date): string {
 }
 
 /** The filter parameters of /insights/clusters and /insights/sla; empty ones are left out. */
-export function filterParams(options: { service?: unknown; arrondissement?: unknown; from?: unknown; to?: unknown; status?: unknown }, now: Date = new Date()): Record<string, string> {
+export function filterParams(
+	options: { service?: unknown; arrondissement?: unknown; from?: unknown; to?: unknown; status?: unknown },
+	now: Date = new Date(),
+): Record<string, string> {
 	const params: Record<string, string> = {};
 	for (const key of ['service', 'arrondissement', 'from', 'to', 'status'] as const) {
 		const value = optionValue(options[key]);
@@ -57,14 +68,27 @@ export function bboxParam(bounds: { west: number; south: number; east: number; n
 	const down = (value: number) => Math.floor(value * 1e5) / 1e5;
 	const up = (value: number) => Math.ceil(value * 1e5) / 1e5;
 	const clamp = (value: number, limit: number) => Math.max(-limit, Math.min(limit, value));
-	return [clamp(down(bounds.west), 180), clamp(down(bounds.south), 90), clamp(up(bounds.east), 180), clamp(up(bounds.north), 90)].join(',');
+	return [
+		clamp(down(bounds.west), 180),
+		clamp(down(bounds.south), 90),
+		clamp(up(bounds.east), 180),
+		clamp(up(bounds.north), 90),
+	].join(',');
 }
 
 /** The initial view: "lat,lng" and a zoom level; null (fit the commune) when either is missing or wrong. */
 export function initialView(center: unknown, zoom: unknown): { center: [number, number]; zoom: number } | null {
-	const parts = optionValue(center).split(',').map((part) => Number(part.trim()));
+	const parts = optionValue(center)
+		.split(',')
+		.map((part) => Number(part.trim()));
 	const level = Number(optionValue(zoom));
-	if (parts.length !== 2 || parts.some((part) => !Number.isFinite(part)) || Math.abs(parts[0]) > 90 || Math.abs(parts[1]) > 180) return null;
+	if (
+		parts.length !== 2 ||
+		parts.some((part) => !Number.isFinite(part)) ||
+		Math.abs(parts[0]) > 90 ||
+		Math.abs(parts[1]) > 180
+	)
+		return null;
 	if (!Number.isInteger(level) || level < 0 || level > 20 || optionValue(zoom) === '') return null;
 	return { center: [parts[0], parts[1]], zoom: level };
 }

@@ -9,7 +9,14 @@ import type { Language } from '../i18n/messages';
 import { parseOpen311DateTime, formatOpen311DateTime } from '../open311/dates';
 import { cleanText } from '../text/sanitize';
 
-export const ATTRIBUTE_DATATYPES = ['string', 'text', 'number', 'datetime', 'singlevaluelist', 'multivaluelist'] as const;
+export const ATTRIBUTE_DATATYPES = [
+	'string',
+	'text',
+	'number',
+	'datetime',
+	'singlevaluelist',
+	'multivaluelist',
+] as const;
 export type AttributeDatatype = (typeof ATTRIBUTE_DATATYPES)[number];
 
 export interface AttributeValue {
@@ -47,7 +54,8 @@ export const MAX_ATTRIBUTES = 30;
 const TEXT_LIMITS: Record<'string' | 'text', number> = { string: 255, text: 2000 };
 const LIST_DATATYPES: readonly AttributeDatatype[] = ['singlevaluelist', 'multivaluelist'];
 
-const str = (value: unknown): string => (typeof value === 'string' ? cleanText(value).trim() : typeof value === 'number' ? String(value) : '');
+const str = (value: unknown): string =>
+	typeof value === 'string' ? cleanText(value).trim() : typeof value === 'number' ? String(value) : '';
 
 /**
  * The definitions of a category, from the JSON an administrator edited. What
@@ -74,8 +82,14 @@ export function readAttributeDefinitions(raw: unknown): AttributeDefinition[] {
 		if (!ATTRIBUTE_CODE.test(code) || seen.has(code) || !ATTRIBUTE_DATATYPES.includes(datatype)) continue;
 		const values = (Array.isArray(entry.values) ? entry.values : [])
 			.filter((value): value is Record<string, unknown> => !!value && typeof value === 'object')
-			.map((value) => ({ key: str(value.key), name_fr: str(value.name_fr) || str(value.name_ar) || str(value.key), name_ar: str(value.name_ar) || str(value.name_fr) || str(value.key) }))
-			.filter((value, position, all) => value.key !== '' && all.findIndex((other) => other.key === value.key) === position);
+			.map((value) => ({
+				key: str(value.key),
+				name_fr: str(value.name_fr) || str(value.name_ar) || str(value.key),
+				name_ar: str(value.name_ar) || str(value.name_fr) || str(value.key),
+			}))
+			.filter(
+				(value, position, all) => value.key !== '' && all.findIndex((other) => other.key === value.key) === position,
+			);
 		if (LIST_DATATYPES.includes(datatype) && values.length === 0) continue;
 		const questionFr = str(entry.question_fr) || str(entry.question_ar) || code;
 		const order = Number(entry.order);
@@ -107,7 +121,10 @@ export interface Open311AttributeView {
 	values?: { key: string; name: string }[];
 }
 
-export function open311Attributes(definitions: readonly AttributeDefinition[], language: Language): Open311AttributeView[] {
+export function open311Attributes(
+	definitions: readonly AttributeDefinition[],
+	language: Language,
+): Open311AttributeView[] {
 	return definitions.map((definition, index) => ({
 		variable: true,
 		code: definition.code,
@@ -117,17 +134,38 @@ export function open311Attributes(definitions: readonly AttributeDefinition[], l
 		// GeoReport v2: the order attributes are shown in, from 1
 		order: index + 1,
 		description: language === 'ar' ? definition.question_ar : definition.question_fr,
-		...(definition.values.length > 0 ? { values: definition.values.map((value) => ({ key: value.key, name: language === 'ar' ? value.name_ar : value.name_fr })) } : {}),
+		...(definition.values.length > 0
+			? {
+					values: definition.values.map((value) => ({
+						key: value.key,
+						name: language === 'ar' ? value.name_ar : value.name_fr,
+					})),
+				}
+			: {}),
 	}));
 }
 
 /** How the portal shows the questions (both languages, the app switches). */
 export function portalAttributes(definitions: readonly AttributeDefinition[]) {
-	return definitions.map(({ code, datatype, required, question_fr, question_ar, help_fr, help_ar, values }) => ({ code, datatype, required, question_fr, question_ar, help_fr, help_ar, values }));
+	return definitions.map(({ code, datatype, required, question_fr, question_ar, help_fr, help_ar, values }) => ({
+		code,
+		datatype,
+		required,
+		question_fr,
+		question_ar,
+		help_fr,
+		help_ar,
+		values,
+	}));
 }
 
 function isEmpty(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.every((item) => isEmpty(item)));
+	return (
+		value === undefined ||
+		value === null ||
+		(typeof value === 'string' && value.trim() === '') ||
+		(Array.isArray(value) && value.every((item) => isEmpty(item)))
+	);
 }
 
 /**
@@ -150,17 +188,34 @@ export function readAnswers(
 		const field = fieldName(definition.code);
 		const raw = answers[definition.code];
 		if (isEmpty(raw)) {
-			if (definition.required) errors.push({ field, key: 'surface.attribute.required', values: { question: definition.question_fr, question_ar: definition.question_ar } });
+			if (definition.required)
+				errors.push({
+					field,
+					key: 'surface.attribute.required',
+					values: { question: definition.question_fr, question_ar: definition.question_ar },
+				});
 			continue;
 		}
-		const question = { code: definition.code, question_fr: definition.question_fr, question_ar: definition.question_ar };
+		const question = {
+			code: definition.code,
+			question_fr: definition.question_fr,
+			question_ar: definition.question_ar,
+		};
 		const many = Array.isArray(raw) ? raw : [raw];
 		if (definition.datatype !== 'multivaluelist' && many.length > 1) {
-			errors.push({ field, key: 'surface.attribute.single', values: { question: definition.question_fr, question_ar: definition.question_ar } });
+			errors.push({
+				field,
+				key: 'surface.attribute.single',
+				values: { question: definition.question_fr, question_ar: definition.question_ar },
+			});
 			continue;
 		}
 		if (many.some((item) => typeof item !== 'string' && typeof item !== 'number')) {
-			errors.push({ field, key: 'surface.attribute.invalid', values: { question: definition.question_fr, question_ar: definition.question_ar } });
+			errors.push({
+				field,
+				key: 'surface.attribute.invalid',
+				values: { question: definition.question_fr, question_ar: definition.question_ar },
+			});
 			continue;
 		}
 		const texts = many.map((item) => str(item)).filter((item) => item !== '');
@@ -168,14 +223,26 @@ export function readAnswers(
 			case 'string':
 			case 'text': {
 				const text = texts[0];
-				if (text.length > TEXT_LIMITS[definition.datatype]) errors.push({ field, key: 'surface.attribute.too_long', values: { limit: TEXT_LIMITS[definition.datatype] } });
+				if (text.length > TEXT_LIMITS[definition.datatype])
+					errors.push({
+						field,
+						key: 'surface.attribute.too_long',
+						values: { limit: TEXT_LIMITS[definition.datatype] },
+					});
 				else stored.push({ ...question, value: text, answer_fr: text, answer_ar: text });
 				break;
 			}
 			case 'number': {
 				const number = Number(texts[0].replace(',', '.'));
-				if (!/^[+-]?\d+(?:[.,]\d+)?$/.test(texts[0]) || !Number.isFinite(number)) errors.push({ field, key: 'surface.attribute.number', values: {} });
-				else stored.push({ ...question, value: number, answer_fr: String(number).replace('.', ','), answer_ar: String(number) });
+				if (!/^[+-]?\d+(?:[.,]\d+)?$/.test(texts[0]) || !Number.isFinite(number))
+					errors.push({ field, key: 'surface.attribute.number', values: {} });
+				else
+					stored.push({
+						...question,
+						value: number,
+						answer_fr: String(number).replace('.', ','),
+						answer_ar: String(number),
+					});
 				break;
 			}
 			case 'datetime': {
@@ -192,7 +259,11 @@ export function readAnswers(
 				const keys = [...new Set(texts)];
 				const unknown = keys.filter((key) => !definition.values.some((value) => value.key === key));
 				if (unknown.length > 0) {
-					errors.push({ field, key: 'surface.attribute.choice', values: { value: unknown.join(', '), allowed: definition.values.map((value) => value.key).join(', ') } });
+					errors.push({
+						field,
+						key: 'surface.attribute.choice',
+						values: { value: unknown.join(', '), allowed: definition.values.map((value) => value.key).join(', ') },
+					});
 					break;
 				}
 				const chosen = definition.values.filter((value) => keys.includes(value.key));
@@ -213,7 +284,10 @@ export function readAnswers(
  * attribute[code]=v and attribute[code][]=v parameters (Open311 POST, the
  * portal's multipart form) as code → value or list of values.
  */
-export function answersFromParameters(parameters: Iterable<readonly [string, string]>): { answers: Record<string, string | string[]>; rest: [string, string][] } {
+export function answersFromParameters(parameters: Iterable<readonly [string, string]>): {
+	answers: Record<string, string | string[]>;
+	rest: [string, string][];
+} {
 	const answers: Record<string, string | string[]> = Object.create(null);
 	const rest: [string, string][] = [];
 	for (const [name, value] of parameters) {
@@ -224,7 +298,8 @@ export function answersFromParameters(parameters: Iterable<readonly [string, str
 		}
 		const code = match[1];
 		const current = answers[code];
-		if (match[2] || current !== undefined) answers[code] = [...(current === undefined ? [] : Array.isArray(current) ? current : [current]), value];
+		if (match[2] || current !== undefined)
+			answers[code] = [...(current === undefined ? [] : Array.isArray(current) ? current : [current]), value];
 		else answers[code] = value;
 	}
 	return { answers, rest };

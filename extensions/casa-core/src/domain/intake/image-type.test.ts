@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { distanceMetres, sniffImageType } from './image-type';
 
 const bytes = (...values: (number | string)[]) =>
-	Uint8Array.from(values.flatMap((value) => (typeof value === 'string' ? [...value].map((char) => char.charCodeAt(0)) : [value])));
+	Uint8Array.from(
+		values.flatMap((value) => (typeof value === 'string' ? [...value].map((char) => char.charCodeAt(0)) : [value])),
+	);
 
 describe('sniffImageType', () => {
 	it.each([

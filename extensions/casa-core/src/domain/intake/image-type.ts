@@ -4,7 +4,11 @@ export type ImageType = 'jpeg' | 'png' | 'webp' | 'heic' | 'avif';
 
 export function sniffImageType(bytes: Uint8Array): ImageType | null {
 	if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
-	if (bytes.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((byte, index) => bytes[index] === byte)) return 'png';
+	if (
+		bytes.length >= 8 &&
+		[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((byte, index) => bytes[index] === byte)
+	)
+		return 'png';
 	const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
 	if (bytes.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp';
 	if (bytes.length >= 12 && ascii(4, 8) === 'ftyp') {

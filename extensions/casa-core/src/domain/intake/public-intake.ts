@@ -32,7 +32,8 @@ const MOROCCAN_PHONE = /^(?:\+212|00212|0)([5-7]\d{8})$/;
 
 function toNumber(value: unknown): number | null | undefined {
 	if (value === undefined || value === null || value === '') return value === undefined ? undefined : null;
-	const number = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.replace(',', '.')) : Number.NaN;
+	const number =
+		typeof value === 'number' ? value : typeof value === 'string' ? Number(value.replace(',', '.')) : Number.NaN;
 	return Number.isFinite(number) ? number : Number.NaN;
 }
 
@@ -43,7 +44,12 @@ function text(value: unknown): string | undefined {
 	return typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
 }
 
-const isText = (value: unknown) => value === undefined || value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+const isText = (value: unknown) =>
+	value === undefined ||
+	value === null ||
+	typeof value === 'string' ||
+	typeof value === 'number' ||
+	typeof value === 'boolean';
 
 /** A Moroccan number in one canonical form (+2126…), or null if it is not one. */
 export function normalisePhone(raw: string): string | null {
@@ -55,13 +61,22 @@ export function normalisePhone(raw: string): string | null {
 export function readPublicIntake(body: Record<string, unknown>): PublicIntake {
 	const errors: FieldError[] = [];
 	for (const key of Object.keys(body)) {
-		if (!(PUBLIC_FIELDS as readonly string[]).includes(key) && !(CONTROL_FIELDS as readonly string[]).includes(key)) errors.push({ field: key, key: 'field.unknown', values: { field: key } });
+		if (!(PUBLIC_FIELDS as readonly string[]).includes(key) && !(CONTROL_FIELDS as readonly string[]).includes(key))
+			errors.push({ field: key, key: 'field.unknown', values: { field: key } });
 	}
 	const payload: Record<string, unknown> = {};
 	for (const field of PUBLIC_FIELDS) {
 		if (!isText(body[field])) errors.push({ field, key: 'surface.body.text', values: { field } });
 	}
-	for (const field of ['type', 'category', 'description', 'address', 'citizen_name', 'citizen_email', 'citizen_language'] as const) {
+	for (const field of [
+		'type',
+		'category',
+		'description',
+		'address',
+		'citizen_name',
+		'citizen_email',
+		'citizen_language',
+	] as const) {
 		const value = text(body[field]);
 		if (value !== undefined && value !== '') payload[field] = value;
 	}

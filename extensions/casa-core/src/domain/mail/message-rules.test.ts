@@ -58,7 +58,9 @@ describe('detectLanguage', () => {
 		expect(detectLanguage('Réclamation', 'الإنارة العمومية معطلة في حي الحسني منذ أسبوع')).toBe('ar');
 	});
 	it('is French otherwise, even with an Arabic street name', () => {
-		expect(detectLanguage('Lampadaire éteint', 'Le lampadaire de la rue درب السلطان est éteint depuis une semaine.')).toBe('fr');
+		expect(
+			detectLanguage('Lampadaire éteint', 'Le lampadaire de la rue درب السلطان est éteint depuis une semaine.'),
+		).toBe('fr');
 		expect(detectLanguage('', '')).toBe('fr');
 		expect(detectLanguage(null, undefined)).toBe('fr');
 	});
@@ -71,13 +73,17 @@ describe('body extraction', () => {
 		expect(chooseBodySource(undefined, false)).toBe('none');
 	});
 	it('drops the quoted message of a reply', () => {
-		const reply = 'Le bac est toujours plein.\n\nLe 3 mars 2026 à 10:00, Casa a écrit :\n> Votre réclamation est enregistrée';
+		const reply =
+			'Le bac est toujours plein.\n\nLe 3 mars 2026 à 10:00, Casa a écrit :\n> Votre réclamation est enregistrée';
 		expect(stripQuotedReply(reply)).toBe('Le bac est toujours plein.');
 		expect(stripQuotedReply('Merci\n> ancien texte\nOn Tue, 3 Mar 2026, Casa wrote:\nold')).toBe('Merci');
 		expect(stripQuotedReply('> only a quote')).toBe('> only a quote');
 	});
 	it('composes the description from subject and body within the limit', () => {
-		expect(composeDescription('Bac plein', 'Rue 12, depuis lundi')).toEqual({ description: 'Bac plein\n\nRue 12, depuis lundi', truncated: false });
+		expect(composeDescription('Bac plein', 'Rue 12, depuis lundi')).toEqual({
+			description: 'Bac plein\n\nRue 12, depuis lundi',
+			truncated: false,
+		});
 		expect(composeDescription('Bac plein', 'Bac plein rue 12').description).toBe('Bac plein rue 12');
 		expect(composeDescription('', 'Texte').description).toBe('Texte');
 		const long = composeDescription('Sujet', 'x'.repeat(6000));
@@ -87,9 +93,20 @@ describe('body extraction', () => {
 });
 
 describe('judgeAttachments', () => {
-	const attachment = (filename: string, head: Uint8Array, size = 1000, inline = false) => ({ filename, contentType: 'application/octet-stream', size, head, inline });
+	const attachment = (filename: string, head: Uint8Array, size = 1000, inline = false) => ({
+		filename,
+		contentType: 'application/octet-stream',
+		size,
+		head,
+		inline,
+	});
 	it('keeps images and PDF by their bytes, refuses other types and oversized files', () => {
-		const verdicts = judgeAttachments([attachment('photo.jpg', JPEG), attachment('plan.pdf', PDF), attachment('virus.pdf', EXE), attachment('big.jpg', JPEG, 11 * 1024 * 1024)]);
+		const verdicts = judgeAttachments([
+			attachment('photo.jpg', JPEG),
+			attachment('plan.pdf', PDF),
+			attachment('virus.pdf', EXE),
+			attachment('big.jpg', JPEG, 11 * 1024 * 1024),
+		]);
 		expect(verdicts).toEqual([
 			{ index: 0, accepted: true, type: 'image/jpeg', filename: 'photo.jpg' },
 			{ index: 1, accepted: true, type: 'application/pdf', filename: 'plan.pdf' },
@@ -98,7 +115,10 @@ describe('judgeAttachments', () => {
 		]);
 	});
 	it('skips inline images and keeps at most five files', () => {
-		const many = [attachment('logo.png', JPEG, 10, true), ...Array.from({ length: 6 }, (_, i) => attachment(`p${i}.jpg`, JPEG))];
+		const many = [
+			attachment('logo.png', JPEG, 10, true),
+			...Array.from({ length: 6 }, (_, i) => attachment(`p${i}.jpg`, JPEG)),
+		];
 		const verdicts = judgeAttachments(many);
 		expect(verdicts.filter((v) => v.accepted)).toHaveLength(5);
 		expect(verdicts.at(-1)).toEqual({ index: 6, accepted: false, filename: 'p5.jpg', reason: 'count' });
@@ -107,32 +127,64 @@ describe('judgeAttachments', () => {
 });
 
 describe('decideMessage', () => {
-	const facts = (extra: Partial<MessageFacts> = {}): MessageFacts => ({ fromAddress: 'citoyen@example.ma', subject: 'Bac plein', body: 'Rue 12', attachmentCount: 0, autoSubmitted: null, contentType: 'text/plain', ...extra });
+	const facts = (extra: Partial<MessageFacts> = {}): MessageFacts => ({
+		fromAddress: 'citoyen@example.ma',
+		subject: 'Bac plein',
+		body: 'Rue 12',
+		attachmentCount: 0,
+		autoSubmitted: null,
+		contentType: 'text/plain',
+		...extra,
+	});
 
 	it('makes a new complaint of an ordinary message, in its language', () => {
 		expect(decideMessage(facts(), null)).toEqual({ kind: 'complaint', language: 'fr' });
-		expect(decideMessage(facts({ subject: 'نفايات', body: 'لم يتم جمع النفايات' }), null)).toEqual({ kind: 'complaint', language: 'ar' });
+		expect(decideMessage(facts({ subject: 'نفايات', body: 'لم يتم جمع النفايات' }), null)).toEqual({
+			kind: 'complaint',
+			language: 'ar',
+		});
 	});
 	it('threads a reply from the complaint citizen', () => {
-		expect(decideMessage(facts({ fromAddress: 'Citoyen@Example.ma' }), { id: 'c1', citizenEmail: 'citoyen@example.ma' })).toEqual({ kind: 'reply', complaintId: 'c1', language: 'fr' });
+		expect(
+			decideMessage(facts({ fromAddress: 'Citoyen@Example.ma' }), { id: 'c1', citizenEmail: 'citoyen@example.ma' }),
+		).toEqual({ kind: 'reply', complaintId: 'c1', language: 'fr' });
 	});
 	it('a reference from someone else, or a complaint without e-mail, starts a new complaint', () => {
-		expect(decideMessage(facts({ fromAddress: 'autre@example.ma' }), { id: 'c1', citizenEmail: 'citoyen@example.ma' }).kind).toBe('complaint');
+		expect(
+			decideMessage(facts({ fromAddress: 'autre@example.ma' }), { id: 'c1', citizenEmail: 'citoyen@example.ma' }).kind,
+		).toBe('complaint');
 		expect(decideMessage(facts(), { id: 'c1', citizenEmail: null }).kind).toBe('complaint');
 	});
 	it('a reply with only an attachment is still a reply', () => {
-		expect(decideMessage(facts({ subject: '', body: '', attachmentCount: 1 }), { id: 'c1', citizenEmail: 'citoyen@example.ma' }).kind).toBe('reply');
+		expect(
+			decideMessage(facts({ subject: '', body: '', attachmentCount: 1 }), {
+				id: 'c1',
+				citizenEmail: 'citoyen@example.ma',
+			}).kind,
+		).toBe('reply');
 	});
 	it('sets aside automatic answers and delivery reports', () => {
-		expect(decideMessage(facts({ autoSubmitted: 'auto-replied' }), null)).toEqual({ kind: 'ignored', reason: 'auto_reply' });
+		expect(decideMessage(facts({ autoSubmitted: 'auto-replied' }), null)).toEqual({
+			kind: 'ignored',
+			reason: 'auto_reply',
+		});
 		expect(decideMessage(facts({ autoSubmitted: 'no' }), null).kind).toBe('complaint');
-		expect(decideMessage(facts({ contentType: 'multipart/report' }), null)).toEqual({ kind: 'ignored', reason: 'delivery_report' });
+		expect(decideMessage(facts({ contentType: 'multipart/report' }), null)).toEqual({
+			kind: 'ignored',
+			reason: 'delivery_report',
+		});
 	});
 	it('fails without a usable sender or without any content', () => {
 		expect(decideMessage(facts({ fromAddress: null }), null)).toEqual({ kind: 'failed', reason: 'no_sender' });
-		expect(decideMessage(facts({ fromAddress: 'not an address' }), null)).toEqual({ kind: 'failed', reason: 'no_sender' });
+		expect(decideMessage(facts({ fromAddress: 'not an address' }), null)).toEqual({
+			kind: 'failed',
+			reason: 'no_sender',
+		});
 		expect(decideMessage(facts({ subject: ' ', body: '' }), null)).toEqual({ kind: 'failed', reason: 'empty' });
-		expect(decideMessage(facts({ subject: '', body: '', attachmentCount: 2 }), null)).toEqual({ kind: 'failed', reason: 'empty' });
+		expect(decideMessage(facts({ subject: '', body: '', attachmentCount: 2 }), null)).toEqual({
+			kind: 'failed',
+			reason: 'empty',
+		});
 	});
 	it('retries a failing import a few times, then sets it aside', () => {
 		expect(afterImportError(1)).toBe('retry');

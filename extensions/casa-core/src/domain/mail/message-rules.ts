@@ -70,7 +70,8 @@ export function chooseBodySource(text: string | null | undefined, html: string |
 }
 
 // "Le 12 mars 2026 à 10:00, X a écrit :", "On Tue, X wrote:", "في ... كتب:"
-const QUOTE_HEADER = /^\s*(?:le\s.+a\s+écrit\s*:|on\s.+wrote\s*:|.+كتب\s*:|-{2,}\s*(?:original message|message d'origine|message original)\s*-{2,})\s*$/i;
+const QUOTE_HEADER =
+	/^\s*(?:le\s.+a\s+écrit\s*:|on\s.+wrote\s*:|.+كتب\s*:|-{2,}\s*(?:original message|message d'origine|message original)\s*-{2,})\s*$/i;
 
 /** A reply without the quoted message below it (what the citizen added). */
 export function stripQuotedReply(text: string): string {
@@ -117,9 +118,16 @@ export interface AttachmentInfo {
 	inline: boolean;
 }
 
-export type AttachmentVerdict = { index: number; accepted: true; type: string; filename: string } | { index: number; accepted: false; filename: string; reason: 'type' | 'size' | 'count' };
+export type AttachmentVerdict =
+	| { index: number; accepted: true; type: string; filename: string }
+	| { index: number; accepted: false; filename: string; reason: 'type' | 'size' | 'count' };
 
-const IMAGE_MIME: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', heic: 'image/heic' };
+const IMAGE_MIME: Record<string, string> = {
+	jpeg: 'image/jpeg',
+	png: 'image/png',
+	webp: 'image/webp',
+	heic: 'image/heic',
+};
 
 /**
  * The portal's limits for documents: at most MAX_PHOTOS files of
@@ -193,9 +201,11 @@ export function decideMessage(facts: MessageFacts, referenced: ReferencedComplai
 	if (facts.contentType?.toLowerCase() === 'multipart/report') return { kind: 'ignored', reason: 'delivery_report' };
 	if (facts.autoSubmitted && facts.autoSubmitted !== 'no') return { kind: 'ignored', reason: 'auto_reply' };
 	if (!facts.fromAddress || !ADDRESS.test(facts.fromAddress)) return { kind: 'failed', reason: 'no_sender' };
-	if (facts.body.trim() === '' && facts.subject.trim() === '' && facts.attachmentCount === 0) return { kind: 'failed', reason: 'empty' };
+	if (facts.body.trim() === '' && facts.subject.trim() === '' && facts.attachmentCount === 0)
+		return { kind: 'failed', reason: 'empty' };
 	const language = detectLanguage(facts.subject, facts.body);
-	if (referenced && sameAddress(referenced.citizenEmail, facts.fromAddress)) return { kind: 'reply', complaintId: referenced.id, language };
+	if (referenced && sameAddress(referenced.citizenEmail, facts.fromAddress))
+		return { kind: 'reply', complaintId: referenced.id, language };
 	if (facts.body.trim() === '' && facts.subject.trim() === '') return { kind: 'failed', reason: 'empty' };
 	return { kind: 'complaint', language };
 }

@@ -82,7 +82,12 @@ const movedTo = (status: string) => (s: Situation) => s.after.status === status 
 export const CITIZEN_NOTIFICATION_RULES: readonly Rule[] = [
 	{
 		event: 'assignment',
-		when: (s) => movedTo('assigned')(s) || (OPEN_AFTER_ROUTING.includes(s.before.status) && s.after.status === s.before.status && !!s.after.service && (s.before.service ?? null) !== s.after.service),
+		when: (s) =>
+			movedTo('assigned')(s) ||
+			(OPEN_AFTER_ROUTING.includes(s.before.status) &&
+				s.after.status === s.before.status &&
+				!!s.after.service &&
+				(s.before.service ?? null) !== s.after.service),
 		values: () => ({}),
 	},
 	{ event: 'request_information', when: movedTo('waiting_citizen'), values: (s) => ({ reply: s.newReply }) },
@@ -90,24 +95,34 @@ export const CITIZEN_NOTIFICATION_RULES: readonly Rule[] = [
 	{ event: 'reopening', when: movedTo('reopened'), values: () => ({}) },
 ];
 
-const blank = (value: unknown): boolean => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+const blank = (value: unknown): boolean =>
+	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 /** The channels the citizen can be reached on, one recipient each. */
 export function reachableChannels(complaint: NotifiedComplaint): { channel: CitizenChannel; recipient: string }[] {
 	const channels: { channel: CitizenChannel; recipient: string }[] = [];
-	if (!blank(complaint.citizen_email)) channels.push({ channel: 'email', recipient: String(complaint.citizen_email).trim() });
+	if (!blank(complaint.citizen_email))
+		channels.push({ channel: 'email', recipient: String(complaint.citizen_email).trim() });
 	const whatsapp = complaint.whatsapp_id ?? complaint.citizen_phone;
 	// a citizen who came by WhatsApp hears back there, not by SMS on the same number as well
-	if (WHATSAPP_CHANNELS.includes(String(complaint.channel)) && !blank(whatsapp)) channels.push({ channel: 'whatsapp', recipient: String(whatsapp).trim() });
-	else if (!blank(complaint.citizen_phone)) channels.push({ channel: 'sms', recipient: String(complaint.citizen_phone).trim() });
+	if (WHATSAPP_CHANNELS.includes(String(complaint.channel)) && !blank(whatsapp))
+		channels.push({ channel: 'whatsapp', recipient: String(whatsapp).trim() });
+	else if (!blank(complaint.citizen_phone))
+		channels.push({ channel: 'sms', recipient: String(complaint.citizen_phone).trim() });
 	return channels;
 }
 
 /** Outbox rows for one change of one complaint; empty when the citizen is not concerned or unreachable. */
-export function citizenNotifications(before: NotifiedComplaint, change: ComplaintChange, serviceNames: (code: string) => ServiceNames | null = () => null): OutboxDraft[] {
+export function citizenNotifications(
+	before: NotifiedComplaint,
+	change: ComplaintChange,
+	serviceNames: (code: string) => ServiceNames | null = () => null,
+): OutboxDraft[] {
 	const after: NotifiedComplaint = { ...before };
-	for (const [key, value] of Object.entries(change)) if (value !== undefined) (after as unknown as Record<string, unknown>)[key] = value;
-	const newReply = !blank(change.public_reply) && change.public_reply !== before.public_reply ? String(change.public_reply) : null;
+	for (const [key, value] of Object.entries(change))
+		if (value !== undefined) (after as unknown as Record<string, unknown>)[key] = value;
+	const newReply =
+		!blank(change.public_reply) && change.public_reply !== before.public_reply ? String(change.public_reply) : null;
 	const situation: Situation = { before, after, newReply };
 	const events = CITIZEN_NOTIFICATION_RULES.filter((rule) => rule.when(situation));
 	if (events.length === 0) return [];
@@ -133,8 +148,20 @@ export function citizenNotifications(before: NotifiedComplaint, change: Complain
  * the reference, the promised date and the tracking link (the only message
  * that carries it; the outbox drops it from the row once sent).
  */
-export function acknowledgmentDrafts(complaint: Omit<NotifiedComplaint, 'status'>, values: { resolveDueAt: string | null; trackingUrl: string }): OutboxDraft[] {
+export function acknowledgmentDrafts(
+	complaint: Omit<NotifiedComplaint, 'status'>,
+	values: { resolveDueAt: string | null; trackingUrl: string },
+): OutboxDraft[] {
 	const language = pickLanguage(complaint.citizen_language);
-	const payload = { reference: complaint.reference, resolve_due_at: values.resolveDueAt, tracking_url: values.trackingUrl };
-	return reachableChannels({ ...complaint, status: 'new' }).map((recipient) => ({ event: 'acknowledgment' as const, ...recipient, language, payload }));
+	const payload = {
+		reference: complaint.reference,
+		resolve_due_at: values.resolveDueAt,
+		tracking_url: values.trackingUrl,
+	};
+	return reachableChannels({ ...complaint, status: 'new' }).map((recipient) => ({
+		event: 'acknowledgment' as const,
+		...recipient,
+		language,
+		payload,
+	}));
 }

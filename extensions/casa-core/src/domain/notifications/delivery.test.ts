@@ -3,13 +3,22 @@ import { MAX_ATTEMPTS, outcomeOfFailure, renderMessage, retryDelayMs } from './d
 
 describe('retries', () => {
 	it('back off exponentially up to an hour', () => {
-		expect([1, 2, 3, 4, 5, 6, 7, 8].map((attempts) => retryDelayMs(attempts) / 60_000)).toEqual([1, 2, 4, 8, 16, 32, 60, 60]);
+		expect([1, 2, 3, 4, 5, 6, 7, 8].map((attempts) => retryDelayMs(attempts) / 60_000)).toEqual([
+			1, 2, 4, 8, 16, 32, 60, 60,
+		]);
 	});
 
 	it('give up after the last attempt, keeping the reason', () => {
 		const now = new Date('2026-11-28T10:00:00Z');
-		expect(outcomeOfFailure(1, 'connection refused', now)).toEqual({ status: 'retry', nextAttemptAt: new Date('2026-11-28T10:01:00Z'), error: 'connection refused' });
-		expect(outcomeOfFailure(MAX_ATTEMPTS, 'mailbox unavailable', now)).toEqual({ status: 'failed', error: 'mailbox unavailable' });
+		expect(outcomeOfFailure(1, 'connection refused', now)).toEqual({
+			status: 'retry',
+			nextAttemptAt: new Date('2026-11-28T10:01:00Z'),
+			error: 'connection refused',
+		});
+		expect(outcomeOfFailure(MAX_ATTEMPTS, 'mailbox unavailable', now)).toEqual({
+			status: 'failed',
+			error: 'mailbox unavailable',
+		});
 	});
 });
 
@@ -29,14 +38,22 @@ describe('renderMessage', () => {
 	});
 
 	it('never renders citizen text as HTML', () => {
-		const message = renderMessage('resolution', 'fr', { reference: 'CAS-2026-000001', reply: '<script>alert(1)</script>' });
+		const message = renderMessage('resolution', 'fr', {
+			reference: 'CAS-2026-000001',
+			reply: '<script>alert(1)</script>',
+		});
 		expect(message.html).not.toContain('<script>');
 		expect(message.html).toContain('&lt;script&gt;');
 	});
 });
 
 describe('citizen notifications', () => {
-	const values = { reference: 'CAS-2026-000123', service: 'Propreté', due: '3 décembre 2026', trackingUrl: 'https://reclamations.casablancacity.ma/portal/suivi/CAS-2026-000123' };
+	const values = {
+		reference: 'CAS-2026-000123',
+		service: 'Propreté',
+		due: '3 décembre 2026',
+		trackingUrl: 'https://reclamations.casablancacity.ma/portal/suivi/CAS-2026-000123',
+	};
 
 	it.each([
 		['assignment', 'fr', 'Votre réclamation CAS-2026-000123 est transmise au service compétent', 'Propreté'],

@@ -16,7 +16,8 @@ export function retryDelayMs(attempts: number): number {
 	return Math.min(60 * 60_000, 60_000 * 2 ** Math.max(0, attempts - 1));
 }
 
-export type Outcome = { status: 'sent' } | { status: 'retry'; nextAttemptAt: Date; error: string } | { status: 'failed'; error: string };
+export type Outcome =
+	{ status: 'sent' } | { status: 'retry'; nextAttemptAt: Date; error: string } | { status: 'failed'; error: string };
 
 export function outcomeOfFailure(attempts: number, error: string, now: Date): Outcome {
 	if (attempts >= MAX_ATTEMPTS) return { status: 'failed', error };
@@ -39,7 +40,10 @@ export function renderMessage(event: string, language: Language, values: Record<
 	// a message whose citizen-facing text is optional (a request for information without a written question) has a variant without it
 	const withoutReply = values.reply === undefined || values.reply === null || String(values.reply).trim() === '';
 	const variant = `${key}.body_without_reply`;
-	const text = withoutReply && translate(language, variant, values) !== variant ? translate(language, variant, values) : translate(language, `${key}.body`, values);
+	const text =
+		withoutReply && translate(language, variant, values) !== variant
+			? translate(language, variant, values)
+			: translate(language, `${key}.body`, values);
 	const direction = language === 'ar' ? 'rtl' : 'ltr';
 	const paragraphs = text
 		.split('\n')

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { type Cell, FigureSet, type OpenCell, type Reference, byTeam, byType, league, medianOf, monthsFor, statOf } from './figures';
+import {
+	type Cell,
+	FigureSet,
+	type OpenCell,
+	type Reference,
+	byTeam,
+	byType,
+	league,
+	medianOf,
+	monthsFor,
+	statOf,
+} from './figures';
 import { arrondissementsOf, buildOfficials, officialView } from './view';
 import { publicCsv, publicRows, withhold } from './public-figures';
 import { renderPublicPage } from './public-page';
@@ -22,15 +33,53 @@ const reference: Reference = {
 };
 
 function cell(partial: Partial<Cell>): Cell {
-	return { month: '2026-11', arrondissement: 'A1', service: 'PROP', category: 'PROP-01', received: 0, answeredInTime: 0, answeredLate: 0, resolved: 0, resolvedOnTime: 0, days: {}, ...partial };
+	return {
+		month: '2026-11',
+		arrondissement: 'A1',
+		service: 'PROP',
+		category: 'PROP-01',
+		received: 0,
+		answeredInTime: 0,
+		answeredLate: 0,
+		resolved: 0,
+		resolvedOnTime: 0,
+		days: {},
+		...partial,
+	};
 }
 const open: OpenCell[] = [
-	{ arrondissement: 'A1', service: 'PROP', category: 'PROP-01', team: 't1', open: 4, late: 3, legalPast: 1, legalNear: 1 },
-	{ arrondissement: 'A2', service: 'VOI', category: 'VOI-01', team: null, open: 2, late: 0, legalPast: 0, legalNear: 0 },
+	{
+		arrondissement: 'A1',
+		service: 'PROP',
+		category: 'PROP-01',
+		team: 't1',
+		open: 4,
+		late: 3,
+		legalPast: 1,
+		legalNear: 1,
+	},
+	{
+		arrondissement: 'A2',
+		service: 'VOI',
+		category: 'VOI-01',
+		team: null,
+		open: 2,
+		late: 0,
+		legalPast: 0,
+		legalNear: 0,
+	},
 ];
 const cells: Cell[] = [
 	cell({ received: 6, answeredInTime: 4, answeredLate: 1, resolved: 4, resolvedOnTime: 3, days: { 1: 1, 2: 2, 9: 1 } }),
-	cell({ arrondissement: 'A2', service: 'VOI', category: 'VOI-01', received: 3, resolved: 2, resolvedOnTime: 2, days: { 5: 2 } }),
+	cell({
+		arrondissement: 'A2',
+		service: 'VOI',
+		category: 'VOI-01',
+		received: 3,
+		resolved: 2,
+		resolvedOnTime: 2,
+		days: { 5: 2 },
+	}),
 	cell({ month: '2026-10', received: 2, resolved: 1, resolvedOnTime: 0, days: { 20: 1 } }),
 	cell({ month: '2025-11', received: 10, resolved: 10, resolvedOnTime: 5, days: { 3: 10 } }),
 ];
@@ -52,7 +101,14 @@ describe('officials figures', () => {
 	});
 	it('sums counts and rates for any scope', () => {
 		const city = set.panel(() => true);
-		expect(city.current).toMatchObject({ received: 9, resolved: 6, resolvedOnTime: 5, answeredInTime: 4, answeredLate: 1, answerPending: 4 });
+		expect(city.current).toMatchObject({
+			received: 9,
+			resolved: 6,
+			resolvedOnTime: 5,
+			answeredInTime: 4,
+			answeredLate: 1,
+			answerPending: 4,
+		});
 		expect(city.current.onTimeRate).toBeCloseTo(5 / 6);
 		expect(city.previous.received).toBe(2);
 		expect(city.lastYear).toMatchObject({ received: 10, onTimeRate: 0.5, medianDays: 3 });
@@ -62,18 +118,40 @@ describe('officials figures', () => {
 	});
 	it('breaks down by service then category, leaving out empty categories', () => {
 		const types = byType(set, (c) => c.arrondissement === 'A2', reference);
-		expect(types.map((line) => [line.code, line.current.received])).toEqual([['PROP', 0], ['VOI', 3]]);
+		expect(types.map((line) => [line.code, line.current.received])).toEqual([
+			['PROP', 0],
+			['VOI', 3],
+		]);
 		expect(types[0].categories).toEqual([]);
 		expect(types[1].categories.map((line) => line.code)).toEqual(['VOI-01']);
 	});
 	it('ranks arrondissements by on-time rate with the figures behind each rank', () => {
 		const table = league(set, () => true, reference);
-		expect(table.map((row) => [row.code, row.rank])).toEqual([['A2', 1], ['A1', 2]]);
-		expect(table[1]).toMatchObject({ received: 6, receivedPer10k: 0.6, resolved: 4, onTimeRate: 0.75, medianDays: 2, open: 4, late: 3, previousRank: 1 });
+		expect(table.map((row) => [row.code, row.rank])).toEqual([
+			['A2', 1],
+			['A1', 2],
+		]);
+		expect(table[1]).toMatchObject({
+			received: 6,
+			receivedPer10k: 0.6,
+			resolved: 4,
+			onTimeRate: 0.75,
+			medianDays: 2,
+			open: 4,
+			late: 3,
+			previousRank: 1,
+		});
 		expect(table[0].receivedPer10k).toBeNull();
 	});
 	it('lists teams by lateness', () => {
-		expect(byTeam(set, () => true, reference)).toEqual([{ code: 't1', name: { fr: 'Équipe 1', ar: 'الفريق 1' }, service: 'PROP', now: { open: 4, late: 3, legalPast: 1, legalNear: 1 } }]);
+		expect(byTeam(set, () => true, reference)).toEqual([
+			{
+				code: 't1',
+				name: { fr: 'Équipe 1', ar: 'الفريق 1' },
+				service: 'PROP',
+				now: { open: 4, late: 3, legalPast: 1, legalNear: 1 },
+			},
+		]);
 	});
 });
 
@@ -90,7 +168,10 @@ describe('officials screens', () => {
 		expect(arrondissementsOf({ arrondissement: 'A2, A1,ZZ,A2' }, ['A1', 'A2'])).toEqual(['A2', 'A1']);
 		expect(arrondissementsOf({ arrondissement: null }, ['A1'])).toEqual([]);
 		const model = buildOfficials('elected', set, reference, { service: null, category: null }, ['A2']);
-		expect(model.blocks.map((block) => [block.kind, block.code, block.panel.current.received])).toEqual([['arrondissement', 'A2', 3], ['city', null, 9]]);
+		expect(model.blocks.map((block) => [block.kind, block.code, block.panel.current.received])).toEqual([
+			['arrondissement', 'A2', 3],
+			['city', null, 9],
+		]);
 		expect(model.teams).toBeNull();
 		expect(model.prefectures).toBeNull();
 	});
@@ -111,13 +192,34 @@ describe('officials screens', () => {
 
 describe('public figures', () => {
 	it('withholds what rests on fewer than the minimum count, keeps zeros', () => {
-		const small = withhold(statOf([cell({ received: 3, resolved: 2, resolvedOnTime: 2, days: { 1: 2 }, answeredInTime: 3 })]), 5);
-		expect(small).toEqual({ received: null, answered: null, onTimeRate: null, medianDays: null, answeredInLegalTime: null, answeredAfterLegalTime: null, legalRate: null });
+		const small = withhold(
+			statOf([cell({ received: 3, resolved: 2, resolvedOnTime: 2, days: { 1: 2 }, answeredInTime: 3 })]),
+			5,
+		);
+		expect(small).toEqual({
+			received: null,
+			answered: null,
+			onTimeRate: null,
+			medianDays: null,
+			answeredInLegalTime: null,
+			answeredAfterLegalTime: null,
+			legalRate: null,
+		});
 		const none = withhold(statOf([]), 5);
 		expect(none.received).toBe(0);
 		expect(none.answered).toBe(0);
-		const enough = withhold(statOf([cell({ received: 6, resolved: 5, resolvedOnTime: 4, days: { 2: 5 }, answeredInTime: 5 })]), 5);
-		expect(enough).toMatchObject({ received: 6, answered: 5, onTimeRate: 0.8, medianDays: 2, answeredInLegalTime: 5, legalRate: 5 / 6 });
+		const enough = withhold(
+			statOf([cell({ received: 6, resolved: 5, resolvedOnTime: 4, days: { 2: 5 }, answeredInTime: 5 })]),
+			5,
+		);
+		expect(enough).toMatchObject({
+			received: 6,
+			answered: 5,
+			onTimeRate: 0.8,
+			medianDays: 2,
+			answeredInLegalTime: 5,
+			legalRate: 5 / 6,
+		});
 	});
 	it('covers twelve months × city and arrondissements × every type and each service, as CSV without personal data', () => {
 		const rows = publicRows(set, reference, 1);

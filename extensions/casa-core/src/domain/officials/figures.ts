@@ -83,7 +83,11 @@ export interface Panel {
 	now: Snapshot;
 }
 
-export type Predicate = (cell: { arrondissement: string | null; service: string | null; category: string | null }) => boolean;
+export type Predicate = (cell: {
+	arrondissement: string | null;
+	service: string | null;
+	category: string | null;
+}) => boolean;
 export const everything: Predicate = () => true;
 
 export interface Named {
@@ -160,7 +164,15 @@ export function statOf(cells: readonly Cell[]): Stat {
 }
 
 export function snapshotOf(cells: readonly OpenCell[]): Snapshot {
-	return cells.reduce((sum, cell) => ({ open: sum.open + cell.open, late: sum.late + cell.late, legalPast: sum.legalPast + cell.legalPast, legalNear: sum.legalNear + cell.legalNear }), { open: 0, late: 0, legalPast: 0, legalNear: 0 });
+	return cells.reduce(
+		(sum, cell) => ({
+			open: sum.open + cell.open,
+			late: sum.late + cell.late,
+			legalPast: sum.legalPast + cell.legalPast,
+			legalNear: sum.legalNear + cell.legalNear,
+		}),
+		{ open: 0, late: 0, legalPast: 0, legalNear: 0 },
+	);
 }
 
 /** Cells grouped by month once, so that each panel sums only what it needs. */
@@ -213,10 +225,22 @@ export interface ServiceLine extends TypeLine {
 }
 
 function typeLine(set: FigureSet, code: string | null, name: Name | null, where: Predicate): TypeLine {
-	return { code, name, current: set.stat(set.month, where), previous: set.stat(shiftMonth(set.month, -1), where), lastYear: set.stat(shiftMonth(set.month, -12), where), now: set.snapshot(where) };
+	return {
+		code,
+		name,
+		current: set.stat(set.month, where),
+		previous: set.stat(shiftMonth(set.month, -1), where),
+		lastYear: set.stat(shiftMonth(set.month, -12), where),
+		now: set.snapshot(where),
+	};
 }
 
-const empty = (line: TypeLine) => line.current.received === 0 && line.current.resolved === 0 && line.previous.received === 0 && line.lastYear.received === 0 && line.now.open === 0;
+const empty = (line: TypeLine) =>
+	line.current.received === 0 &&
+	line.current.resolved === 0 &&
+	line.previous.received === 0 &&
+	line.lastYear.received === 0 &&
+	line.now.open === 0;
 
 /** By type: each service, and inside it each category that has anything to show. */
 export function byType(set: FigureSet, where: Predicate, reference: Reference): ServiceLine[] {
@@ -224,7 +248,9 @@ export function byType(set: FigureSet, where: Predicate, reference: Reference): 
 		const inService: Predicate = (cell) => where(cell) && cell.service === service.code;
 		const categories = reference.categories
 			.filter((category) => category.service === service.code)
-			.map((category) => typeLine(set, category.code, nameOf(category), (cell) => inService(cell) && cell.category === category.code))
+			.map((category) =>
+				typeLine(set, category.code, nameOf(category), (cell) => inService(cell) && cell.category === category.code),
+			)
 			.filter((line) => !empty(line));
 		return { ...typeLine(set, service.code, nameOf(service), inService), categories };
 	});
@@ -235,12 +261,22 @@ export interface PlaceLine extends TypeLine {
 }
 
 export function byArrondissement(set: FigureSet, where: Predicate, reference: Reference): PlaceLine[] {
-	return reference.arrondissements.map((row) => ({ ...typeLine(set, row.code, nameOf(row), (cell) => where(cell) && cell.arrondissement === row.code), prefecture: row.prefecture }));
+	return reference.arrondissements.map((row) => ({
+		...typeLine(set, row.code, nameOf(row), (cell) => where(cell) && cell.arrondissement === row.code),
+		prefecture: row.prefecture,
+	}));
 }
 
 export function byPrefecture(set: FigureSet, where: Predicate, reference: Reference): PlaceLine[] {
 	const prefectureOf = new Map(reference.arrondissements.map((row) => [row.code, row.prefecture]));
-	return reference.prefectures.map((row) => typeLine(set, row.code, nameOf(row), (cell) => where(cell) && cell.arrondissement !== null && prefectureOf.get(cell.arrondissement) === row.code));
+	return reference.prefectures.map((row) =>
+		typeLine(
+			set,
+			row.code,
+			nameOf(row),
+			(cell) => where(cell) && cell.arrondissement !== null && prefectureOf.get(cell.arrondissement) === row.code,
+		),
+	);
 }
 
 export interface LeagueRow {
@@ -266,7 +302,11 @@ function compare(a: Stat, b: Stat): number {
 }
 
 function ranks(lines: PlaceLine[], pick: (line: PlaceLine) => Stat): Map<string, number> {
-	return competitionRanks(lines, (line) => String(line.code), (a, b) => compare(pick(a), pick(b)));
+	return competitionRanks(
+		lines,
+		(line) => String(line.code),
+		(a, b) => compare(pick(a), pick(b)),
+	);
 }
 
 /** The league table of arrondissements, with the figures behind each rank. */
@@ -305,7 +345,12 @@ export interface TeamLine {
 
 export function byTeam(set: FigureSet, where: Predicate, reference: Reference): TeamLine[] {
 	return reference.teams
-		.map((team) => ({ code: team.code, name: nameOf(team)!, service: team.service, now: snapshotOf(set.open.filter((cell) => where(cell) && cell.team === team.code)) }))
+		.map((team) => ({
+			code: team.code,
+			name: nameOf(team)!,
+			service: team.service,
+			now: snapshotOf(set.open.filter((cell) => where(cell) && cell.team === team.code)),
+		}))
 		.filter((line) => line.now.open > 0)
 		.sort((a, b) => b.now.late - a.now.late || b.now.open - a.now.open || a.code.localeCompare(b.code));
 }

@@ -59,8 +59,21 @@ export function deliveriesFor(officials: readonly Official[], knownArrondissemen
 		const email = official.email?.trim().toLowerCase() ?? '';
 		if (!MONTHLY_REPORT_ROLES.includes(official.role) || !EMAIL.test(email) || seen.has(email)) continue;
 		seen.add(email);
-		const own = official.role === 'elected_official' && official.arrondissement && knownArrondissements.includes(official.arrondissement) ? official.arrondissement : 'all';
-		out.push({ recipient: email, language: String(official.language ?? '').toLowerCase().startsWith('ar') ? 'ar' : 'fr', arrondissement: own });
+		const own =
+			official.role === 'elected_official' &&
+			official.arrondissement &&
+			knownArrondissements.includes(official.arrondissement)
+				? official.arrondissement
+				: 'all';
+		out.push({
+			recipient: email,
+			language: String(official.language ?? '')
+				.toLowerCase()
+				.startsWith('ar')
+				? 'ar'
+				: 'fr',
+			arrondissement: own,
+		});
 	}
 	return out;
 }

@@ -7,7 +7,10 @@ import type { MonthKey } from '../reports/month-window';
 import { type FigureSet, type Reference, type Stat, monthsFor } from './figures';
 
 export const DEFAULT_MINIMUM_COUNT = 5;
-export const LICENCE = { name: 'Licence Ouverte / Open Licence 2.0', url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/' } as const;
+export const LICENCE = {
+	name: 'Licence Ouverte / Open Licence 2.0',
+	url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/',
+} as const;
 
 export interface PublicFigure {
 	received: number | null;
@@ -52,13 +55,33 @@ export function publicRows(set: FigureSet, reference: Reference, minimum: number
 	for (const month of months)
 		for (const arrondissement of places)
 			for (const service of services) {
-				const stat = set.stat(month, (cell) => (arrondissement === null || cell.arrondissement === arrondissement) && (service === null || cell.service === service));
+				const stat = set.stat(
+					month,
+					(cell) =>
+						(arrondissement === null || cell.arrondissement === arrondissement) &&
+						(service === null || cell.service === service),
+				);
 				rows.push({ month, arrondissement, service, ...withhold(stat, minimum) });
 			}
 	return rows;
 }
 
-const CSV_COLUMNS = ['month', 'arrondissement', 'arrondissement_name_fr', 'arrondissement_name_ar', 'service', 'service_name_fr', 'service_name_ar', 'received', 'answered', 'on_time_rate', 'median_days', 'answered_in_legal_time', 'answered_after_legal_time', 'legal_rate'] as const;
+const CSV_COLUMNS = [
+	'month',
+	'arrondissement',
+	'arrondissement_name_fr',
+	'arrondissement_name_ar',
+	'service',
+	'service_name_fr',
+	'service_name_ar',
+	'received',
+	'answered',
+	'on_time_rate',
+	'median_days',
+	'answered_in_legal_time',
+	'answered_after_legal_time',
+	'legal_rate',
+] as const;
 
 function csvCell(value: unknown): string {
 	if (value === null || value === undefined) return '';
@@ -75,7 +98,22 @@ export function publicCsv(rows: readonly PublicRow[], reference: Reference): str
 		const a = row.arrondissement ? arrondissement.get(row.arrondissement) : undefined;
 		const s = row.service ? service.get(row.service) : undefined;
 		lines.push(
-			[row.month, row.arrondissement ?? 'all', a?.name_fr ?? '', a?.name_ar ?? '', row.service ?? 'all', s?.name_fr ?? '', s?.name_ar ?? '', row.received, row.answered, row.onTimeRate, row.medianDays, row.answeredInLegalTime, row.answeredAfterLegalTime, row.legalRate]
+			[
+				row.month,
+				row.arrondissement ?? 'all',
+				a?.name_fr ?? '',
+				a?.name_ar ?? '',
+				row.service ?? 'all',
+				s?.name_fr ?? '',
+				s?.name_ar ?? '',
+				row.received,
+				row.answered,
+				row.onTimeRate,
+				row.medianDays,
+				row.answeredInLegalTime,
+				row.answeredAfterLegalTime,
+				row.legalRate,
+			]
 				.map(csvCell)
 				.join(','),
 		);

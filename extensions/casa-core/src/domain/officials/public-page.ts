@@ -64,21 +64,49 @@ thead th { background: var(--band); font-weight: 600; vertical-align: bottom; fo
 
 export function renderPublicPage(rows: readonly PublicRow[], reference: Reference, options: PublicPageOptions): string {
 	const { language } = options;
-	const t = (key: string, values: Record<string, unknown> = {}) => translate(language, `officials.public.${key}`, values);
+	const t = (key: string, values: Record<string, unknown> = {}) =>
+		translate(language, `officials.public.${key}`, values);
 	const f = formatter(language);
-	const name = (row: { name_fr: string; name_ar: string } | undefined, fallback: string) => (row ? (language === 'ar' ? row.name_ar : row.name_fr) : fallback);
-	const arrondissementRow = options.arrondissement ? reference.arrondissements.find((row) => row.code === options.arrondissement) : undefined;
+	const name = (row: { name_fr: string; name_ar: string } | undefined, fallback: string) =>
+		row ? (language === 'ar' ? row.name_ar : row.name_fr) : fallback;
+	const arrondissementRow = options.arrondissement
+		? reference.arrondissements.find((row) => row.code === options.arrondissement)
+		: undefined;
 	const place = options.arrondissement ? name(arrondissementRow, options.arrondissement) : t('all_arrondissements');
-	const monthLabel = (month: MonthKey) => (month === options.currentMonth ? `${f.month(month)} (${t('current_month')})` : f.month(month));
+	const monthLabel = (month: MonthKey) =>
+		month === options.currentMonth ? `${f.month(month)} (${t('current_month')})` : f.month(month);
 
 	const count = (value: number | null) => (value === null ? WITHHELD : f.integer(value));
-	const rate = (value: number | null, base: number | null) => (base === null ? WITHHELD : base === 0 || value === null ? NO_VALUE : f.percent(value));
-	const days = (value: number | null, base: number | null) => (base === null ? WITHHELD : base === 0 || value === null ? NO_VALUE : t('days', { count: value, value: f.integer(value) }));
-	const legalRate = (row: PublicRow) => (row.answeredInLegalTime === null ? WITHHELD : row.legalRate === null ? NO_VALUE : f.percent(row.legalRate));
+	const rate = (value: number | null, base: number | null) =>
+		base === null ? WITHHELD : base === 0 || value === null ? NO_VALUE : f.percent(value);
+	const days = (value: number | null, base: number | null) =>
+		base === null
+			? WITHHELD
+			: base === 0 || value === null
+				? NO_VALUE
+				: t('days', { count: value, value: f.integer(value) });
+	const legalRate = (row: PublicRow) =>
+		row.answeredInLegalTime === null ? WITHHELD : row.legalRate === null ? NO_VALUE : f.percent(row.legalRate);
 
-	const headers = [t('received'), t('answered'), t('on_time'), t('median'), t('legal_in_time', { days: options.legalCeilingDays }), t('legal_late'), t('legal_rate')];
+	const headers = [
+		t('received'),
+		t('answered'),
+		t('on_time'),
+		t('median'),
+		t('legal_in_time', { days: options.legalCeilingDays }),
+		t('legal_late'),
+		t('legal_rate'),
+	];
 	const cells = (row: PublicRow) =>
-		[count(row.received), count(row.answered), rate(row.onTimeRate, row.answered), days(row.medianDays, row.answered), count(row.answeredInLegalTime), count(row.answeredAfterLegalTime), legalRate(row)]
+		[
+			count(row.received),
+			count(row.answered),
+			rate(row.onTimeRate, row.answered),
+			days(row.medianDays, row.answered),
+			count(row.answeredInLegalTime),
+			count(row.answeredAfterLegalTime),
+			legalRate(row),
+		]
 			.map((value, index) => `<td data-label="${escapeHtml(headers[index])}">${escapeHtml(value)}</td>`)
 			.join('');
 	const table = (first: string, lines: { label: string; row: PublicRow }[], id: string) =>
@@ -86,13 +114,17 @@ export function renderPublicPage(rows: readonly PublicRow[], reference: Referenc
 			.map((line) => `<tr><td>${escapeHtml(line.label)}</td>${cells(line.row)}</tr>`)
 			.join('')}</tbody></table>`;
 
-	const find = (month: MonthKey, arrondissement: string | null, service: string | null) => rows.find((row) => row.month === month && row.arrondissement === arrondissement && row.service === service);
+	const find = (month: MonthKey, arrondissement: string | null, service: string | null) =>
+		rows.find((row) => row.month === month && row.arrondissement === arrondissement && row.service === service);
 	const byMonth = [...options.months]
 		.reverse()
 		.map((month) => ({ label: monthLabel(month), row: find(month, options.arrondissement, null) }))
 		.filter((line): line is { label: string; row: PublicRow } => !!line.row);
 	const byType = reference.services
-		.map((service) => ({ label: name(service, service.code), row: find(options.month, options.arrondissement, service.code) }))
+		.map((service) => ({
+			label: name(service, service.code),
+			row: find(options.month, options.arrondissement, service.code),
+		}))
 		.filter((line): line is { label: string; row: PublicRow } => !!line.row);
 	const byArrondissement = reference.arrondissements
 		.map((row) => ({ label: name(row, row.code), row: find(options.month, row.code, null) }))
@@ -102,7 +134,9 @@ export function renderPublicPage(rows: readonly PublicRow[], reference: Referenc
 		`<label>${escapeHtml(label)}<select name="${field}">${choices.map((choice) => `<option value="${escapeHtml(choice.value)}"${choice.value === chosen ? ' selected' : ''}>${escapeHtml(choice.label)}</option>`).join('')}</select></label>`;
 
 	const body = [
-		options.embed ? '' : `<header><h1>${escapeHtml(t('title'))}</h1><a href="${escapeHtml(options.otherLanguageHref)}" lang="${language === 'ar' ? 'fr' : 'ar'}">${escapeHtml(t(`language_names.${language === 'ar' ? 'fr' : 'ar'}`))}</a></header>`,
+		options.embed
+			? ''
+			: `<header><h1>${escapeHtml(t('title'))}</h1><a href="${escapeHtml(options.otherLanguageHref)}" lang="${language === 'ar' ? 'fr' : 'ar'}">${escapeHtml(t(`language_names.${language === 'ar' ? 'fr' : 'ar'}`))}</a></header>`,
 		options.embed ? `<h1>${escapeHtml(t('title'))}</h1>` : '',
 		`<p>${escapeHtml(t('intro', { days: options.legalCeilingDays }))}</p>`,
 		`<form method="get">${options.embed ? '<input type="hidden" name="embed" value="1">' : ''}${options.until ? `<input type="hidden" name="until" value="${escapeHtml(options.until)}">` : ''}<input type="hidden" name="lang" value="${language}">${select(
@@ -112,8 +146,16 @@ export function renderPublicPage(rows: readonly PublicRow[], reference: Referenc
 			options.month,
 		)}${select('arrondissement', t('arrondissement'), [{ value: '', label: t('all_arrondissements') }, ...reference.arrondissements.map((row) => ({ value: row.code, label: name(row, row.code) }))], options.arrondissement ?? '')}<button type="submit">${escapeHtml(t('show'))}</button></form>`,
 		`<h2>${escapeHtml(`${t('by_type')} · ${place} · ${monthLabel(options.month)}`)}</h2>`,
-		table(t('type'), [{ label: t('all_types'), row: find(options.month, options.arrondissement, null)! }, ...byType].filter((line) => line.row), 'by-type'),
-		options.arrondissement ? '' : `<h2>${escapeHtml(`${t('by_arrondissement')} · ${monthLabel(options.month)}`)}</h2>${table(t('arrondissement'), byArrondissement, 'by-arrondissement')}`,
+		table(
+			t('type'),
+			[{ label: t('all_types'), row: find(options.month, options.arrondissement, null)! }, ...byType].filter(
+				(line) => line.row,
+			),
+			'by-type',
+		),
+		options.arrondissement
+			? ''
+			: `<h2>${escapeHtml(`${t('by_arrondissement')} · ${monthLabel(options.month)}`)}</h2>${table(t('arrondissement'), byArrondissement, 'by-arrondissement')}`,
 		`<h2>${escapeHtml(`${t('by_month')} · ${place}`)}</h2>`,
 		table(t('month'), byMonth, 'by-month'),
 		`<p class="muted">${escapeHtml(t('withheld', { mark: WITHHELD, count: options.minimumCount }))}</p>`,

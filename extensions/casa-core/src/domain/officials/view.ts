@@ -56,7 +56,9 @@ export interface TypeFilter {
 }
 
 export function typePredicate(filter: TypeFilter): Predicate {
-	return (cell) => (filter.service === null || cell.service === filter.service) && (filter.category === null || cell.category === filter.category);
+	return (cell) =>
+		(filter.service === null || cell.service === filter.service) &&
+		(filter.category === null || cell.category === filter.category);
 }
 
 export interface Block {
@@ -78,14 +80,31 @@ export interface OfficialsModel {
 	teams: TeamLine[] | null;
 }
 
-export function buildOfficials(view: OfficialView, set: FigureSet, reference: Reference, filter: TypeFilter, own: readonly string[] = []): OfficialsModel {
+export function buildOfficials(
+	view: OfficialView,
+	set: FigureSet,
+	reference: Reference,
+	filter: TypeFilter,
+	own: readonly string[] = [],
+): OfficialsModel {
 	const where = typePredicate(filter);
-	const arrondissementName = new Map(reference.arrondissements.map((row) => [row.code, { fr: row.name_fr, ar: row.name_ar }]));
+	const arrondissementName = new Map(
+		reference.arrondissements.map((row) => [row.code, { fr: row.name_fr, ar: row.name_ar }]),
+	);
 	const block = (kind: Block['kind'], code: string | null): Block => {
 		const scoped: Predicate = code === null ? where : (cell) => where(cell) && cell.arrondissement === code;
-		return { kind, code, name: code === null ? null : (arrondissementName.get(code) ?? null), panel: set.panel(scoped), types: byType(set, scoped, reference) };
+		return {
+			kind,
+			code,
+			name: code === null ? null : (arrondissementName.get(code) ?? null),
+			panel: set.panel(scoped),
+			types: byType(set, scoped, reference),
+		};
 	};
-	const blocks = view === 'elected' ? [...own.map((code) => block('arrondissement', code)), block('city', null)] : [block('city', null)];
+	const blocks =
+		view === 'elected'
+			? [...own.map((code) => block('arrondissement', code)), block('city', null)]
+			: [block('city', null)];
 	return {
 		view,
 		month: set.month,

@@ -10,7 +10,11 @@ describe('Open311 dates', () => {
 	});
 
 	it('agrees with the offsets the runtime reports for Casablanca, whatever the tz database says', () => {
-		const offset = (instant: Date) => new Intl.DateTimeFormat('en', { timeZone: 'Africa/Casablanca', timeZoneName: 'longOffset' }).format(instant).split(', ')[1].replace('GMT', '') || '+00:00';
+		const offset = (instant: Date) =>
+			new Intl.DateTimeFormat('en', { timeZone: 'Africa/Casablanca', timeZoneName: 'longOffset' })
+				.format(instant)
+				.split(', ')[1]
+				.replace('GMT', '') || '+00:00';
 		for (let time = Date.UTC(2026, 0, 1); time < Date.UTC(2028, 0, 1); time += 7 * 86_400_000) {
 			const instant = new Date(time);
 			const written = formatOpen311DateTime(instant)!;
@@ -43,7 +47,16 @@ describe('Open311 dates', () => {
 	});
 
 	it('refuses what is not a date', () => {
-		for (const bad of ['', 'yesterday', '2026-02-30', '2026-13-01', '2026-06-10T24:00:00Z', '2026-06-10T16:05:00+25:00', '10/06/2026', '1732806300']) {
+		for (const bad of [
+			'',
+			'yesterday',
+			'2026-02-30',
+			'2026-13-01',
+			'2026-06-10T24:00:00Z',
+			'2026-06-10T16:05:00+25:00',
+			'10/06/2026',
+			'1732806300',
+		]) {
 			expect(parseOpen311DateTime(bad), bad).toBeNull();
 		}
 	});

@@ -25,7 +25,17 @@ const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
 function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
 	let formatter = zoneFormatters.get(timeZone);
 	if (!formatter) {
-		formatter = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'longOffset' });
+		formatter = new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			second: '2-digit',
+			timeZoneName: 'longOffset',
+		});
 		zoneFormatters.set(timeZone, formatter);
 	}
 	return formatter;
@@ -38,7 +48,8 @@ export function formatLocalDateTime(value: unknown, timeZone: string = CASABLANC
 	return format(new TZDate(instant.getTime(), timeZone), 'dd/MM/yyyy HH:mm');
 }
 
-const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const ISO_DATE_TIME =
+	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /**
  * An ISO 8601 date or date-time sent by a partner. With Z or an offset it is
@@ -54,9 +65,15 @@ export function parseOpen311DateTime(raw: string, timeZone: string = CASABLANCA_
 	const millisecond = match[7] ? Math.floor(Number(`0.${match[7]}`) * 1000) : 0;
 	if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return null;
 	const calendarCheck = new Date(Date.UTC(year, month - 1, day));
-	if (calendarCheck.getUTCFullYear() !== year || calendarCheck.getUTCMonth() !== month - 1 || calendarCheck.getUTCDate() !== day) return null;
+	if (
+		calendarCheck.getUTCFullYear() !== year ||
+		calendarCheck.getUTCMonth() !== month - 1 ||
+		calendarCheck.getUTCDate() !== day
+	)
+		return null;
 	const zone = match[8];
-	if (zone === undefined) return new Date(new TZDate(year, month - 1, day, hour, minute, second, millisecond, timeZone).getTime());
+	if (zone === undefined)
+		return new Date(new TZDate(year, month - 1, day, hour, minute, second, millisecond, timeZone).getTime());
 	let offsetMinutes = 0;
 	if (zone.toUpperCase() !== 'Z') {
 		const digits = zone.slice(1).replace(':', '');

@@ -14,10 +14,18 @@ export function quotaDay(now: Date, timeZone: string = CASABLANCA_TIME_ZONE): { 
 export const DEFAULT_RATE_PER_MINUTE = 60;
 export const DEFAULT_DAILY_QUOTA = 5000;
 
-export function clientLimits(row: { rate_limit_per_minute?: unknown; daily_quota?: unknown }): { perMinute: number; perDay: number } {
+export function clientLimits(row: { rate_limit_per_minute?: unknown; daily_quota?: unknown }): {
+	perMinute: number;
+	perDay: number;
+} {
 	const positive = (value: unknown, fallback: number) => {
 		const number = Number(value);
-		return value === null || value === undefined || value === '' || !Number.isFinite(number) || number < 1 ? fallback : Math.floor(number);
+		return value === null || value === undefined || value === '' || !Number.isFinite(number) || number < 1
+			? fallback
+			: Math.floor(number);
 	};
-	return { perMinute: positive(row.rate_limit_per_minute, DEFAULT_RATE_PER_MINUTE), perDay: positive(row.daily_quota, DEFAULT_DAILY_QUOTA) };
+	return {
+		perMinute: positive(row.rate_limit_per_minute, DEFAULT_RATE_PER_MINUTE),
+		perDay: positive(row.daily_quota, DEFAULT_DAILY_QUOTA),
+	};
 }

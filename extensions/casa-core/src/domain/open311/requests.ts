@@ -14,7 +14,9 @@ import { pickName, serviceNotice } from './services';
 
 export type Open311Status = 'open' | 'closed';
 
-export const CLOSED_STATUSES: readonly ComplaintStatus[] = COMPLAINT_STATUSES.filter((status) => !OPEN_STATUSES.includes(status));
+export const CLOSED_STATUSES: readonly ComplaintStatus[] = COMPLAINT_STATUSES.filter(
+	(status) => !OPEN_STATUSES.includes(status),
+);
 
 export function open311Status(status: string): Open311Status {
 	return (OPEN_STATUSES as readonly string[]).includes(status) ? 'open' : 'closed';
@@ -99,7 +101,10 @@ function coordinate(value: unknown): number | null {
 }
 
 /** The public reply; for a rejected complaint, the reason (and where it was redirected). */
-export function statusNotes(row: Pick<ComplaintRow, 'status' | 'public_reply' | 'rejection_reason' | 'redirected_to'>, language: Language): string | null {
+export function statusNotes(
+	row: Pick<ComplaintRow, 'status' | 'public_reply' | 'rejection_reason' | 'redirected_to'>,
+	language: Language,
+): string | null {
 	if (row.status === 'rejected') {
 		const reason = row.rejection_reason?.trim() || null;
 		const redirected = row.redirected_to?.trim() || null;
@@ -120,9 +125,17 @@ function latest(...values: unknown[]): Date | null {
  * present. Only the whitelisted columns are read. `mediaUrl` makes the address
  * of the complaint's first publishable photo.
  */
-export function requestView(row: ComplaintRow, language: Language, mediaUrl: (reference: string) => string | null = () => null): Open311Request {
-	const serviceName = row.service_name_fr || row.service_name_ar ? pickName(language, row.service_name_fr, row.service_name_ar) : null;
-	const categoryName = row.category_name_fr || row.category_name_ar ? pickName(language, row.category_name_fr, row.category_name_ar) : null;
+export function requestView(
+	row: ComplaintRow,
+	language: Language,
+	mediaUrl: (reference: string) => string | null = () => null,
+): Open311Request {
+	const serviceName =
+		row.service_name_fr || row.service_name_ar ? pickName(language, row.service_name_fr, row.service_name_ar) : null;
+	const categoryName =
+		row.category_name_fr || row.category_name_ar
+			? pickName(language, row.category_name_fr, row.category_name_ar)
+			: null;
 	const requested = toInstant(row.received_at) ?? toInstant(row.date_created);
 	return {
 		service_request_id: row.reference,
@@ -131,7 +144,8 @@ export function requestView(row: ComplaintRow, language: Language, mediaUrl: (re
 		service_name: categoryName,
 		service_code: row.category ?? null,
 		// the text the city chooses to publish: the citizen's, once an agent has marked it publishable
-		description: yes(row.description_public) && typeof row.description === 'string' ? cleanText(row.description).trim() : '',
+		description:
+			yes(row.description_public) && typeof row.description === 'string' ? cleanText(row.description).trim() : '',
 		agency_responsible: serviceName,
 		service_notice: serviceNotice(row, language),
 		requested_datetime: formatOpen311DateTime(requested),
@@ -176,17 +190,24 @@ function singleParameter(value: unknown): string | undefined {
 	return values.length > 0 ? values.join(',') : undefined;
 }
 
-export function parseRequestsQuery(query: Record<string, unknown>, language: Language, now: Date): { ok: true; value: RequestsQuery } | { ok: false; errors: Open311Error[] } {
+export function parseRequestsQuery(
+	query: Record<string, unknown>,
+	language: Language,
+	now: Date,
+): { ok: true; value: RequestsQuery } | { ok: false; errors: Open311Error[] } {
 	const references = listParameter(query.service_request_id).map((reference) => reference.toUpperCase());
-	if (references.length > 0) return { ok: true, value: { references: [...new Set(references)].slice(0, MAX_RESULTS), limit: MAX_RESULTS } };
+	if (references.length > 0)
+		return { ok: true, value: { references: [...new Set(references)].slice(0, MAX_RESULTS), limit: MAX_RESULTS } };
 
 	const errors: Open311Error[] = [];
 	const serviceCodes = listParameter(query.service_code);
 
 	const wanted = listParameter(query.status).map((status) => status.toLowerCase());
-	for (const status of wanted) if (status !== 'open' && status !== 'closed') errors.push(open311Error(400, language, 'invalid_status', status));
+	for (const status of wanted)
+		if (status !== 'open' && status !== 'closed') errors.push(open311Error(400, language, 'invalid_status', status));
 	let statuses: ComplaintStatus[] | undefined;
-	if (wanted.includes('open') !== wanted.includes('closed')) statuses = [...(wanted.includes('open') ? OPEN_STATUSES : CLOSED_STATUSES)];
+	if (wanted.includes('open') !== wanted.includes('closed'))
+		statuses = [...(wanted.includes('open') ? OPEN_STATUSES : CLOSED_STATUSES)];
 
 	const dates: Partial<Record<'start_date' | 'end_date', Date>> = {};
 	for (const name of ['start_date', 'end_date'] as const) {
@@ -205,10 +226,20 @@ export function parseRequestsQuery(query: Record<string, unknown>, language: Lan
 	else if (!start && end) start = new Date(end.getTime() - MAX_SPAN_DAYS * DAY_MS);
 	else if (start && end) {
 		if (start.getTime() > end.getTime()) errors.push(open311Error(400, language, 'date_order'));
-		else if (end.getTime() - start.getTime() > MAX_SPAN_DAYS * DAY_MS) errors.push(open311Error(400, language, 'date_span', MAX_SPAN_DAYS));
+		else if (end.getTime() - start.getTime() > MAX_SPAN_DAYS * DAY_MS)
+			errors.push(open311Error(400, language, 'date_span', MAX_SPAN_DAYS));
 	}
 	if (errors.length > 0) return { ok: false, errors };
-	return { ok: true, value: { serviceCodes: serviceCodes.length > 0 ? [...new Set(serviceCodes)] : undefined, statuses, start, end, limit: MAX_RESULTS } };
+	return {
+		ok: true,
+		value: {
+			serviceCodes: serviceCodes.length > 0 ? [...new Set(serviceCodes)] : undefined,
+			statuses,
+			start,
+			end,
+			limit: MAX_RESULTS,
+		},
+	};
 }
 
 // --- POST requests --------------------------------------------------------------
@@ -229,7 +260,10 @@ function filled(value: string | undefined): string | undefined {
  * attribute[…] (the category's questions, domain/intake/attributes). Ignored:
  * address_id, device_id, account_id (echoed back), media_url (never fetched).
  */
-export function intakeBodyFromPost(parameters: Open311PostParameters): { body: Record<string, unknown>; errors: FieldError[] } {
+export function intakeBodyFromPost(parameters: Open311PostParameters): {
+	body: Record<string, unknown>;
+	errors: FieldError[];
+} {
 	const errors: FieldError[] = [];
 	const serviceCode = filled(parameters.service_code);
 	const lat = filled(parameters.lat);
@@ -237,9 +271,15 @@ export function intakeBodyFromPost(parameters: Open311PostParameters): { body: R
 	const address = filled(parameters.address_string);
 	if (!serviceCode) errors.push({ field: 'service_code', key: 'field.required', values: { field: 'service_code' } });
 	// GeoReport v2: a location is required, lat & long or address_string
-	if (!lat && !long && !address) errors.push({ field: 'lat', key: 'field.required', values: { field: 'lat/long | address_string' } });
+	if (!lat && !long && !address)
+		errors.push({ field: 'lat', key: 'field.required', values: { field: 'lat/long | address_string' } });
 	const description = filled(parameters.description);
-	if (description && [...description].length > MAX_DESCRIPTION) errors.push({ field: 'description', key: 'surface.open311.description_too_long', values: { limit: MAX_DESCRIPTION } });
+	if (description && [...description].length > MAX_DESCRIPTION)
+		errors.push({
+			field: 'description',
+			key: 'surface.open311.description_too_long',
+			values: { limit: MAX_DESCRIPTION },
+		});
 	const name = [filled(parameters.first_name), filled(parameters.last_name)].filter(Boolean).join(' ') || undefined;
 	const email = filled(parameters.email);
 	const phone = filled(parameters.phone);
@@ -265,8 +305,18 @@ export function postNotice(reference: string, resolveDueAt: unknown, language: L
 	return `Réclamation enregistrée sous la référence ${reference}.${due ? ` Traitement attendu au plus tard le ${due}.` : ''}`;
 }
 
-export function postResponse(result: { reference: string; resolveDueAt: unknown }, accountId: string | undefined, language: Language) {
-	return [{ service_request_id: result.reference, service_notice: postNotice(result.reference, result.resolveDueAt, language), account_id: filled(accountId) ?? null }];
+export function postResponse(
+	result: { reference: string; resolveDueAt: unknown },
+	accountId: string | undefined,
+	language: Language,
+) {
+	return [
+		{
+			service_request_id: result.reference,
+			service_notice: postNotice(result.reference, result.resolveDueAt, language),
+			account_id: filled(accountId) ?? null,
+		},
+	];
 }
 
 /** Intake is synchronous: the token handed out is the reference itself. */

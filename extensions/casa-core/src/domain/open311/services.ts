@@ -48,7 +48,7 @@ export interface Open311ServiceDefinition {
 
 /** The name in the asked language, the other one when it is missing. */
 export function pickName(language: Language, fr: string | null | undefined, ar: string | null | undefined): string {
-	return (language === 'ar' ? (ar || fr) : (fr || ar)) ?? '';
+	return (language === 'ar' ? ar || fr : fr || ar) ?? '';
 }
 
 /** Free-text keywords (commas, semicolons or lines) as the comma-separated list Open311 expects. */
@@ -66,11 +66,16 @@ function decimal(value: number, language: Language): string {
 }
 
 /** The target resolution time of a category, as one sentence. Null if the category has none. */
-export function serviceNotice(category: Pick<CategoryRow, 'resolve_in' | 'resolve_unit'>, language: Language): string | null {
+export function serviceNotice(
+	category: Pick<CategoryRow, 'resolve_in' | 'resolve_unit'>,
+	language: Language,
+): string | null {
 	const amount = Number(category.resolve_in);
-	if (category.resolve_in === null || category.resolve_in === undefined || !Number.isFinite(amount) || amount <= 0) return null;
+	if (category.resolve_in === null || category.resolve_in === undefined || !Number.isFinite(amount) || amount <= 0)
+		return null;
 	const working = (category.resolve_unit ?? 'working_days') === 'working_days';
-	if (language === 'ar') return `أجل المعالجة المستهدف: ${decimal(amount, language)} ${working ? '(أيام العمل)' : '(أيام)'}، في حدود الأجل القانوني (60 يوماً).`;
+	if (language === 'ar')
+		return `أجل المعالجة المستهدف: ${decimal(amount, language)} ${working ? '(أيام العمل)' : '(أيام)'}، في حدود الأجل القانوني (60 يوماً).`;
 	const plural = amount >= 2;
 	const unit = working ? (plural ? 'jours ouvrés' : 'jour ouvré') : plural ? 'jours calendaires' : 'jour calendaire';
 	return `Délai de traitement visé : ${decimal(amount, language)} ${unit}, dans la limite légale de 60 jours.`;
@@ -103,7 +108,10 @@ export function serviceList(
 }
 
 /** The definition of one service: its extra attributes, ordered (none today, so metadata is false everywhere). */
-export function serviceDefinition(category: Pick<CategoryRow, 'code'>, attributes: readonly Open311Attribute[] = []): Open311ServiceDefinition {
+export function serviceDefinition(
+	category: Pick<CategoryRow, 'code'>,
+	attributes: readonly Open311Attribute[] = [],
+): Open311ServiceDefinition {
 	return { service_code: category.code, attributes: [...attributes].sort((a, b) => a.order - b.order) };
 }
 

@@ -18,9 +18,10 @@ export const XML_ITEM_NAMES: Readonly<Record<string, string>> = {
 };
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-// characters XML 1.0 does not allow at all, even escaped
-// eslint-disable-next-line no-control-regex
-const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// characters XML 1.0 does not allow at all, even escaped (control characters on purpose)
+const INVALID_XML_CHARS =
+	// eslint-disable-next-line no-control-regex
+	/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text content or attribute value, escaped; characters XML cannot carry are dropped. */
 export function escapeXml(value: string): string {
@@ -74,6 +75,10 @@ export const CONTENT_TYPES: Readonly<Record<Open311Format, string>> = {
 export type Open311Root = 'discovery' | 'services' | 'service_definition' | 'service_requests' | 'errors';
 
 /** A response body in the asked format, with its content type. */
-export function renderOpen311(format: Open311Format, root: Open311Root, value: XmlValue | object): { contentType: string; body: string } {
+export function renderOpen311(
+	format: Open311Format,
+	root: Open311Root,
+	value: XmlValue | object,
+): { contentType: string; body: string } {
 	return { contentType: CONTENT_TYPES[format], body: format === 'xml' ? toXml(root, value) : JSON.stringify(value) };
 }

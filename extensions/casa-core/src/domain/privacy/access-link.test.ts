@@ -9,20 +9,30 @@ const expiresAt = Math.floor(now.getTime() / 1000) + 3600;
 describe('signed access links', () => {
 	it('round-trips the complaints, the language and the expiry', () => {
 		const token = signAccessLink({ complaints: [ID], language: 'ar', expiresAt }, SECRET);
-		expect(verifyAccessLink(token, SECRET, now)).toEqual({ ok: true, claims: { complaints: [ID], language: 'ar', expiresAt } });
+		expect(verifyAccessLink(token, SECRET, now)).toEqual({
+			ok: true,
+			claims: { complaints: [ID], language: 'ar', expiresAt },
+		});
 		expect(token).not.toContain('@');
 	});
 	it('refuses a forged, a tampered, an expired and a foreign token', () => {
 		const token = signAccessLink({ complaints: [ID], language: 'fr', expiresAt }, SECRET);
 		expect(verifyAccessLink(token, 'another-secret-of-16+', now)).toMatchObject({ ok: false, reason: 'forged' });
 		const [v, , s] = token.split('.');
-		const other = Buffer.from(JSON.stringify({ c: ['1b8e6c5e-1f7a-4c1e-9d2a-3b4c5d6e7f80'], l: 'fr', e: expiresAt })).toString('base64url');
+		const other = Buffer.from(
+			JSON.stringify({ c: ['1b8e6c5e-1f7a-4c1e-9d2a-3b4c5d6e7f80'], l: 'fr', e: expiresAt }),
+		).toString('base64url');
 		expect(verifyAccessLink(`${v}.${other}.${s}`, SECRET, now)).toMatchObject({ ok: false, reason: 'forged' });
-		expect(verifyAccessLink(token, SECRET, new Date((expiresAt + 1) * 1000))).toMatchObject({ ok: false, reason: 'expired' });
+		expect(verifyAccessLink(token, SECRET, new Date((expiresAt + 1) * 1000))).toMatchObject({
+			ok: false,
+			reason: 'expired',
+		});
 		expect(verifyAccessLink('r1.abc.def', SECRET, now)).toMatchObject({ ok: false, reason: 'malformed' });
 	});
 	it('refuses claims that are not complaint ids', () => {
-		expect(() => signAccessLink({ complaints: ['+212661000000'], language: 'fr', expiresAt }, SECRET)).toThrow(RangeError);
+		expect(() => signAccessLink({ complaints: ['+212661000000'], language: 'fr', expiresAt }, SECRET)).toThrow(
+			RangeError,
+		);
 		expect(() => signAccessLink({ complaints: [], language: 'fr', expiresAt }, SECRET)).toThrow(RangeError);
 	});
 });

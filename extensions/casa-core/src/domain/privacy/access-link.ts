@@ -14,16 +14,17 @@ export interface AccessClaims {
 	expiresAt: number;
 }
 
-export type AccessVerify = { ok: true; claims: AccessClaims } | { ok: false; reason: 'malformed' | 'forged' | 'expired' };
+export type AccessVerify =
+	{ ok: true; claims: AccessClaims } | { ok: false; reason: 'malformed' | 'forged' | 'expired' };
 
 export const ACCESS_LINK_DAYS = 7;
 export const MAX_ACCESS_COMPLAINTS = 100;
 const KIND = { version: 'p1', purpose: 'casa-privacy-access', maxLength: 8192 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-
 function assertSecret(secret: string): void {
-	if (typeof secret !== 'string' || secret.length < 16) throw new RangeError('access links need a SECRET of at least 16 characters');
+	if (typeof secret !== 'string' || secret.length < 16)
+		throw new RangeError('access links need a SECRET of at least 16 characters');
 }
 
 function valid(claims: AccessClaims): boolean {
@@ -57,7 +58,15 @@ export function verifyAccessLink(token: unknown, secret: string, now: Date): Acc
 /** The forms a Moroccan number is written in (+212 6…, 0 6…, 212 6… as WhatsApp gives it), for an exact, indexed match. */
 export function phoneVariants(phone: string): string[] {
 	const digits = phone.replace(/[^\d+]/g, '');
-	const national = digits.startsWith('+212') ? digits.slice(4) : digits.startsWith('00212') ? digits.slice(5) : digits.startsWith('212') ? digits.slice(3) : digits.startsWith('0') ? digits.slice(1) : digits;
+	const national = digits.startsWith('+212')
+		? digits.slice(4)
+		: digits.startsWith('00212')
+			? digits.slice(5)
+			: digits.startsWith('212')
+				? digits.slice(3)
+				: digits.startsWith('0')
+					? digits.slice(1)
+					: digits;
 	if (!/^\d{6,12}$/.test(national)) return [phone.trim()];
 	return [...new Set([phone.trim(), `+212${national}`, `0${national}`, `212${national}`, `00212${national}`])];
 }

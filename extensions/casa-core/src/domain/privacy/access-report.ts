@@ -36,7 +36,10 @@ export interface AccessDocument {
 }
 
 const escape = (value: unknown): string =>
-	String(value ?? '').replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
+	String(value ?? '').replace(
+		/[&<>"']/g,
+		(char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string,
+	);
 
 function table(headers: string[], rows: unknown[][], empty: string): string {
 	if (rows.length === 0) return `<p class="empty">${escape(empty)}</p>`;
@@ -71,23 +74,67 @@ export function renderAccessHtml(document: AccessDocument, t: Translate): string
 				]
 			: [];
 		return `<section><h2>${escape(t('privacy.access.complaint', { reference: c.reference }))}</h2>
-<dl>${facts.filter(([, v]) => v !== null && v !== undefined && v !== '').map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`).join('')}</dl>
+<dl>${facts
+			.filter(([, v]) => v !== null && v !== undefined && v !== '')
+			.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`)
+			.join('')}</dl>
 <h3>${escape(t('privacy.access.contact'))}</h3>
 ${contact ? `<dl>${contactRows.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v ?? '—')}</dd>`).join('')}</dl>` : `<p class="empty">${escape(c.personal_data_erased_at ? t('privacy.access.erased', { date: c.personal_data_erased_at }) : t('privacy.access.no_contact'))}</p>`}
 <h3>${escape(t('privacy.access.history'))}</h3>
-${table([t('privacy.access.at'), t('privacy.access.event'), t('privacy.access.status'), t('privacy.access.text'), t('privacy.access.by')], c.history.map((e) => [e.at, t(`event.${e.type}`), e.status ? t(`status.${e.status}`) : null, e.body, e.by]), t('privacy.access.none'))}
+${table(
+	[
+		t('privacy.access.at'),
+		t('privacy.access.event'),
+		t('privacy.access.status'),
+		t('privacy.access.text'),
+		t('privacy.access.by'),
+	],
+	c.history.map((e) => [e.at, t(`event.${e.type}`), e.status ? t(`status.${e.status}`) : null, e.body, e.by]),
+	t('privacy.access.none'),
+)}
 <h3>${escape(t('privacy.access.messages_sent'))}</h3>
-${table([t('privacy.access.at'), t('privacy.access.channel'), t('privacy.access.recipient'), t('privacy.access.event'), t('privacy.access.status')], c.messages_sent.map((m) => [m.at, m.channel, m.recipient, m.event, m.status]), t('privacy.access.none'))}
+${table(
+	[
+		t('privacy.access.at'),
+		t('privacy.access.channel'),
+		t('privacy.access.recipient'),
+		t('privacy.access.event'),
+		t('privacy.access.status'),
+	],
+	c.messages_sent.map((m) => [m.at, m.channel, m.recipient, m.event, m.status]),
+	t('privacy.access.none'),
+)}
 <h3>${escape(t('privacy.access.messages_received'))}</h3>
-${table([t('privacy.access.at'), t('privacy.access.channel'), t('privacy.access.from'), t('privacy.access.subject')], c.messages_received.map((m) => [m.at, m.channel, m.from, m.subject]), t('privacy.access.none'))}
+${table(
+	[t('privacy.access.at'), t('privacy.access.channel'), t('privacy.access.from'), t('privacy.access.subject')],
+	c.messages_received.map((m) => [m.at, m.channel, m.from, m.subject]),
+	t('privacy.access.none'),
+)}
 <h3>${escape(t('privacy.access.attachments'))}</h3>
-${table([t('privacy.access.kind'), t('privacy.access.file'), t('privacy.access.type'), t('privacy.access.size')], c.attachments.map((a) => [a.kind, a.name, a.type, a.size]), t('privacy.access.none'))}
+${table(
+	[t('privacy.access.kind'), t('privacy.access.file'), t('privacy.access.type'), t('privacy.access.size')],
+	c.attachments.map((a) => [a.kind, a.name, a.type, a.size]),
+	t('privacy.access.none'),
+)}
 <h3>${escape(t('privacy.access.journal'))}</h3>
-${table([t('privacy.access.at'), t('privacy.access.by'), t('privacy.access.screen'), t('privacy.access.data')], c.access_journal.map((j) => [j.at, j.by, j.screen, j.data]), t('privacy.access.none'))}
+${table(
+	[t('privacy.access.at'), t('privacy.access.by'), t('privacy.access.screen'), t('privacy.access.data')],
+	c.access_journal.map((j) => [j.at, j.by, j.screen, j.data]),
+	t('privacy.access.none'),
+)}
 </section>`;
 	});
 	const conversations = document.conversations.length
-		? `<section><h2>${escape(t('privacy.access.conversations'))}</h2>${table([t('privacy.access.channel'), t('privacy.access.started_at'), t('privacy.access.last_message_at'), t('privacy.access.state')], document.conversations.map((c) => [c.channel, c.started_at, c.last_message_at, c.state]), t('privacy.access.none'))}</section>`
+		? `<section><h2>${escape(t('privacy.access.conversations'))}</h2>${table(
+				[
+					t('privacy.access.channel'),
+					t('privacy.access.started_at'),
+					t('privacy.access.last_message_at'),
+					t('privacy.access.state'),
+				],
+				document.conversations.map((c) => [c.channel, c.started_at, c.last_message_at, c.state]),
+				t('privacy.access.none'),
+			)}</section>`
 		: '';
 	return `<!doctype html>
 <html lang="${language}" dir="${language === 'ar' ? 'rtl' : 'ltr'}"><head><meta charset="utf-8"><title>${escape(t('privacy.access.title'))}</title>

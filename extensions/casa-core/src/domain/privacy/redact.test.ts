@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { REDACTED, redactIdentifiers } from './redact';
 
-const who = { name: 'Ahmed Benani', phone: '+212661234567', email: 'a.benani@example.ma', postalAddress: '12 Derb Sultan, Casablanca' };
+const who = {
+	name: 'Ahmed Benani',
+	phone: '+212661234567',
+	email: 'a.benani@example.ma',
+	postalAddress: '12 Derb Sultan, Casablanca',
+};
 
 describe('redactIdentifiers', () => {
 	it('keeps the problem, removes the person: name, phone in any form, e-mail, postal address', () => {
-		const text = "Conteneur plein depuis 3 jours devant le 12 Derb Sultan, Casablanca. Appelez-moi au 06 61 23 45 67 ou a.benani@example.ma. Cordialement, Ahmed BENANI";
+		const text =
+			'Conteneur plein depuis 3 jours devant le 12 Derb Sultan, Casablanca. Appelez-moi au 06 61 23 45 67 ou a.benani@example.ma. Cordialement, Ahmed BENANI';
 		const out = redactIdentifiers(text, who)!;
 		expect(out).toContain('Conteneur plein depuis 3 jours devant le');
-		for (const gone of ['Derb Sultan', '06 61 23 45 67', 'a.benani@example.ma', 'Ahmed', 'BENANI']) expect(out).not.toContain(gone);
+		for (const gone of ['Derb Sultan', '06 61 23 45 67', 'a.benani@example.ma', 'Ahmed', 'BENANI'])
+			expect(out).not.toContain(gone);
 		expect(out.split(REDACTED).length - 1).toBeGreaterThanOrEqual(4);
 	});
 
@@ -20,7 +27,9 @@ describe('redactIdentifiers', () => {
 	});
 
 	it('names in Arabic script', () => {
-		expect(redactIdentifiers('الأزبال أمام الدار، فاطمة الزهراء', { name: 'فاطمة الزهراء' })).toBe(`الأزبال أمام الدار، ${REDACTED}`);
+		expect(redactIdentifiers('الأزبال أمام الدار، فاطمة الزهراء', { name: 'فاطمة الزهراء' })).toBe(
+			`الأزبال أمام الدار، ${REDACTED}`,
+		);
 	});
 
 	it('any Moroccan number or e-mail in the text, even not the one given', () => {

@@ -62,7 +62,8 @@ export function redactIdentifiers(text: string | null | undefined, who: Identifi
 	if (who.phone) {
 		// the number as stored (+2126…) may be written in the text in another form: its last nine digits, spaced or not
 		const digits = who.phone.replace(/\D/g, '').slice(-9);
-		if (digits.length === 9) out = out.replace(new RegExp(`(?<!\\d)0?${digits.split('').join('[\\s.-]?')}(?!\\d)`, 'g'), REDACTED);
+		if (digits.length === 9)
+			out = out.replace(new RegExp(`(?<!\\d)0?${digits.split('').join('[\\s.-]?')}(?!\\d)`, 'g'), REDACTED);
 	}
 	if (who.name) {
 		out = redactWords(out, who.name);

@@ -63,7 +63,8 @@ function days(value: unknown, fallback: number): number {
 /** The settings from a platform_settings row; a missing or invalid value takes its default. */
 export function readRetention(row: Record<string, unknown> | null | undefined): RetentionSettings {
 	const settings = { ...DEFAULT_RETENTION };
-	for (const key of Object.keys(RETENTION_COLUMNS) as (keyof RetentionSettings)[]) settings[key] = days(row?.[RETENTION_COLUMNS[key]], DEFAULT_RETENTION[key]);
+	for (const key of Object.keys(RETENTION_COLUMNS) as (keyof RetentionSettings)[])
+		settings[key] = days(row?.[RETENTION_COLUMNS[key]], DEFAULT_RETENTION[key]);
 	return settings;
 }
 
@@ -108,7 +109,12 @@ export function erasureVerdict(complaint: { status: string; personal_data_erased
 }
 
 /** Fields of the citizen's contact that a correction event may name. */
-export const CONTACT_CORRECTION_FIELDS = ['citizen_name', 'citizen_phone', 'citizen_email', 'citizen_postal_address'] as const;
+export const CONTACT_CORRECTION_FIELDS = [
+	'citizen_name',
+	'citizen_phone',
+	'citizen_email',
+	'citizen_postal_address',
+] as const;
 
 /**
  * A correction event's body once anonymised: which field was corrected and

@@ -52,7 +52,8 @@ const yearFormatters = new Map<string, Intl.DateTimeFormat>();
  * 2025-12-31T23:30Z is already 2026 in Casablanca at UTC+1.
  */
 export function referenceYear(instant: Date, timeZone = 'Africa/Casablanca'): number {
-	if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) throw new RangeError('referenceYear: invalid date');
+	if (!(instant instanceof Date) || Number.isNaN(instant.getTime()))
+		throw new RangeError('referenceYear: invalid date');
 	let formatter = yearFormatters.get(timeZone);
 	if (!formatter) {
 		// Gregorian calendar and Latin digits whatever the runtime's default locale.

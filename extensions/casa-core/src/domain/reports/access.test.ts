@@ -2,11 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { RoleKey } from '../access/roles';
 import { reportAccess } from './access';
 
-const profile = (role: RoleKey, service: string | null = null) => ({ userId: 'u', role, teams: [], service, arrondissement: null });
+const profile = (role: RoleKey, service: string | null = null) => ({
+	userId: 'u',
+	role,
+	teams: [],
+	service,
+	arrondissement: null,
+});
 
 describe('reportAccess', () => {
 	it('gives the whole commune to the mayor, elected officials, the director general and administrators', () => {
-		for (const role of ['mayor', 'elected_official', 'director_general', 'administrator'] as const) expect(reportAccess(profile(role, 'PROP'))).toEqual({ allowed: true, service: null });
+		for (const role of ['mayor', 'elected_official', 'director_general', 'administrator'] as const)
+			expect(reportAccess(profile(role, 'PROP'))).toEqual({ allowed: true, service: null });
 	});
 
 	it('limits a service head to their service, and refuses one without a service', () => {

@@ -13,7 +13,10 @@ export const BOM = '\uFEFF';
 export function reportCsv(report: ReportModel, language: Language, legalCeilingDays: number): string {
 	const t = (key: string, values: Record<string, unknown> = {}) => translate(language, `reports.${key}`, values);
 	const days = { days: legalCeilingDays };
-	const both = (key: string, values: Record<string, unknown> = {}) => [`${t(`columns.${key}`, values)} (${t('columns.this_month')})`, `${t(`columns.${key}`, values)} (${t('columns.last_month')})`];
+	const both = (key: string, values: Record<string, unknown> = {}) => [
+		`${t(`columns.${key}`, values)} (${t('columns.this_month')})`,
+		`${t(`columns.${key}`, values)} (${t('columns.last_month')})`,
+	];
 	const header = [
 		t('columns.section'),
 		t('columns.code'),
@@ -34,7 +37,8 @@ export function reportCsv(report: ReportModel, language: Language, legalCeilingD
 	const name = (line: Line, fallback: string) => (line.name ? line.name[language] : fallback);
 	const league = new Map(report.league.map((row) => [row.code, row]));
 	const row = (section: string, line: Line, fallback: string) => {
-		const ranked = line.code !== null && section === t('csv_sections.arrondissement') ? league.get(line.code) : undefined;
+		const ranked =
+			line.code !== null && section === t('csv_sections.arrondissement') ? league.get(line.code) : undefined;
 		return [
 			section,
 			line.code ?? '',
@@ -66,6 +70,9 @@ export function reportCsv(report: ReportModel, language: Language, legalCeilingD
 
 /** e.g. rapport-2026-05-all-fr.csv */
 export function csvFileName(report: ReportModel, language: Language): string {
-	const scope = [report.arrondissement, report.service].filter(Boolean).join('-').replace(/[^A-Za-z0-9.-]/g, '_');
+	const scope = [report.arrondissement, report.service]
+		.filter(Boolean)
+		.join('-')
+		.replace(/[^A-Za-z0-9.-]/g, '_');
 	return `${language === 'ar' ? 'report' : 'rapport'}-${report.month}-${scope}-${language}.csv`;
 }

@@ -123,7 +123,16 @@ export interface ReportModel {
 const DAY_MS = 86_400_000;
 
 export function emptyCounts(): Counts {
-	return { received: 0, resolved: 0, resolvedOnTime: 0, resolutionMs: 0, acknowledgedInTime: 0, acknowledgedLate: 0, answeredInTime: 0, answeredLate: 0 };
+	return {
+		received: 0,
+		resolved: 0,
+		resolvedOnTime: 0,
+		resolutionMs: 0,
+		acknowledgedInTime: 0,
+		acknowledgedLate: 0,
+		answeredInTime: 0,
+		answeredLate: 0,
+	};
 }
 
 function addCounts(into: Counts, more: Counts): Counts {
@@ -173,9 +182,14 @@ export function changeOf(current: Figures, previous: Figures): Change {
 	return {
 		received: current.received - previous.received,
 		resolved: current.resolved - previous.resolved,
-		onTimeRatePoints: current.onTimeRate !== null && previous.onTimeRate !== null ? (current.onTimeRate - previous.onTimeRate) * 100 : null,
+		onTimeRatePoints:
+			current.onTimeRate !== null && previous.onTimeRate !== null
+				? (current.onTimeRate - previous.onTimeRate) * 100
+				: null,
 		averageResolutionDays:
-			current.averageResolutionDays !== null && previous.averageResolutionDays !== null ? current.averageResolutionDays - previous.averageResolutionDays : null,
+			current.averageResolutionDays !== null && previous.averageResolutionDays !== null
+				? current.averageResolutionDays - previous.averageResolutionDays
+				: null,
 	};
 }
 
@@ -195,7 +209,11 @@ function compareForLeague(a: Figures, b: Figures): number {
 }
 
 function ranks(lines: Line[], pick: (line: Line) => Figures): Map<string, number> {
-	return competitionRanks(lines, (line) => String(line.code), (a, b) => compareForLeague(pick(a), pick(b)));
+	return competitionRanks(
+		lines,
+		(line) => String(line.code),
+		(a, b) => compareForLeague(pick(a), pick(b)),
+	);
 }
 
 export function leagueTable(arrondissementLines: Line[], reference: ReferenceRows): LeagueRow[] {
@@ -242,7 +260,8 @@ export interface BuildInput {
 export function buildReport(input: BuildInput): ReportModel {
 	const { reference } = input;
 	const rows = input.service ? input.rows.filter((row) => row.service === input.service) : input.rows;
-	const inScope = input.arrondissement === 'all' ? rows : rows.filter((row) => row.arrondissement === input.arrondissement);
+	const inScope =
+		input.arrondissement === 'all' ? rows : rows.filter((row) => row.arrondissement === input.arrondissement);
 	const arrondissementOf = new Map(reference.arrondissements.map((row) => [row.code, row]));
 
 	const allArrondissementLines = reference.arrondissements.map((row) =>
@@ -252,18 +271,26 @@ export function buildReport(input: BuildInput): ReportModel {
 			rows.filter((group) => group.arrondissement === row.code),
 		),
 	);
-	const unlocated = rows.filter((group) => group.arrondissement === null || !arrondissementOf.has(group.arrondissement));
+	const unlocated = rows.filter(
+		(group) => group.arrondissement === null || !arrondissementOf.has(group.arrondissement),
+	);
 	const byArrondissement =
 		input.arrondissement === 'all'
 			? [...allArrondissementLines, ...(unlocated.length > 0 ? [lineOf(null, null, unlocated)] : [])]
 			: allArrondissementLines.filter((line) => line.code === input.arrondissement);
 
-	const prefectures = input.arrondissement === 'all' ? reference.prefectures : reference.prefectures.filter((row) => row.code === arrondissementOf.get(input.arrondissement)?.prefecture);
+	const prefectures =
+		input.arrondissement === 'all'
+			? reference.prefectures
+			: reference.prefectures.filter((row) => row.code === arrondissementOf.get(input.arrondissement)?.prefecture);
 	const byPrefecture = prefectures.map((prefecture) =>
 		lineOf(
 			prefecture.code,
 			nameOf(prefecture),
-			inScope.filter((group) => group.arrondissement !== null && arrondissementOf.get(group.arrondissement)?.prefecture === prefecture.code),
+			inScope.filter(
+				(group) =>
+					group.arrondissement !== null && arrondissementOf.get(group.arrondissement)?.prefecture === prefecture.code,
+			),
 		),
 	);
 

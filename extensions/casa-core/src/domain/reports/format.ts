@@ -13,12 +13,25 @@ export function formatter(language: Language) {
 	const locale = LOCALES[language];
 	const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
 	const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-	const percent = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+	const percent = new Intl.NumberFormat(locale, {
+		style: 'percent',
+		minimumFractionDigits: 1,
+		maximumFractionDigits: 1,
+	});
 	const signedInteger = new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
-	const signedDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+	const signedDecimal = new Intl.NumberFormat(locale, {
+		minimumFractionDigits: 1,
+		maximumFractionDigits: 1,
+		signDisplay: 'exceptZero',
+	});
 	const monthName = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
-	const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: CASABLANCA_TIME_ZONE });
-	const orDash = <T>(value: T | null, format: (value: T) => string) => (value === null || value === undefined ? NO_VALUE : format(value));
+	const dateTime = new Intl.DateTimeFormat(locale, {
+		dateStyle: 'long',
+		timeStyle: 'short',
+		timeZone: CASABLANCA_TIME_ZONE,
+	});
+	const orDash = <T>(value: T | null, format: (value: T) => string) =>
+		value === null || value === undefined ? NO_VALUE : format(value);
 	return {
 		integer: (value: number) => integer.format(value),
 		decimal: (value: number | null) => orDash(value, (number) => oneDecimal.format(number)),
@@ -26,7 +39,8 @@ export function formatter(language: Language) {
 		signedInteger: (value: number) => signedInteger.format(value),
 		signedDecimal: (value: number | null) => orDash(value, (number) => signedDecimal.format(number)),
 		/** 'mai 2026', 'ماي 2026' */
-		month: (month: MonthKey) => monthName.format(new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 15))),
+		month: (month: MonthKey) =>
+			monthName.format(new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 15))),
 		dateTime: (instant: Date) => dateTime.format(instant),
 	};
 }

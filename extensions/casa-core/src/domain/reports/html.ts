@@ -72,10 +72,12 @@ footer { margin-top: 12px; padding-top: 6px; border-top: 1px solid var(--line); 
 export function renderReportHtml(report: ReportModel, options: RenderOptions): string {
 	const { language, legalCeilingDays } = options;
 	const f = formatter(language);
-	const t = (key: string, values: Record<string, unknown> = {}) => escapeHtml(translate(language, `reports.${key}`, values));
+	const t = (key: string, values: Record<string, unknown> = {}) =>
+		escapeHtml(translate(language, `reports.${key}`, values));
 	const num = (text: string) => `<span class="num">${escapeHtml(text)}</span>`;
 	const days = (value: number | null) => (value === null ? NO_VALUE : t('days_value', { value: f.decimal(value) }));
-	const points = (value: number | null) => (value === null ? NO_VALUE : t('points_value', { value: f.signedDecimal(value) }));
+	const points = (value: number | null) =>
+		value === null ? NO_VALUE : t('points_value', { value: f.signedDecimal(value) });
 	/** a change coloured by whether it is good news */
 	const trend = (text: string, value: number | null, higherIsBetter: boolean) => {
 		if (value === null || value === 0) return num(text);
@@ -84,7 +86,12 @@ export function renderReportHtml(report: ReportModel, options: RenderOptions): s
 	const name = (line: Line, fallback: string) => escapeHtml(line.name ? line.name[language] : fallback);
 	const thisMonth = f.month(report.month);
 	const lastMonth = f.month(report.previousMonth);
-	const scope = [report.arrondissementName ? t('arrondissement_scope', { name: report.arrondissementName[language] }) : t('whole_commune'), report.serviceName ? t('service_scope', { name: report.serviceName[language] }) : null]
+	const scope = [
+		report.arrondissementName
+			? t('arrondissement_scope', { name: report.arrondissementName[language] })
+			: t('whole_commune'),
+		report.serviceName ? t('service_scope', { name: report.serviceName[language] }) : null,
+	]
 		.filter(Boolean)
 		.join(' · ');
 
@@ -129,7 +136,10 @@ ${legalRows.map(([label, pick], index) => `<tr data-legal="${index}"><td>${label
 			]
 				.map((cell, index) => `<td${index % 2 === 1 && index < 8 ? ' class="prev"' : ''}>${cell}</td>`)
 				.join('');
-		const selected = (line: Line) => (report.arrondissement !== 'all' && line.code === report.arrondissement && section === 'arrondissement' ? ' class="selected"' : '');
+		const selected = (line: Line) =>
+			report.arrondissement !== 'all' && line.code === report.arrondissement && section === 'arrondissement'
+				? ' class="selected"'
+				: '';
 		return `<h2>${title}</h2>
 <table data-section="${section}"><thead>
 <tr class="group"><th></th><th colspan="2">${t('columns.received')}</th><th colspan="2">${t('columns.resolved')}</th><th colspan="2">${t('columns.on_time_rate')}</th><th colspan="2">${t('columns.average_days')}</th><th></th></tr>
@@ -154,7 +164,10 @@ ${withTotal ? `<tr class="total"><td>${escapeHtml(report.arrondissementName ? re
 		? `<nav class="controls" aria-label="${t('title')}"><form method="get" action="${escapeHtml(nav.action)}" style="display:contents">
 <label>${t('month_label')}<select name="month">${nav.months.map((month) => `<option value="${month}"${month === report.month ? ' selected' : ''}>${escapeHtml(f.month(month))}</option>`).join('')}</select></label>
 <label>${t('arrondissement_label')}<select name="arrondissement"><option value="all"${report.arrondissement === 'all' ? ' selected' : ''}>${t('whole_commune')}</option>${nav.arrondissements
-				.map((row) => `<option value="${escapeHtml(row.code)}"${row.code === report.arrondissement ? ' selected' : ''}>${escapeHtml(language === 'ar' ? row.name_ar : row.name_fr)}</option>`)
+				.map(
+					(row) =>
+						`<option value="${escapeHtml(row.code)}"${row.code === report.arrondissement ? ' selected' : ''}>${escapeHtml(language === 'ar' ? row.name_ar : row.name_fr)}</option>`,
+				)
 				.join('')}</select></label>
 <label>${t('language_label')}<select name="lang"><option value="fr"${language === 'fr' ? ' selected' : ''} lang="fr">Français</option><option value="ar"${language === 'ar' ? ' selected' : ''} lang="ar">العربية</option></select></label>
 <button type="submit" class="primary">${t('show')}</button></form>

@@ -1,7 +1,17 @@
 import { tzOffset } from '@date-fns/tz';
 import { describe, expect, it } from 'vitest';
 import { CASABLANCA_TIME_ZONE, WorkingCalendar } from '../calendar/working-calendar';
-import { type ShiftPiece, addLocalDays, calendarDayShifts, isMonthKey, lastCompleteMonth, monthOf, monthWindow, offsetChanges, shiftMonth } from './month-window';
+import {
+	type ShiftPiece,
+	addLocalDays,
+	calendarDayShifts,
+	isMonthKey,
+	lastCompleteMonth,
+	monthOf,
+	monthWindow,
+	offsetChanges,
+	shiftMonth,
+} from './month-window';
 
 const calendar = new WorkingCalendar({ timeZone: CASABLANCA_TIME_ZONE, schedules: [], holidays: [] });
 
@@ -39,7 +49,9 @@ describe('monthWindow', () => {
 
 describe('calendarDayShifts', () => {
 	it('agrees with WorkingCalendar.addCalendarDays', () => {
-		expect(addLocalDays(new Date('2026-02-10T10:00:00Z'), 15).getTime()).toBe(calendar.addCalendarDays(new Date('2026-02-10T10:00:00Z'), 15).getTime());
+		expect(addLocalDays(new Date('2026-02-10T10:00:00Z'), 15).getTime()).toBe(
+			calendar.addCalendarDays(new Date('2026-02-10T10:00:00Z'), 15).getTime(),
+		);
 	});
 
 	it('is empty where no offset changes', () => {
@@ -52,23 +64,34 @@ describe('calendarDayShifts', () => {
 	// runtime's own data, and pieces exist exactly where that data changes the offset.
 	const offsetChangesBetween = (from: Date, to: Date) => {
 		const format = new Intl.DateTimeFormat('en', { timeZone: CASABLANCA_TIME_ZONE, timeZoneName: 'longOffset' });
-		const offsetAt = (ms: number) => format.formatToParts(new Date(ms)).find((part) => part.type === 'timeZoneName')!.value;
+		const offsetAt = (ms: number) =>
+			format.formatToParts(new Date(ms)).find((part) => part.type === 'timeZoneName')!.value;
 		const first = offsetAt(from.getTime());
 		for (let ms = from.getTime(); ms <= to.getTime(); ms += 3_600_000) if (offsetAt(ms) !== first) return true;
 		return false;
 	};
-	for (const [days, first, last] of [[15, '2025-12', '2026-04'], [60, '2025-12', '2026-04'], [15, '2026-08', '2026-10']] as const) {
+	for (const [days, first, last] of [
+		[15, '2025-12', '2026-04'],
+		[60, '2025-12', '2026-04'],
+		[15, '2026-08', '2026-10'],
+	] as const) {
 		it(`gives t + ${days} × 24 h + extra = addCalendarDays(t, ${days}) at every instant from ${first} to ${last}`, () => {
 			const from = monthWindow(first).start;
 			const to = monthWindow(last).end;
 			const pieces = calendarDayShifts(from, to, days);
 			expect(pieces.length > 0).toBe(offsetChangesBetween(from, new Date(to.getTime() + days * 86_400_000)));
 			if (first === '2025-12') expect(pieces.length).toBeGreaterThan(0);
-			const extraAt = (ms: number) => pieces.find((piece) => piece.from.getTime() <= ms && ms < piece.to.getTime())?.extraMs ?? 0;
-			const check = (ms: number) => expect(ms + days * 86_400_000 + extraAt(ms), new Date(ms).toISOString()).toBe(calendar.addCalendarDays(new Date(ms), days).getTime());
+			const extraAt = (ms: number) =>
+				pieces.find((piece) => piece.from.getTime() <= ms && ms < piece.to.getTime())?.extraMs ?? 0;
+			const check = (ms: number) =>
+				expect(ms + days * 86_400_000 + extraAt(ms), new Date(ms).toISOString()).toBe(
+					calendar.addCalendarDays(new Date(ms), days).getTime(),
+				);
 			// every 7 minutes over the span, and every millisecond edge of each piece
 			for (let ms = from.getTime(); ms < to.getTime(); ms += 7 * 60_000) check(ms);
-			for (const piece of pieces) for (const edge of [piece.from.getTime(), piece.to.getTime()]) for (const ms of [edge - 1, edge, edge + 1]) check(ms);
+			for (const piece of pieces)
+				for (const edge of [piece.from.getTime(), piece.to.getTime()])
+					for (const ms of [edge - 1, edge, edge + 1]) check(ms);
 		});
 	}
 
@@ -80,9 +103,10 @@ describe('calendarDayShifts', () => {
 		let pieceStart = from.getTime();
 		let current = extra(pieceStart);
 		const close = (end: number) => {
-			if (current !== 0 && end > pieceStart) pieces.push({ from: new Date(pieceStart), to: new Date(end), extraMs: current });
+			if (current !== 0 && end > pieceStart)
+				pieces.push({ from: new Date(pieceStart), to: new Date(end), extraMs: current });
 		};
-		for (let probe = from.getTime(); probe < to.getTime(); ) {
+		for (let probe = from.getTime(); probe < to.getTime();) {
 			const next = Math.min(probe + STEP, to.getTime());
 			const value = next < to.getTime() ? extra(next) : current;
 			if (value !== current) {
@@ -136,7 +160,12 @@ describe('offsetChanges', () => {
 		const changes = offsetChanges(Date.parse('2026-01-01T00:00:00Z'), Date.parse('2026-05-01T00:00:00Z'));
 		expect(changes).toHaveLength(2);
 		// UTC+1 → UTC+0 before Ramadan, back to UTC+1 after
-		expect(changes.map((change) => [tzOffset(CASABLANCA_TIME_ZONE, new Date(change - 1)), tzOffset(CASABLANCA_TIME_ZONE, new Date(change))])).toEqual([
+		expect(
+			changes.map((change) => [
+				tzOffset(CASABLANCA_TIME_ZONE, new Date(change - 1)),
+				tzOffset(CASABLANCA_TIME_ZONE, new Date(change)),
+			]),
+		).toEqual([
 			[60, 0],
 			[0, 60],
 		]);

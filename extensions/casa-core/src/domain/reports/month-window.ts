@@ -11,7 +11,12 @@ const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const DAY_MS = 86_400_000;
 
 export function isMonthKey(value: unknown): value is MonthKey {
-	return typeof value === 'string' && MONTH.test(value) && Number(value.slice(0, 4)) >= 2000 && Number(value.slice(0, 4)) <= 2100;
+	return (
+		typeof value === 'string' &&
+		MONTH.test(value) &&
+		Number(value.slice(0, 4)) >= 2000 &&
+		Number(value.slice(0, 4)) <= 2100
+	);
 }
 
 export interface MonthWindow {
@@ -68,7 +73,7 @@ export function offsetChanges(from: number, to: number, timeZone = CASABLANCA_TI
 	const offset = (ms: number) => tzOffset(timeZone, new Date(ms));
 	const changes: number[] = [];
 	let before = offset(from);
-	for (let probe = from; probe < to; ) {
+	for (let probe = from; probe < to;) {
 		const next = Math.min(probe + OFFSET_PROBE_MS, to);
 		const after = offset(next);
 		if (after !== before) {
@@ -135,9 +140,10 @@ function computeShifts(fromMs: number, toMs: number, days: number, timeZone: str
 	let pieceStart = fromMs;
 	let current = extra(pieceStart);
 	const close = (end: number) => {
-		if (current !== 0 && end > pieceStart) pieces.push({ from: new Date(pieceStart), to: new Date(end), extraMs: current });
+		if (current !== 0 && end > pieceStart)
+			pieces.push({ from: new Date(pieceStart), to: new Date(end), extraMs: current });
 	};
-	for (let probe = fromMs; probe < toMs; ) {
+	for (let probe = fromMs; probe < toMs;) {
 		const next = Math.min(nextStep(probe), toMs);
 		const value = next < toMs ? extra(next) : current;
 		if (value !== current) {

@@ -9,7 +9,11 @@ describe('competitionRanks', () => {
 			{ code: 'd', rate: 0.1 },
 			{ code: 'c', rate: 0.5 },
 		];
-		const ranks = competitionRanks(items, (item) => item.code, (x, y) => y.rate - x.rate);
+		const ranks = competitionRanks(
+			items,
+			(item) => item.code,
+			(x, y) => y.rate - x.rate,
+		);
 		expect(Object.fromEntries(ranks)).toEqual({ a: 1, b: 2, c: 2, d: 4 });
 	});
 });

@@ -15,10 +15,34 @@ const reference: ReferenceRows = {
 };
 const counts = (values: Partial<Counts>): Counts => ({ ...emptyCounts(), ...values });
 const rows: GroupRow[] = [
-	{ arrondissement: 'A1', service: 'PROP', current: counts({ received: 1234, resolved: 4, resolvedOnTime: 3, resolutionMs: 10 * DAY, acknowledgedInTime: 5, answeredInTime: 2 }), previous: counts({ received: 2, resolved: 1, resolvedOnTime: 1, resolutionMs: 1 * DAY }) },
+	{
+		arrondissement: 'A1',
+		service: 'PROP',
+		current: counts({
+			received: 1234,
+			resolved: 4,
+			resolvedOnTime: 3,
+			resolutionMs: 10 * DAY,
+			acknowledgedInTime: 5,
+			answeredInTime: 2,
+		}),
+		previous: counts({ received: 2, resolved: 1, resolvedOnTime: 1, resolutionMs: 1 * DAY }),
+	},
 ];
-const report = buildReport({ month: '2026-05', previousMonth: '2026-04', arrondissement: 'all', service: null, generatedAt: new Date('2026-06-02T08:00:00Z'), rows, reference });
-const options = { legalCeilingDays: 60, csvHref: '/reports/monthly?month=2026-05&format=csv', scriptSrc: '/reports/print.js' };
+const report = buildReport({
+	month: '2026-05',
+	previousMonth: '2026-04',
+	arrondissement: 'all',
+	service: null,
+	generatedAt: new Date('2026-06-02T08:00:00Z'),
+	rows,
+	reference,
+});
+const options = {
+	legalCeilingDays: 60,
+	csvHref: '/reports/monthly?month=2026-05&format=csv',
+	scriptSrc: '/reports/print.js',
+};
 
 describe('formatter', () => {
 	it('writes Western digits in both languages', () => {
@@ -53,7 +77,15 @@ describe('renderReportHtml', () => {
 	});
 
 	it('adds the GET form when navigation is given', () => {
-		const html = renderReportHtml(report, { ...options, language: 'fr', navigation: { action: '/reports/monthly', months: ['2026-05', '2026-04'], arrondissements: reference.arrondissements } });
+		const html = renderReportHtml(report, {
+			...options,
+			language: 'fr',
+			navigation: {
+				action: '/reports/monthly',
+				months: ['2026-05', '2026-04'],
+				arrondissements: reference.arrondissements,
+			},
+		});
 		expect(html).toContain('<form method="get" action="/reports/monthly"');
 		expect(html).toContain('<option value="2026-05" selected>mai 2026</option>');
 		expect(html).toContain('<option value="A2">Maârif</option>');
@@ -61,7 +93,12 @@ describe('renderReportHtml', () => {
 
 	it('escapes what it prints', () => {
 		expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
-		const hostile = buildReport({ ...report, previousMonth: '2026-04', rows, reference: { ...reference, services: [{ code: 'PROP', name_fr: '<script>alert(1)</script>', name_ar: 'x' }] } });
+		const hostile = buildReport({
+			...report,
+			previousMonth: '2026-04',
+			rows,
+			reference: { ...reference, services: [{ code: 'PROP', name_fr: '<script>alert(1)</script>', name_ar: 'x' }] },
+		});
 		expect(renderReportHtml(hostile, { ...options, language: 'fr' })).not.toContain('<script>alert(1)');
 	});
 });
@@ -80,7 +117,15 @@ describe('reportCsv', () => {
 	});
 
 	it('neutralises names a spreadsheet would run as a formula, and keeps numbers as numbers', () => {
-		const hostile = buildReport({ ...report, previousMonth: '2026-04', rows, reference: { ...reference, services: [{ code: 'PROP', name_fr: '=HYPERLINK("http://x","clic")', name_ar: '@x' }] } });
+		const hostile = buildReport({
+			...report,
+			previousMonth: '2026-04',
+			rows,
+			reference: {
+				...reference,
+				services: [{ code: 'PROP', name_fr: '=HYPERLINK("http://x","clic")', name_ar: '@x' }],
+			},
+		});
 		const csv = reportCsv(hostile, 'fr', 60);
 		expect(csv).toContain(`"'=HYPERLINK(""http://x"",""clic"")"`);
 		expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);

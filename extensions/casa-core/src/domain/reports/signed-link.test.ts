@@ -18,7 +18,9 @@ describe('signed report links', () => {
 		expect(verifyLink(token, `${SECRET}x`, NOW)).toEqual({ ok: false, reason: 'forged' });
 		const [version, , sig] = token.split('.');
 		for (const change of [{ a: '06.141.01.01' }, { m: '2026-04' }, { e: claims.expiresAt + 86_400 }, { s: 'PROP' }]) {
-			const payload = Buffer.from(JSON.stringify({ a: 'all', s: null, m: '2026-05', e: claims.expiresAt, ...change })).toString('base64url');
+			const payload = Buffer.from(
+				JSON.stringify({ a: 'all', s: null, m: '2026-05', e: claims.expiresAt, ...change }),
+			).toString('base64url');
 			expect(verifyLink(`${version}.${payload}.${sig}`, SECRET, NOW)).toEqual({ ok: false, reason: 'forged' });
 		}
 		// a truncated or padded signature is refused without throwing
@@ -27,7 +29,8 @@ describe('signed report links', () => {
 	});
 
 	it('refuses garbage', () => {
-		for (const bad of ['', 'x', 'r1.a', 'r2.a.b', 'r1.a b.c', 42, null, 'r1.' + 'A'.repeat(600) + '.b']) expect(verifyLink(bad, SECRET, NOW)).toEqual({ ok: false, reason: 'malformed' });
+		for (const bad of ['', 'x', 'r1.a', 'r2.a.b', 'r1.a b.c', 42, null, 'r1.' + 'A'.repeat(600) + '.b'])
+			expect(verifyLink(bad, SECRET, NOW)).toEqual({ ok: false, reason: 'malformed' });
 	});
 
 	it('expires at its expiry instant', () => {

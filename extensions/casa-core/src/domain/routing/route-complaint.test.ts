@@ -20,7 +20,9 @@ describe('resolveTeam', () => {
 	});
 
 	it('prefers service+arrondissement over service+category', () => {
-		expect(resolveTeam(rules, { service: 'PROP', category: 'PROP-02', arrondissement: ANFA })?.team).toBe('propreté-anfa');
+		expect(resolveTeam(rules, { service: 'PROP', category: 'PROP-02', arrondissement: ANFA })?.team).toBe(
+			'propreté-anfa',
+		);
 		const withoutFull = rules.filter((r) => r.id !== 4);
 		expect(resolveTeam(withoutFull, { service: 'PROP', category: 'PROP-01', arrondissement: ANFA })?.team).toBe(
 			'propreté-anfa',
@@ -39,12 +41,16 @@ describe('resolveTeam', () => {
 	});
 
 	it('does not apply a category or arrondissement rule when the complaint lacks it', () => {
-		expect(resolveTeam(rules, { service: 'PROP', category: null, arrondissement: null })?.team).toBe('propreté-centrale');
+		expect(resolveTeam(rules, { service: 'PROP', category: null, arrondissement: null })?.team).toBe(
+			'propreté-centrale',
+		);
 	});
 
 	it('treats empty strings on a rule as "any"', () => {
 		const blank: RoutingRule[] = [{ id: 1, service: 'SIG', category: '', arrondissement: '', team: 'signalisation' }];
-		expect(resolveTeam(blank, { service: 'SIG', category: 'SIG-01', arrondissement: ANFA })?.team).toBe('signalisation');
+		expect(resolveTeam(blank, { service: 'SIG', category: 'SIG-01', arrondissement: ANFA })?.team).toBe(
+			'signalisation',
+		);
 	});
 
 	it('returns null when no rule covers the service', () => {
@@ -58,7 +64,9 @@ describe('resolveTeam', () => {
 			{ id: 2, service: 'PROP', category: 'PROP-01', arrondissement: ANFA, team: 'ancienne-équipe', active: false },
 			{ id: 3, service: 'PROP', category: 'PROP-01', team: 'collecte', active: true },
 		];
-		expect(resolveTeam(withInactive, { service: 'PROP', category: 'PROP-01', arrondissement: ANFA })?.team).toBe('collecte');
+		expect(resolveTeam(withInactive, { service: 'PROP', category: 'PROP-01', arrondissement: ANFA })?.team).toBe(
+			'collecte',
+		);
 		expect(resolveTeam([{ service: 'PROP', team: 'x', active: false }], { service: 'PROP' })).toBeNull();
 	});
 

@@ -32,10 +32,18 @@ function earliest(a: Date, b: Date): Date {
 }
 
 /** resolveDueAt is capped by legalDueAt, acknowledgeDueAt by resolveDueAt. */
-export function computeDeadlines(receivedAt: Date, target: SlaTarget, calendar: WorkingCalendar, legalCeilingDays = LEGAL_ANSWER_CEILING_DAYS): Deadlines {
+export function computeDeadlines(
+	receivedAt: Date,
+	target: SlaTarget,
+	calendar: WorkingCalendar,
+	legalCeilingDays = LEGAL_ANSWER_CEILING_DAYS,
+): Deadlines {
 	const legalDueAt = calendar.addCalendarDays(receivedAt, legalCeilingDays);
 	const resolveDueAt = earliest(addDuration(receivedAt, target.resolveIn, target.resolveUnit, calendar), legalDueAt);
-	const acknowledgeDueAt = earliest(addDuration(receivedAt, target.acknowledgeIn, target.acknowledgeUnit, calendar), resolveDueAt);
+	const acknowledgeDueAt = earliest(
+		addDuration(receivedAt, target.acknowledgeIn, target.acknowledgeUnit, calendar),
+		resolveDueAt,
+	);
 	return { acknowledgeDueAt, resolveDueAt, legalDueAt };
 }
 
@@ -68,7 +76,8 @@ export function shiftDeadlinesForPause(
 	if ('resolveDueAt' in deadlines) result.resolveDueAt = shift(deadlines.resolveDueAt, units.resolve);
 	if ('acknowledgeDueAt' in deadlines) result.acknowledgeDueAt = shift(deadlines.acknowledgeDueAt, units.acknowledge);
 	if (result.resolveDueAt && result.legalDueAt) result.resolveDueAt = earliest(result.resolveDueAt, result.legalDueAt);
-	if (result.acknowledgeDueAt && result.resolveDueAt) result.acknowledgeDueAt = earliest(result.acknowledgeDueAt, result.resolveDueAt);
+	if (result.acknowledgeDueAt && result.resolveDueAt)
+		result.acknowledgeDueAt = earliest(result.acknowledgeDueAt, result.resolveDueAt);
 	return result;
 }
 
@@ -82,9 +91,17 @@ const SEVERITY: Record<SlaState, number> = { on_track: 0, at_risk: 1, breached: 
  * time for working-day deadlines, elapsed time for calendar ones. breached once
  * now > due (at the due instant itself the deadline is still met).
  */
-export function slaState(now: Date, startedAt: Date, dueAt: Date, unit: DurationUnit, calendar: WorkingCalendar, atRiskShare = 0.75): SlaState {
+export function slaState(
+	now: Date,
+	startedAt: Date,
+	dueAt: Date,
+	unit: DurationUnit,
+	calendar: WorkingCalendar,
+	atRiskShare = 0.75,
+): SlaState {
 	if (now.getTime() > dueAt.getTime()) return 'breached';
-	const measure = (from: Date, to: Date) => (unit === 'working_days' ? calendar.workingDaysBetween(from, to) : Math.max(0, to.getTime() - from.getTime()));
+	const measure = (from: Date, to: Date) =>
+		unit === 'working_days' ? calendar.workingDaysBetween(from, to) : Math.max(0, to.getTime() - from.getTime());
 	const allowed = measure(startedAt, dueAt);
 	// nothing to measure against (due at the start, or no working time before it)
 	if (allowed <= 0) return 'on_track';

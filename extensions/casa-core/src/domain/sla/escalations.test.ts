@@ -17,7 +17,11 @@ describe('escalation recipients', () => {
 	it('at risk: the assignee and the members of the team, each once, never an archived user', () => {
 		expect(recipientsOf('at_risk', complaint, staff, ROLE_IDS)).toEqual(['agent', 'colleague']);
 		// assigned outside the team: told as well
-		expect(recipientsOf('at_risk', { ...complaint, assignee: 'other-team' }, staff, ROLE_IDS)).toEqual(['agent', 'colleague', 'other-team']);
+		expect(recipientsOf('at_risk', { ...complaint, assignee: 'other-team' }, staff, ROLE_IDS)).toEqual([
+			'agent',
+			'colleague',
+			'other-team',
+		]);
 		expect(recipientsOf('at_risk', { assignee: null, team: null, service: 'PROP' }, staff, ROLE_IDS)).toEqual([]);
 	});
 
@@ -40,9 +44,17 @@ describe('escalationsDue', () => {
 	it('crosses each level once, both at once for a complaint found already late', () => {
 		expect(escalationsDue({ state: 'at_risk', level: 0, legalNear: false, legalWarned: false })).toEqual(['at_risk']);
 		expect(escalationsDue({ state: 'at_risk', level: 1, legalNear: false, legalWarned: false })).toEqual([]);
-		expect(escalationsDue({ state: 'breached', level: 0, legalNear: false, legalWarned: false })).toEqual(['at_risk', 'breached']);
-		expect(escalationsDue({ state: 'breached', level: 1, legalNear: true, legalWarned: false })).toEqual(['breached', 'legal']);
+		expect(escalationsDue({ state: 'breached', level: 0, legalNear: false, legalWarned: false })).toEqual([
+			'at_risk',
+			'breached',
+		]);
+		expect(escalationsDue({ state: 'breached', level: 1, legalNear: true, legalWarned: false })).toEqual([
+			'breached',
+			'legal',
+		]);
 		expect(escalationsDue({ state: 'on_track', level: 2, legalNear: true, legalWarned: true })).toEqual([]);
-		expect([escalationLevelOf('on_track'), escalationLevelOf('at_risk'), escalationLevelOf('breached')]).toEqual([0, 1, 2]);
+		expect([escalationLevelOf('on_track'), escalationLevelOf('at_risk'), escalationLevelOf('breached')]).toEqual([
+			0, 1, 2,
+		]);
 	});
 });

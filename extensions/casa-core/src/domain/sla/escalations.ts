@@ -31,9 +31,27 @@ export interface Escalation {
 }
 
 export const ESCALATIONS: readonly Escalation[] = [
-	{ kind: 'at_risk', level: 1, state: 'at_risk', recipients: [{ who: 'assignee' }, { who: 'team_members' }], raisesPriority: false },
-	{ kind: 'breached', level: 2, state: 'breached', recipients: [{ who: 'role_in_service', role: 'service_head' }], raisesPriority: true },
-	{ kind: 'legal', level: null, state: null, recipients: [{ who: 'role', role: 'director_general' }], raisesPriority: false },
+	{
+		kind: 'at_risk',
+		level: 1,
+		state: 'at_risk',
+		recipients: [{ who: 'assignee' }, { who: 'team_members' }],
+		raisesPriority: false,
+	},
+	{
+		kind: 'breached',
+		level: 2,
+		state: 'breached',
+		recipients: [{ who: 'role_in_service', role: 'service_head' }],
+		raisesPriority: true,
+	},
+	{
+		kind: 'legal',
+		level: null,
+		state: null,
+		recipients: [{ who: 'role', role: 'director_general' }],
+		raisesPriority: false,
+	},
 ];
 
 export function escalation(kind: EscalationKind): Escalation {
@@ -45,7 +63,11 @@ export const ESCALATION_LEVELS = { none: 0, at_risk: 1, breached: 2 } as const;
 
 /** complaints.escalation_level of a state: 0 on track, 1 at risk, 2 breached. */
 export function escalationLevelOf(state: SlaState): number {
-	return state === 'breached' ? ESCALATION_LEVELS.breached : state === 'at_risk' ? ESCALATION_LEVELS.at_risk : ESCALATION_LEVELS.none;
+	return state === 'breached'
+		? ESCALATION_LEVELS.breached
+		: state === 'at_risk'
+			? ESCALATION_LEVELS.at_risk
+			: ESCALATION_LEVELS.none;
 }
 
 export interface EscalationFacts {
@@ -85,7 +107,12 @@ export interface EscalatedComplaint {
 }
 
 /** Does a rule name this user for this complaint? (what the SQL join of the rule selects) */
-export function isNamedBy(rule: RecipientRule, complaint: EscalatedComplaint, user: StaffMember, roleIds: Readonly<Record<string, string>>): boolean {
+export function isNamedBy(
+	rule: RecipientRule,
+	complaint: EscalatedComplaint,
+	user: StaffMember,
+	roleIds: Readonly<Record<string, string>>,
+): boolean {
 	switch (rule.who) {
 		case 'assignee':
 			return complaint.assignee !== null && complaint.assignee === user.id;
@@ -99,7 +126,14 @@ export function isNamedBy(rule: RecipientRule, complaint: EscalatedComplaint, us
 }
 
 /** Everyone told of one escalation of a complaint, each once. */
-export function recipientsOf(kind: EscalationKind, complaint: EscalatedComplaint, staff: readonly StaffMember[], roleIds: Readonly<Record<string, string>>): string[] {
+export function recipientsOf(
+	kind: EscalationKind,
+	complaint: EscalatedComplaint,
+	staff: readonly StaffMember[],
+	roleIds: Readonly<Record<string, string>>,
+): string[] {
 	const rules = escalation(kind).recipients;
-	return staff.filter((user) => user.status !== 'archived' && rules.some((rule) => isNamedBy(rule, complaint, user, roleIds))).map((user) => user.id);
+	return staff
+		.filter((user) => user.status !== 'archived' && rules.some((rule) => isNamedBy(rule, complaint, user, roleIds)))
+		.map((user) => user.id);
 }

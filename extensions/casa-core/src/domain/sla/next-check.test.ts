@@ -26,27 +26,52 @@ function random(seed: number) {
 
 describe('slaDecision', () => {
 	it('walks the thresholds one by one: on track, at risk, breached, then nothing left', () => {
-		expect(slaDecision(at('2026-11-02T10:00:00.000Z'), row)).toEqual({ state: 'on_track', nextCheckAt: row.acknowledgeAtRiskAt });
+		expect(slaDecision(at('2026-11-02T10:00:00.000Z'), row)).toEqual({
+			state: 'on_track',
+			nextCheckAt: row.acknowledgeAtRiskAt,
+		});
 		// at risk from the instant itself; then only a deadline can change it
-		expect(slaDecision(row.acknowledgeAtRiskAt!, row)).toEqual({ state: 'at_risk', nextCheckAt: plus(row.acknowledgeDueAt!, 1) });
+		expect(slaDecision(row.acknowledgeAtRiskAt!, row)).toEqual({
+			state: 'at_risk',
+			nextCheckAt: plus(row.acknowledgeDueAt!, 1),
+		});
 		// the deadline itself is still met
-		expect(slaDecision(row.acknowledgeDueAt!, row)).toEqual({ state: 'at_risk', nextCheckAt: plus(row.acknowledgeDueAt!, 1) });
+		expect(slaDecision(row.acknowledgeDueAt!, row)).toEqual({
+			state: 'at_risk',
+			nextCheckAt: plus(row.acknowledgeDueAt!, 1),
+		});
 		expect(slaDecision(plus(row.acknowledgeDueAt!, 1), row)).toEqual({ state: 'breached', nextCheckAt: null });
 	});
 
 	it('once acknowledged, only the resolution and the legal ceiling count', () => {
 		const acknowledged = { ...row, acknowledgedAt: at('2026-11-02T11:00:00.000Z') };
-		expect(slaDecision(at('2026-11-05T10:00:00.000Z'), acknowledged)).toEqual({ state: 'on_track', nextCheckAt: row.resolveAtRiskAt });
-		expect(slaDecision(row.resolveAtRiskAt!, acknowledged)).toEqual({ state: 'at_risk', nextCheckAt: plus(row.resolveDueAt!, 1) });
+		expect(slaDecision(at('2026-11-05T10:00:00.000Z'), acknowledged)).toEqual({
+			state: 'on_track',
+			nextCheckAt: row.resolveAtRiskAt,
+		});
+		expect(slaDecision(row.resolveAtRiskAt!, acknowledged)).toEqual({
+			state: 'at_risk',
+			nextCheckAt: plus(row.resolveDueAt!, 1),
+		});
 		expect(thresholds(acknowledged).map((threshold) => threshold.state)).toEqual(['at_risk', 'breached', 'breached']);
 	});
 
 	it('has no next instant without deadlines', () => {
-		const none = { acknowledgedAt: null, acknowledgeAtRiskAt: null, acknowledgeDueAt: null, resolveAtRiskAt: null, resolveDueAt: null, legalDueAt: null };
+		const none = {
+			acknowledgedAt: null,
+			acknowledgeAtRiskAt: null,
+			acknowledgeDueAt: null,
+			resolveAtRiskAt: null,
+			resolveDueAt: null,
+			legalDueAt: null,
+		};
 		expect(slaDecision(at('2026-11-02T10:00:00.000Z'), none)).toEqual({ state: 'on_track', nextCheckAt: null });
 		// an unqualified complaint has only its legal ceiling
 		const legalOnly = { ...none, legalDueAt: row.legalDueAt };
-		expect(slaDecision(at('2026-11-02T10:00:00.000Z'), legalOnly)).toEqual({ state: 'on_track', nextCheckAt: plus(row.legalDueAt!, 1) });
+		expect(slaDecision(at('2026-11-02T10:00:00.000Z'), legalOnly)).toEqual({
+			state: 'on_track',
+			nextCheckAt: plus(row.legalDueAt!, 1),
+		});
 	});
 
 	it('keeps the state constant until the next instant, and changes it there (random complaints and instants)', () => {
@@ -76,7 +101,8 @@ describe('slaDecision', () => {
 			expect(sweepState(decision.nextCheckAt, complaint)).not.toBe(decision.state);
 			// and in between
 			const span = decision.nextCheckAt.getTime() - now.getTime();
-			for (let i = 0; i < 5; i++) expect(sweepState(new Date(now.getTime() + Math.floor((span * i) / 5)), complaint)).toBe(decision.state);
+			for (let i = 0; i < 5; i++)
+				expect(sweepState(new Date(now.getTime() + Math.floor((span * i) / 5)), complaint)).toBe(decision.state);
 		}
 	});
 });
@@ -118,10 +144,24 @@ describe('nextCheckPatch', () => {
 	});
 
 	it('follows the acknowledgment, the pause, the resumption and the closing', () => {
-		expect(nextCheckPatch({ status: 'acknowledged', acknowledged_at: '2026-11-02T11:00:00.000Z' }, stored)).toEqual({ sla_next_check_at: row.resolveAtRiskAt!.toISOString() });
-		expect(nextCheckPatch({ status: 'waiting_citizen', sla_paused_at: '2026-11-02T11:00:00.000Z' }, stored)).toEqual({ sla_next_check_at: null });
-		const paused = { ...stored, status: 'waiting_citizen', sla_paused_at: at('2026-11-02T11:00:00.000Z').getTime(), sla_state: 'at_risk' };
-		expect(nextCheckPatch({ status: 'in_progress', sla_paused_at: null, resolve_due_at: '2026-11-12T09:00:00.000Z' }, paused)).toEqual({ sla_next_check_at: CHECK_AT_ONCE.toISOString() });
+		expect(nextCheckPatch({ status: 'acknowledged', acknowledged_at: '2026-11-02T11:00:00.000Z' }, stored)).toEqual({
+			sla_next_check_at: row.resolveAtRiskAt!.toISOString(),
+		});
+		expect(nextCheckPatch({ status: 'waiting_citizen', sla_paused_at: '2026-11-02T11:00:00.000Z' }, stored)).toEqual({
+			sla_next_check_at: null,
+		});
+		const paused = {
+			...stored,
+			status: 'waiting_citizen',
+			sla_paused_at: at('2026-11-02T11:00:00.000Z').getTime(),
+			sla_state: 'at_risk',
+		};
+		expect(
+			nextCheckPatch(
+				{ status: 'in_progress', sla_paused_at: null, resolve_due_at: '2026-11-12T09:00:00.000Z' },
+				paused,
+			),
+		).toEqual({ sla_next_check_at: CHECK_AT_ONCE.toISOString() });
 		expect(nextCheckPatch({ status: 'closed' }, stored)).toEqual({ sla_next_check_at: null });
 		expect(nextCheckPatch({ status: 'resolved' }, stored)).toEqual({ sla_next_check_at: null });
 	});

@@ -61,7 +61,9 @@ export interface SlaDecision {
 export function slaDecision(now: Date, row: SweptRow): SlaDecision {
 	const state = sweepState(now, row);
 	if (state === 'breached') return { state, nextCheckAt: null };
-	const later = thresholds(row).filter((threshold) => threshold.at.getTime() > now.getTime() && (state === 'on_track' || threshold.state === 'breached'));
+	const later = thresholds(row).filter(
+		(threshold) => threshold.at.getTime() > now.getTime() && (state === 'on_track' || threshold.state === 'breached'),
+	);
 	return { state, nextCheckAt: earliest(later.map((threshold) => threshold.at)) };
 }
 
@@ -80,14 +82,27 @@ export function nextCheckAfterWrite(storedState: SlaState | null, running: boole
 }
 
 /** Fields whose change can move a complaint's next check. */
-const WATCHED = ['status', 'sla_state', 'sla_paused_at', 'acknowledged_at', 'acknowledge_due_at', 'resolve_due_at', 'legal_due_at', 'acknowledge_at_risk_at', 'resolve_at_risk_at'] as const;
+const WATCHED = [
+	'status',
+	'sla_state',
+	'sla_paused_at',
+	'acknowledged_at',
+	'acknowledge_due_at',
+	'resolve_due_at',
+	'legal_due_at',
+	'acknowledge_at_risk_at',
+	'resolve_at_risk_at',
+] as const;
 
 /**
  * The complaint hooks' patch: `planned` is what the write sets (the plan and
  * its at-risk instants), `current` the stored row (null at creation).
  * {} when nothing that moves the next check changes.
  */
-export function nextCheckPatch(planned: Record<string, unknown>, current: Record<string, unknown> | null): { sla_next_check_at?: string | null } {
+export function nextCheckPatch(
+	planned: Record<string, unknown>,
+	current: Record<string, unknown> | null,
+): { sla_next_check_at?: string | null } {
 	if (current && !WATCHED.some((field) => planned[field] !== undefined)) return {};
 	const value = (field: string) => (planned[field] !== undefined ? planned[field] : current?.[field]);
 	const status = String(value('status') ?? 'new');

@@ -4,13 +4,24 @@ import { describe, expect, it } from 'vitest';
 import { CASABLANCA_TIME_ZONE, WorkingCalendar } from '../calendar/index';
 import { casablanca2026 } from '../calendar/casablanca-2026.fixture';
 import { type DurationUnit, type SlaTarget, computeDeadlines, slaState, worstSlaState } from './deadlines';
-import { DEFAULT_LEGAL_WARNING_DAYS, atRiskInstant, atRiskInstants, atRiskPatch, escalationLevelOf, legalWarningBound, readSweepOptions, sweepState } from './sweep';
+import {
+	DEFAULT_LEGAL_WARNING_DAYS,
+	atRiskInstant,
+	atRiskInstants,
+	atRiskPatch,
+	escalationLevelOf,
+	legalWarningBound,
+	readSweepOptions,
+	sweepState,
+} from './sweep';
 
 const calendar = new WorkingCalendar(casablanca2026);
 
 /** Instant of a Casablanca wall-clock time 'YYYY-MM-DD HH:mm[:ss.SSS]'. */
 function local(text: string): Date {
-	const [, y, mo, d, h, mi, s = '0', ms = '0'] = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})(?::(\d{2})\.(\d{3}))?$/.exec(text)!;
+	const [, y, mo, d, h, mi, s = '0', ms = '0'] = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})(?::(\d{2})\.(\d{3}))?$/.exec(
+		text,
+	)!;
 	return new Date(new TZDate(+y, +mo - 1, +d, +h, +mi, +s, +ms, CASABLANCA_TIME_ZONE).getTime());
 }
 
@@ -45,7 +56,12 @@ describe('atRiskInstant: working days on the Moroccan calendar', () => {
 	});
 
 	it('counts the Aïd Al-Adha holidays out', () => {
-		const target: SlaTarget = { acknowledgeIn: 1, acknowledgeUnit: 'working_days', resolveIn: 5, resolveUnit: 'working_days' };
+		const target: SlaTarget = {
+			acknowledgeIn: 1,
+			acknowledgeUnit: 'working_days',
+			resolveIn: 5,
+			resolveUnit: 'working_days',
+		};
 		const received = local('2026-05-26 16:20');
 		const { resolveDueAt } = computeDeadlines(received, target, calendar);
 		expect(wall(resolveDueAt)).toBe('Thu 2026-06-04 16:20:00.000');
@@ -87,8 +103,18 @@ describe('atRiskInstant: working days on the Moroccan calendar', () => {
 
 	it('agrees with slaState on odd fractions and shares', () => {
 		for (const share of [0.1, 1 / 3, 0.6, 0.75, 0.9, 1]) {
-			expectAgreesWithSlaState(local('2026-07-28 11:17:13.457'), calendar.addWorkingDays(local('2026-07-28 11:17:13.457'), 7.3), 'working_days', share);
-			expectAgreesWithSlaState(local('2026-02-13 15:59'), calendar.addWorkingDays(local('2026-02-13 15:59'), 3), 'working_days', share);
+			expectAgreesWithSlaState(
+				local('2026-07-28 11:17:13.457'),
+				calendar.addWorkingDays(local('2026-07-28 11:17:13.457'), 7.3),
+				'working_days',
+				share,
+			);
+			expectAgreesWithSlaState(
+				local('2026-02-13 15:59'),
+				calendar.addWorkingDays(local('2026-02-13 15:59'), 3),
+				'working_days',
+				share,
+			);
 		}
 	});
 
@@ -98,15 +124,23 @@ describe('atRiskInstant: working days on the Moroccan calendar', () => {
 	});
 
 	it('is null when there is no working time to measure', () => {
-		expect(atRiskInstant(local('2026-06-08 10:00'), local('2026-06-08 10:00'), 'working_days', calendar, 0.75)).toBeNull();
+		expect(
+			atRiskInstant(local('2026-06-08 10:00'), local('2026-06-08 10:00'), 'working_days', calendar, 0.75),
+		).toBeNull();
 		// Sat → Sun: no window in between
-		expect(atRiskInstant(local('2026-06-06 10:00'), local('2026-06-07 18:00'), 'working_days', calendar, 0.75)).toBeNull();
-		expect(atRiskInstant(local('2026-06-08 10:00'), local('2026-06-08 09:00'), 'calendar_days', calendar, 0.75)).toBeNull();
+		expect(
+			atRiskInstant(local('2026-06-06 10:00'), local('2026-06-07 18:00'), 'working_days', calendar, 0.75),
+		).toBeNull();
+		expect(
+			atRiskInstant(local('2026-06-08 10:00'), local('2026-06-08 09:00'), 'calendar_days', calendar, 0.75),
+		).toBeNull();
 	});
 
 	it('refuses a share outside ]0, 1]', () => {
 		for (const share of [0, -0.5, 1.2, Number.NaN, 75]) {
-			expect(() => atRiskInstant(local('2026-06-05 08:30'), local('2026-06-08 16:30'), 'working_days', calendar, share)).toThrow(RangeError);
+			expect(() =>
+				atRiskInstant(local('2026-06-05 08:30'), local('2026-06-08 16:30'), 'working_days', calendar, share),
+			).toThrow(RangeError);
 		}
 	});
 });
@@ -123,7 +157,12 @@ describe('atRiskInstants', () => {
 	const units = { acknowledge: 'working_days', resolve: 'working_days' } as const;
 
 	it('gives the acknowledgment and resolution instants of a complaint', () => {
-		const target: SlaTarget = { acknowledgeIn: 2, acknowledgeUnit: 'working_days', resolveIn: 3, resolveUnit: 'working_days' };
+		const target: SlaTarget = {
+			acknowledgeIn: 2,
+			acknowledgeUnit: 'working_days',
+			resolveIn: 3,
+			resolveUnit: 'working_days',
+		};
 		// Thu 11-05 15:00; Fri 11-06 Marche Verte
 		const received = local('2026-11-05 15:00');
 		const deadlines = computeDeadlines(received, target, calendar);
@@ -140,25 +179,48 @@ describe('atRiskInstants', () => {
 		// a resolution capped at the legal ceiling, in working days through the August holidays:
 		// the working-time share comes later than 75 % of the 60 elapsed days
 		const received = local('2026-08-12 09:00');
-		const target: SlaTarget = { acknowledgeIn: 2, acknowledgeUnit: 'working_days', resolveIn: 60, resolveUnit: 'working_days' };
+		const target: SlaTarget = {
+			acknowledgeIn: 2,
+			acknowledgeUnit: 'working_days',
+			resolveIn: 60,
+			resolveUnit: 'working_days',
+		};
 		const deadlines = computeDeadlines(received, target, calendar);
 		expect(deadlines.resolveDueAt).toEqual(deadlines.legalDueAt);
 		const resolveOnly = atRiskInstant(received, deadlines.resolveDueAt, 'working_days', calendar, 0.75)!;
 		const legalOnly = atRiskInstant(received, deadlines.legalDueAt, 'calendar_days', calendar, 0.75)!;
 		expect(legalOnly.getTime()).toBeLessThan(resolveOnly.getTime());
-		expect(atRiskInstants({ receivedAt: received, ...deadlines }, units, calendar, 0.75).resolveAtRiskAt).toEqual(legalOnly);
+		expect(atRiskInstants({ receivedAt: received, ...deadlines }, units, calendar, 0.75).resolveAtRiskAt).toEqual(
+			legalOnly,
+		);
 		// 75 % of the elapsed time to 10-11 09:00 (45 days, and 45 min more if the runtime's tzdata has
 		// Morocco leave UTC+1 in September 2026, as tzdata 2026c does)
-		expect(legalOnly.getTime()).toBe(received.getTime() + Math.ceil(0.75 * (deadlines.legalDueAt.getTime() - received.getTime())));
+		expect(legalOnly.getTime()).toBe(
+			received.getTime() + Math.ceil(0.75 * (deadlines.legalDueAt.getTime() - received.getTime())),
+		);
 		expect(wall(legalOnly)).toMatch(/^Sat 2026-09-26 0(8:45|9:00):00.000$/);
 	});
 
 	it('has nothing to say without a receipt date or deadlines', () => {
-		expect(atRiskInstants({ receivedAt: null, acknowledgeDueAt: local('2026-06-08 10:00'), resolveDueAt: null, legalDueAt: null }, units, calendar, 0.75)).toEqual({
+		expect(
+			atRiskInstants(
+				{ receivedAt: null, acknowledgeDueAt: local('2026-06-08 10:00'), resolveDueAt: null, legalDueAt: null },
+				units,
+				calendar,
+				0.75,
+			),
+		).toEqual({
 			acknowledgeAtRiskAt: null,
 			resolveAtRiskAt: null,
 		});
-		expect(atRiskInstants({ receivedAt: local('2026-06-08 10:00'), acknowledgeDueAt: null, resolveDueAt: null, legalDueAt: null }, units, calendar, 0.75)).toEqual({
+		expect(
+			atRiskInstants(
+				{ receivedAt: local('2026-06-08 10:00'), acknowledgeDueAt: null, resolveDueAt: null, legalDueAt: null },
+				units,
+				calendar,
+				0.75,
+			),
+		).toEqual({
 			acknowledgeAtRiskAt: null,
 			resolveAtRiskAt: null,
 		});
@@ -166,17 +228,30 @@ describe('atRiskInstants', () => {
 });
 
 describe('sweepState', () => {
-	const target: SlaTarget = { acknowledgeIn: 2, acknowledgeUnit: 'working_days', resolveIn: 3, resolveUnit: 'working_days' };
+	const target: SlaTarget = {
+		acknowledgeIn: 2,
+		acknowledgeUnit: 'working_days',
+		resolveIn: 3,
+		resolveUnit: 'working_days',
+	};
 	const received = local('2026-11-05 15:00');
 	const deadlines = computeDeadlines(received, target, calendar);
-	const instants = atRiskInstants({ receivedAt: received, ...deadlines }, { acknowledge: 'working_days', resolve: 'working_days' }, calendar, 0.75);
+	const instants = atRiskInstants(
+		{ receivedAt: received, ...deadlines },
+		{ acknowledge: 'working_days', resolve: 'working_days' },
+		calendar,
+		0.75,
+	);
 
 	it('says what slaState says of every deadline that applies, with stored instants only', () => {
 		for (const acknowledgedAt of [null, local('2026-11-05 16:00')]) {
 			const row = { acknowledgedAt, ...deadlines, ...instants };
 			for (let minutes = 0; minutes <= 8 * 24 * 60; minutes += 7) {
 				const now = plus(received, minutes * 60_000);
-				const states = [slaState(now, received, deadlines.resolveDueAt, 'working_days', calendar), slaState(now, received, deadlines.legalDueAt, 'calendar_days', calendar)];
+				const states = [
+					slaState(now, received, deadlines.resolveDueAt, 'working_days', calendar),
+					slaState(now, received, deadlines.legalDueAt, 'calendar_days', calendar),
+				];
 				if (!acknowledgedAt) states.push(slaState(now, received, deadlines.acknowledgeDueAt, 'working_days', calendar));
 				expect(sweepState(now, row), wall(now)!).toBe(worstSlaState(...states));
 			}
@@ -184,9 +259,18 @@ describe('sweepState', () => {
 	});
 
 	it('is on track without deadlines, and maps states to escalation levels', () => {
-		const empty = { acknowledgedAt: null, acknowledgeDueAt: null, resolveDueAt: null, legalDueAt: null, acknowledgeAtRiskAt: null, resolveAtRiskAt: null };
+		const empty = {
+			acknowledgedAt: null,
+			acknowledgeDueAt: null,
+			resolveDueAt: null,
+			legalDueAt: null,
+			acknowledgeAtRiskAt: null,
+			resolveAtRiskAt: null,
+		};
 		expect(sweepState(local('2026-11-05 15:00'), empty)).toBe('on_track');
-		expect(['on_track', 'at_risk', 'breached'].map((state) => escalationLevelOf(state as 'on_track'))).toEqual([0, 1, 2]);
+		expect(['on_track', 'at_risk', 'breached'].map((state) => escalationLevelOf(state as 'on_track'))).toEqual([
+			0, 1, 2,
+		]);
 	});
 });
 
@@ -197,7 +281,15 @@ describe('atRiskPatch', () => {
 	]);
 
 	it('adds nothing when no deadline is set or moved', () => {
-		expect(atRiskPatch({ status: 'assigned' }, { received_at: '2026-06-01T09:00:00.000Z', category: 'PROP-03' }, categories, calendar, 0.75)).toEqual({});
+		expect(
+			atRiskPatch(
+				{ status: 'assigned' },
+				{ received_at: '2026-06-01T09:00:00.000Z', category: 'PROP-03' },
+				categories,
+				calendar,
+				0.75,
+			),
+		).toEqual({});
 	});
 
 	it('computes the instants of a new complaint from its plan', () => {
@@ -224,30 +316,69 @@ describe('atRiskPatch', () => {
 			resolve_due_at: local('2026-03-11 10:00').getTime(),
 			legal_due_at: local('2026-03-11 10:00').getTime(),
 		};
-		const patch = atRiskPatch({ resolve_due_at: '2026-03-11T10:00:00.000Z', legal_due_at: '2026-03-11T10:00:00.000Z' }, current, categories, calendar, 0.75);
+		const patch = atRiskPatch(
+			{ resolve_due_at: '2026-03-11T10:00:00.000Z', legal_due_at: '2026-03-11T10:00:00.000Z' },
+			current,
+			categories,
+			calendar,
+			0.75,
+		);
 		expect(patch.resolve_at_risk_at).toBe('2026-02-24T09:45:00.000Z');
-		expect(patch.acknowledge_at_risk_at).toBe(atRiskInstant(local('2026-01-10 10:00'), local('2026-01-13 10:00'), 'working_days', calendar, 0.75)!.toISOString());
+		expect(patch.acknowledge_at_risk_at).toBe(
+			atRiskInstant(
+				local('2026-01-10 10:00'),
+				local('2026-01-13 10:00'),
+				'working_days',
+				calendar,
+				0.75,
+			)!.toISOString(),
+		);
 	});
 });
 
 describe('readSweepOptions', () => {
 	it('defaults: platform share, priority raised, 10 days, now', () => {
-		const defaults = { atRiskShare: null, raisePriority: true, legalWarningDays: DEFAULT_LEGAL_WARNING_DAYS, now: null };
+		const defaults = {
+			atRiskShare: null,
+			raisePriority: true,
+			legalWarningDays: DEFAULT_LEGAL_WARNING_DAYS,
+			now: null,
+		};
 		expect(readSweepOptions(undefined)).toEqual(defaults);
-		expect(readSweepOptions({ at_risk_share: '', raise_priority: '', legal_warning_days: '', now: '' })).toEqual(defaults);
+		expect(readSweepOptions({ at_risk_share: '', raise_priority: '', legal_warning_days: '', now: '' })).toEqual(
+			defaults,
+		);
 		// a flow template ({{$trigger.body.x}}) without its value renders as 'undefined'
-		expect(readSweepOptions({ at_risk_share: 'undefined', raise_priority: 'undefined', legal_warning_days: 'undefined', now: 'undefined' })).toEqual(defaults);
+		expect(
+			readSweepOptions({
+				at_risk_share: 'undefined',
+				raise_priority: 'undefined',
+				legal_warning_days: 'undefined',
+				now: 'undefined',
+			}),
+		).toEqual(defaults);
 		expect(readSweepOptions({ at_risk_share: null, raise_priority: null })).toEqual(defaults);
 	});
 
 	it('reads the values of the flow editor and of templates', () => {
-		expect(readSweepOptions({ at_risk_share: 0.8, raise_priority: false, legal_warning_days: 5, now: '2026-11-10T10:00:00.000Z' })).toEqual({
+		expect(
+			readSweepOptions({
+				at_risk_share: 0.8,
+				raise_priority: false,
+				legal_warning_days: 5,
+				now: '2026-11-10T10:00:00.000Z',
+			}),
+		).toEqual({
 			atRiskShare: 0.8,
 			raisePriority: false,
 			legalWarningDays: 5,
 			now: new Date('2026-11-10T10:00:00.000Z'),
 		});
-		expect(readSweepOptions({ at_risk_share: '0.5', raise_priority: 'false', legal_warning_days: '0' })).toMatchObject({ atRiskShare: 0.5, raisePriority: false, legalWarningDays: 0 });
+		expect(readSweepOptions({ at_risk_share: '0.5', raise_priority: 'false', legal_warning_days: '0' })).toMatchObject({
+			atRiskShare: 0.5,
+			raisePriority: false,
+			legalWarningDays: 0,
+		});
 		expect(readSweepOptions({ raise_priority: 'true' }).raisePriority).toBe(true);
 	});
 

@@ -31,16 +31,26 @@ export function isValidShare(share: unknown): share is number {
  * stays on_track until the breach. The sweep marks at_risk when
  * at_risk_at <= now (and breached when due < now, which wins).
  */
-export function atRiskInstant(start: Date, due: Date, unit: DurationUnit, calendar: WorkingCalendar, share: number): Date | null {
+export function atRiskInstant(
+	start: Date,
+	due: Date,
+	unit: DurationUnit,
+	calendar: WorkingCalendar,
+	share: number,
+): Date | null {
 	if (!isValidShare(share)) throw new RangeError(`at-risk share must be in ]0, 1] (got ${share})`);
 	if (Number.isNaN(start.getTime()) || Number.isNaN(due.getTime())) throw new RangeError('atRiskInstant: invalid date');
-	const measure = (from: number, to: number) => (unit === 'working_days' ? calendar.workingDaysBetween(new Date(from), new Date(to)) : Math.max(0, to - from));
+	const measure = (from: number, to: number) =>
+		unit === 'working_days' ? calendar.workingDaysBetween(new Date(from), new Date(to)) : Math.max(0, to - from);
 	const from = start.getTime();
 	const allowed = measure(from, due.getTime());
 	if (allowed <= 0) return null;
 	// the same comparison as slaState, so both always agree
 	const reached = (instant: number) => measure(from, instant) / allowed >= share;
-	let instant = unit === 'working_days' ? calendar.addWorkingDays(start, share * allowed).getTime() : from + Math.ceil(share * allowed);
+	let instant =
+		unit === 'working_days'
+			? calendar.addWorkingDays(start, share * allowed).getTime()
+			: from + Math.ceil(share * allowed);
 	// addWorkingDays rounds to the millisecond: step over the sub-millisecond error, never further
 	for (let step = 0; step < 3 && !reached(instant); step++) instant += 1;
 	for (let step = 0; step < 3 && instant - 1 >= from && reached(instant - 1); step++) instant -= 1;
@@ -68,13 +78,22 @@ function earliest(a: Date | null, b: Date | null): Date | null {
 }
 
 /** Both at-risk instants of a complaint, each measured from its receipt (as slaState is). */
-export function atRiskInstants(deadlines: SweepDeadlines, units: { acknowledge: DurationUnit; resolve: DurationUnit }, calendar: WorkingCalendar, share: number): AtRiskInstants {
+export function atRiskInstants(
+	deadlines: SweepDeadlines,
+	units: { acknowledge: DurationUnit; resolve: DurationUnit },
+	calendar: WorkingCalendar,
+	share: number,
+): AtRiskInstants {
 	const start = deadlines.receivedAt;
 	if (!start) return { acknowledgeAtRiskAt: null, resolveAtRiskAt: null };
-	const instant = (due: Date | null, unit: DurationUnit) => (due ? atRiskInstant(start, due, unit, calendar, share) : null);
+	const instant = (due: Date | null, unit: DurationUnit) =>
+		due ? atRiskInstant(start, due, unit, calendar, share) : null;
 	return {
 		acknowledgeAtRiskAt: instant(deadlines.acknowledgeDueAt, units.acknowledge),
-		resolveAtRiskAt: earliest(instant(deadlines.resolveDueAt, units.resolve), instant(deadlines.legalDueAt, 'calendar_days')),
+		resolveAtRiskAt: earliest(
+			instant(deadlines.resolveDueAt, units.resolve),
+			instant(deadlines.legalDueAt, 'calendar_days'),
+		),
 	};
 }
 
@@ -96,7 +115,8 @@ export function sweepState(now: Date, row: SweptRow): SlaState {
 	const passed = (due: Date | null) => !!due && due.getTime() < at;
 	const reached = (instant: Date | null) => !!instant && instant.getTime() <= at;
 	const acknowledging = !row.acknowledgedAt;
-	if ((acknowledging && passed(row.acknowledgeDueAt)) || passed(row.resolveDueAt) || passed(row.legalDueAt)) return 'breached';
+	if ((acknowledging && passed(row.acknowledgeDueAt)) || passed(row.resolveDueAt) || passed(row.legalDueAt))
+		return 'breached';
 	if ((acknowledging && reached(row.acknowledgeAtRiskAt)) || reached(row.resolveAtRiskAt)) return 'at_risk';
 	return 'on_track';
 }
@@ -152,7 +172,11 @@ export interface SweepOptions {
 
 /** Unset: absent, empty, or a flow template whose value is missing (Directus renders it 'undefined'). */
 function blank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && ['', 'undefined', 'null'].includes(value.trim()));
+	return (
+		value === undefined ||
+		value === null ||
+		(typeof value === 'string' && ['', 'undefined', 'null'].includes(value.trim()))
+	);
 }
 
 /** Reads raw operation options; throws a RangeError (in French, for the flow log) on a value it cannot use. */
@@ -161,20 +185,26 @@ export function readSweepOptions(raw: Record<string, unknown> | null | undefined
 	let atRiskShare: number | null = null;
 	if (!blank(options.at_risk_share)) {
 		const share = Number(options.at_risk_share);
-		if (!isValidShare(share)) throw new RangeError(`Seuil « à risque » invalide : ${String(options.at_risk_share)} (attendu : une part entre 0 et 1, par exemple 0.75)`);
+		if (!isValidShare(share))
+			throw new RangeError(
+				`Seuil « à risque » invalide : ${String(options.at_risk_share)} (attendu : une part entre 0 et 1, par exemple 0.75)`,
+			);
 		atRiskShare = share;
 	}
 	let raisePriority = true;
 	if (!blank(options.raise_priority)) {
 		const text = String(options.raise_priority).trim().toLowerCase();
 		if (['false', '0', 'no', 'non'].includes(text)) raisePriority = false;
-		else if (!['true', '1', 'yes', 'oui'].includes(text)) throw new RangeError(`Option « relever la priorité » invalide : ${String(options.raise_priority)}`);
+		else if (!['true', '1', 'yes', 'oui'].includes(text))
+			throw new RangeError(`Option « relever la priorité » invalide : ${String(options.raise_priority)}`);
 	}
 	let legalWarningDays = DEFAULT_LEGAL_WARNING_DAYS;
 	if (!blank(options.legal_warning_days)) {
 		legalWarningDays = Number(options.legal_warning_days);
 		if (!Number.isInteger(legalWarningDays) || legalWarningDays < 0 || legalWarningDays > 365)
-			throw new RangeError(`Délai d'alerte de l'échéance légale invalide : ${String(options.legal_warning_days)} (attendu : un nombre entier de jours, de 0 à 365)`);
+			throw new RangeError(
+				`Délai d'alerte de l'échéance légale invalide : ${String(options.legal_warning_days)} (attendu : un nombre entier de jours, de 0 à 365)`,
+			);
 	}
 	let now: Date | null = null;
 	if (!blank(options.now)) {

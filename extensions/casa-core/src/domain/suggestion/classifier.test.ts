@@ -13,7 +13,10 @@ describe('the seed corpus', () => {
 		expect(categories.size).toBe(47);
 		for (const category of categories)
 			for (const script of ['fr', 'ar', 'darija-latn', 'darija-arab'])
-				expect(training.filter((example) => example.category === category && example.script === script).length, `${category} ${script}`).toBeGreaterThanOrEqual(3);
+				expect(
+					training.filter((example) => example.category === category && example.script === script).length,
+					`${category} ${script}`,
+				).toBeGreaterThanOrEqual(3);
 		expect(heldOut.length).toBeGreaterThanOrEqual(300);
 		const trained = new Set(training.map((example) => example.text));
 		expect(heldOut.filter((item) => trained.has(item.text))).toEqual([]);
@@ -28,7 +31,8 @@ describe('category suggestion', () => {
 	const model = trainModel(training);
 
 	it('puts household waste first for zbel in both scripts and for the MSA plural', () => {
-		for (const text of ['zbel', 'زبل', 'أزبال', 'الزبل ما تجمعش']) expect(model.suggest(text)[0]?.code, text).toBe('PROP-01');
+		for (const text of ['zbel', 'زبل', 'أزبال', 'الزبل ما تجمعش'])
+			expect(model.suggest(text)[0]?.code, text).toBe('PROP-01');
 		expect(model.suggest('7ofra kbira f triq')[0]?.code).toBe('VOI-01');
 		expect(model.suggest('lampadaire éteint')[0]?.code).toBe('ECL-01');
 	});
@@ -48,14 +52,34 @@ describe('category suggestion', () => {
 	});
 	it('calls a suggestion confident only when it is clearly ahead', () => {
 		expect(isConfident([])).toBe(false);
-		expect(isConfident([{ code: 'A', score: 0.8 }, { code: 'B', score: 0.1 }])).toBe(true);
-		expect(isConfident([{ code: 'A', score: 0.45 }, { code: 'B', score: 0.4 }])).toBe(false);
-		expect(isConfident([{ code: 'A', score: 0.55 }, { code: 'B', score: 0.3 }])).toBe(false);
+		expect(
+			isConfident([
+				{ code: 'A', score: 0.8 },
+				{ code: 'B', score: 0.1 },
+			]),
+		).toBe(true);
+		expect(
+			isConfident([
+				{ code: 'A', score: 0.45 },
+				{ code: 'B', score: 0.4 },
+			]),
+		).toBe(false);
+		expect(
+			isConfident([
+				{ code: 'A', score: 0.55 },
+				{ code: 'B', score: 0.3 },
+			]),
+		).toBe(false);
 	});
 	it('leaves out examples of categories that are not offered', () => {
 		const limited = trainModel(training, ['PROP-01', 'VOI-01']);
 		expect(limited.categories.sort()).toEqual(['PROP-01', 'VOI-01']);
-		expect(limited.suggest('zbel', 5).map((suggestion) => suggestion.code).sort()).toEqual(['PROP-01', 'VOI-01']);
+		expect(
+			limited
+				.suggest('zbel', 5)
+				.map((suggestion) => suggestion.code)
+				.sort(),
+		).toEqual(['PROP-01', 'VOI-01']);
 	});
 });
 
@@ -83,13 +107,30 @@ describe('learning from agents', () => {
 		const word = 'tritouar-sardine';
 		const before = trainModel(training);
 		expect(before.suggest(word)[0]?.code).not.toBe('HYG-07');
-		const requalified = ['tritouar-sardine devant chez nous', 'encore le tritouar-sardine ce matin', 'tritouar-sardine f zan9a', 'tritouar-sardine depuis hier soir', 'le tritouar-sardine revient'].map((text) => ({ category: 'HYG-07', text }));
+		const requalified = [
+			'tritouar-sardine devant chez nous',
+			'encore le tritouar-sardine ce matin',
+			'tritouar-sardine f zan9a',
+			'tritouar-sardine depuis hier soir',
+			'le tritouar-sardine revient',
+		].map((text) => ({ category: 'HYG-07', text }));
 		const after = trainModel([...training, ...requalified]);
 		expect(after.suggest(word)[0]?.code).toBe('HYG-07');
 	});
 	it('learns an administrator’s keywords for a category', () => {
-		const examples = categoryExamples({ code: 'VOI-04', name_fr: 'Avaloir bouché', name_ar: 'بالوعة مسدودة', keywords: 'regard qui refoule; mjari\nflood' });
-		expect(examples.map((example) => example.text)).toEqual(['Avaloir bouché', 'بالوعة مسدودة', 'regard qui refoule', 'mjari', 'flood']);
+		const examples = categoryExamples({
+			code: 'VOI-04',
+			name_fr: 'Avaloir bouché',
+			name_ar: 'بالوعة مسدودة',
+			keywords: 'regard qui refoule; mjari\nflood',
+		});
+		expect(examples.map((example) => example.text)).toEqual([
+			'Avaloir bouché',
+			'بالوعة مسدودة',
+			'regard qui refoule',
+			'mjari',
+			'flood',
+		]);
 		const model = trainModel([...training, ...examples]);
 		expect(model.suggest('flood')[0]?.code).toBe('VOI-04');
 	});

@@ -103,7 +103,8 @@ export function oddsOf(classifier: ReturnType<typeof winkClassifier>): Odds {
 	const totalWords = labels.reduce((sum, label) => sum + words[label], 0);
 	const known = new Set(vocabulary);
 	const tokenTotal = new Map<string, number>();
-	for (const label of labels) for (const [token, n] of Object.entries(count[label])) tokenTotal.set(token, (tokenTotal.get(token) ?? 0) + n);
+	for (const label of labels)
+		for (const [token, n] of Object.entries(count[label])) tokenTotal.set(token, (tokenTotal.get(token) ?? 0) + n);
 	const size = known.size;
 	const perLabel = labels.map((label) => ({
 		label,
@@ -148,7 +149,9 @@ function modelOf(computeOdds: Odds, known: string[], count: number): SuggestionM
 				total += weight;
 				return { code, weight };
 			});
-			return weights.slice(0, Math.max(1, limit)).map(({ code, weight }) => ({ code, score: Math.round((weight / total) * 1000) / 1000 }));
+			return weights
+				.slice(0, Math.max(1, limit))
+				.map(({ code, weight }) => ({ code, score: Math.round((weight / total) * 1000) / 1000 }));
 		},
 	};
 }
@@ -180,9 +183,16 @@ export interface Tally {
 
 /** Top-1 and top-3 hits counted one held-out text at a time (see evaluate). */
 export function createTally(): Tally {
-	const counts = Object.fromEntries(SCRIPTS.map((script) => [script, { total: 0, top1: 0, top3: 0 }])) as Record<Script, Accuracy>;
+	const counts = Object.fromEntries(SCRIPTS.map((script) => [script, { total: 0, top1: 0, top3: 0 }])) as Record<
+		Script,
+		Accuracy
+	>;
 	const share = (part: number, total: number) => (total === 0 ? 0 : Math.round((part / total) * 1000) / 1000);
-	const rate = (count: Accuracy): Accuracy => ({ total: count.total, top1: share(count.top1, count.total), top3: share(count.top3, count.total) });
+	const rate = (count: Accuracy): Accuracy => ({
+		total: count.total,
+		top1: share(count.top1, count.total),
+		top3: share(count.top3, count.total),
+	});
 	return {
 		add(model, item) {
 			const codes = model.suggest(item.text, 3).map((suggestion) => suggestion.code);
@@ -192,23 +202,47 @@ export function createTally(): Tally {
 			if (codes.includes(item.category)) count.top3 += 1;
 		},
 		result() {
-			const sum = SCRIPTS.reduce((all, script) => ({ total: all.total + counts[script].total, top1: all.top1 + counts[script].top1, top3: all.top3 + counts[script].top3 }), { total: 0, top1: 0, top3: 0 });
-			return { overall: rate(sum), byScript: Object.fromEntries(SCRIPTS.map((script) => [script, rate(counts[script])])) as Record<Script, Accuracy> };
+			const sum = SCRIPTS.reduce(
+				(all, script) => ({
+					total: all.total + counts[script].total,
+					top1: all.top1 + counts[script].top1,
+					top3: all.top3 + counts[script].top3,
+				}),
+				{ total: 0, top1: 0, top3: 0 },
+			);
+			return {
+				overall: rate(sum),
+				byScript: Object.fromEntries(SCRIPTS.map((script) => [script, rate(counts[script])])) as Record<
+					Script,
+					Accuracy
+				>,
+			};
 		},
 	};
 }
 
 /** Top-1 and top-3 accuracy on held-out texts, overall and per language/script. */
-export function evaluate(model: SuggestionModel, heldOut: HeldOutText[]): { overall: Accuracy; byScript: Record<Script, Accuracy> } {
+export function evaluate(
+	model: SuggestionModel,
+	heldOut: HeldOutText[],
+): { overall: Accuracy; byScript: Record<Script, Accuracy> } {
 	const tally = createTally();
 	for (const item of heldOut) tally.add(model, item);
 	return tally.result();
 }
 
 /** A category's names and administrator-edited keywords (commas, semicolons or lines) as training texts. */
-export function categoryExamples(category: { code: string; name_fr?: string | null; name_ar?: string | null; keywords?: string | null }): LabelledText[] {
+export function categoryExamples(category: {
+	code: string;
+	name_fr?: string | null;
+	name_ar?: string | null;
+	keywords?: string | null;
+}): LabelledText[] {
 	const texts = [category.name_fr, category.name_ar, ...(category.keywords ?? '').split(/[,;\n]+/)];
-	return texts.map((text) => (text ?? '').trim()).filter(Boolean).map((text) => ({ category: category.code, text }));
+	return texts
+		.map((text) => (text ?? '').trim())
+		.filter(Boolean)
+		.map((text) => ({ category: category.code, text }));
 }
 
 /** Script tags of the corpus files: fr, ar (Modern Standard Arabic), dl (Darija in Latin script), da (Darija in Arabic script). */

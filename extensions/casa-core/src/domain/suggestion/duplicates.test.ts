@@ -16,8 +16,20 @@ describe('text similarity', () => {
 
 describe('ranking likely duplicates', () => {
 	it('puts the complaint that says the same thing first, even a little farther and older', () => {
-		const same = { id: 'same', description: 'الزبل ما تجمعش فالدرب', category: 'PROP-01', distanceM: 90, receivedAt: daysAgo(6) };
-		const other = { id: 'other', description: 'Conteneur cassé', category: 'PROP-01', distanceM: 20, receivedAt: daysAgo(1) };
+		const same = {
+			id: 'same',
+			description: 'الزبل ما تجمعش فالدرب',
+			category: 'PROP-01',
+			distanceM: 90,
+			receivedAt: daysAgo(6),
+		};
+		const other = {
+			id: 'other',
+			description: 'Conteneur cassé',
+			category: 'PROP-01',
+			distanceM: 20,
+			receivedAt: daysAgo(1),
+		};
 		const ranked = rankDuplicates(query, [other, same]);
 		expect(ranked.map((entry) => entry.item.id)).toEqual(['same', 'other']);
 		expect(ranked[0].similarity).toBeGreaterThan(ranked[1].similarity);
@@ -29,11 +41,37 @@ describe('ranking likely duplicates', () => {
 		expect(rankDuplicates(query, [far, old, near]).map((entry) => entry.item.id)).toEqual(['near', 'old', 'far']);
 	});
 	it('offers another category only when the texts are alike, and never outside the radius or period', () => {
-		const alike = { id: 'alike', description: 'zbel ma t3ayetch f derb', category: 'PROP-04', distanceM: 30, receivedAt: daysAgo(2) };
-		const unrelated = { id: 'unrelated', description: 'Lampadaire éteint', category: 'ECL-01', distanceM: 5, receivedAt: daysAgo(1) };
-		const outside = { id: 'outside', description: 'zbel f derb', category: 'PROP-01', distanceM: 151, receivedAt: daysAgo(1) };
-		const expired = { id: 'expired', description: 'zbel f derb', category: 'PROP-01', distanceM: 5, receivedAt: daysAgo(31) };
-		expect(rankDuplicates(query, [alike, unrelated, outside, expired]).map((entry) => entry.item.id)).toEqual(['alike']);
+		const alike = {
+			id: 'alike',
+			description: 'zbel ma t3ayetch f derb',
+			category: 'PROP-04',
+			distanceM: 30,
+			receivedAt: daysAgo(2),
+		};
+		const unrelated = {
+			id: 'unrelated',
+			description: 'Lampadaire éteint',
+			category: 'ECL-01',
+			distanceM: 5,
+			receivedAt: daysAgo(1),
+		};
+		const outside = {
+			id: 'outside',
+			description: 'zbel f derb',
+			category: 'PROP-01',
+			distanceM: 151,
+			receivedAt: daysAgo(1),
+		};
+		const expired = {
+			id: 'expired',
+			description: 'zbel f derb',
+			category: 'PROP-01',
+			distanceM: 5,
+			receivedAt: daysAgo(31),
+		};
+		expect(rankDuplicates(query, [alike, unrelated, outside, expired]).map((entry) => entry.item.id)).toEqual([
+			'alike',
+		]);
 	});
 	it('without text (the description not written yet), ranks the same category by place and time', () => {
 		const a = { id: 'a', description: 'x', category: 'PROP-01', distanceM: 100, receivedAt: daysAgo(1) };

@@ -51,7 +51,11 @@ export interface RankedDuplicate<T> {
  * The candidates worth offering, best first: within the radius and period,
  * of the same category, or of another one when the texts are alike.
  */
-export function rankDuplicates<T extends DuplicateCandidate>(query: DuplicateQuery, candidates: T[], limit = 10): RankedDuplicate<T>[] {
+export function rankDuplicates<T extends DuplicateCandidate>(
+	query: DuplicateQuery,
+	candidates: T[],
+	limit = 10,
+): RankedDuplicate<T>[] {
 	const ranked: RankedDuplicate<T>[] = [];
 	const periodMs = query.periodDays * 86_400_000;
 	for (const item of candidates) {
@@ -63,7 +67,8 @@ export function rankDuplicates<T extends DuplicateCandidate>(query: DuplicateQue
 		if (!sameCategory && similarity < OTHER_CATEGORY_MIN_SIMILARITY) continue;
 		const place = 1 - item.distanceM / Math.max(query.radiusM, 1);
 		const time = 1 - Math.max(age, 0) / Math.max(periodMs, 1);
-		const score = WEIGHTS.text * similarity + WEIGHTS.place * place + WEIGHTS.time * time + (sameCategory ? SAME_CATEGORY : 0);
+		const score =
+			WEIGHTS.text * similarity + WEIGHTS.place * place + WEIGHTS.time * time + (sameCategory ? SAME_CATEGORY : 0);
 		ranked.push({ item, score: Math.round(score * 1000) / 1000, similarity: Math.round(similarity * 1000) / 1000 });
 	}
 	return ranked.sort((a, b) => b.score - a.score || a.item.distanceM - b.item.distanceM).slice(0, limit);

@@ -47,7 +47,16 @@ export function fold(text: string): string {
 const ARABIC_LETTER = /[\u0621-\u064a]/;
 
 /** Latin-script Darija digits standing for Arabic letters; "2" is the hamza, "3" the ʿayn. */
-const DARIJA_DIGITS: Record<string, string> = { '2': '', '3': '', '4': 'gh', '5': 'kh', '6': 't', '7': 'h', '8': 'gh', '9': 'q' };
+const DARIJA_DIGITS: Record<string, string> = {
+	'2': '',
+	'3': '',
+	'4': 'gh',
+	'5': 'kh',
+	'6': 't',
+	'7': 'h',
+	'8': 'gh',
+	'9': 'q',
+};
 
 /** Arabic letters in the common transliteration; long vowels, ʿayn and hamza are dropped like Latin vowels. */
 const ARABIC_TO_COMMON: Record<string, string> = {
@@ -150,7 +159,8 @@ export function features(text: string): string[] {
 			if (bare.length >= 2 && bare !== bones) out.push(`s:${bare}`);
 		}
 		const padded = `<${word}>`;
-		if (padded.length > 4) for (let index = 0; index + 3 <= padded.length; index += 1) out.push(`c:${padded.slice(index, index + 3)}`);
+		if (padded.length > 4)
+			for (let index = 0; index + 3 <= padded.length; index += 1) out.push(`c:${padded.slice(index, index + 3)}`);
 	}
 	return out;
 }

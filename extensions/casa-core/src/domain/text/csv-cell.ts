@@ -18,7 +18,9 @@ export function neutraliseCsvRecord<T>(record: T): T {
 	if (typeof record === 'string') return neutraliseCsvCell(record) as T;
 	if (Array.isArray(record)) return record.map((item) => neutraliseCsvRecord(item)) as T;
 	if (record && typeof record === 'object' && !(record instanceof Date)) {
-		return Object.fromEntries(Object.entries(record as Record<string, unknown>).map(([key, value]) => [key, neutraliseCsvRecord(value)])) as T;
+		return Object.fromEntries(
+			Object.entries(record as Record<string, unknown>).map(([key, value]) => [key, neutraliseCsvRecord(value)]),
+		) as T;
 	}
 	return record;
 }

@@ -3,7 +3,9 @@ import { checkShape, cleanDeep, cleanText, decodeUtf8, hasForbiddenCharacters, i
 
 describe('cleanText', () => {
 	it('removes NUL and control characters but keeps tabs and line breaks', () => {
-		expect(cleanText('Bac\u0000 plein\u0007\u001B[31m\tdepuis\r\nlundi\u007F\u0085')).toBe('Bac plein[31m\tdepuis\r\nlundi');
+		expect(cleanText('Bac\u0000 plein\u0007\u001B[31m\tdepuis\r\nlundi\u007F\u0085')).toBe(
+			'Bac plein[31m\tdepuis\r\nlundi',
+		);
 	});
 
 	it('removes bidi overrides, embeddings and isolates, keeps the marks Arabic keyboards insert', () => {
@@ -55,7 +57,11 @@ describe('checkShape', () => {
 
 describe('cleanDeep', () => {
 	it('cleans every string and key of a JSON value and leaves the rest', () => {
-		expect(cleanDeep({ 'k\u0000': ['a\u202E', 1, null, { b: 'c\u0000' }], n: 2, t: true })).toEqual({ k: ['a', 1, null, { b: 'c' }], n: 2, t: true });
+		expect(cleanDeep({ 'k\u0000': ['a\u202E', 1, null, { b: 'c\u0000' }], n: 2, t: true })).toEqual({
+			k: ['a', 1, null, { b: 'c' }],
+			n: 2,
+			t: true,
+		});
 		expect(cleanDeep('x\u0000')).toBe('x');
 		expect(cleanDeep(5)).toBe(5);
 		const date = new Date();

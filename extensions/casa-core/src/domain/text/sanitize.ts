@@ -28,7 +28,11 @@ export function hasForbiddenCharacters(value: string): boolean {
 	CONTROLS.lastIndex = 0;
 	BIDI_CONTROLS.lastIndex = 0;
 	NONCHARACTERS.lastIndex = 0;
-	return new RegExp(CONTROLS.source).test(value) || new RegExp(BIDI_CONTROLS.source).test(value) || new RegExp(NONCHARACTERS.source).test(value);
+	return (
+		new RegExp(CONTROLS.source).test(value) ||
+		new RegExp(BIDI_CONTROLS.source).test(value) ||
+		new RegExp(NONCHARACTERS.source).test(value)
+	);
 }
 
 const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -79,10 +83,13 @@ export function checkShape(value: unknown, limits: ShapeLimits): ShapeProblem {
 		if (current.value === null || typeof current.value !== 'object') continue;
 		const depth = current.depth + 1;
 		if (depth > limits.maxDepth) return { kind: 'depth', path: current.path };
-		const children = Array.isArray(current.value) ? current.value.map((item, index) => [String(index), item] as const) : Object.entries(current.value as Record<string, unknown>);
+		const children = Array.isArray(current.value)
+			? current.value.map((item, index) => [String(index), item] as const)
+			: Object.entries(current.value as Record<string, unknown>);
 		entries += children.length;
 		if (entries > limits.maxEntries) return { kind: 'entries', path: current.path };
-		for (const [key, child] of children) stack.push({ value: child, depth, path: current.path ? `${current.path}.${key}` : key });
+		for (const [key, child] of children)
+			stack.push({ value: child, depth, path: current.path ? `${current.path}.${key}` : key });
 	}
 	return null;
 }
@@ -102,10 +109,14 @@ export function cleanDeep<T>(value: T): T {
 	if (typeof value === 'string') return cleanText(value) as T;
 	if (!isPlain(value)) return value;
 	const root: unknown = Array.isArray(value) ? [] : {};
-	const stack: { from: unknown; to: Record<string, unknown> | unknown[] }[] = [{ from: value, to: root as Record<string, unknown> }];
+	const stack: { from: unknown; to: Record<string, unknown> | unknown[] }[] = [
+		{ from: value, to: root as Record<string, unknown> },
+	];
 	while (stack.length > 0) {
 		const { from, to } = stack.pop()!;
-		const entries = Array.isArray(from) ? from.map((item, index) => [index, item] as const) : Object.entries(from as Record<string, unknown>);
+		const entries = Array.isArray(from)
+			? from.map((item, index) => [index, item] as const)
+			: Object.entries(from as Record<string, unknown>);
 		for (const [key, child] of entries) {
 			const target = typeof key === 'string' ? cleanText(key) : key;
 			let copy: unknown = child;

@@ -40,7 +40,11 @@ export interface CitizenActions {
 	canReopen: boolean;
 }
 
-export function citizenActions(complaint: Pick<TrackedComplaint, 'status' | 'resolved_at' | 'citizen_rating'>, now: Date, reopenPeriodDays: number): CitizenActions {
+export function citizenActions(
+	complaint: Pick<TrackedComplaint, 'status' | 'resolved_at' | 'citizen_rating'>,
+	now: Date,
+	reopenPeriodDays: number,
+): CitizenActions {
 	const resolvedAt = complaint.resolved_at ? new Date(complaint.resolved_at).getTime() : null;
 	const withinPeriod = resolvedAt !== null && now.getTime() <= resolvedAt + reopenPeriodDays * 86_400_000;
 	return {
@@ -49,7 +53,13 @@ export function citizenActions(complaint: Pick<TrackedComplaint, 'status' | 'res
 	};
 }
 
-export function publicView(complaint: TrackedComplaint, events: TrackedEvent[], language: Language, now: Date, reopenPeriodDays: number) {
+export function publicView(
+	complaint: TrackedComplaint,
+	events: TrackedEvent[],
+	language: Language,
+	now: Date,
+	reopenPeriodDays: number,
+) {
 	const pick = (fr: string | null, ar: string | null) => (language === 'ar' ? (ar ?? fr) : (fr ?? ar));
 	return {
 		reference: complaint.reference,

@@ -89,7 +89,12 @@ describe('the transition table', () => {
 	});
 
 	it('lists the requirements of the guarded moves', () => {
-		const requirements = Object.fromEntries(TRANSITIONS.filter((row) => row.requires).map((row) => [`${row.from}>${row.to}>${row.actors.join('|')}`, row.requires]));
+		const requirements = Object.fromEntries(
+			TRANSITIONS.filter((row) => row.requires).map((row) => [
+				`${row.from}>${row.to}>${row.actors.join('|')}`,
+				row.requires,
+			]),
+		);
 		expect(requirements).toEqual({
 			'new>assigned>administrator|registry_office|service_head': ['team'],
 			'new>rejected>administrator|registry_office|service_head': ['rejection_reason'],
@@ -110,11 +115,14 @@ describe('the transition table', () => {
 describe('checkTransition: every row is allowed for each of its actors', () => {
 	const cases = TRANSITIONS.flatMap((row) => row.actors.map((actor) => ({ row, actor })));
 
-	it.each(cases.map(({ row, actor }) => [row.from, row.to, actor, row] as const))('%s → %s by %s', (from, to, actor, row) => {
-		const result = checkTransition(from, to, actor, FULL);
-		expect(result.allowed).toBe(true);
-		if (result.allowed) expect(result.transition).toBe(row);
-	});
+	it.each(cases.map(({ row, actor }) => [row.from, row.to, actor, row] as const))(
+		'%s → %s by %s',
+		(from, to, actor, row) => {
+			const result = checkTransition(from, to, actor, FULL);
+			expect(result.allowed).toBe(true);
+			if (result.allowed) expect(result.transition).toBe(row);
+		},
+	);
 
 	it('covers 68 (row, actor) cases', () => {
 		expect(cases).toHaveLength(68);
@@ -126,7 +134,11 @@ describe('checkTransition: every row is allowed for each of its actors', () => {
 			if (!row.requires || row.requires.length === 0) {
 				expect(result, `${row.from}>${row.to} by ${actor}`).toEqual({ allowed: true, transition: row });
 			} else {
-				expect(result, `${row.from}>${row.to} by ${actor}`).toEqual({ allowed: false, reason: 'missing_requirement', requirement: row.requires[0] });
+				expect(result, `${row.from}>${row.to} by ${actor}`).toEqual({
+					allowed: false,
+					reason: 'missing_requirement',
+					requirement: row.requires[0],
+				});
 			}
 		}
 	});
@@ -149,7 +161,9 @@ describe('checkTransition: every combination outside the table is refused', () =
 	it('builds the expected number of refused combinations', () => {
 		// 9 statuses → 72 ordered pairs × 9 actors = 648 combinations, 68 of them allowed
 		expect(refused).toHaveLength(648 - 68);
-		expect(refused.filter((entry) => entry[3] === 'not_in_table')).toHaveLength((72 - EXPECTED_PAIRS.length) * ACTORS.length);
+		expect(refused.filter((entry) => entry[3] === 'not_in_table')).toHaveLength(
+			(72 - EXPECTED_PAIRS.length) * ACTORS.length,
+		);
 	});
 
 	it.each(refused)('%s → %s by %s is refused (%s)', (from, to, actor, reason) => {
@@ -157,12 +171,27 @@ describe('checkTransition: every combination outside the table is refused', () =
 	});
 
 	it('uses actor_not_allowed for a pair in the table and not_in_table for a pair outside it', () => {
-		expect(checkTransition('new', 'resolved', 'administrator', FULL)).toEqual({ allowed: false, reason: 'not_in_table' });
+		expect(checkTransition('new', 'resolved', 'administrator', FULL)).toEqual({
+			allowed: false,
+			reason: 'not_in_table',
+		});
 		expect(checkTransition('closed', 'new', 'administrator', FULL)).toEqual({ allowed: false, reason: 'not_in_table' });
-		expect(checkTransition('new', 'acknowledged', 'service_agent', FULL)).toEqual({ allowed: false, reason: 'actor_not_allowed' });
-		expect(checkTransition('assigned', 'rejected', 'service_agent', FULL)).toEqual({ allowed: false, reason: 'actor_not_allowed' });
-		expect(checkTransition('resolved', 'reopened', 'registry_office', FULL)).toEqual({ allowed: false, reason: 'actor_not_allowed' });
-		expect(checkTransition('closed', 'reopened', 'citizen', FULL)).toEqual({ allowed: false, reason: 'actor_not_allowed' });
+		expect(checkTransition('new', 'acknowledged', 'service_agent', FULL)).toEqual({
+			allowed: false,
+			reason: 'actor_not_allowed',
+		});
+		expect(checkTransition('assigned', 'rejected', 'service_agent', FULL)).toEqual({
+			allowed: false,
+			reason: 'actor_not_allowed',
+		});
+		expect(checkTransition('resolved', 'reopened', 'registry_office', FULL)).toEqual({
+			allowed: false,
+			reason: 'actor_not_allowed',
+		});
+		expect(checkTransition('closed', 'reopened', 'citizen', FULL)).toEqual({
+			allowed: false,
+			reason: 'actor_not_allowed',
+		});
 	});
 });
 
@@ -171,18 +200,40 @@ describe('checkTransition: requirements', () => {
 		for (const from of ['assigned', 'in_progress', 'reopened'] as const) {
 			it(`${from} → resolved without an after-photo is refused`, () => {
 				for (const afterPhotos of [undefined, 0])
-					expect(checkTransition(from, 'resolved', 'service_agent', { publicReply: 'Réparé.', afterPhotoRequired: true, afterPhotos })).toEqual({ allowed: false, reason: 'missing_requirement', requirement: 'after_photo' });
+					expect(
+						checkTransition(from, 'resolved', 'service_agent', {
+							publicReply: 'Réparé.',
+							afterPhotoRequired: true,
+							afterPhotos,
+						}),
+					).toEqual({ allowed: false, reason: 'missing_requirement', requirement: 'after_photo' });
 			});
 			it(`${from} → resolved with an after-photo is allowed`, () => {
-				expect(checkTransition(from, 'resolved', 'service_head', { publicReply: 'Réparé.', afterPhotoRequired: true, afterPhotos: 1 }).allowed).toBe(true);
+				expect(
+					checkTransition(from, 'resolved', 'service_head', {
+						publicReply: 'Réparé.',
+						afterPhotoRequired: true,
+						afterPhotos: 1,
+					}).allowed,
+				).toBe(true);
 			});
 		}
 		it('is not asked of a category that does not ask for it', () => {
-			expect(checkTransition('in_progress', 'resolved', 'service_agent', { publicReply: 'Réparé.', afterPhotoRequired: false, afterPhotos: 0 }).allowed).toBe(true);
-			expect(checkTransition('in_progress', 'resolved', 'service_agent', { publicReply: 'Réparé.' }).allowed).toBe(true);
+			expect(
+				checkTransition('in_progress', 'resolved', 'service_agent', {
+					publicReply: 'Réparé.',
+					afterPhotoRequired: false,
+					afterPhotos: 0,
+				}).allowed,
+			).toBe(true);
+			expect(checkTransition('in_progress', 'resolved', 'service_agent', { publicReply: 'Réparé.' }).allowed).toBe(
+				true,
+			);
 		});
 		it('names the public reply first when both are missing', () => {
-			expect(checkTransition('in_progress', 'resolved', 'service_agent', { afterPhotoRequired: true })).toMatchObject({ requirement: 'public_reply' });
+			expect(checkTransition('in_progress', 'resolved', 'service_agent', { afterPhotoRequired: true })).toMatchObject({
+				requirement: 'public_reply',
+			});
 		});
 		it('missingProofOfClosure says the same', () => {
 			expect(missingProofOfClosure({ afterPhotoRequired: true, afterPhotos: 0 })).toBe(true);
@@ -210,7 +261,10 @@ describe('checkTransition: requirements', () => {
 		});
 
 		it('checks the actor before the requirement', () => {
-			expect(checkTransition('in_progress', 'resolved', 'registry_office', { publicReply: '' })).toEqual({ allowed: false, reason: 'actor_not_allowed' });
+			expect(checkTransition('in_progress', 'resolved', 'registry_office', { publicReply: '' })).toEqual({
+				allowed: false,
+				reason: 'actor_not_allowed',
+			});
 		});
 	});
 
@@ -235,7 +289,9 @@ describe('checkTransition: requirements', () => {
 		}
 
 		it('is allowed once a reason is given', () => {
-			const result = checkTransition('new', 'rejected', 'registry_office', { rejectionReason: 'Doublon de CAS-2025-000012' });
+			const result = checkTransition('new', 'rejected', 'registry_office', {
+				rejectionReason: 'Doublon de CAS-2025-000012',
+			});
 			expect(result.allowed).toBe(true);
 		});
 
@@ -298,11 +354,17 @@ describe('checkTransition: requirements', () => {
 		}
 
 		it('is refused to the citizen once the complaint is closed, even within the period', () => {
-			expect(checkTransition('closed', 'reopened', 'citizen', { withinReopenPeriod: true })).toEqual({ allowed: false, reason: 'actor_not_allowed' });
+			expect(checkTransition('closed', 'reopened', 'citizen', { withinReopenPeriod: true })).toEqual({
+				allowed: false,
+				reason: 'actor_not_allowed',
+			});
 		});
 
 		it('is refused to a service agent', () => {
-			expect(checkTransition('resolved', 'reopened', 'service_agent', FULL)).toEqual({ allowed: false, reason: 'actor_not_allowed' });
+			expect(checkTransition('resolved', 'reopened', 'service_agent', FULL)).toEqual({
+				allowed: false,
+				reason: 'actor_not_allowed',
+			});
 		});
 	});
 });
@@ -338,7 +400,12 @@ describe('nextStatuses', () => {
 	it('matches the table for a few more actors', () => {
 		expect(nextStatuses('new', 'registry_office')).toEqual(['acknowledged', 'assigned', 'rejected']);
 		expect(nextStatuses('new', 'service_agent')).toEqual([]);
-		expect(nextStatuses('assigned', 'service_head')).toEqual(['in_progress', 'waiting_citizen', 'resolved', 'rejected']);
+		expect(nextStatuses('assigned', 'service_head')).toEqual([
+			'in_progress',
+			'waiting_citizen',
+			'resolved',
+			'rejected',
+		]);
 		expect(nextStatuses('waiting_citizen', 'citizen')).toEqual(['in_progress', 'acknowledged']);
 		expect(nextStatuses('waiting_citizen', 'system')).toEqual(['in_progress', 'acknowledged']);
 		expect(nextStatuses('resolved', 'citizen')).toEqual(['reopened']);
@@ -364,8 +431,14 @@ describe('read-only roles', () => {
 		});
 
 		it(`${actor} is refused with actor_not_allowed on a pair that exists`, () => {
-			expect(checkTransition('new', 'acknowledged', actor, FULL)).toEqual({ allowed: false, reason: 'actor_not_allowed' });
-			expect(checkTransition('resolved', 'closed', actor, FULL)).toEqual({ allowed: false, reason: 'actor_not_allowed' });
+			expect(checkTransition('new', 'acknowledged', actor, FULL)).toEqual({
+				allowed: false,
+				reason: 'actor_not_allowed',
+			});
+			expect(checkTransition('resolved', 'closed', actor, FULL)).toEqual({
+				allowed: false,
+				reason: 'actor_not_allowed',
+			});
 		});
 	}
 });
@@ -389,7 +462,14 @@ describe('isOpen', () => {
 	});
 
 	it('agrees with OPEN_STATUSES and the paused statuses are open', () => {
-		expect([...OPEN_STATUSES]).toEqual(['new', 'acknowledged', 'assigned', 'in_progress', 'waiting_citizen', 'reopened']);
+		expect([...OPEN_STATUSES]).toEqual([
+			'new',
+			'acknowledged',
+			'assigned',
+			'in_progress',
+			'waiting_citizen',
+			'reopened',
+		]);
 		for (const status of PAUSED_STATUSES) expect(isOpen(status)).toBe(true);
 	});
 });
@@ -397,6 +477,7 @@ describe('isOpen', () => {
 describe('isComplaintStatus', () => {
 	it('accepts the nine statuses only', () => {
 		expect(COMPLAINT_STATUSES.filter((status) => isComplaintStatus(status))).toHaveLength(9);
-		for (const value of [undefined, null, 0, 1, {}, [], 'Resolved', ' new', 'new ']) expect(isComplaintStatus(value)).toBe(false);
+		for (const value of [undefined, null, 0, 1, {}, [], 'Resolved', ' new', 'new '])
+			expect(isComplaintStatus(value)).toBe(false);
 	});
 });

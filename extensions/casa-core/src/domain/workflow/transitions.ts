@@ -16,7 +16,14 @@ export const COMPLAINT_STATUSES = [
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
 /** Statuses in which the complaint is still the city's to answer. */
-export const OPEN_STATUSES: readonly ComplaintStatus[] = ['new', 'acknowledged', 'assigned', 'in_progress', 'waiting_citizen', 'reopened'];
+export const OPEN_STATUSES: readonly ComplaintStatus[] = [
+	'new',
+	'acknowledged',
+	'assigned',
+	'in_progress',
+	'waiting_citizen',
+	'reopened',
+];
 
 /** The SLA clock stops while the city waits for the citizen. */
 export const PAUSED_STATUSES: readonly ComplaintStatus[] = ['waiting_citizen'];
@@ -49,7 +56,12 @@ export const TRANSITIONS: readonly Transition[] = [
 	{ from: 'in_progress', to: 'rejected', actors: ['administrator', 'service_head'], requires: ['rejection_reason'] },
 	{ from: 'waiting_citizen', to: 'in_progress', actors: [...WORKERS, 'citizen', 'system'] },
 	{ from: 'waiting_citizen', to: 'acknowledged', actors: [...QUALIFIERS, 'citizen', 'system'] },
-	{ from: 'waiting_citizen', to: 'rejected', actors: ['administrator', 'service_head'], requires: ['rejection_reason'] },
+	{
+		from: 'waiting_citizen',
+		to: 'rejected',
+		actors: ['administrator', 'service_head'],
+		requires: ['rejection_reason'],
+	},
 	{ from: 'resolved', to: 'closed', actors: ['administrator', 'service_head', 'system'] },
 	{ from: 'resolved', to: 'reopened', actors: ['citizen'], requires: ['within_reopen_period'] },
 	{ from: 'resolved', to: 'reopened', actors: ['administrator', 'service_head'] },
@@ -105,7 +117,12 @@ export function missingProofOfClosure(context: Pick<TransitionContext, 'afterPho
 	return context.afterPhotoRequired === true && !((context.afterPhotos ?? 0) > 0);
 }
 
-export function checkTransition(from: string, to: string, actor: Actor, context: TransitionContext = {}): TransitionCheck {
+export function checkTransition(
+	from: string,
+	to: string,
+	actor: Actor,
+	context: TransitionContext = {},
+): TransitionCheck {
 	if (!isComplaintStatus(from) || !isComplaintStatus(to)) return { allowed: false, reason: 'unknown_status' };
 	if (from === to) return { allowed: false, reason: 'same_status' };
 	const candidates = TRANSITIONS.filter((transition) => transition.from === from && transition.to === to);
@@ -123,7 +140,9 @@ export function checkTransition(from: string, to: string, actor: Actor, context:
 
 /** The statuses an actor may move a complaint to from `from` (for menus and tests). */
 export function nextStatuses(from: ComplaintStatus, actor: Actor): ComplaintStatus[] {
-	const targets = TRANSITIONS.filter((transition) => transition.from === from && transition.actors.includes(actor)).map((transition) => transition.to);
+	const targets = TRANSITIONS.filter((transition) => transition.from === from && transition.actors.includes(actor)).map(
+		(transition) => transition.to,
+	);
 	return [...new Set(targets)];
 }
 

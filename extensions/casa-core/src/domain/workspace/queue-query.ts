@@ -65,18 +65,31 @@ export function readQueueQuery(query: Record<string, unknown>): { query: QueueQu
 	const codes = (field: string) => {
 		const values = list(query[field]);
 		const wrong = values.find((value) => !CODE.test(value));
-		if (wrong !== undefined) errors.push({ field, key: 'field.invalid_choice', values: { field, value: wrong.slice(0, 64) } });
+		if (wrong !== undefined)
+			errors.push({ field, key: 'field.invalid_choice', values: { field, value: wrong.slice(0, 64) } });
 		return values.filter((value) => CODE.test(value));
 	};
 	const statusValues = list(query.status);
 	// 'open' is a shorthand for every status still the city's to answer
-	const statuses = statusValues.includes('open') ? [...new Set([...OPEN_STATUSES, ...statusValues.filter((value) => value !== 'open')])] : statusValues;
+	const statuses = statusValues.includes('open')
+		? [...new Set([...OPEN_STATUSES, ...statusValues.filter((value) => value !== 'open')])]
+		: statusValues;
 	const wrongStatus = statuses.find((value) => !(COMPLAINT_STATUSES as readonly string[]).includes(value));
-	if (wrongStatus !== undefined) errors.push({ field: 'status', key: 'field.invalid_choice', values: { field: 'status', value: wrongStatus.slice(0, 64) } });
+	if (wrongStatus !== undefined)
+		errors.push({
+			field: 'status',
+			key: 'field.invalid_choice',
+			values: { field: 'status', value: wrongStatus.slice(0, 64) },
+		});
 
 	const assignees = list(query.assignee);
 	const wrongAssignee = assignees.find((value) => value !== 'me' && value !== 'none' && !UUID.test(value));
-	if (wrongAssignee !== undefined) errors.push({ field: 'assignee', key: 'field.invalid_choice', values: { field: 'assignee', value: wrongAssignee.slice(0, 64) } });
+	if (wrongAssignee !== undefined)
+		errors.push({
+			field: 'assignee',
+			key: 'field.invalid_choice',
+			values: { field: 'assignee', value: wrongAssignee.slice(0, 64) },
+		});
 
 	const day = (field: 'from' | 'to') => {
 		const value = single(query[field]);
@@ -92,14 +105,31 @@ export function readQueueQuery(query: Record<string, unknown>): { query: QueueQu
 
 	const text = (single(query.q) ?? '').slice(0, 200);
 	const reference = parseReference(text.trim()) ? text.trim().toUpperCase() : null;
-	const words = reference ? [] : text.split(/\s+/).map((word) => word.trim()).filter((word) => word.length >= 2).slice(0, 5);
+	const words = reference
+		? []
+		: text
+				.split(/\s+/)
+				.map((word) => word.trim())
+				.filter((word) => word.length >= 2)
+				.slice(0, 5);
 
 	const sortValue = single(query.sort) ?? 'due';
-	if (!(QUEUE_SORTS as readonly string[]).includes(sortValue)) errors.push({ field: 'sort', key: 'field.invalid_choice', values: { field: 'sort', value: sortValue.slice(0, 64) } });
+	if (!(QUEUE_SORTS as readonly string[]).includes(sortValue))
+		errors.push({
+			field: 'sort',
+			key: 'field.invalid_choice',
+			values: { field: 'sort', value: sortValue.slice(0, 64) },
+		});
 	const page = positiveInt(single(query.page), 1);
-	if (page === null) errors.push({ field: 'page', key: 'field.invalid_choice', values: { field: 'page', value: String(query.page).slice(0, 16) } });
+	if (page === null)
+		errors.push({
+			field: 'page',
+			key: 'field.invalid_choice',
+			values: { field: 'page', value: String(query.page).slice(0, 16) },
+		});
 	const limit = positiveInt(single(query.limit), 25);
-	if (limit === null || limit > QUEUE_LIMIT_MAX) errors.push({ field: 'limit', key: 'field.too_long', values: { field: 'limit', limit: QUEUE_LIMIT_MAX } });
+	if (limit === null || limit > QUEUE_LIMIT_MAX)
+		errors.push({ field: 'limit', key: 'field.too_long', values: { field: 'limit', limit: QUEUE_LIMIT_MAX } });
 
 	return {
 		query: {
@@ -123,7 +153,9 @@ export function readQueueQuery(query: Record<string, unknown>): { query: QueueQu
 
 /** The first words of the citizen's text for a list, cut at a word boundary. */
 export function excerpt(text: string | null | undefined, length = 140): string {
-	const flat = String(text ?? '').replace(/\s+/g, ' ').trim();
+	const flat = String(text ?? '')
+		.replace(/\s+/g, ' ')
+		.trim();
 	if (flat.length <= length) return flat;
 	const cut = flat.slice(0, length);
 	const space = cut.lastIndexOf(' ');

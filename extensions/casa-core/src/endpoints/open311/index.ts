@@ -70,11 +70,20 @@ class Open311Failure extends Error {
 	}
 }
 
-const surfaceMessage = (language: Language, key: string, values: Record<string, unknown> = {}) => translate(language, `surface.${key}`, values);
+const surfaceMessage = (language: Language, key: string, values: Record<string, unknown> = {}) =>
+	translate(language, `surface.${key}`, values);
 
 /** A body problem (adapters/body.ts) as Open311 errors. */
 function bodyFailure(problem: BodyProblem, language: Language): Open311Failure {
-	return new Open311Failure(problem.status, [{ code: problem.status, description: surfaceMessage(language, `body.${problem.key}`, { type: 'application/x-www-form-urlencoded', ...problem.values }) }]);
+	return new Open311Failure(problem.status, [
+		{
+			code: problem.status,
+			description: surfaceMessage(language, `body.${problem.key}`, {
+				type: 'application/x-www-form-urlencoded',
+				...problem.values,
+			}),
+		},
+	]);
 }
 
 /** Width of intake_requests.key: the scoped key `open311:<client id>:<Idempotency-Key>` must fit. */
@@ -96,7 +105,11 @@ function formatOfPath(path: string): Open311Format {
 /** A query or body value as text; lists give their first item (never recursing: ?a[][][]… cannot overflow the stack). */
 function text(value: unknown): string | undefined {
 	const first = Array.isArray(value) ? value[0] : value;
-	return typeof first === 'string' ? first : typeof first === 'number' || typeof first === 'boolean' ? String(first) : undefined;
+	return typeof first === 'string'
+		? first
+		: typeof first === 'number' || typeof first === 'boolean'
+			? String(first)
+			: undefined;
 }
 
 function languageOf(req: Open311Request, form?: Open311PostParameters): Language {
@@ -108,7 +121,13 @@ function send(res: Open311Response, format: Open311Format, status: number, root:
 	res.status(status).set('Content-Type', contentType).set('Cache-Control', 'no-store').send(body);
 }
 
-function sendErrors(res: Open311Response, format: Open311Format, status: number, errors: Open311Error[], retryAfterSeconds?: number) {
+function sendErrors(
+	res: Open311Response,
+	format: Open311Format,
+	status: number,
+	errors: Open311Error[],
+	retryAfterSeconds?: number,
+) {
 	const { contentType, body } = renderOpen311(format, 'errors', errors);
 	if (retryAfterSeconds !== undefined) res.set('Retry-After', String(retryAfterSeconds));
 	res.status(status).set('Content-Type', contentType).set('Cache-Control', 'no-store').send(body);
@@ -146,7 +165,8 @@ async function readForm(req: Open311Request, language: Language): Promise<PostFo
 	const type = (req.get('content-type') ?? '').toLowerCase();
 	let pairs: [string, string][];
 	if (type.startsWith('application/json')) pairs = jsonPairs(req.body);
-	else if (type && !type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('text/plain')) throw new Open311Failure(400, [open311Error(400, language, 'invalid_body')]);
+	else if (type && !type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('text/plain'))
+		throw new Open311Failure(400, [open311Error(400, language, 'invalid_body')]);
 	else {
 		try {
 			pairs = parseUrlencoded(await readRawBody(req as never, MAX_FORM_BYTES));
@@ -212,11 +232,21 @@ export default defineEndpoint({
 					const failure = asOpen311Failure(error);
 					if (failure) return sendErrors(res, format, failure.status, failure.errors, failure.retryAfterSeconds);
 					// the database or Redis gone for a moment: a transient 503 with Retry-After, as on every other route
-					const service = (Array.isArray(error) ? error : [error]).map((entry) => unavailableService(entry)).find(Boolean);
+					const service = (Array.isArray(error) ? error : [error])
+						.map((entry) => unavailableService(entry))
+						.find(Boolean);
 					if (service) {
-						logger.warn(`[open311] ${req.method} ${req.path}: ${service} unavailable (${(error as Error)?.message ?? error})`);
+						logger.warn(
+							`[open311] ${req.method} ${req.path}: ${service} unavailable (${(error as Error)?.message ?? error})`,
+						);
 						const language = languageOf(req);
-						return sendErrors(res, format, 503, [{ code: 503, description: translate(language, `platform.unavailable.${service}`) }], RETRY_AFTER_SECONDS);
+						return sendErrors(
+							res,
+							format,
+							503,
+							[{ code: 503, description: translate(language, `platform.unavailable.${service}`) }],
+							RETRY_AFTER_SECONDS,
+						);
 					}
 					logger.error(error, '[open311] unexpected failure');
 					sendErrors(res, format, 500, [open311Error(500, languageOf(req), 'server_error')]);
@@ -231,7 +261,10 @@ export default defineEndpoint({
 				.select(
 					...REQUEST_COLUMNS.map((column) => `complaints.${column}`),
 					// photos are counted only where they are publishable
-					knex.raw('(CASE WHEN complaints.photos_public = ? THEN (SELECT COUNT(*) FROM complaint_files WHERE complaint_files.complaints_id = complaints.id AND complaint_files.kind = ?) ELSE 0 END) AS photo_count', [true, 'photo']),
+					knex.raw(
+						'(CASE WHEN complaints.photos_public = ? THEN (SELECT COUNT(*) FROM complaint_files WHERE complaint_files.complaints_id = complaints.id AND complaint_files.kind = ?) ELSE 0 END) AS photo_count',
+						[true, 'photo'],
+					),
 					'categories.name_fr as category_name_fr',
 					'categories.name_ar as category_name_ar',
 					'categories.resolve_in as resolve_in',
@@ -241,13 +274,18 @@ export default defineEndpoint({
 				);
 
 		async function findByReference(reference: string): Promise<ComplaintRow | undefined> {
-			return (await requestsQuery(database).where('complaints.reference', reference.trim().toUpperCase()).first()) as ComplaintRow | undefined;
+			return (await requestsQuery(database).where('complaints.reference', reference.trim().toUpperCase()).first()) as
+				ComplaintRow | undefined;
 		}
 
 		router.get(
 			route('discovery'),
 			handle(0, async (req, res, format) => {
-				const document = discoveryDocument({ publicUrl: config.platform.publicUrl, production: config.platform.mode === 'production', language: languageOf(req) });
+				const document = discoveryDocument({
+					publicUrl: config.platform.publicUrl,
+					production: config.platform.mode === 'production',
+					language: languageOf(req),
+				});
 				send(res, format, 200, 'discovery', document);
 			}),
 		);
@@ -257,10 +295,20 @@ export default defineEndpoint({
 			handle(0, async (req, res, format) => {
 				const language = languageOf(req);
 				const [serviceRows, categoryRows] = await Promise.all([
-					database('services').select('code', 'name_fr', 'name_ar').where({ active: true }).orderBy('sort').orderBy('code'),
-					database('categories').select('code', 'service', 'name_fr', 'name_ar', 'keywords', 'resolve_in', 'resolve_unit', 'attributes').where({ active: true }).orderBy('sort').orderBy('code'),
+					database('services')
+						.select('code', 'name_fr', 'name_ar')
+						.where({ active: true })
+						.orderBy('sort')
+						.orderBy('code'),
+					database('categories')
+						.select('code', 'service', 'name_fr', 'name_ar', 'keywords', 'resolve_in', 'resolve_unit', 'attributes')
+						.where({ active: true })
+						.orderBy('sort')
+						.orderBy('code'),
 				]);
-				const attributes = new Map(categoryRows.map((row) => [row.code, open311Attributes(readAttributeDefinitions(row.attributes), language)]));
+				const attributes = new Map(
+					categoryRows.map((row) => [row.code, open311Attributes(readAttributeDefinitions(row.attributes), language)]),
+				);
 				send(res, format, 200, 'services', serviceList(serviceRows, categoryRows, language, attributes));
 			}),
 		);
@@ -269,14 +317,22 @@ export default defineEndpoint({
 			route('services/([^/]+?)'),
 			handle(1, async (req, res, format) => {
 				const code = String(req.params[0] ?? '');
-				if (!LOOKUP_KEY.test(code)) throw new Open311Failure(404, [open311Error(404, languageOf(req), 'service_not_found', shownKey(code))]);
+				if (!LOOKUP_KEY.test(code))
+					throw new Open311Failure(404, [open311Error(404, languageOf(req), 'service_not_found', shownKey(code))]);
 				const row = await database('categories')
 					.join('services', 'services.code', 'categories.service')
 					.select('categories.code', 'categories.active', 'categories.attributes', 'services.active as service_active')
 					.where('categories.code', code)
 					.first();
-				if (!row || !bool(row.active) || !bool(row.service_active)) throw new Open311Failure(404, [open311Error(404, languageOf(req), 'service_not_found', code)]);
-				send(res, format, 200, 'service_definition', serviceDefinition(row, open311Attributes(readAttributeDefinitions(row.attributes), languageOf(req))));
+				if (!row || !bool(row.active) || !bool(row.service_active))
+					throw new Open311Failure(404, [open311Error(404, languageOf(req), 'service_not_found', code)]);
+				send(
+					res,
+					format,
+					200,
+					'service_definition',
+					serviceDefinition(row, open311Attributes(readAttributeDefinitions(row.attributes), languageOf(req))),
+				);
 			}),
 		);
 
@@ -294,8 +350,17 @@ export default defineEndpoint({
 					if (query.serviceCodes) rows.whereIn('complaints.category', query.serviceCodes);
 					if (query.statuses) rows.whereIn('complaints.status', query.statuses as string[]);
 				}
-				const found = (await rows.orderBy('complaints.received_at', 'desc').orderBy('complaints.reference', 'desc').limit(query.limit)) as ComplaintRow[];
-				send(res, format, 200, 'service_requests', found.map((row) => requestView(row, language, mediaUrl)));
+				const found = (await rows
+					.orderBy('complaints.received_at', 'desc')
+					.orderBy('complaints.reference', 'desc')
+					.limit(query.limit)) as ComplaintRow[];
+				send(
+					res,
+					format,
+					200,
+					'service_requests',
+					found.map((row) => requestView(row, language, mediaUrl)),
+				);
 			}),
 		);
 
@@ -304,7 +369,8 @@ export default defineEndpoint({
 			handle(1, async (req, res, format) => {
 				const language = languageOf(req);
 				const reference = String(req.params[0] ?? '');
-				if (!LOOKUP_KEY.test(reference)) throw new Open311Failure(404, [open311Error(404, language, 'request_not_found', shownKey(reference))]);
+				if (!LOOKUP_KEY.test(reference))
+					throw new Open311Failure(404, [open311Error(404, language, 'request_not_found', shownKey(reference))]);
 				const row = await findByReference(reference);
 				if (!row) throw new Open311Failure(404, [open311Error(404, language, 'request_not_found', reference)]);
 				send(res, format, 200, 'service_requests', [requestView(row, language, mediaUrl)]);
@@ -315,8 +381,12 @@ export default defineEndpoint({
 			route('tokens/([^/]+?)'),
 			handle(1, async (req, res, format) => {
 				const token = String(req.params[0] ?? '');
-				if (!LOOKUP_KEY.test(token.trim())) throw new Open311Failure(404, [open311Error(404, languageOf(req), 'token_not_found', shownKey(token))]);
-				const row = await database('complaints').select('reference').where('reference', token.trim().toUpperCase()).first();
+				if (!LOOKUP_KEY.test(token.trim()))
+					throw new Open311Failure(404, [open311Error(404, languageOf(req), 'token_not_found', shownKey(token))]);
+				const row = await database('complaints')
+					.select('reference')
+					.where('reference', token.trim().toUpperCase())
+					.first();
 				if (!row) throw new Open311Failure(404, [open311Error(404, languageOf(req), 'token_not_found', token)]);
 				send(res, format, 200, 'service_requests', tokenResponse(token, row.reference));
 			}),
@@ -327,8 +397,11 @@ export default defineEndpoint({
 			/^\/v2\/media\/([^/]+?)\/?$/,
 			handle(-1, async (req, res) => {
 				const language = languageOf(req);
-				const reference = String(req.params[0] ?? '').trim().toUpperCase();
-				if (!LOOKUP_KEY.test(reference)) throw new Open311Failure(404, [open311Error(404, language, 'request_not_found', shownKey(reference))]);
+				const reference = String(req.params[0] ?? '')
+					.trim()
+					.toUpperCase();
+				if (!LOOKUP_KEY.test(reference))
+					throw new Open311Failure(404, [open311Error(404, language, 'request_not_found', shownKey(reference))]);
 				const file = await database('complaints')
 					.join('complaint_files', 'complaint_files.complaints_id', 'complaints.id')
 					.where('complaints.reference', reference)
@@ -338,7 +411,10 @@ export default defineEndpoint({
 					.select('complaint_files.directus_files_id as id')
 					.first();
 				if (!file?.id) throw new Open311Failure(404, [open311Error(404, language, 'request_not_found', reference)]);
-				const assets = new services.AssetsService({ schema: await requestSchema(req, getSchema), accountability: null });
+				const assets = new services.AssetsService({
+					schema: await requestSchema(req, getSchema),
+					accountability: null,
+				});
 				const { stream, file: meta } = await assets.getAsset(file.id);
 				const raw = res as unknown as { setHeader(name: string, value: string): void; status(code: number): unknown };
 				raw.setHeader('Content-Type', String(meta.type ?? 'image/jpeg'));
@@ -362,28 +438,82 @@ export default defineEndpoint({
 
 				// GeoReport v2: a missing or invalid api_key is a 403
 				const apiKey = form.parameters.api_key?.trim();
-				const client = apiKey ? await database('open311_clients').select('id', 'active', 'rate_limit_per_minute', 'daily_quota').where({ api_key: apiKey }).first() : undefined;
+				const client = apiKey
+					? await database('open311_clients')
+							.select('id', 'active', 'rate_limit_per_minute', 'daily_quota')
+							.where({ api_key: apiKey })
+							.first()
+					: undefined;
 				if (!client || !bool(client.active)) {
 					const guess = await attempt(keyFailures, ip);
-					if (!guess.allowed) throw new Open311Failure(429, [{ code: 429, description: surfaceMessage(language, 'open311.too_many_requests', { seconds: guess.retryAfterSeconds }) }], guess.retryAfterSeconds);
-					throw new Open311Failure(403, [apiKey ? open311Error(403, language, 'api_key_invalid') : { code: 403, description: surfaceMessage(language, 'open311.api_key_missing') }]);
+					if (!guess.allowed)
+						throw new Open311Failure(
+							429,
+							[
+								{
+									code: 429,
+									description: surfaceMessage(language, 'open311.too_many_requests', {
+										seconds: guess.retryAfterSeconds,
+									}),
+								},
+							],
+							guess.retryAfterSeconds,
+						);
+					throw new Open311Failure(403, [
+						apiKey
+							? open311Error(403, language, 'api_key_invalid')
+							: { code: 403, description: surfaceMessage(language, 'open311.api_key_missing') },
+					]);
 				}
 
 				// the client's own rate and daily quota (open311_clients), counted across instances with Redis
 				const limits = clientLimits(client);
 				const minute = await attempt(limiterFor('OPEN311_MINUTE', limits.perMinute, 60), String(client.id));
-				if (!minute.allowed) throw new Open311Failure(429, [{ code: 429, description: surfaceMessage(language, 'open311.rate_limited', { limit: limits.perMinute, seconds: minute.retryAfterSeconds }) }], minute.retryAfterSeconds);
+				if (!minute.allowed)
+					throw new Open311Failure(
+						429,
+						[
+							{
+								code: 429,
+								description: surfaceMessage(language, 'open311.rate_limited', {
+									limit: limits.perMinute,
+									seconds: minute.retryAfterSeconds,
+								}),
+							},
+						],
+						minute.retryAfterSeconds,
+					);
 				const today = quotaDay(new Date());
 				const daily = await attempt(limiterFor('OPEN311_DAY', limits.perDay, 26 * 3600), `${client.id}:${today.day}`);
-				if (!daily.allowed) throw new Open311Failure(429, [{ code: 429, description: surfaceMessage(language, 'open311.quota_exceeded', { limit: limits.perDay }) }], today.secondsLeft);
+				if (!daily.allowed)
+					throw new Open311Failure(
+						429,
+						[{ code: 429, description: surfaceMessage(language, 'open311.quota_exceeded', { limit: limits.perDay }) }],
+						today.secondsLeft,
+					);
 
 				const source = `open311:${client.id}`;
 				const idempotencyKey = req.get('idempotency-key')?.trim() || null;
 
 				const { body, errors } = intakeBodyFromPost(form.parameters);
 				const result = await intakeComplaint(
-					{ ItemsService: services.ItemsService, schema: await requestSchema(req, getSchema), database, secret: config.platform.secret, publicUrl: config.platform.publicUrl },
-					{ body, channel: 'open311', language, idempotencyKey, source, earlierErrors: errors, attributes: form.attributes, attributeField: (code) => `attribute[${code}]` },
+					{
+						ItemsService: services.ItemsService,
+						schema: await requestSchema(req, getSchema),
+						database,
+						secret: config.platform.secret,
+						publicUrl: config.platform.publicUrl,
+					},
+					{
+						body,
+						channel: 'open311',
+						language,
+						idempotencyKey,
+						source,
+						earlierErrors: errors,
+						attributes: form.attributes,
+						attributeField: (code) => `attribute[${code}]`,
+					},
 				);
 				send(res, format, 200, 'service_requests', postResponse(result, form.parameters.account_id, language));
 			}),
@@ -392,7 +522,9 @@ export default defineEndpoint({
 		// anything else below /v2 answers as Open311 does, in the asked format
 		router.all(/^\/v2(?:\/.*)?$/, (rawReq: unknown, rawRes: unknown) => {
 			const req = rawReq as Open311Request;
-			sendErrors(rawRes as Open311Response, formatOfPath(req.path), 404, [open311Error(404, languageOf(req), 'route_not_found')]);
+			sendErrors(rawRes as Open311Response, formatOfPath(req.path), 404, [
+				open311Error(404, languageOf(req), 'route_not_found'),
+			]);
 		});
 	},
 });

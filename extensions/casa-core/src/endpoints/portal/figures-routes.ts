@@ -51,77 +51,103 @@ export function registerFiguresRoutes(router: Router, knex: Knex, config: Settin
 	const handle = asyncRoute<Request>;
 	const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
-	router.get('/chiffres', handle(async (req, res) => {
-		const language: Language = pickLanguage(text(req.query.lang) || undefined, req.get('accept-language'));
-		const { cached, rows, minimum } = await figures(req);
-		const months = monthsFor(cached.set.month).slice(1);
-		const month = months.includes(text(req.query.month)) ? text(req.query.month) : cached.set.month;
-		const arrondissement = cached.reference.arrondissements.some((row) => row.code === text(req.query.arrondissement)) ? text(req.query.arrondissement) : null;
-		const embed = text(req.query.embed) === '1';
-		const until: Record<string, string> = cached.set.month === monthOf(new Date()) ? {} : { until: cached.set.month };
-		const other = new URLSearchParams({ lang: language === 'ar' ? 'fr' : 'ar', month, ...(arrondissement ? { arrondissement } : {}), ...(embed ? { embed: '1' } : {}), ...until });
-		const downloads = new URLSearchParams(until).toString();
-		const html = renderPublicPage(rows, cached.reference, {
-			language,
-			month,
-			currentMonth: cached.set.month,
-			months,
-			arrondissement,
-			minimumCount: minimum,
-			legalCeilingDays: cached.legalCeilingDays,
-			computedAt: cached.computedAt,
-			csvHref: `chiffres.csv${downloads ? `?${downloads}` : ''}`,
-			jsonHref: `chiffres.json${downloads ? `?${downloads}` : ''}`,
-			otherLanguageHref: `chiffres?${other.toString()}`,
-			embed,
-			until: until.until,
-		});
-		res.set('Content-Type', 'text/html; charset=utf-8');
-		res.set('Cache-Control', cacheControl());
-		// no script, no outside resource; any site may frame it (public figures, nothing personal)
-		res.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors *");
-		res.set('Referrer-Policy', 'no-referrer');
-		res.removeHeader('X-Frame-Options');
-		res.send(html);
-	}));
+	router.get(
+		'/chiffres',
+		handle(async (req, res) => {
+			const language: Language = pickLanguage(text(req.query.lang) || undefined, req.get('accept-language'));
+			const { cached, rows, minimum } = await figures(req);
+			const months = monthsFor(cached.set.month).slice(1);
+			const month = months.includes(text(req.query.month)) ? text(req.query.month) : cached.set.month;
+			const arrondissement = cached.reference.arrondissements.some((row) => row.code === text(req.query.arrondissement))
+				? text(req.query.arrondissement)
+				: null;
+			const embed = text(req.query.embed) === '1';
+			const until: Record<string, string> = cached.set.month === monthOf(new Date()) ? {} : { until: cached.set.month };
+			const other = new URLSearchParams({
+				lang: language === 'ar' ? 'fr' : 'ar',
+				month,
+				...(arrondissement ? { arrondissement } : {}),
+				...(embed ? { embed: '1' } : {}),
+				...until,
+			});
+			const downloads = new URLSearchParams(until).toString();
+			const html = renderPublicPage(rows, cached.reference, {
+				language,
+				month,
+				currentMonth: cached.set.month,
+				months,
+				arrondissement,
+				minimumCount: minimum,
+				legalCeilingDays: cached.legalCeilingDays,
+				computedAt: cached.computedAt,
+				csvHref: `chiffres.csv${downloads ? `?${downloads}` : ''}`,
+				jsonHref: `chiffres.json${downloads ? `?${downloads}` : ''}`,
+				otherLanguageHref: `chiffres?${other.toString()}`,
+				embed,
+				until: until.until,
+			});
+			res.set('Content-Type', 'text/html; charset=utf-8');
+			res.set('Cache-Control', cacheControl());
+			// no script, no outside resource; any site may frame it (public figures, nothing personal)
+			res.set(
+				'Content-Security-Policy',
+				"default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors *",
+			);
+			res.set('Referrer-Policy', 'no-referrer');
+			res.removeHeader('X-Frame-Options');
+			res.send(html);
+		}),
+	);
 
-	router.get('/chiffres.csv', handle(async (req, res) => {
-		const { cached, rows } = await figures(req);
-		res.set('Content-Type', 'text/csv; charset=utf-8');
-		res.set('Content-Disposition', `attachment; filename="casablanca-reclamations-${cached.set.month}.csv"`);
-		res.set('Cache-Control', cacheControl());
-		res.set('Access-Control-Allow-Origin', '*');
-		res.send(`\uFEFF${publicCsv(rows, cached.reference)}`);
-	}));
+	router.get(
+		'/chiffres.csv',
+		handle(async (req, res) => {
+			const { cached, rows } = await figures(req);
+			res.set('Content-Type', 'text/csv; charset=utf-8');
+			res.set('Content-Disposition', `attachment; filename="casablanca-reclamations-${cached.set.month}.csv"`);
+			res.set('Cache-Control', cacheControl());
+			res.set('Access-Control-Allow-Origin', '*');
+			res.send(`\uFEFF${publicCsv(rows, cached.reference)}`);
+		}),
+	);
 
-	router.get('/chiffres.json', handle(async (req, res) => {
-		const { cached, rows, minimum } = await figures(req);
-		res.set('Cache-Control', cacheControl());
-		res.set('Access-Control-Allow-Origin', '*');
-		res.json({
-			data: rows,
-			meta: {
-				title: 'Réclamations de la Commune de Casablanca · شكايات جماعة الدار البيضاء',
-				licence: LICENCE,
-				attribution: 'Commune de Casablanca, Casa Réclamations',
-				computed_at: cached.computedAt.toISOString(),
-				months: monthsFor(cached.set.month).slice(1),
-				current_month: cached.set.month,
-				minimum_count: minimum,
-				legal_ceiling_days: cached.legalCeilingDays,
-				withheld: `null: withheld (fewer than ${minimum} complaints behind the figure) or not applicable`,
-				arrondissements: cached.reference.arrondissements.map((row) => ({ code: row.code, name_fr: row.name_fr, name_ar: row.name_ar, prefecture: row.prefecture })),
-				services: cached.reference.services,
-				fields: {
-					received: 'complaints received in the month',
-					answered: 'complaints resolved in the month (whenever received)',
-					onTimeRate: 'share of those resolved by their resolution deadline',
-					medianDays: 'median whole days from receipt to resolution, of those resolved',
-					answeredInLegalTime: `of those received in the month: answered within the legal ceiling (${cached.legalCeilingDays} days, décret 2-17-265)`,
-					answeredAfterLegalTime: 'of those received in the month: answered after the ceiling, or unanswered once it passed',
-					legalRate: 'answeredInLegalTime / received',
+	router.get(
+		'/chiffres.json',
+		handle(async (req, res) => {
+			const { cached, rows, minimum } = await figures(req);
+			res.set('Cache-Control', cacheControl());
+			res.set('Access-Control-Allow-Origin', '*');
+			res.json({
+				data: rows,
+				meta: {
+					title: 'Réclamations de la Commune de Casablanca · شكايات جماعة الدار البيضاء',
+					licence: LICENCE,
+					attribution: 'Commune de Casablanca, Casa Réclamations',
+					computed_at: cached.computedAt.toISOString(),
+					months: monthsFor(cached.set.month).slice(1),
+					current_month: cached.set.month,
+					minimum_count: minimum,
+					legal_ceiling_days: cached.legalCeilingDays,
+					withheld: `null: withheld (fewer than ${minimum} complaints behind the figure) or not applicable`,
+					arrondissements: cached.reference.arrondissements.map((row) => ({
+						code: row.code,
+						name_fr: row.name_fr,
+						name_ar: row.name_ar,
+						prefecture: row.prefecture,
+					})),
+					services: cached.reference.services,
+					fields: {
+						received: 'complaints received in the month',
+						answered: 'complaints resolved in the month (whenever received)',
+						onTimeRate: 'share of those resolved by their resolution deadline',
+						medianDays: 'median whole days from receipt to resolution, of those resolved',
+						answeredInLegalTime: `of those received in the month: answered within the legal ceiling (${cached.legalCeilingDays} days, décret 2-17-265)`,
+						answeredAfterLegalTime:
+							'of those received in the month: answered after the ceiling, or unanswered once it passed',
+						legalRate: 'answeredInLegalTime / received',
+					},
 				},
-			},
-		});
-	}));
+			});
+		}),
+	);
 }

@@ -61,7 +61,13 @@ export function registerStaticRoutes(router: Router, distDir: string | URL): voi
 		const cached = files.get(name);
 		if (cached && cached.mtimeMs === mtimeMs) return cached;
 		const body = readFileSync(path);
-		const entry = { mtimeMs, body, etag: etagOf(body), br: readOptional(`${path}.br`), gzip: readOptional(`${path}.gz`) };
+		const entry = {
+			mtimeMs,
+			body,
+			etag: etagOf(body),
+			br: readOptional(`${path}.br`),
+			gzip: readOptional(`${path}.gz`),
+		};
 		files.set(name, entry);
 		return entry;
 	}
@@ -77,11 +83,30 @@ export function registerStaticRoutes(router: Router, distDir: string | URL): voi
 	}
 
 	function notBuilt(res: Response) {
-		res.status(503).set('Cache-Control', 'no-store').type('text/plain; charset=utf-8').send('The citizens\u2019 web app is not built: run `node scripts/build-portal.mjs`.');
+		res
+			.status(503)
+			.set('Cache-Control', 'no-store')
+			.type('text/plain; charset=utf-8')
+			.send('The citizens\u2019 web app is not built: run `node scripts/build-portal.mjs`.');
 	}
 
-	function send(req: Request, res: Response, body: Buffer, etag: string, type: string, cacheControl: string, variants: { br?: Buffer | null; gzip?: Buffer | null } = {}, headers: Record<string, string> = {}) {
-		res.set({ 'Content-Type': type, 'Cache-Control': cacheControl, ETag: etag, 'X-Content-Type-Options': 'nosniff', ...headers });
+	function send(
+		req: Request,
+		res: Response,
+		body: Buffer,
+		etag: string,
+		type: string,
+		cacheControl: string,
+		variants: { br?: Buffer | null; gzip?: Buffer | null } = {},
+		headers: Record<string, string> = {},
+	) {
+		res.set({
+			'Content-Type': type,
+			'Cache-Control': cacheControl,
+			ETag: etag,
+			'X-Content-Type-Options': 'nosniff',
+			...headers,
+		});
 		if (variants.br || variants.gzip) res.vary('Accept-Encoding');
 		if (req.fresh) {
 			res.status(304).end();
@@ -114,10 +139,24 @@ export function registerStaticRoutes(router: Router, distDir: string | URL): voi
 			rendered = { mtimeMs: file.mtimeMs, html, etag: etagOf(html) };
 			pages.set(base, rendered);
 		}
-		send(req, res, rendered.html, rendered.etag, 'text/html; charset=utf-8', REVALIDATE, {}, { 'Referrer-Policy': 'no-referrer' });
+		send(
+			req,
+			res,
+			rendered.html,
+			rendered.etag,
+			'text/html; charset=utf-8',
+			REVALIDATE,
+			{},
+			{ 'Referrer-Policy': 'no-referrer' },
+		);
 	}
 
-	function asset(name: string, type: string, cacheControl: (req: Request) => string, headers: (req: Request) => Record<string, string> = () => ({})) {
+	function asset(
+		name: string,
+		type: string,
+		cacheControl: (req: Request) => string,
+		headers: (req: Request) => Record<string, string> = () => ({}),
+	) {
 		return (req: Request, res: Response) => {
 			const file = load(name);
 			if (!file) return notBuilt(res);
@@ -140,26 +179,54 @@ export function registerStaticRoutes(router: Router, distDir: string | URL): voi
 
 	router.get(
 		'/app.js',
-		asset('app.js', 'text/javascript; charset=utf-8', (req) => (req.query.v && req.query.v === buildInfo()?.files['app.js'] ? IMMUTABLE : REVALIDATE)),
+		asset('app.js', 'text/javascript; charset=utf-8', (req) =>
+			req.query.v && req.query.v === buildInfo()?.files['app.js'] ? IMMUTABLE : REVALIDATE,
+		),
 	);
 	// other sites load this URL as is: five minutes, then revalidated (ETag)
 	router.get(
 		'/embed.js',
-		asset('embed.js', 'text/javascript; charset=utf-8', (req) => (req.query.v && req.query.v === buildInfo()?.files['embed.js'] ? IMMUTABLE : 'public, max-age=300, stale-while-revalidate=86400'), () => ({
-			'Cross-Origin-Resource-Policy': 'cross-origin',
-		})),
+		asset(
+			'embed.js',
+			'text/javascript; charset=utf-8',
+			(req) =>
+				req.query.v && req.query.v === buildInfo()?.files['embed.js']
+					? IMMUTABLE
+					: 'public, max-age=300, stale-while-revalidate=86400',
+			() => ({
+				'Cross-Origin-Resource-Policy': 'cross-origin',
+			}),
+		),
 	);
 	router.get(
 		'/sw.js',
-		asset('sw.js', 'text/javascript; charset=utf-8', () => REVALIDATE, (req) => ({ 'Service-Worker-Allowed': `${req.baseUrl}/` })),
+		asset(
+			'sw.js',
+			'text/javascript; charset=utf-8',
+			() => REVALIDATE,
+			(req) => ({ 'Service-Worker-Allowed': `${req.baseUrl}/` }),
+		),
 	);
-	for (const name of ['manifest.webmanifest', 'manifest.ar.webmanifest']) router.get(`/${name}`, asset(name, 'application/manifest+json; charset=utf-8', () => 'public, max-age=3600'));
+	for (const name of ['manifest.webmanifest', 'manifest.ar.webmanifest'])
+		router.get(
+			`/${name}`,
+			asset(name, 'application/manifest+json; charset=utf-8', () => 'public, max-age=3600'),
+		);
 
 	router.get('/icons/:name', (req, res, next) => {
 		const name = String(req.params.name ?? '');
 		if (!ICON_NAME.test(name)) return next();
 		const file = load(`icons/${name}`);
 		if (!file) return next();
-		send(req, res, file.body, file.etag, name.endsWith('.svg') ? 'image/svg+xml' : 'image/png', 'public, max-age=86400', {}, { 'Cross-Origin-Resource-Policy': 'cross-origin' });
+		send(
+			req,
+			res,
+			file.body,
+			file.etag,
+			name.endsWith('.svg') ? 'image/svg+xml' : 'image/png',
+			'public, max-age=86400',
+			{},
+			{ 'Cross-Origin-Resource-Policy': 'cross-origin' },
+		);
 	});
 }

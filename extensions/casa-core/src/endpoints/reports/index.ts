@@ -20,7 +20,14 @@ import { csvFileName, reportCsv } from '../../domain/reports/csv';
 import { type ReferenceRows, buildReport } from '../../domain/reports/figures';
 import { PRINT_SCRIPT, renderReportHtml } from '../../domain/reports/html';
 import { isMonthKey, lastCompleteMonth, monthOf, shiftMonth } from '../../domain/reports/month-window';
-import { DEFAULT_LINK_DAYS, MAX_LINK_DAYS, expiryFor, isScopeCode, signLink, verifyLink } from '../../domain/reports/signed-link';
+import {
+	DEFAULT_LINK_DAYS,
+	MAX_LINK_DAYS,
+	expiryFor,
+	isScopeCode,
+	signLink,
+	verifyLink,
+} from '../../domain/reports/signed-link';
 import { monthlyGroupRows, reportReference } from './queries';
 import { readSettings } from '../../config/settings';
 import { asyncRoute } from '../../adapters/route';
@@ -41,7 +48,14 @@ const PICKER_MONTHS = 24;
 
 const route = asyncRoute<ReportRequest>;
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : Array.isArray(value) ? undefined : value === undefined || value === null ? undefined : String(value));
+const text = (value: unknown): string | undefined =>
+	typeof value === 'string'
+		? value
+		: Array.isArray(value)
+			? undefined
+			: value === undefined || value === null
+				? undefined
+				: String(value);
 
 interface Choice {
 	month: string;
@@ -52,7 +66,13 @@ interface Choice {
 }
 
 /** Reads and checks month, arrondissement, service, lang and format: every bad field at once, in fr/ar. */
-function readChoice(input: Record<string, unknown>, reference: ReferenceRows, fallbackLanguage: Language, now: Date, fixed: { service?: string | null; month?: string; arrondissement?: string } = {}): Choice {
+function readChoice(
+	input: Record<string, unknown>,
+	reference: ReferenceRows,
+	fallbackLanguage: Language,
+	now: Date,
+	fixed: { service?: string | null; month?: string; arrondissement?: string } = {},
+): Choice {
 	const errors: { field: string; key: string; values?: Record<string, unknown> }[] = [];
 	const lang = text(input.lang);
 	const languageOk = lang === undefined || lang === '' || lang === 'fr' || lang === 'ar';
@@ -61,7 +81,8 @@ function readChoice(input: Record<string, unknown>, reference: ReferenceRows, fa
 	const month = fixed.month ?? text(input.month) ?? lastCompleteMonth(now);
 	if (!isMonthKey(month)) errors.push({ field: 'month', key: 'month' });
 	const arrondissement = fixed.arrondissement ?? (text(input.arrondissement) || 'all');
-	if (arrondissement !== 'all' && !reference.arrondissements.some((row) => row.code === arrondissement)) errors.push({ field: 'arrondissement', key: 'arrondissement', values: { value: arrondissement.slice(0, 32) } });
+	if (arrondissement !== 'all' && !reference.arrondissements.some((row) => row.code === arrondissement))
+		errors.push({ field: 'arrondissement', key: 'arrondissement', values: { value: arrondissement.slice(0, 32) } });
 	let service: string | null = fixed.service !== undefined ? fixed.service : text(input.service) || null;
 	if (fixed.service === undefined && service !== null && !reference.services.some((row) => row.code === service)) {
 		errors.push({ field: 'service', key: 'service', values: { value: service.slice(0, 32) } });
@@ -69,7 +90,15 @@ function readChoice(input: Record<string, unknown>, reference: ReferenceRows, fa
 	}
 	const format = (text(input.format) || 'html') as Format;
 	if (!FORMATS.includes(format)) errors.push({ field: 'format', key: 'format' });
-	if (errors.length > 0) throw errors.map((error) => new InvalidFieldError({ field: error.field, reason: `reports.${error.key}`, message: translate(language, `reports.errors.${error.key}`, error.values ?? {}) }));
+	if (errors.length > 0)
+		throw errors.map(
+			(error) =>
+				new InvalidFieldError({
+					field: error.field,
+					reason: `reports.${error.key}`,
+					message: translate(language, `reports.errors.${error.key}`, error.values ?? {}),
+				}),
+		);
 	return { month, arrondissement, service, language, format };
 }
 
@@ -83,20 +112,53 @@ export default defineEndpoint({
 
 		async function staff(request: ReportRequest) {
 			const caller = await loadCaller(knex, request.accountability);
-			const language = pickLanguage(text(request.query.lang) ?? text(request.body?.lang), caller.language, request.get('accept-language'));
+			const language = pickLanguage(
+				text(request.query.lang) ?? text(request.body?.lang),
+				caller.language,
+				request.get('accept-language'),
+			);
 			const access = reportAccess(caller.profile);
-			if (!access.allowed) throw new ForbiddenActionError({ field: 'role', reason: 'reports.forbidden', message: translate(language, 'reports.errors.forbidden') });
+			if (!access.allowed)
+				throw new ForbiddenActionError({
+					field: 'role',
+					reason: 'reports.forbidden',
+					message: translate(language, 'reports.errors.forbidden'),
+				});
 			return { caller, language, access };
 		}
 
-		async function send(res: Response, choice: Choice, reference: ReferenceRows, links: { csvHref: string; navigation: boolean }) {
+		async function send(
+			res: Response,
+			choice: Choice,
+			reference: ReferenceRows,
+			links: { csvHref: string; navigation: boolean },
+		) {
 			const now = new Date();
 			const { settings } = await referenceData(knex);
-			const rows = await monthlyGroupRows(knex, { month: choice.month, service: choice.service, now, legalCeilingDays: settings.legalCeilingDays });
-			const report = buildReport({ month: choice.month, previousMonth: shiftMonth(choice.month, -1), arrondissement: choice.arrondissement, service: choice.service, generatedAt: now, rows, reference });
+			const rows = await monthlyGroupRows(knex, {
+				month: choice.month,
+				service: choice.service,
+				now,
+				legalCeilingDays: settings.legalCeilingDays,
+			});
+			const report = buildReport({
+				month: choice.month,
+				previousMonth: shiftMonth(choice.month, -1),
+				arrondissement: choice.arrondissement,
+				service: choice.service,
+				generatedAt: now,
+				rows,
+				reference,
+			});
 			res.set('Cache-Control', 'no-store');
 			if (choice.format === 'json') {
-				res.json({ data: { ...report, generatedAt: report.generatedAt.toISOString(), legalCeilingDays: settings.legalCeilingDays } });
+				res.json({
+					data: {
+						...report,
+						generatedAt: report.generatedAt.toISOString(),
+						legalCeilingDays: settings.legalCeilingDays,
+					},
+				});
 				return;
 			}
 			if (choice.format === 'csv') {
@@ -112,65 +174,130 @@ export default defineEndpoint({
 				legalCeilingDays: settings.legalCeilingDays,
 				csvHref: links.csvHref,
 				scriptSrc: `${publicUrl()}/reports/print.js`,
-				navigation: links.navigation ? { action: `${publicUrl()}/reports/monthly`, months, arrondissements: reference.arrondissements } : undefined,
+				navigation: links.navigation
+					? { action: `${publicUrl()}/reports/monthly`, months, arrondissements: reference.arrondissements }
+					: undefined,
 			});
-			res.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'self'");
+			res.set(
+				'Content-Security-Policy',
+				"default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'self'",
+			);
 			res.set('Content-Type', 'text/html; charset=utf-8');
 			res.send(html);
 		}
 
 		const query = (values: Record<string, string | null>) =>
-			new URLSearchParams(Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== null && entry[1] !== '')).toString();
+			new URLSearchParams(
+				Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== null && entry[1] !== ''),
+			).toString();
 
 		const monthly = route(async (request, res) => {
 			const { language, access } = await staff(request);
 			const reference = await reportReference(knex);
 			const input = { ...request.query, ...(request.params.month ? { month: request.params.month } : {}) };
 			// a service head's report is their service's, whatever the query says
-			const choice = readChoice(input, reference, language, new Date(), access.service ? { service: access.service } : {});
+			const choice = readChoice(
+				input,
+				reference,
+				language,
+				new Date(),
+				access.service ? { service: access.service } : {},
+			);
 			const csvHref = `${publicUrl()}/reports/monthly/${choice.month}?${query({ arrondissement: choice.arrondissement, service: access.service ? null : choice.service, lang: choice.language, format: 'csv' })}`;
 			await send(res, choice, reference, { csvHref, navigation: true });
 		});
 		router.get('/monthly', monthly);
 		router.get('/monthly/:month', monthly);
 
-		router.post('/links', route(async (request, res) => {
-			const { caller, language, access } = await staff(request);
-			if (!hasGlobal(caller.profile, 'share_reports')) throw new ForbiddenActionError({ field: 'role', reason: 'reports.link_role', message: translate(language, 'reports.errors.link_role') });
-			const body = request.body ?? {};
-			const reference = await reportReference(knex);
-			const errors: InstanceType<typeof InvalidFieldError>[] = [];
-			let choice: Choice | null = null;
-			try {
-				choice = readChoice({ ...body, format: 'html' }, reference, language, new Date(), access.service ? { service: access.service } : {});
-			} catch (error) {
-				if (!Array.isArray(error)) throw error;
-				errors.push(...error);
-			}
-			const days = body.days === undefined || body.days === null || body.days === '' ? DEFAULT_LINK_DAYS : Number(body.days);
-			if (!Number.isInteger(days) || days < 1 || days > MAX_LINK_DAYS)
-				errors.push(new InvalidFieldError({ field: 'days', reason: 'reports.days', message: translate(language, 'reports.errors.days', { max: MAX_LINK_DAYS }) }));
-			if (errors.length > 0 || !choice) throw errors;
-			if (!isScopeCode(choice.arrondissement)) throw new InvalidFieldError({ field: 'arrondissement', reason: 'reports.arrondissement', message: translate(language, 'reports.errors.arrondissement', { value: choice.arrondissement }) });
-			const expiresAt = expiryFor(new Date(), days);
-			const token = signLink({ month: choice.month, arrondissement: choice.arrondissement, service: choice.service, expiresAt }, secret());
-			const path = `/reports/shared/${token}?lang=${choice.language}`;
-			res.status(201).json({ data: { token, url: `${publicUrl()}${path}`, path, expires_at: new Date(expiresAt * 1000).toISOString(), month: choice.month, arrondissement: choice.arrondissement, service: choice.service } });
-		}));
+		router.post(
+			'/links',
+			route(async (request, res) => {
+				const { caller, language, access } = await staff(request);
+				if (!hasGlobal(caller.profile, 'share_reports'))
+					throw new ForbiddenActionError({
+						field: 'role',
+						reason: 'reports.link_role',
+						message: translate(language, 'reports.errors.link_role'),
+					});
+				const body = request.body ?? {};
+				const reference = await reportReference(knex);
+				const errors: InstanceType<typeof InvalidFieldError>[] = [];
+				let choice: Choice | null = null;
+				try {
+					choice = readChoice(
+						{ ...body, format: 'html' },
+						reference,
+						language,
+						new Date(),
+						access.service ? { service: access.service } : {},
+					);
+				} catch (error) {
+					if (!Array.isArray(error)) throw error;
+					errors.push(...error);
+				}
+				const days =
+					body.days === undefined || body.days === null || body.days === '' ? DEFAULT_LINK_DAYS : Number(body.days);
+				if (!Number.isInteger(days) || days < 1 || days > MAX_LINK_DAYS)
+					errors.push(
+						new InvalidFieldError({
+							field: 'days',
+							reason: 'reports.days',
+							message: translate(language, 'reports.errors.days', { max: MAX_LINK_DAYS }),
+						}),
+					);
+				if (errors.length > 0 || !choice) throw errors;
+				if (!isScopeCode(choice.arrondissement))
+					throw new InvalidFieldError({
+						field: 'arrondissement',
+						reason: 'reports.arrondissement',
+						message: translate(language, 'reports.errors.arrondissement', { value: choice.arrondissement }),
+					});
+				const expiresAt = expiryFor(new Date(), days);
+				const token = signLink(
+					{ month: choice.month, arrondissement: choice.arrondissement, service: choice.service, expiresAt },
+					secret(),
+				);
+				const path = `/reports/shared/${token}?lang=${choice.language}`;
+				res.status(201).json({
+					data: {
+						token,
+						url: `${publicUrl()}${path}`,
+						path,
+						expires_at: new Date(expiresAt * 1000).toISOString(),
+						month: choice.month,
+						arrondissement: choice.arrondissement,
+						service: choice.service,
+					},
+				});
+			}),
+		);
 
-		router.get('/shared/:token', route(async (request, res) => {
-			const language = pickLanguage(text(request.query.lang), request.get('accept-language'));
-			const verified = verifyLink(request.params.token, secret(), new Date());
-			if (!verified.ok) {
-				const key = verified.reason === 'expired' ? 'link_expired' : 'link_invalid';
-				throw new ForbiddenActionError({ field: 'token', reason: `reports.${key}`, message: translate(language, `reports.errors.${key}`) });
-			}
-			const { claims } = verified;
-			const reference = await reportReference(knex);
-			const choice = readChoice({ lang: request.query.lang, format: request.query.format }, reference, language, new Date(), { month: claims.month, arrondissement: claims.arrondissement, service: claims.service });
-			const csvHref = `${publicUrl()}/reports/shared/${request.params.token}?${query({ lang: choice.language, format: 'csv' })}`;
-			await send(res, choice, reference, { csvHref, navigation: false });
-		}));
+		router.get(
+			'/shared/:token',
+			route(async (request, res) => {
+				const language = pickLanguage(text(request.query.lang), request.get('accept-language'));
+				const verified = verifyLink(request.params.token, secret(), new Date());
+				if (!verified.ok) {
+					const key = verified.reason === 'expired' ? 'link_expired' : 'link_invalid';
+					throw new ForbiddenActionError({
+						field: 'token',
+						reason: `reports.${key}`,
+						message: translate(language, `reports.errors.${key}`),
+					});
+				}
+				const { claims } = verified;
+				const reference = await reportReference(knex);
+				const choice = readChoice(
+					{ lang: request.query.lang, format: request.query.format },
+					reference,
+					language,
+					new Date(),
+					{ month: claims.month, arrondissement: claims.arrondissement, service: claims.service },
+				);
+				const csvHref = `${publicUrl()}/reports/shared/${request.params.token}?${query({ lang: choice.language, format: 'csv' })}`;
+				await send(res, choice, reference, { csvHref, navigation: false });
+			}),
+		);
 
 		router.get('/print.js', (_req, res) => {
 			res.set('Content-Type', 'text/javascript; charset=utf-8');

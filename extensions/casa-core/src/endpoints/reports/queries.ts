@@ -35,8 +35,10 @@ export async function monthlyGroupRows(knex: Knex, query: MonthlyQuery): Promise
 	const { ackDue, legalDue, answeredAt, answers } = legalFragments(dialect, from, to, query.legalCeilingDays);
 	const now = d.instant(query.now);
 
-	const inWindow = (column: string, window: MonthWindow) => sql`(${raw(column)} >= ${d.instant(window.start)} AND ${raw(column)} < ${d.instant(window.end)})`;
-	const count = (condition: Fragment, alias: string) => sql`SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END) AS ${raw(alias)}`;
+	const inWindow = (column: string, window: MonthWindow) =>
+		sql`(${raw(column)} >= ${d.instant(window.start)} AND ${raw(column)} < ${d.instant(window.end)})`;
+	const count = (condition: Fragment, alias: string) =>
+		sql`SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END) AS ${raw(alias)}`;
 	const columns = (window: MonthWindow, suffix: string) => {
 		const received = inWindow('c.received_at', window);
 		const resolved = inWindow('c.resolved_at', window);
@@ -44,12 +46,27 @@ export async function monthlyGroupRows(knex: Knex, query: MonthlyQuery): Promise
 			[
 				count(received, `received${suffix}`),
 				count(resolved, `resolved${suffix}`),
-				count(sql`${resolved} AND c.resolve_due_at IS NOT NULL AND c.resolved_at <= c.resolve_due_at`, `resolved_on_time${suffix}`),
+				count(
+					sql`${resolved} AND c.resolve_due_at IS NOT NULL AND c.resolved_at <= c.resolve_due_at`,
+					`resolved_on_time${suffix}`,
+				),
 				sql`SUM(CASE WHEN ${resolved} THEN ${d.diffMs('c.resolved_at', 'c.received_at')} ELSE 0 END) AS ${raw(`resolution_ms${suffix}`)}`,
-				count(sql`${received} AND c.acknowledged_at IS NOT NULL AND c.acknowledged_at <= ${ackDue}`, `ack_in_time${suffix}`),
-				count(sql`${received} AND ((c.acknowledged_at IS NOT NULL AND c.acknowledged_at > ${ackDue}) OR (c.acknowledged_at IS NULL AND ${ackDue} < ${now}))`, `ack_late${suffix}`),
-				count(sql`${received} AND ${answeredAt} IS NOT NULL AND ${answeredAt} <= ${legalDue}`, `answer_in_time${suffix}`),
-				count(sql`${received} AND ((${answeredAt} IS NOT NULL AND ${answeredAt} > ${legalDue}) OR (${answeredAt} IS NULL AND ${legalDue} < ${now}))`, `answer_late${suffix}`),
+				count(
+					sql`${received} AND c.acknowledged_at IS NOT NULL AND c.acknowledged_at <= ${ackDue}`,
+					`ack_in_time${suffix}`,
+				),
+				count(
+					sql`${received} AND ((c.acknowledged_at IS NOT NULL AND c.acknowledged_at > ${ackDue}) OR (c.acknowledged_at IS NULL AND ${ackDue} < ${now}))`,
+					`ack_late${suffix}`,
+				),
+				count(
+					sql`${received} AND ${answeredAt} IS NOT NULL AND ${answeredAt} <= ${legalDue}`,
+					`answer_in_time${suffix}`,
+				),
+				count(
+					sql`${received} AND ((${answeredAt} IS NOT NULL AND ${answeredAt} > ${legalDue}) OR (${answeredAt} IS NULL AND ${legalDue} < ${now}))`,
+					`answer_late${suffix}`,
+				),
 			],
 			',\n',
 		);
@@ -76,10 +93,18 @@ export async function reportReference(knex: Knex): Promise<ReferenceRows> {
 	const [arrondissements, prefectures, services] = await Promise.all([
 		knex('arrondissements').select('code', 'name_fr', 'name_ar', 'prefecture', 'population').orderBy('code'),
 		knex('prefectures').select('code', 'name_fr', 'name_ar').orderBy('code'),
-		knex('services').select('code', 'name_fr', 'name_ar', 'sort').orderBy([{ column: 'sort' }, { column: 'code' }]),
+		knex('services')
+			.select('code', 'name_fr', 'name_ar', 'sort')
+			.orderBy([{ column: 'sort' }, { column: 'code' }]),
 	]);
 	return {
-		arrondissements: arrondissements.map((row) => ({ code: row.code, name_fr: row.name_fr, name_ar: row.name_ar, prefecture: row.prefecture ?? null, population: row.population === null || row.population === undefined ? null : Number(row.population) })),
+		arrondissements: arrondissements.map((row) => ({
+			code: row.code,
+			name_fr: row.name_fr,
+			name_ar: row.name_ar,
+			prefecture: row.prefecture ?? null,
+			population: row.population === null || row.population === undefined ? null : Number(row.population),
+		})),
 		prefectures: prefectures.map((row) => ({ code: row.code, name_fr: row.name_fr, name_ar: row.name_ar })),
 		services: services.map((row) => ({ code: row.code, name_fr: row.name_fr, name_ar: row.name_ar })),
 	};

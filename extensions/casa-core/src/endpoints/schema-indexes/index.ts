@@ -15,7 +15,10 @@ import { backfillNextChecks } from '../../adapters/sla/sweep-queries';
 async function existingIndexes(knex: Knex, dialect: SqlDialect, table: string): Promise<Set<string>> {
 	const rows =
 		dialect === 'pg'
-			? ((await knex('pg_indexes').select('indexname as name').where({ tablename: table }).andWhereRaw('schemaname = current_schema()')) as { name: string }[])
+			? ((await knex('pg_indexes')
+					.select('indexname as name')
+					.where({ tablename: table })
+					.andWhereRaw('schemaname = current_schema()')) as { name: string }[])
 			: ((await knex('sqlite_master').select('name').where({ type: 'index', tbl_name: table })) as { name: string }[]);
 	return new Set(rows.map((row) => row.name));
 }
@@ -66,7 +69,8 @@ export default defineEndpoint({
 			try {
 				adminOnly(request);
 				const marked = await backfillNextChecks(database);
-				if (marked > 0) logger.info(`[casa-schema] ${marked} open complaints marked for the next SLA sweep (sla_next_check_at)`);
+				if (marked > 0)
+					logger.info(`[casa-schema] ${marked} open complaints marked for the next SLA sweep (sla_next_check_at)`);
 				res.json({ data: { marked } });
 			} catch (error) {
 				next(error);

@@ -63,18 +63,28 @@ export function historyEntry(event: Row, language: Language, labels: { category:
 	let body: string | null = typeof event.body === 'string' ? event.body : null;
 	switch (event.type) {
 		case 'status_changed':
-			label = t('workspace.history.status_changed', { from: event.from_status ? t(`status.${event.from_status}`) : '—', to: t(`status.${event.to_status}`) });
+			label = t('workspace.history.status_changed', {
+				from: event.from_status ? t(`status.${event.from_status}`) : '—',
+				to: t(`status.${event.to_status}`),
+			});
 			break;
 		case 'assigned': {
 			const agent = person(event.agent_first, event.agent_last);
-			label = agent ? t('workspace.history.assigned_agent', { agent, team }) : event.team_fr || event.team_ar ? t('workspace.history.assigned_team', { team }) : t('workspace.history.unassigned');
+			label = agent
+				? t('workspace.history.assigned_agent', { agent, team })
+				: event.team_fr || event.team_ar
+					? t('workspace.history.assigned_team', { team })
+					: t('workspace.history.unassigned');
 			break;
 		}
 		case 'updated': {
 			// requalification: "category: OLD → NEW" written by the complaint plan
 			const match = /^category: (.+) → (.+)$/.exec(String(event.body ?? ''));
 			if (match) {
-				label = t('workspace.history.requalified', { from: match[1] === '—' ? '—' : labels.category(match[1]), to: labels.category(match[2]) });
+				label = t('workspace.history.requalified', {
+					from: match[1] === '—' ? '—' : labels.category(match[1]),
+					to: labels.category(match[2]),
+				});
 				body = null;
 			} else label = t('workspace.history.updated');
 			break;
@@ -102,12 +112,27 @@ export function historyEntry(event: Row, language: Language, labels: { category:
 			label = t('workspace.history.updated');
 	}
 	const actorKind = String(event.actor_kind ?? 'system');
-	const actor = actorKind === 'staff' ? (person(event.actor_first, event.actor_last) ?? t('workspace.actors.former_staff')) : t(`workspace.actors.${actorKind === 'citizen' ? 'citizen' : 'system'}`);
-	return { id: event.id, at: toIsoTimestamp(event.date_created), type: event.type, label, body, actor_label: actor, visibility: event.visibility ?? 'internal' };
+	const actor =
+		actorKind === 'staff'
+			? (person(event.actor_first, event.actor_last) ?? t('workspace.actors.former_staff'))
+			: t(`workspace.actors.${actorKind === 'citizen' ? 'citizen' : 'system'}`);
+	return {
+		id: event.id,
+		at: toIsoTimestamp(event.date_created),
+		type: event.type,
+		label,
+		body,
+		actor_label: actor,
+		visibility: event.visibility ?? 'internal',
+	};
 }
 
 export function commandButtons(commands: Command[], language: Language) {
-	return commands.map((command) => ({ command, label: translate(language, `workspace.commands.${command}`), inputs: COMMAND_INPUTS[command] }));
+	return commands.map((command) => ({
+		command,
+		label: translate(language, `workspace.commands.${command}`),
+		inputs: COMMAND_INPUTS[command],
+	}));
 }
 
 /** A JSON list field as stored (a string on SQLite, parsed on PostgreSQL); anything else is an empty list. */
@@ -125,13 +150,19 @@ function jsonList(raw: unknown): Row[] {
 
 export function replyTemplates(raw: unknown, language: Language): { label: string; text: string }[] {
 	return jsonList(raw)
-		.map((entry) => ({ label: named(language, entry?.label_fr, entry?.label_ar), text: named(language, entry?.text_fr, entry?.text_ar) }))
+		.map((entry) => ({
+			label: named(language, entry?.label_fr, entry?.label_ar),
+			text: named(language, entry?.text_fr, entry?.text_ar),
+		}))
 		.filter((entry): entry is { label: string; text: string } => !!entry.label && !!entry.text);
 }
 
 /** The answers to the category's questions, as asked (portal, Open311, desk), in the user's language. */
 export function categoryAnswers(raw: unknown, language: Language): { question: string; answer: string }[] {
 	return jsonList(raw)
-		.map((entry) => ({ question: named(language, entry?.question_fr, entry?.question_ar), answer: named(language, entry?.answer_fr, entry?.answer_ar) }))
+		.map((entry) => ({
+			question: named(language, entry?.question_fr, entry?.question_ar),
+			answer: named(language, entry?.answer_fr, entry?.answer_ar),
+		}))
 		.filter((entry): entry is { question: string; answer: string } => !!entry.question && !!entry.answer);
 }

@@ -6,7 +6,13 @@
 import { defineHook } from '@directus/extensions-sdk';
 import { InvalidCredentialsError, createError } from '@directus/errors';
 import type { Knex } from 'knex';
-import { LOGIN_RULES, type ThrottleRule, jwtSubject, minutesToWait, throttleKeys } from '../../domain/accounts/login-throttle';
+import {
+	LOGIN_RULES,
+	type ThrottleRule,
+	jwtSubject,
+	minutesToWait,
+	throttleKeys,
+} from '../../domain/accounts/login-throttle';
 import { translate } from '../../domain/i18n/messages';
 import { attempt, createLimiter, exhausted, forget } from '../../adapters/rate-limit';
 import { type RateLimit, readSettings } from '../../config/settings';
@@ -22,14 +28,22 @@ const LoginThrottledError = createError<{ retry_after: number }>(
 
 async function endSessions(knex: Knex, users: readonly string[]): Promise<void> {
 	if (users.length === 0) return;
-	await knex('directus_sessions').whereIn('user', users as string[]).delete();
+	await knex('directus_sessions')
+		.whereIn('user', users as string[])
+		.delete();
 }
 
 export default defineHook(({ filter, action }, { env, database, logger }) => {
 	// each rule's points and window: CASA_LOGIN_<RULE>_RATE_POINTS / _DURATION, the rule's own by default
 	const { rateLimits, redis } = readSettings(env);
-	const limits: Record<ThrottleRule['name'], RateLimit> = { LOGIN_PAIR: rateLimits.loginPair, LOGIN_ACCOUNT: rateLimits.loginAccount, LOGIN_ADDRESS: rateLimits.loginAddress };
-	const limiters = Object.fromEntries(LOGIN_RULES.map((rule) => [rule.name, createLimiter(redis.url, limits[rule.name])])) as Record<ThrottleRule['name'], ReturnType<typeof createLimiter>>;
+	const limits: Record<ThrottleRule['name'], RateLimit> = {
+		LOGIN_PAIR: rateLimits.loginPair,
+		LOGIN_ACCOUNT: rateLimits.loginAccount,
+		LOGIN_ADDRESS: rateLimits.loginAddress,
+	};
+	const limiters = Object.fromEntries(
+		LOGIN_RULES.map((rule) => [rule.name, createLimiter(redis.url, limits[rule.name])]),
+	) as Record<ThrottleRule['name'], ReturnType<typeof createLimiter>>;
 
 	// before Directus counts the attempt towards a suspension, and before the password is checked
 	filter('auth.login', async (payload, _meta, context) => {

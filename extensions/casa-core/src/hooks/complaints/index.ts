@@ -10,16 +10,35 @@ import type { Knex } from 'knex';
 import { complaintScope, type Filter } from '../../domain/access/scope';
 import { COMPLAINT_CAPABILITIES, hasGlobal } from '../../domain/access/capabilities';
 import type { Actor } from '../../domain/access/roles';
-import { type CurrentComplaint, type HistoryEvent, type Plan, type PlanContext, planCreate, planUpdate } from '../../domain/complaint/complaint-plan';
+import {
+	type CurrentComplaint,
+	type HistoryEvent,
+	type Plan,
+	type PlanContext,
+	planCreate,
+	planUpdate,
+} from '../../domain/complaint/complaint-plan';
 import { formatReference, referenceYear } from '../../domain/reference';
 import { atRiskPatch } from '../../domain/sla/sweep';
 import { nextCheckPatch } from '../../domain/sla/next-check';
 import { fieldErrors, forbidden, invalid } from '../../adapters/errors';
-import { type Caller, REFERENCE_COLLECTIONS, invalidateReferenceData, loadCaller, loadTeams, planContextFrom, referenceData } from '../../adapters/platform-context';
+import {
+	type Caller,
+	REFERENCE_COLLECTIONS,
+	invalidateReferenceData,
+	loadCaller,
+	loadTeams,
+	planContextFrom,
+	referenceData,
+} from '../../adapters/platform-context';
 import { nextReferenceSequence } from '../../adapters/reference-counter';
 import { SYSTEM_EVENT_TOKEN, consumeSystemEvent, mintSystemEventToken } from '../../adapters/system-events';
 import { insertOutboxDrafts, isOutboxDrafts, loadServiceNames } from '../../adapters/outbox/citizen-outbox';
-import { type NotifiedComplaint, type OutboxDraft, citizenNotifications } from '../../domain/notifications/citizen-notifications';
+import {
+	type NotifiedComplaint,
+	type OutboxDraft,
+	citizenNotifications,
+} from '../../domain/notifications/citizen-notifications';
 import { toIsoTimestamp } from '../../domain/calendar/instant';
 import { INTAKE_MARKER, type IntakeMarker } from '../../adapters/intake-marker';
 import { applyScope } from '../../adapters/scope-sql';
@@ -36,18 +55,30 @@ function actorOf(caller: Caller): Actor {
  * The platform's own public endpoints act for a citizen with no accountability
  * (nobody can send that over HTTP) and say so with this marker.
  */
-function takeIntakeMarker(payload: Record<string, unknown>, accountability: Accountability | null): IntakeMarker | null {
+function takeIntakeMarker(
+	payload: Record<string, unknown>,
+	accountability: Accountability | null,
+): IntakeMarker | null {
 	const marker = payload[INTAKE_MARKER] as IntakeMarker | undefined;
 	delete payload[INTAKE_MARKER];
 	return !accountability && marker ? marker : null;
 }
 
 function citizenCaller(marker: IntakeMarker): Caller {
-	return { profile: null, role: null, language: marker.language ?? 'fr', anonymous: false, citizen: marker.actor === 'citizen' };
+	return {
+		profile: null,
+		role: null,
+		language: marker.language ?? 'fr',
+		anonymous: false,
+		citizen: marker.actor === 'citizen',
+	};
 }
 
 async function planContext(knex: Knex, caller: Caller, teamIds: (string | null | undefined)[]): Promise<PlanContext> {
-	const teams = await loadTeams(knex, teamIds.filter((id): id is string => typeof id === 'string'));
+	const teams = await loadTeams(
+		knex,
+		teamIds.filter((id): id is string => typeof id === 'string'),
+	);
 	return planContextFrom(await referenceData(knex), actorOf(caller), caller.profile, new Date(), teams);
 }
 
@@ -62,11 +93,21 @@ function historyRows(events: HistoryEvent[], caller: Caller, notifications: Outb
 }
 
 /** What the citizen is told about this update (domain/notifications), before anything is written. */
-async function notificationsFor(knex: Knex, current: CurrentComplaint, payload: Record<string, unknown>, values: Record<string, unknown>): Promise<OutboxDraft[]> {
+async function notificationsFor(
+	knex: Knex,
+	current: CurrentComplaint,
+	payload: Record<string, unknown>,
+	values: Record<string, unknown>,
+): Promise<OutboxDraft[]> {
 	const row = current as unknown as Record<string, unknown>;
 	// the citizen's address book entry lives apart (citizen_contacts); the notification rules speak citizen_email…
-	const before = { ...row, ...asCitizenFields(await contactOf(knex, current.id)), resolve_due_at: toIsoTimestamp(row.resolve_due_at) } as unknown as NotifiedComplaint;
-	const text = (field: string) => (payload[field] === undefined ? undefined : ((payload[field] as string | null) ?? null));
+	const before = {
+		...row,
+		...asCitizenFields(await contactOf(knex, current.id)),
+		resolve_due_at: toIsoTimestamp(row.resolve_due_at),
+	} as unknown as NotifiedComplaint;
+	const text = (field: string) =>
+		payload[field] === undefined ? undefined : ((payload[field] as string | null) ?? null);
 	const change = {
 		status: values.status as string | undefined,
 		service: values.service as string | undefined,
@@ -136,7 +177,13 @@ export default defineHook(({ filter, action }, { logger }) => {
 		const reference = formatReference(year, await nextReferenceSequence(database, year));
 		const extra = intake?.trackingSecretHash ? { tracking_secret_hash: intake.trackingSecretHash } : {};
 		// the instants the SLA sweep compares with now (domain/sla/sweep.ts)
-		const atRisk = atRiskPatch({ ...payload, ...plan.values }, null, context.categories, context.calendar, (await referenceData(database)).settings.atRiskShare);
+		const atRisk = atRiskPatch(
+			{ ...payload, ...plan.values },
+			null,
+			context.categories,
+			context.calendar,
+			(await referenceData(database)).settings.atRiskShare,
+		);
 		// the citizen's contact details are stored apart, in the same transaction (a nested create)
 		const { rest, contact } = splitContact(payload);
 		// and the next instant at which its SLA state can change (domain/sla/next-check.ts)
@@ -161,10 +208,13 @@ export default defineHook(({ filter, action }, { logger }) => {
 		assertRight(caller, accountability, 'update');
 		if (payload.history !== undefined) throw invalid('history', 'history.append_only', caller.language);
 		// contact details change only through the correction command, which keeps the original
-		if (payload.contact !== undefined) throw invalid('contact', 'field.citizen_words', caller.language, { field: 'contact' });
+		if (payload.contact !== undefined)
+			throw invalid('contact', 'field.citizen_words', caller.language, { field: 'contact' });
 		const keys = (meta.keys ?? []) as string[];
 		const rows = await assertKeysInScope(database, caller, keys);
-		const touchesWorkflow = ['status', 'team', 'assignee', 'category', 'latitude', 'longitude'].some((field) => payload[field] !== undefined);
+		const touchesWorkflow = ['status', 'team', 'assignee', 'category', 'latitude', 'longitude'].some(
+			(field) => payload[field] !== undefined,
+		);
 		if (touchesWorkflow && rows.length > 1) throw invalid('status', 'transition.bulk', caller.language);
 		if (rows.length === 0) return payload;
 		const current = rows[0];
@@ -174,12 +224,19 @@ export default defineHook(({ filter, action }, { logger }) => {
 		const plan = planUpdate(current, payload, context);
 		if (!plan.ok) throwPlanErrors(plan, caller);
 		// deadlines set or moved (requalification, resumption): new at-risk instants for the SLA sweep
-		const atRisk = atRiskPatch(plan.values, current as unknown as Record<string, unknown>, context.categories, context.calendar, (await referenceData(database)).settings.atRiskShare);
+		const atRisk = atRiskPatch(
+			plan.values,
+			current as unknown as Record<string, unknown>,
+			context.categories,
+			context.calendar,
+			(await referenceData(database)).settings.atRiskShare,
+		);
 		// status, pause or deadlines changed: the next instant the SLA sweep checks it
 		const nextCheck = nextCheckPatch({ ...plan.values, ...atRisk }, current as unknown as Record<string, unknown>);
 		const result: Record<string, unknown> = { ...payload, ...plan.values, ...atRisk, ...nextCheck };
 		const notifications = plan.events.length > 0 ? await notificationsFor(database, current, payload, plan.values) : [];
-		if (plan.events.length > 0) result.history = { create: historyRows(plan.events, caller, notifications), update: [], delete: [] };
+		if (plan.events.length > 0)
+			result.history = { create: historyRows(plan.events, caller, notifications), update: [], delete: [] };
 		return result;
 	});
 
@@ -197,15 +254,20 @@ export default defineHook(({ filter, action }, { logger }) => {
 		const system = consumeSystemEvent(token);
 		if (system) {
 			// `database` is the complaint's write transaction here (nested create): the outbox rows commit or roll back with the change
-			if (isOutboxDrafts(system.attachment)) await insertOutboxDrafts(database, String(payload.complaint), system.attachment);
+			if (isOutboxDrafts(system.attachment))
+				await insertOutboxDrafts(database, String(payload.complaint), system.attachment);
 			return payload;
 		}
 		if (!accountability) return payload;
 		if (!accountability.admin) throw forbidden();
 		const caller = await loadCaller(database, accountability);
 		if (!worksComplaints(caller)) throw forbidden();
-		if (!STAFF_EVENT_TYPES.includes(String(payload.type ?? 'note'))) throw invalid('type', 'history.event_type', caller.language);
-		const complaint = typeof payload.complaint === 'object' && payload.complaint ? (payload.complaint as { id?: string }).id : payload.complaint;
+		if (!STAFF_EVENT_TYPES.includes(String(payload.type ?? 'note')))
+			throw invalid('type', 'history.event_type', caller.language);
+		const complaint =
+			typeof payload.complaint === 'object' && payload.complaint
+				? (payload.complaint as { id?: string }).id
+				: payload.complaint;
 		if (!complaint) throw invalid('complaint', 'field.required', caller.language, { field: 'complaint' });
 		await assertKeysInScope(database, caller, [String(complaint)]);
 		return {
@@ -233,26 +295,33 @@ export default defineHook(({ filter, action }, { logger }) => {
 			database('complaints').whereIn('assignee', ids).orWhereIn('user_created', ids).first('id'),
 			database('complaint_events').whereIn('actor', ids).orWhereIn('assignee', ids).first('id'),
 		]);
-		if (complaint || event) throw invalid('id', 'register.user_in_register', (await loadCaller(database, accountability)).language);
+		if (complaint || event)
+			throw invalid('id', 'register.user_in_register', (await loadCaller(database, accountability)).language);
 		return keys;
 	});
 	filter('teams.items.delete', async (keys, _meta, { database, accountability }) => {
 		const ids = (keys as string[]) ?? [];
-		const [complaint, event] = await Promise.all([database('complaints').whereIn('team', ids).first('id'), database('complaint_events').whereIn('team', ids).first('id')]);
-		if (complaint || event) throw invalid('id', 'register.team_in_register', (await loadCaller(database, accountability)).language);
+		const [complaint, event] = await Promise.all([
+			database('complaints').whereIn('team', ids).first('id'),
+			database('complaint_events').whereIn('team', ids).first('id'),
+		]);
+		if (complaint || event)
+			throw invalid('id', 'register.team_in_register', (await loadCaller(database, accountability)).language);
 		return keys;
 	});
 
 	// --- Open311 partner keys: generated when the administrator leaves the field empty
 	filter('open311_clients.items.create', async (input) => {
 		const payload = { ...(input as Record<string, unknown>) };
-		if (typeof payload.api_key !== 'string' || payload.api_key.trim() === '') payload.api_key = randomBytes(24).toString('base64url');
+		if (typeof payload.api_key !== 'string' || payload.api_key.trim() === '')
+			payload.api_key = randomBytes(24).toString('base64url');
 		return payload;
 	});
 
 	// --- reference data caches ------------------------------------------------
 	for (const collection of REFERENCE_COLLECTIONS) {
-		for (const event of ['create', 'update', 'delete']) action(`${collection}.items.${event}`, () => invalidateReferenceData());
+		for (const event of ['create', 'update', 'delete'])
+			action(`${collection}.items.${event}`, () => invalidateReferenceData());
 	}
 
 	logger.info('[casa-core] complaint hooks registered');

@@ -6,16 +6,36 @@
 // provisioned French one read in Arabic for Arabic users.
 import { defineHook } from '@directus/extensions-sdk';
 import { loadCaller } from '../../adapters/platform-context';
-import { DASHBOARD_IDS, type DashboardKey, PERIOD_CHOICES, dashboardIdsFor, dashboardPanels } from '../../domain/dashboards/dashboards';
+import {
+	DASHBOARD_IDS,
+	type DashboardKey,
+	PERIOD_CHOICES,
+	dashboardIdsFor,
+	dashboardPanels,
+} from '../../domain/dashboards/dashboards';
 import { type Language, translate } from '../../domain/i18n/messages';
 
 // by the provisioned French text (a read may not ask for the id)
 const DASHBOARD_TEXTS = new Map<string, string>(
-	(Object.keys(DASHBOARD_IDS) as DashboardKey[]).flatMap((key) => [`dashboards.names.${key}`, `dashboards.notes.${key}`].map((name) => [translate('fr', name), name] as [string, string])),
+	(Object.keys(DASHBOARD_IDS) as DashboardKey[]).flatMap((key) =>
+		[`dashboards.names.${key}`, `dashboards.notes.${key}`].map(
+			(name) => [translate('fr', name), name] as [string, string],
+		),
+	),
 );
-const PANEL_TEXTS = new Map<string, string>(dashboardPanels({ services: [], arrondissements: [] }, (key) => key).map((spec) => [translate('fr', `dashboards.panels.${spec.key}`), `dashboards.panels.${spec.key}`]));
+const PANEL_TEXTS = new Map<string, string>(
+	dashboardPanels({ services: [], arrondissements: [] }, (key) => key).map((spec) => [
+		translate('fr', `dashboards.panels.${spec.key}`),
+		`dashboards.panels.${spec.key}`,
+	]),
+);
 
-const CHOICE_TEXTS = new Map<string, string>(PERIOD_CHOICES.map((choice) => [translate('fr', `dashboards.variables.${choice.key}`), `dashboards.variables.${choice.key}`]));
+const CHOICE_TEXTS = new Map<string, string>(
+	PERIOD_CHOICES.map((choice) => [
+		translate('fr', `dashboards.variables.${choice.key}`),
+		`dashboards.variables.${choice.key}`,
+	]),
+);
 
 type Row = Record<string, unknown>;
 
@@ -36,7 +56,9 @@ export default defineHook(({ filter }) => {
 	// (an empty _in would match nothing anyway; keep the filter valid with an impossible id)
 	const list = (ids: string[]) => (ids.length > 0 ? ids : ['00000000-0000-0000-0000-000000000000']);
 	scoped('dashboards.query', (ids, user) => ({ _or: [{ id: { _in: list(ids) } }, { user_created: { _eq: user } }] }));
-	scoped('panels.query', (ids, user) => ({ _or: [{ dashboard: { _in: list(ids) } }, { user_created: { _eq: user } }] }));
+	scoped('panels.query', (ids, user) => ({
+		_or: [{ dashboard: { _in: list(ids) } }, { user_created: { _eq: user } }],
+	}));
 
 	/** Rows of a read as an Arabic user sees them; one caller lookup per read. */
 	const translated = (event: string, localize: (row: Row, language: Language) => Row) =>
@@ -60,7 +82,13 @@ export default defineHook(({ filter }) => {
 		const list = options?.options?.choices;
 		if (row.type !== 'variable' || !Array.isArray(list)) return row;
 		const text = (value: string) => (CHOICE_TEXTS.has(value) ? translate(language, CHOICE_TEXTS.get(value)!) : value);
-		return { ...row, options: { ...options, options: { ...options!.options, choices: list.map((choice) => ({ ...choice, text: text(choice.text) })) } } };
+		return {
+			...row,
+			options: {
+				...options,
+				options: { ...options!.options, choices: list.map((choice) => ({ ...choice, text: text(choice.text) })) },
+			},
+		};
 	};
 	translated('dashboards.read', (row, language) => names(row, language, DASHBOARD_TEXTS, ['name', 'note']));
 	translated('panels.read', (row, language) => choices(names(row, language, PANEL_TEXTS, ['name']), language));

@@ -13,7 +13,14 @@ import { readSettings } from '../../config/settings';
 export default defineHook(({ schedule, init }, { services, database, getSchema, env, logger }) => {
 	const { mail, platform } = readSettings(env);
 	if (!mail.host) return;
-	const mailbox: MailboxConfig = { host: mail.host, port: mail.port, secure: mail.secure, user: mail.user, password: mail.password, mailbox: mail.mailbox };
+	const mailbox: MailboxConfig = {
+		host: mail.host,
+		port: mail.port,
+		secure: mail.secure,
+		user: mail.user,
+		password: mail.password,
+		mailbox: mail.mailbox,
+	};
 	const cron = mail.schedule;
 
 	// the integration tests simulate crashes at chosen points; production refuses the switch
@@ -54,7 +61,10 @@ export default defineHook(({ schedule, init }, { services, database, getSchema, 
 		try {
 			const totals = await passAfterCurrent();
 			const imported = totals.complaint + totals.reply + totals.failed + totals.ignored;
-			if (imported > 0) logger.info(`[casa-core] mail intake: ${totals.complaint} complaints, ${totals.reply} replies, ${totals.ignored} set aside, ${totals.failed} failed`);
+			if (imported > 0)
+				logger.info(
+					`[casa-core] mail intake: ${totals.complaint} complaints, ${totals.reply} replies, ${totals.ignored} set aside, ${totals.failed} failed`,
+				);
 		} catch (error) {
 			logger.error(error, '[casa-core] mail intake pass failed');
 		}
@@ -70,7 +80,14 @@ export default defineHook(({ schedule, init }, { services, database, getSchema, 
 				res.json({ data: await passAfterCurrent() });
 			} catch (error) {
 				logger.warn(error, '[casa-core] mail intake pass (on request) failed');
-				res.status(500).json({ errors: [{ message: (error as Error).message, extensions: { code: error instanceof SimulatedCrash ? 'SIMULATED_CRASH' : 'INTERNAL' } }] });
+				res.status(500).json({
+					errors: [
+						{
+							message: (error as Error).message,
+							extensions: { code: error instanceof SimulatedCrash ? 'SIMULATED_CRASH' : 'INTERNAL' },
+						},
+					],
+				});
 			}
 		});
 	});

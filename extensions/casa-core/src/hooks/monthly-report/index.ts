@@ -15,8 +15,13 @@ export default defineHook(({ schedule }, { database, env, logger }) => {
 		if (running) return;
 		running = true;
 		try {
-			const result = await dispatchMonthlyReports(database, { now: new Date(), secret: platform.secret, publicUrl: platform.publicUrl });
-			if (result.queued > 0) logger.info(`[casa-core] monthly report of ${result.month}: ${result.queued} e-mail(s) queued`);
+			const result = await dispatchMonthlyReports(database, {
+				now: new Date(),
+				secret: platform.secret,
+				publicUrl: platform.publicUrl,
+			});
+			if (result.queued > 0)
+				logger.info(`[casa-core] monthly report of ${result.month}: ${result.queued} e-mail(s) queued`);
 		} catch (error) {
 			logger.error(error, '[casa-core] monthly report e-mails not queued');
 		} finally {

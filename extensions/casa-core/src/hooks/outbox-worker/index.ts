@@ -29,8 +29,13 @@ export default defineHook(({ schedule }, { services, database, getSchema, env, l
 	client.destroy = (...args: unknown[]) => pass.then(() => destroy(...args));
 	// WhatsApp's 24-hour window runs from the citizen's last message in the conversation
 	const whatsapp = whatsappSender(whatsappConfig(config.whatsapp), async (waId) => {
-		const row = await database('conversations').select('last_inbound_at').where({ contact_key: `whatsapp:${waId}` }).first();
-		return row?.last_inbound_at ? new Date(typeof row.last_inbound_at === 'number' ? row.last_inbound_at : String(row.last_inbound_at)) : null;
+		const row = await database('conversations')
+			.select('last_inbound_at')
+			.where({ contact_key: `whatsapp:${waId}` })
+			.first();
+		return row?.last_inbound_at
+			? new Date(typeof row.last_inbound_at === 'number' ? row.last_inbound_at : String(row.last_inbound_at))
+			: null;
 	});
 	schedule(cron, async () => {
 		if (running || stopping) return;
@@ -49,7 +54,9 @@ export default defineHook(({ schedule }, { services, database, getSchema, env, l
 				leaseMs,
 			});
 			if (totals.sent + totals.failed + totals.retried + totals.released > 0)
-				logger.info(`[casa-core] outbox: ${totals.sent} sent, ${totals.retried} to retry, ${totals.failed} failed${totals.released ? `, ${totals.released} given back (stopping)` : ''}`);
+				logger.info(
+					`[casa-core] outbox: ${totals.sent} sent, ${totals.retried} to retry, ${totals.failed} failed${totals.released ? `, ${totals.released} given back (stopping)` : ''}`,
+				);
 		} catch (error) {
 			logger.error(error, '[casa-core] outbox pass failed');
 		} finally {

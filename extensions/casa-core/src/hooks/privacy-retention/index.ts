@@ -19,11 +19,25 @@ export default defineHook(({ schedule }, { services, database, getSchema, env, l
 			const totals = await runRetention({
 				database,
 				deleteFiles: async (ids) => {
-					await new services.FilesService({ schema: await getSchema(), knex: database, accountability: null }).deleteMany(ids);
+					await new services.FilesService({
+						schema: await getSchema(),
+						knex: database,
+						accountability: null,
+					}).deleteMany(ids);
 				},
 			});
 			if (totals.skipped) logger.info('[casa-core] retention job skipped: another instance holds the lock');
-			else if (totals.complaints + totals.mail + totals.conversations + totals.outbox + totals.journal + totals.exports + totals.files_deleted > 0) logger.info(`[casa-core] retention job: ${JSON.stringify(totals)}`);
+			else if (
+				totals.complaints +
+					totals.mail +
+					totals.conversations +
+					totals.outbox +
+					totals.journal +
+					totals.exports +
+					totals.files_deleted >
+				0
+			)
+				logger.info(`[casa-core] retention job: ${JSON.stringify(totals)}`);
 		} catch (error) {
 			logger.error(error, '[casa-core] retention job failed');
 		} finally {

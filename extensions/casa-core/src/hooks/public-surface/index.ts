@@ -29,7 +29,12 @@ const PUBLIC_JSON: { prefix: string; maxBytes: number; maxDepth: number }[] = [
 const SHAPE = { maxEntries: 2000, maxString: 20_000 };
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
 
-type PublicRequest = Request & { casaBodyProblem?: BodyProblem; casaSecretInUrl?: boolean; rawBody?: Buffer; _body?: boolean };
+type PublicRequest = Request & {
+	casaBodyProblem?: BodyProblem;
+	casaSecretInUrl?: boolean;
+	rawBody?: Buffer;
+	_body?: boolean;
+};
 
 /** The URL without its `secret` query parameters, or null when it has none. */
 export function withoutSecret(url: string): string | null {
@@ -91,13 +96,26 @@ export default defineHook(({ init, filter }, { services, logger }) => {
 	}
 
 	// Directus's CSV exports: one shared rule with the reports (domain/text/csv-cell.ts)
-	const ExportService = (services as { ExportService?: { prototype: { transform: (input: unknown, format: string, options?: unknown) => string } } }).ExportService;
-	if (ExportService?.prototype?.transform && !(ExportService.prototype.transform as { casaNeutralised?: boolean }).casaNeutralised) {
+	const ExportService = (
+		services as {
+			ExportService?: { prototype: { transform: (input: unknown, format: string, options?: unknown) => string } };
+		}
+	).ExportService;
+	if (
+		ExportService?.prototype?.transform &&
+		!(ExportService.prototype.transform as { casaNeutralised?: boolean }).casaNeutralised
+	) {
 		const original = ExportService.prototype.transform;
 		const transform = function (this: unknown, input: unknown, format: string, options?: unknown) {
-			return original.call(this, typeof format === 'string' && format.startsWith('csv') ? neutraliseCsvRecord(input) : input, format, options);
+			return original.call(
+				this,
+				typeof format === 'string' && format.startsWith('csv') ? neutraliseCsvRecord(input) : input,
+				format,
+				options,
+			);
 		};
 		(transform as { casaNeutralised?: boolean }).casaNeutralised = true;
 		ExportService.prototype.transform = transform;
-	} else if (!ExportService) logger.warn('[casa-core] ExportService not found: Directus CSV exports are not neutralised');
+	} else if (!ExportService)
+		logger.warn('[casa-core] ExportService not found: Directus CSV exports are not neutralised');
 });

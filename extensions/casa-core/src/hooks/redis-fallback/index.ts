@@ -27,11 +27,21 @@ const directus = (path: string): Promise<any> => {
 type Method = (...args: any[]) => Promise<any>;
 
 /** replaces each named method of `target` by a guarded call with a local answer */
-function guardMethods(breaker: RedisBreaker, client: () => RedisLike | null, target: Record<string, any>, fallbacks: Record<string, (...args: any[]) => unknown>) {
+function guardMethods(
+	breaker: RedisBreaker,
+	client: () => RedisLike | null,
+	target: Record<string, any>,
+	fallbacks: Record<string, (...args: any[]) => unknown>,
+) {
 	for (const [name, fallback] of Object.entries(fallbacks)) {
 		const original = target[name] as Method | undefined;
 		if (typeof original !== 'function') continue;
-		target[name] = (...args: any[]) => breaker.guard(client(), () => original.apply(target, args), () => fallback(...args));
+		target[name] = (...args: any[]) =>
+			breaker.guard(
+				client(),
+				() => original.apply(target, args),
+				() => fallback(...args),
+			);
 	}
 }
 
@@ -46,7 +56,12 @@ interface StoreLimiter {
 
 function guardLimiter(breaker: RedisBreaker, limiter: StoreLimiter | undefined) {
 	if (!limiter?.client) return false; // a memory limiter has nothing to fall back from
-	const memory = new RateLimiterMemory({ points: limiter.points, duration: limiter.duration, blockDuration: limiter.blockDuration, keyPrefix: limiter.keyPrefix });
+	const memory = new RateLimiterMemory({
+		points: limiter.points,
+		duration: limiter.duration,
+		blockDuration: limiter.blockDuration,
+		keyPrefix: limiter.keyPrefix,
+	});
 	const consume = limiter.consume.bind(limiter);
 	limiter.consume = (key: string, points?: number, options?: object) =>
 		breaker.guard(
@@ -99,9 +114,19 @@ export default defineHook(({ init }, { env, logger }) => {
 
 		// permission cache: a local layer in front of Redis, and a bus telling other instances to drop theirs
 		const { useCache } = await directus('permissions/cache');
-		const permissions = useCache() as { local?: { clear(): Promise<void> }; redis?: Record<string, any>; bus?: Record<string, any> };
+		const permissions = useCache() as {
+			local?: { clear(): Promise<void> };
+			redis?: Record<string, any>;
+			bus?: Record<string, any>;
+		};
 		if (permissions.redis && permissions.local) {
-			guardMethods(breaker, shared, permissions.redis, { get: () => undefined, set: () => undefined, delete: () => undefined, clear: () => undefined, has: () => false });
+			guardMethods(breaker, shared, permissions.redis, {
+				get: () => undefined,
+				set: () => undefined,
+				delete: () => undefined,
+				clear: () => undefined,
+				has: () => false,
+			});
 			if (permissions.bus) guardMethods(breaker, shared, permissions.bus, { publish: () => undefined });
 			// other instances may have changed permissions meanwhile: start again from Redis
 			breaker.whenRecovered(() => permissions.local?.clear());
@@ -114,7 +139,11 @@ export default defineHook(({ init }, { env, logger }) => {
 		ServerService.prototype.health = async function (this: { knex: any; accountability: any }) {
 			if (!breaker.isOpen) return health.call(this);
 			const accountability = this.accountability;
-			if (accountability !== null && (accountability === undefined || (accountability.role === null && accountability.user === null))) return health.call(this); // refuses as Directus does
+			if (
+				accountability !== null &&
+				(accountability === undefined || (accountability.role === null && accountability.user === null))
+			)
+				return health.call(this); // refuses as Directus does
 			const started = performance.now();
 			let database: { status: 'ok' | 'error'; output?: string } = { status: 'ok' };
 			try {
@@ -127,8 +156,24 @@ export default defineHook(({ init }, { env, logger }) => {
 				status: database.status === 'error' ? 'error' : 'warn',
 				serviceId: platform.publicUrl,
 				checks: {
-					[`${databaseSettings.client}:responseTime`]: [{ status: database.status, componentType: 'datastore', observedUnit: 'ms', observedValue: +(performance.now() - started).toFixed(3), ...(database.output ? { output: database.output } : {}) }],
-					'redis:fallback': [{ status: 'warn', componentType: 'cache', observedValue: state.localCalls, observedUnit: 'calls answered locally', output: `Redis unreachable since ${state.since} (${state.reason}): rate limiters and caches on this instance's memory` }],
+					[`${databaseSettings.client}:responseTime`]: [
+						{
+							status: database.status,
+							componentType: 'datastore',
+							observedUnit: 'ms',
+							observedValue: +(performance.now() - started).toFixed(3),
+							...(database.output ? { output: database.output } : {}),
+						},
+					],
+					'redis:fallback': [
+						{
+							status: 'warn',
+							componentType: 'cache',
+							observedValue: state.localCalls,
+							observedUnit: 'calls answered locally',
+							output: `Redis unreachable since ${state.since} (${state.reason}): rate limiters and caches on this instance's memory`,
+						},
+					],
 				},
 			};
 			return accountability?.admin === true ? data : { status: data.status };

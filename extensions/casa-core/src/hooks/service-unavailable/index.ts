@@ -34,9 +34,15 @@ export default defineHook(({ init }, { logger, database, env }) => {
 		app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
 			const service = (Array.isArray(error) ? error : [error]).map((entry) => unavailableService(entry)).find(Boolean);
 			if (!service) return next(error);
-			logger.warn(`[casa-core] ${req.method} ${req.path}: ${service} unavailable (${(error as Error)?.message ?? error})`);
+			logger.warn(
+				`[casa-core] ${req.method} ${req.path}: ${service} unavailable (${(error as Error)?.message ?? error})`,
+			);
 			const body = req.body as { lang?: unknown } | undefined;
-			const language = pickLanguage(typeof body?.lang === 'string' ? body.lang : undefined, typeof req.query.lang === 'string' ? req.query.lang : undefined, req.get('accept-language'));
+			const language = pickLanguage(
+				typeof body?.lang === 'string' ? body.lang : undefined,
+				typeof req.query.lang === 'string' ? req.query.lang : undefined,
+				req.get('accept-language'),
+			);
 			res.set('Retry-After', String(RETRY_AFTER_SECONDS));
 			next(unavailableError(service, language));
 		});

@@ -20,7 +20,9 @@ export default defineHook(({ action }, { database, logger }) => {
 			const user = await database('directus_users').select('role').where({ id: userId }).first();
 			const role = roleKeyFromId(user?.role ?? null, false);
 			if (!role) return;
-			await database('directus_users').where({ id: userId }).update({ last_page: LANDING[role] === 'figures' ? FIGURES_PATH : WORKSPACE_PATH });
+			await database('directus_users')
+				.where({ id: userId })
+				.update({ last_page: LANDING[role] === 'figures' ? FIGURES_PATH : WORKSPACE_PATH });
 		} catch (error) {
 			logger.warn(`[casa-core] staff landing not set: ${(error as Error).message}`);
 		}

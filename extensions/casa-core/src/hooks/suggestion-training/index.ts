@@ -11,11 +11,16 @@ export default defineHook(({ schedule, action }, { database, env, logger }) => {
 	const run = async (when: string) => {
 		try {
 			const record = await retrain(database);
-			logger.info(`[casa-core] category suggestion trained (${when}): ${record.examples} examples, ${record.history_examples} from agents; held-out top-1 ${record.held_out.top1}, top-3 ${record.held_out.top3}`);
+			logger.info(
+				`[casa-core] category suggestion trained (${when}): ${record.examples} examples, ${record.history_examples} from agents; held-out top-1 ${record.held_out.top1}, top-3 ${record.held_out.top3}`,
+			);
 		} catch (error) {
 			// a fresh database before provisioning has no tables yet: the next tick (or the first suggestion) trains
-			const missingTables = /no such table|does not exist|42P01/.test(`${(error as { code?: string }).code ?? ''} ${(error as Error).message ?? ''}`);
-			if (missingTables) logger.warn(`[casa-core] category suggestion not trained yet (${when}): the platform is not provisioned`);
+			const missingTables = /no such table|does not exist|42P01/.test(
+				`${(error as { code?: string }).code ?? ''} ${(error as Error).message ?? ''}`,
+			);
+			if (missingTables)
+				logger.warn(`[casa-core] category suggestion not trained yet (${when}): the platform is not provisioned`);
 			else logger.error(error, `[casa-core] category suggestion training failed (${when})`);
 		}
 	};

@@ -20,7 +20,18 @@ describe('staffRedirect', () => {
 		expect(staffRedirect(path, me)).toBe(target);
 	});
 
-	it.each(['/casa-workspace', '/casa-workspace/queue?preset=open', '/casa-desk', '/insights', '/insights/42', '/login', '/logout', '/tfa-setup', '/contents', '/user'])('leaves %s alone', (path) => {
+	it.each([
+		'/casa-workspace',
+		'/casa-workspace/queue?preset=open',
+		'/casa-desk',
+		'/insights',
+		'/insights/42',
+		'/login',
+		'/logout',
+		'/tfa-setup',
+		'/contents',
+		'/user',
+	])('leaves %s alone', (path) => {
 		expect(staffRedirect(path, me)).toBeNull();
 	});
 

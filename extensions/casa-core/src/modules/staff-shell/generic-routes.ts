@@ -15,12 +15,15 @@ export function staffRedirect(path: string, userId: string | null | undefined): 
 	const [, module, rest] = /^\/([^/?#]+)(?:\/([^?#]*))?/.exec(path) ?? [];
 	if (!module || !(GENERIC_MODULES as readonly string[]).includes(module)) return null;
 	// the avatar of the module bar opens one's own profile: language and password are in the workspace's settings
-	if (module === 'users' && rest && (rest === 'me' || (!!userId && rest.split('/')[0] === userId))) return WORKSPACE_SETTINGS;
+	if (module === 'users' && rest && (rest === 'me' || (!!userId && rest.split('/')[0] === userId)))
+		return WORKSPACE_SETTINGS;
 	return WORKSPACE_ROOT;
 }
 
 /** Who gets the staff shell: anyone signed in to the app without administrator access. */
-export function isScopedStaff(user: { admin_access?: boolean | null; role?: { admin_access?: boolean | null } | string | null } | null | undefined): boolean {
+export function isScopedStaff(
+	user: { admin_access?: boolean | null; role?: { admin_access?: boolean | null } | string | null } | null | undefined,
+): boolean {
 	if (!user) return false;
 	if (user.admin_access === true) return false;
 	if (user.role && typeof user.role === 'object' && user.role.admin_access === true) return false;
@@ -31,10 +34,11 @@ export function isScopedStaff(user: { admin_access?: boolean | null; role?: { ad
  * The module bar's entries of the generic modules and the licence badge,
  * hidden for scoped staff (the routes themselves redirect, see staffRedirect).
  */
-export const STAFF_SHELL_CSS = [
-	...GENERIC_MODULES.map((module) => `#app .module-bar .v-button:has(> a[href="/admin/${module}"])`),
-	// Directus's documentation link: English, and nothing staff need
-	'#app .module-bar .v-button:has(> a[href^="https://directus.com/docs"])',
-	// "Powered by Directus"
-	'#app .license-badge',
-].join(',\n') + ' { display: none !important; }';
+export const STAFF_SHELL_CSS =
+	[
+		...GENERIC_MODULES.map((module) => `#app .module-bar .v-button:has(> a[href="/admin/${module}"])`),
+		// Directus's documentation link: English, and nothing staff need
+		'#app .module-bar .v-button:has(> a[href^="https://directus.com/docs"])',
+		// "Powered by Directus"
+		'#app .license-badge',
+	].join(',\n') + ' { display: none !important; }';

@@ -34,7 +34,9 @@ function apply(user: { id: string | null } | null): void {
 		document.head.append(element);
 	}
 	// the app's router, as Vue exposes it on the mounted root
-	const router = (document.querySelector('#app') as { __vue_app__?: { config: { globalProperties: { $router?: Router } } } } | null)?.__vue_app__?.config.globalProperties.$router;
+	const router = (
+		document.querySelector('#app') as { __vue_app__?: { config: { globalProperties: { $router?: Router } } } } | null
+	)?.__vue_app__?.config.globalProperties.$router;
 	if (!router) return;
 	if (!guarded) {
 		guarded = true;

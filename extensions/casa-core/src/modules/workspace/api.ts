@@ -13,7 +13,11 @@ export interface Http {
 	defaults: { baseURL?: string };
 }
 
-export interface Option { value: string; label: string; service?: string }
+export interface Option {
+	value: string;
+	label: string;
+	service?: string;
+}
 export interface Me {
 	id: string;
 	first_name: string | null;
@@ -58,10 +62,32 @@ export interface QueueItem {
 	latitude: number | null;
 	longitude: number | null;
 }
-export interface QueuePage { data: QueueItem[]; meta: { total: number; page: number; limit: number } }
-export interface Photo { id: string; kind: string; kind_label: string; url: string; thumbnail: string | null; type: string | null }
-export interface HistoryEvent { id: number | string; at: string; type: string; label: string; body: string | null; actor_label: string | null; visibility: 'public' | 'internal' | string }
-export interface CommandOffer { command: string; label: string; inputs: string[] }
+export interface QueuePage {
+	data: QueueItem[];
+	meta: { total: number; page: number; limit: number };
+}
+export interface Photo {
+	id: string;
+	kind: string;
+	kind_label: string;
+	url: string;
+	thumbnail: string | null;
+	type: string | null;
+}
+export interface HistoryEvent {
+	id: number | string;
+	at: string;
+	type: string;
+	label: string;
+	body: string | null;
+	actor_label: string | null;
+	visibility: 'public' | 'internal' | string;
+}
+export interface CommandOffer {
+	command: string;
+	label: string;
+	inputs: string[];
+}
 export interface Complaint {
 	id: string;
 	reference: string;
@@ -101,39 +127,65 @@ export interface Complaint {
 	/** the category suggestion's best categories for the description (requalification), best first */
 	category_suggestions?: { value: string; label: string; score: number }[];
 	/** open complaints nearby that may be the same problem (for a merge), best first */
-	likely_duplicates?: { id: string; reference: string; status_label: string; category_label: string | null; distance_m: number; similarity: number }[];
+	likely_duplicates?: {
+		id: string;
+		reference: string;
+		status_label: string;
+		category_label: string | null;
+		distance_m: number;
+		similarity: number;
+	}[];
 }
-export interface Contact { name: string | null; phone: string | null; email: string | null; postal_address?: string | null; language: string | null }
+export interface Contact {
+	name: string | null;
+	phone: string | null;
+	email: string | null;
+	postal_address?: string | null;
+	language: string | null;
+}
 
 const enc = encodeURIComponent;
 
 /** The multipart part that carries an uploaded photo. */
 export const UPLOAD_FIELD = 'photos';
 
-export interface Eligible { teams: Option[]; agents: (Option & { team?: string; team_label?: string })[] }
+export interface Eligible {
+	teams: Option[];
+	agents: (Option & { team?: string; team_label?: string })[];
+}
 
 export function workspaceApi(api: Http) {
 	return {
 		me: async () => (await api.get('/workspace/me')).data.data as Me,
-		setLanguage: async (language: 'fr' | 'ar') => (await api.patch('/workspace/me', { language })).data.data as Me | undefined,
+		setLanguage: async (language: 'fr' | 'ar') =>
+			(await api.patch('/workspace/me', { language })).data.data as Me | undefined,
 		changePassword: async (current: string, password: string) => {
 			await api.post('/workspace/me/password', { current, password });
 		},
 		options: async () => (await api.get('/workspace/options')).data.data as Options,
-		queue: async (params: Record<string, string>, signal?: AbortSignal) => (await api.get('/workspace/complaints', { params, signal })).data as QueuePage,
+		queue: async (params: Record<string, string>, signal?: AbortSignal) =>
+			(await api.get('/workspace/complaints', { params, signal })).data as QueuePage,
 		complaint: async (id: string) => (await api.get(`/workspace/complaints/${enc(id)}`)).data.data as Complaint,
-		contact: async (id: string) => (await api.get(`/workspace/complaints/${enc(id)}/contact`, { params: { screen: 'complaint' } })).data.data as Contact,
-		command: async (id: string, command: string, body: Record<string, unknown>) => (await api.post(`/workspace/complaints/${enc(id)}/commands/${enc(command)}`, body)).data.data as Complaint,
+		contact: async (id: string) =>
+			(await api.get(`/workspace/complaints/${enc(id)}/contact`, { params: { screen: 'complaint' } })).data
+				.data as Contact,
+		command: async (id: string, command: string, body: Record<string, unknown>) =>
+			(await api.post(`/workspace/complaints/${enc(id)}/commands/${enc(command)}`, body)).data.data as Complaint,
 		attach: async (id: string, file: File, kind = 'after_photo') => {
 			const form = new FormData();
 			// text fields before the file, so a streaming parser knows the kind when the bytes come
 			form.append('kind', kind);
 			// the server reads the file from the part named `photos` (the portal's parser); the contract says `file`
 			form.append(UPLOAD_FIELD, file, file.name);
-			return (await api.post(`/workspace/complaints/${enc(id)}/files`, form)).data.data as Complaint | Photo | undefined;
+			return (await api.post(`/workspace/complaints/${enc(id)}/files`, form)).data.data as
+				Complaint | Photo | undefined;
 		},
-		assignees: async (complaints: string[]) => normaliseAssignees((await api.get('/workspace/assignees', { params: { complaints: complaints.join(',') } })).data.data),
-		assign: async (complaints: string[], choice: { team?: string; assignee?: string }) => (await api.post('/workspace/assignments', { complaints, ...choice })).data,
+		assignees: async (complaints: string[]) =>
+			normaliseAssignees(
+				(await api.get('/workspace/assignees', { params: { complaints: complaints.join(',') } })).data.data,
+			),
+		assign: async (complaints: string[], choice: { team?: string; assignee?: string }) =>
+			(await api.post('/workspace/assignments', { complaints, ...choice })).data,
 	};
 }
 export type WorkspaceApi = ReturnType<typeof workspaceApi>;
@@ -144,10 +196,20 @@ export function normaliseOptions(rows: unknown): Option[] {
 	return rows
 		.map((row) => {
 			if (!row || typeof row !== 'object') return null;
-			const item = row as { value?: string; id?: string; label?: string; name?: string; first_name?: string; last_name?: string; service?: string };
+			const item = row as {
+				value?: string;
+				id?: string;
+				label?: string;
+				name?: string;
+				first_name?: string;
+				last_name?: string;
+				service?: string;
+			};
 			const value = item.value ?? item.id;
 			const label = item.label ?? item.name ?? [item.first_name, item.last_name].filter(Boolean).join(' ');
-			return value ? { value: String(value), label: String(label || ''), ...(item.service ? { service: item.service } : {}) } : null;
+			return value
+				? { value: String(value), label: String(label || ''), ...(item.service ? { service: item.service } : {}) }
+				: null;
 		})
 		.filter((item): item is Option => !!item && item.label !== '');
 }
@@ -165,7 +227,11 @@ export function normaliseAssignees(data: unknown): Eligible {
 	for (const row of raw as { value?: string; team?: string; team_label?: string }[]) {
 		const [option] = normaliseOptions([row]);
 		if (!option || agents.has(option.value)) continue;
-		agents.set(option.value, { ...option, ...(row.team ? { team: String(row.team) } : {}), ...(row.team_label ? { team_label: String(row.team_label) } : {}) });
+		agents.set(option.value, {
+			...option,
+			...(row.team ? { team: String(row.team) } : {}),
+			...(row.team_label ? { team_label: String(row.team_label) } : {}),
+		});
 	}
 	return { teams: normaliseOptions(value.teams), agents: [...agents.values()] };
 }
@@ -176,15 +242,20 @@ export function normaliseAssignees(data: unknown): Eligible {
  */
 export function errorMessage(reason: unknown, fallback: string): string {
 	const data = (reason as { response?: { data?: { errors?: { message?: unknown }[] } } })?.response?.data;
-	const messages = (data?.errors ?? []).map((item) => (typeof item?.message === 'string' ? item.message.trim() : '')).filter(Boolean);
+	const messages = (data?.errors ?? [])
+		.map((item) => (typeof item?.message === 'string' ? item.message.trim() : ''))
+		.filter(Boolean);
 	return messages.length > 0 ? [...new Set(messages)].join(' ') : fallback;
 }
 
 /** Field-by-field messages of a refusal (`extensions.field`), for the form's inputs. */
 export function fieldErrors(reason: unknown): Record<string, string> {
-	const data = (reason as { response?: { data?: { errors?: { message?: string; extensions?: { field?: string } }[] } } })?.response?.data;
+	const data = (
+		reason as { response?: { data?: { errors?: { message?: string; extensions?: { field?: string } }[] } } }
+	)?.response?.data;
 	const out: Record<string, string> = {};
-	for (const item of data?.errors ?? []) if (item?.extensions?.field && item.message) out[item.extensions.field] = item.message;
+	for (const item of data?.errors ?? [])
+		if (item?.extensions?.field && item.message) out[item.extensions.field] = item.message;
 	return out;
 }
 

@@ -3,11 +3,39 @@
 // (docs/workspace-api.md, "Commands"). Plain functions, unit-tested.
 
 /** Inputs the screen knows how to ask for; anything else is left to the server to refuse in words. */
-export const KNOWN_INPUTS = ['public_reply', 'message', 'rejection_reason', 'category', 'team', 'assignee', 'body', 'file', 'field', 'value', 'into'] as const;
+export const KNOWN_INPUTS = [
+	'public_reply',
+	'message',
+	'rejection_reason',
+	'category',
+	'team',
+	'assignee',
+	'body',
+	'file',
+	'field',
+	'value',
+	'into',
+] as const;
 export type CommandInput = (typeof KNOWN_INPUTS)[number];
 
 /** The order in which moves are offered as the main one: getting the work done first. */
-const PRIORITY = ['resolve', 'start', 'claim', 'acknowledge', 'resume', 'assign', 'request_info', 'close', 'reopen', 'attach', 'note', 'requalify', 'reject', 'merge', 'correct'];
+const PRIORITY = [
+	'resolve',
+	'start',
+	'claim',
+	'acknowledge',
+	'resume',
+	'assign',
+	'request_info',
+	'close',
+	'reopen',
+	'attach',
+	'note',
+	'requalify',
+	'reject',
+	'merge',
+	'correct',
+];
 
 /** Commands that run on one tap (no input, nothing lost if it was a slip). */
 const ONE_TAP = ['claim', 'start', 'acknowledge', 'resume'];
@@ -49,7 +77,21 @@ export interface CommandValues {
 }
 
 export function emptyValues(): CommandValues {
-	return { public_reply: '', message: '', rejection_reason: '', redirected_to: '', category: '', team: '', assignee: '', body: '', field: '', value: '', reason: '', into: '', file: null };
+	return {
+		public_reply: '',
+		message: '',
+		rejection_reason: '',
+		redirected_to: '',
+		category: '',
+		team: '',
+		assignee: '',
+		body: '',
+		field: '',
+		value: '',
+		reason: '',
+		into: '',
+		file: null,
+	};
 }
 
 /** The inputs of a form that are missing, by input name (each shows "this field is required"). */
@@ -89,17 +131,27 @@ export function commandBody(command: string, values: CommandValues): Record<stri
 		case 'request_info':
 			return { message: text(values.message) };
 		case 'reject':
-			return { rejection_reason: text(values.rejection_reason), ...(text(values.redirected_to) ? { redirected_to: text(values.redirected_to) } : {}) };
+			return {
+				rejection_reason: text(values.rejection_reason),
+				...(text(values.redirected_to) ? { redirected_to: text(values.redirected_to) } : {}),
+			};
 		case 'requalify':
 			return { category: values.category };
 		case 'merge':
 			return { into: text(values.into) };
 		case 'assign':
-			return { ...(values.team ? { team: values.team } : {}), ...(values.assignee ? { assignee: values.assignee } : {}) };
+			return {
+				...(values.team ? { team: values.team } : {}),
+				...(values.assignee ? { assignee: values.assignee } : {}),
+			};
 		case 'note':
 			return { body: text(values.body) };
 		case 'correct':
-			return { field: values.field, value: text(values.value), ...(text(values.reason) ? { reason: text(values.reason) } : {}) };
+			return {
+				field: values.field,
+				value: text(values.value),
+				...(text(values.reason) ? { reason: text(values.reason) } : {}),
+			};
 		default:
 			return {};
 	}
@@ -109,7 +161,16 @@ export function commandBody(command: string, values: CommandValues): Record<stri
 export const SETTLED = ['resolved', 'closed', 'rejected'];
 
 /** Google Maps directions to a point, for the agent's phone. */
-export function directionsUrl(latitude: number | null | undefined, longitude: number | null | undefined): string | null {
-	if (typeof latitude !== 'number' || typeof longitude !== 'number' || !Number.isFinite(latitude) || !Number.isFinite(longitude)) return null;
+export function directionsUrl(
+	latitude: number | null | undefined,
+	longitude: number | null | undefined,
+): string | null {
+	if (
+		typeof latitude !== 'number' ||
+		typeof longitude !== 'number' ||
+		!Number.isFinite(latitude) ||
+		!Number.isFinite(longitude)
+	)
+		return null;
 	return `https://www.google.com/maps/dir/?api=1&destination=${latitude.toFixed(6)},${longitude.toFixed(6)}`;
 }

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { PRESETS, activeFilterCount, apiParams, applyPreset, emptyFilters, listOf, matchesPreset, queryFromState, stateFromQuery } from './filters';
+import {
+	PRESETS,
+	activeFilterCount,
+	apiParams,
+	applyPreset,
+	emptyFilters,
+	listOf,
+	matchesPreset,
+	queryFromState,
+	stateFromQuery,
+} from './filters';
 
 describe('query string ↔ queue state', () => {
 	it('reads lists in either form, drops blanks and repeats', () => {
@@ -9,13 +19,41 @@ describe('query string ↔ queue state', () => {
 		expect(listOf(null)).toEqual([]);
 	});
 	it('round-trips a filtered state', () => {
-		const query = { status: 'assigned,in_progress', sla_state: 'breached', assignee: 'me', from: '2026-11-01', to: '2026-11-30', q: 'REC-2026-000123', sort: '-received_at', page: '3', view: 'map', preset: 'late' };
+		const query = {
+			status: 'assigned,in_progress',
+			sla_state: 'breached',
+			assignee: 'me',
+			from: '2026-11-01',
+			to: '2026-11-30',
+			q: 'REC-2026-000123',
+			sort: '-received_at',
+			page: '3',
+			view: 'map',
+			preset: 'late',
+		};
 		const state = stateFromQuery(query);
-		expect(state).toMatchObject({ status: ['assigned', 'in_progress'], sla_state: ['breached'], assignee: ['me'], from: '2026-11-01', to: '2026-11-30', q: 'REC-2026-000123', sort: '-received_at', page: 3, view: 'map', preset: 'late' });
+		expect(state).toMatchObject({
+			status: ['assigned', 'in_progress'],
+			sla_state: ['breached'],
+			assignee: ['me'],
+			from: '2026-11-01',
+			to: '2026-11-30',
+			q: 'REC-2026-000123',
+			sort: '-received_at',
+			page: 3,
+			view: 'map',
+			preset: 'late',
+		});
 		expect(queryFromState(state)).toEqual(query);
 	});
 	it('drops what is malformed', () => {
-		const state = stateFromQuery({ from: '01/11/2026', sort: 'DROP TABLE', page: '-4', view: 'grid', preset: 'Bad Preset!' });
+		const state = stateFromQuery({
+			from: '01/11/2026',
+			sort: 'DROP TABLE',
+			page: '-4',
+			view: 'grid',
+			preset: 'Bad Preset!',
+		});
 		expect(state).toMatchObject({ from: '', sort: 'due', page: 1, view: 'list', preset: '' });
 		expect(queryFromState(state)).toEqual({});
 	});
@@ -27,7 +65,9 @@ describe('query string ↔ queue state', () => {
 	});
 	it('counts the filters set', () => {
 		expect(activeFilterCount(emptyFilters())).toBe(0);
-		expect(activeFilterCount({ ...emptyFilters(), status: ['new'], channel: ['phone'], from: '2026-01-01', q: 'x' })).toBe(3);
+		expect(
+			activeFilterCount({ ...emptyFilters(), status: ['new'], channel: ['phone'], from: '2026-01-01', q: 'x' }),
+		).toBe(3);
 	});
 });
 
@@ -36,7 +76,14 @@ describe('quick views', () => {
 		const state = { ...stateFromQuery({ status: 'new', q: 'bac', view: 'map' }) };
 		const unassigned = PRESETS.service.find((preset) => preset.id === 'unassigned')!;
 		const next = applyPreset(state, unassigned);
-		expect(next).toMatchObject({ status: ['new', 'acknowledged', 'assigned', 'in_progress', 'waiting_citizen', 'reopened'], assignee: ['none'], q: 'bac', view: 'map', preset: 'unassigned', page: 1 });
+		expect(next).toMatchObject({
+			status: ['new', 'acknowledged', 'assigned', 'in_progress', 'waiting_citizen', 'reopened'],
+			assignee: ['none'],
+			q: 'bac',
+			view: 'map',
+			preset: 'unassigned',
+			page: 1,
+		});
 		expect(matchesPreset(next, unassigned)).toBe(true);
 		expect(matchesPreset(state, unassigned)).toBe(false);
 	});

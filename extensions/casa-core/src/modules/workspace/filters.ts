@@ -37,7 +37,19 @@ export const PAGE_SIZE = 25;
 export const MAP_LIMIT = 100;
 
 export function emptyFilters(): QueueFilters {
-	return { status: [], sla_state: [], category: [], arrondissement: [], assignee: [], channel: [], from: '', to: '', q: '', sort: 'due', page: 1 };
+	return {
+		status: [],
+		sla_state: [],
+		category: [],
+		arrondissement: [],
+		assignee: [],
+		channel: [],
+		from: '',
+		to: '',
+		q: '',
+		sort: 'due',
+		page: 1,
+	};
 }
 
 type QueryValue = string | null | undefined | (string | null)[];
@@ -107,7 +119,9 @@ export function apiParams(filters: QueueFilters, view: QueueView = 'list'): Reco
 
 /** How many filters are set (the badge on the filters button); search and sort are not filters. */
 export function activeFilterCount(filters: QueueFilters): number {
-	return LIST_FILTERS.reduce((sum, key) => sum + (filters[key].length > 0 ? 1 : 0), 0) + (filters.from || filters.to ? 1 : 0);
+	return (
+		LIST_FILTERS.reduce((sum, key) => sum + (filters[key].length > 0 ? 1 : 0), 0) + (filters.from || filters.to ? 1 : 0)
+	);
 }
 
 /** Quick views: named sets of filters offered as chips, per landing. */

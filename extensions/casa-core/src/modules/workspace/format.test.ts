@@ -1,11 +1,32 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { ar, fr } from '../../domain/i18n/locales/index';
-import { type UiLanguage, countdown, countdownFromHours, firstWords, formatAge, formatCountdown, formatDate, formatDateTime, formatNumber, pluralKey, slaStateOf } from './format';
+import {
+	type UiLanguage,
+	countdown,
+	countdownFromHours,
+	firstWords,
+	formatAge,
+	formatCountdown,
+	formatDate,
+	formatDateTime,
+	formatNumber,
+	pluralKey,
+	slaStateOf,
+} from './format';
 
 const instance = i18next.createInstance();
-void instance.init({ resources: { fr: { translation: fr }, ar: { translation: ar } }, lng: 'fr', fallbackLng: false, initAsync: false, interpolation: { escapeValue: false } } as never);
-const tr = (language: UiLanguage) => (key: string, values: Record<string, unknown> = {}) => instance.t(key, { lng: language, replace: values }) as string;
+void instance.init({
+	resources: { fr: { translation: fr }, ar: { translation: ar } },
+	lng: 'fr',
+	fallbackLng: false,
+	initAsync: false,
+	interpolation: { escapeValue: false },
+} as never);
+const tr =
+	(language: UiLanguage) =>
+	(key: string, values: Record<string, unknown> = {}) =>
+		instance.t(key, { lng: language, replace: values }) as string;
 
 const ARABIC_INDIC = /[\u0660-\u0669\u06F0-\u06F9]/;
 
@@ -81,7 +102,8 @@ describe('age and excerpts', () => {
 	});
 	it('cuts a text on a word', () => {
 		expect(firstWords('Bac   débordant\n devant le n° 12', 90)).toBe('Bac débordant devant le n° 12');
-		const long = 'Les ordures ne sont plus ramassées depuis une semaine dans notre rue, les chats les éventrent chaque nuit.';
+		const long =
+			'Les ordures ne sont plus ramassées depuis une semaine dans notre rue, les chats les éventrent chaque nuit.';
 		const cut = firstWords(long, 60);
 		expect(cut.endsWith('…')).toBe(true);
 		expect(cut.length).toBeLessThanOrEqual(61);

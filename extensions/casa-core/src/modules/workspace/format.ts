@@ -28,21 +28,36 @@ function toDate(value: string | Date | null | undefined): Date | null {
 export function formatDate(value: string | Date | null | undefined, language: UiLanguage): string {
 	const date = toDate(value);
 	if (!date) return '';
-	return new Intl.DateTimeFormat(localeOf(language), { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE }).format(date);
+	return new Intl.DateTimeFormat(localeOf(language), {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		timeZone: TIME_ZONE,
+	}).format(date);
 }
 
 /** "6 décembre 2026, 14:05" (24-hour clock in both languages) */
 export function formatDateTime(value: string | Date | null | undefined, language: UiLanguage): string {
 	const date = toDate(value);
 	if (!date) return '';
-	return new Intl.DateTimeFormat(localeOf(language), { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE }).format(date);
+	return new Intl.DateTimeFormat(localeOf(language), {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23',
+		timeZone: TIME_ZONE,
+	}).format(date);
 }
 
 /** "6 déc." / "6 دجنبر": short day and month for dense lists. */
 export function formatShortDate(value: string | Date | null | undefined, language: UiLanguage): string {
 	const date = toDate(value);
 	if (!date) return '';
-	return new Intl.DateTimeFormat(localeOf(language), { day: 'numeric', month: 'short', timeZone: TIME_ZONE }).format(date);
+	return new Intl.DateTimeFormat(localeOf(language), { day: 'numeric', month: 'short', timeZone: TIME_ZONE }).format(
+		date,
+	);
 }
 
 export type { SlaState } from '../../domain/complaint/vocabulary';
@@ -94,8 +109,16 @@ export function formatCountdown(value: Countdown | null, t: Translate, language:
 	if (!value) return t('workspace_ui.countdown.none');
 	const unit = (name: 'day' | 'hour' | 'minute', count: number) => formatUnit(name, count, t, language);
 	let span: string;
-	if (value.days > 0) span = value.hours > 0 ? t('workspace_ui.countdown.pair', { first: unit('day', value.days), second: unit('hour', value.hours) }) : unit('day', value.days);
-	else if (value.hours > 0) span = value.minutes > 0 ? t('workspace_ui.countdown.pair', { first: unit('hour', value.hours), second: unit('minute', value.minutes) }) : unit('hour', value.hours);
+	if (value.days > 0)
+		span =
+			value.hours > 0
+				? t('workspace_ui.countdown.pair', { first: unit('day', value.days), second: unit('hour', value.hours) })
+				: unit('day', value.days);
+	else if (value.hours > 0)
+		span =
+			value.minutes > 0
+				? t('workspace_ui.countdown.pair', { first: unit('hour', value.hours), second: unit('minute', value.minutes) })
+				: unit('hour', value.hours);
 	else span = unit('minute', Math.max(value.minutes, 1));
 	return t(value.overdue ? 'workspace_ui.countdown.overdue' : 'workspace_ui.countdown.left', { span });
 }
@@ -118,7 +141,9 @@ export function formatAge(days: number | null | undefined, t: Translate, languag
 
 /** The first words of a text, cut on a word boundary, with an ellipsis. */
 export function firstWords(text: string | null | undefined, max = 90): string {
-	const clean = String(text ?? '').replace(/\s+/g, ' ').trim();
+	const clean = String(text ?? '')
+		.replace(/\s+/g, ' ')
+		.trim();
 	if (clean.length <= max) return clean;
 	const cut = clean.slice(0, max);
 	const space = cut.lastIndexOf(' ');

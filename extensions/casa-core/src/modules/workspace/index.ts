@@ -24,7 +24,11 @@ const config = {
 	],
 	// every staff role and administrators; the module bar names it in the user's language
 	preRegisterCheck: (user: unknown) => {
-		const person = user as { role?: { id?: string } | string | null; admin_access?: boolean; language?: string | null } | null;
+		const person = user as {
+			role?: { id?: string } | string | null;
+			admin_access?: boolean;
+			language?: string | null;
+		} | null;
 		config.name = translator(languageOf(person?.language))('workspace_ui.module_name');
 		return canSeeWorkspace(person);
 	},

@@ -5,12 +5,21 @@ import { canSeeWorkspace, landingTarget, presetGroup } from './landing';
 describe('landingTarget', () => {
 	it('sends each landing to its own screen', () => {
 		const open = 'new,acknowledged,assigned,in_progress,waiting_citizen,reopened';
-		expect(landingTarget('queue', null)).toEqual({ path: '/casa-workspace/queue', query: { preset: 'open', status: open } });
+		expect(landingTarget('queue', null)).toEqual({
+			path: '/casa-workspace/queue',
+			query: { preset: 'open', status: open },
+		});
 		// the service head: the service's unassigned open complaints
-		expect(landingTarget('service', null)).toEqual({ path: '/casa-workspace/queue', query: { preset: 'unassigned', status: open, assignee: 'none' } });
+		expect(landingTarget('service', null)).toEqual({
+			path: '/casa-workspace/queue',
+			query: { preset: 'unassigned', status: open, assignee: 'none' },
+		});
 		expect(landingTarget('desk', null)).toEqual({ path: '/casa-desk' });
 		expect(landingTarget('figures', 'b5c1-22')).toEqual({ path: '/casa-workspace/figures' });
-		expect(landingTarget('city', null)).toEqual({ path: '/casa-workspace/queue', query: { preset: 'open', status: open, view: 'map' } });
+		expect(landingTarget('city', null)).toEqual({
+			path: '/casa-workspace/queue',
+			query: { preset: 'open', status: open, view: 'map' },
+		});
 		expect(landingTarget('dashboard', 'b5c1-22')).toEqual({ path: '/insights/b5c1-22' });
 	});
 	it('falls back safely', () => {

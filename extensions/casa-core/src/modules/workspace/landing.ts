@@ -45,7 +45,9 @@ export function presetGroup(landing: string | null | undefined): 'queue' | 'serv
 const STAFF_ROLE_IDS = new Set(Object.values(ROLE_IDS));
 
 /** The module shows in the module bar of every staff role and of administrators. */
-export function canSeeWorkspace(user: { role?: { id?: string } | string | null; admin_access?: boolean } | null | undefined): boolean {
+export function canSeeWorkspace(
+	user: { role?: { id?: string } | string | null; admin_access?: boolean } | null | undefined,
+): boolean {
 	if (!user) return false;
 	if (user.admin_access === true) return true;
 	const role = typeof user.role === 'string' ? user.role : user.role?.id;

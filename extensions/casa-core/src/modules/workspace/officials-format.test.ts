@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { barHeights, formatCount, formatMonth, formatRate, formatShortMonth, lateTone, pieBackground } from './officials-format';
+import {
+	barHeights,
+	formatCount,
+	formatMonth,
+	formatRate,
+	formatShortMonth,
+	lateTone,
+	pieBackground,
+} from './officials-format';
 
 describe('officials formatting', () => {
 	it('writes months with Moroccan names and Latin digits in both languages', () => {

@@ -15,13 +15,17 @@ export function nameIn(name: Name, language: UiLanguage, fallback = NO_VALUE): s
 /** "décembre 2026" / "دجنبر 2026" */
 export function formatMonth(month: string, language: UiLanguage): string {
 	const [year, index] = [Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1];
-	return new Intl.DateTimeFormat(localeOf(language), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, index, 15)));
+	return new Intl.DateTimeFormat(localeOf(language), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+		new Date(Date.UTC(year, index, 15)),
+	);
 }
 
 /** "déc." / "دجنبر": the month alone, short, for a chart's axis. */
 export function formatShortMonth(month: string, language: UiLanguage): string {
 	const [year, index] = [Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1];
-	return new Intl.DateTimeFormat(localeOf(language), { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(year, index, 15)));
+	return new Intl.DateTimeFormat(localeOf(language), { month: 'short', timeZone: 'UTC' }).format(
+		new Date(Date.UTC(year, index, 15)),
+	);
 }
 
 export function formatCount(value: number | null | undefined, language: UiLanguage): string {
@@ -43,7 +47,9 @@ export function formatDays(value: number | null | undefined, t: Translate, langu
 /** One decimal, e.g. complaints per 10,000 inhabitants. */
 export function formatDecimal(value: number | null | undefined, language: UiLanguage): string {
 	if (value === null || value === undefined || !Number.isFinite(value)) return NO_VALUE;
-	return new Intl.NumberFormat(localeOf(language), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+	return new Intl.NumberFormat(localeOf(language), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+		value,
+	);
 }
 
 /** A share of late among open, 0 … 1, or null without open complaints. */

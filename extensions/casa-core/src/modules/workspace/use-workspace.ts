@@ -6,7 +6,17 @@ import { onMounted, ref } from 'vue';
 import { foldAppPanelsOnPhones } from './phone-chrome';
 import { useStaffLanguage } from '../../app-shared/staff-i18n';
 import { type Http, type Me, type Options, errorMessage, workspaceApi } from './api';
-import { countdown, countdownFromHours, formatAge, formatCountdown, formatDate, formatDateTime, formatNumber, formatShortDate, slaStateOf } from './format';
+import {
+	countdown,
+	countdownFromHours,
+	formatAge,
+	formatCountdown,
+	formatDate,
+	formatDateTime,
+	formatNumber,
+	formatShortDate,
+	slaStateOf,
+} from './format';
 
 const me = ref<Me | null>(null);
 const options = ref<Options | null>(null);
@@ -54,7 +64,8 @@ export function useWorkspace() {
 		countdownTo: (due: string | null | undefined) => formatCountdown(countdown(due), t, language.value),
 		countdownHours: (hours: number | null | undefined) => formatCountdown(countdownFromHours(hours), t, language.value),
 		slaOfDue: (due: string | null | undefined, given?: string | null) => slaStateOf(countdown(due), given),
-		slaOfHours: (hours: number | null | undefined, given?: string | null) => slaStateOf(countdownFromHours(hours), given),
+		slaOfHours: (hours: number | null | undefined, given?: string | null) =>
+			slaStateOf(countdownFromHours(hours), given),
 	};
 
 	return { api, client, language, dir, t, me, options, loadMe, loadOptions, can, fail, fmt };

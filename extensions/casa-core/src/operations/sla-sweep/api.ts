@@ -16,7 +16,12 @@ export default defineOperationApi<Record<string, unknown>>({
 	handler: async (rawOptions, { database, env, logger }) => {
 		try {
 			const options = readSweepOptions(rawOptions);
-			const result = await runSlaSweep({ database, now: options.now ?? new Date(), options, publicUrl: readSettings(env).platform.publicUrl });
+			const result = await runSlaSweep({
+				database,
+				now: options.now ?? new Date(),
+				options,
+				publicUrl: readSettings(env).platform.publicUrl,
+			});
 			const { at_risk: atRisk, breached, legal } = result.escalations;
 			if (result.skipped) logger.info('[casa-core] SLA sweep skipped: another sweep holds the lock');
 			else if (atRisk + breached + legal + result.changed + result.recalibrated > 0)

@@ -11,7 +11,10 @@ export default defineOperationApp({
 	overview: ({ at_risk_share, raise_priority, legal_warning_days }) => [
 		{
 			label: 'Seuil « à risque »',
-			text: at_risk_share === null || at_risk_share === undefined || at_risk_share === '' ? 'réglage de la plateforme' : `${Math.round(Number(at_risk_share) * 100)} % du délai écoulé`,
+			text:
+				at_risk_share === null || at_risk_share === undefined || at_risk_share === ''
+					? 'réglage de la plateforme'
+					: `${Math.round(Number(at_risk_share) * 100)} % du délai écoulé`,
 		},
 		{ label: 'Priorité relevée en cas de retard', text: raise_priority === false ? 'non' : 'oui' },
 		{ label: 'Alerte échéance légale', text: `${legal_warning_days ?? 10} jours avant` },
@@ -44,7 +47,11 @@ export default defineOperationApp({
 			field: 'raise_priority',
 			name: 'Relever la priorité en cas de retard',
 			type: 'boolean',
-			meta: { width: 'full', interface: 'boolean', options: { label: 'Normale → haute, haute → urgente (une fois, au dépassement)' } },
+			meta: {
+				width: 'full',
+				interface: 'boolean',
+				options: { label: 'Normale → haute, haute → urgente (une fois, au dépassement)' },
+			},
 			schema: { default_value: true },
 		},
 	],

@@ -6,7 +6,8 @@ import { definePanel } from '@directus/extensions-sdk';
 import { translate } from '../../domain/i18n/messages';
 import FiguresPanel from './figures-panel.vue';
 
-const t = (key: string) => `${translate('fr', `dashboards.figures.${key}`)} · ${translate('ar', `dashboards.figures.${key}`)}`;
+const t = (key: string) =>
+	`${translate('fr', `dashboards.figures.${key}`)} · ${translate('ar', `dashboards.figures.${key}`)}`;
 const SECTIONS = ['summary', 'league', 'arrondissements', 'prefectures', 'services'];
 
 export default definePanel({
@@ -20,10 +21,19 @@ export default definePanel({
 			field: 'section',
 			name: t('section'),
 			type: 'string',
-			meta: { interface: 'select-dropdown', width: 'full', options: { choices: SECTIONS.map((value) => ({ value, text: t(`sections.${value}`) })) } },
+			meta: {
+				interface: 'select-dropdown',
+				width: 'full',
+				options: { choices: SECTIONS.map((value) => ({ value, text: t(`sections.${value}`) })) },
+			},
 			schema: { default_value: 'summary' },
 		},
-		{ field: 'month', name: t('month'), type: 'string', meta: { interface: 'input', width: 'half', options: { placeholder: 'YYYY-MM' } } },
+		{
+			field: 'month',
+			name: t('month'),
+			type: 'string',
+			meta: { interface: 'input', width: 'half', options: { placeholder: 'YYYY-MM' } },
+		},
 		{ field: 'service', name: t('service'), type: 'string', meta: { interface: 'input', width: 'half' } },
 		{ field: 'arrondissement', name: t('arrondissement'), type: 'string', meta: { interface: 'input', width: 'half' } },
 	],

@@ -18,7 +18,13 @@ export default definePanel({
 			field: 'indicator',
 			name: bilingual('insights.indicator.option'),
 			type: 'string',
-			meta: { interface: 'select-dropdown', width: 'full', options: { choices: Object.keys(INDICATORS).map((value) => ({ value, text: bilingual(`dashboards.panels.${value}`) })) } },
+			meta: {
+				interface: 'select-dropdown',
+				width: 'full',
+				options: {
+					choices: Object.keys(INDICATORS).map((value) => ({ value, text: bilingual(`dashboards.panels.${value}`) })),
+				},
+			},
 			schema: { default_value: 'received' },
 		},
 		variableOption('service', 'insights.sla.options.service'),

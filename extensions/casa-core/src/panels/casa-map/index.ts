@@ -26,14 +26,32 @@ export default definePanel({
 			field: 'colour',
 			name: bilingual('insights.map.options.colour'),
 			type: 'string',
-			meta: { interface: 'select-dropdown', width: 'half' as const, options: { choices: [{ text: bilingual('insights.map.options.colour_status'), value: 'status' }, { text: bilingual('insights.map.options.colour_sla_state'), value: 'sla_state' }] } },
+			meta: {
+				interface: 'select-dropdown',
+				width: 'half' as const,
+				options: {
+					choices: [
+						{ text: bilingual('insights.map.options.colour_status'), value: 'status' },
+						{ text: bilingual('insights.map.options.colour_sla_state'), value: 'sla_state' },
+					],
+				},
+			},
 			schema: { default_value: 'status' },
 		},
 		{
 			field: 'mode',
 			name: bilingual('insights.map.options.mode'),
 			type: 'string',
-			meta: { interface: 'select-dropdown', width: 'half' as const, options: { choices: [{ text: bilingual('insights.map.options.mode_clusters'), value: 'clusters' }, { text: bilingual('insights.map.options.mode_heatmap'), value: 'heatmap' }] } },
+			meta: {
+				interface: 'select-dropdown',
+				width: 'half' as const,
+				options: {
+					choices: [
+						{ text: bilingual('insights.map.options.mode_clusters'), value: 'clusters' },
+						{ text: bilingual('insights.map.options.mode_heatmap'), value: 'heatmap' },
+					],
+				},
+			},
 			schema: { default_value: 'clusters' },
 		},
 		text('service', 'service'),
@@ -41,8 +59,18 @@ export default definePanel({
 		text('from', 'from'),
 		text('to', 'to'),
 		text('status', 'status'),
-		{ field: 'center', name: bilingual('insights.map.options.center'), type: 'string', meta: { interface: 'input', width: 'half', options: { placeholder: '33.5950,-7.6180' } } },
-		{ field: 'zoom', name: bilingual('insights.map.options.zoom'), type: 'integer', meta: { interface: 'input', width: 'half', options: { min: 9, max: 19 } } },
+		{
+			field: 'center',
+			name: bilingual('insights.map.options.center'),
+			type: 'string',
+			meta: { interface: 'input', width: 'half', options: { placeholder: '33.5950,-7.6180' } },
+		},
+		{
+			field: 'zoom',
+			name: bilingual('insights.map.options.zoom'),
+			type: 'integer',
+			meta: { interface: 'input', width: 'half', options: { min: 9, max: 19 } },
+		},
 	],
 	minWidth: 12,
 	minHeight: 8,

@@ -29,7 +29,16 @@ export default definePanel({
 			field: 'group',
 			name: bilingual('insights.sla.options.group'),
 			type: 'string',
-			meta: { interface: 'select-dropdown', width: 'half', options: { choices: [{ text: 'service', value: 'service' }, { text: 'team', value: 'team' }] } },
+			meta: {
+				interface: 'select-dropdown',
+				width: 'half',
+				options: {
+					choices: [
+						{ text: 'service', value: 'service' },
+						{ text: 'team', value: 'team' },
+					],
+				},
+			},
 			schema: { default_value: 'service' },
 		},
 		variableOption('service', 'insights.sla.options.service'),

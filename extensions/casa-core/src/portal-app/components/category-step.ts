@@ -20,7 +20,16 @@ export const CategoryStep = defineComponent({
 				service.categories.map((category) => ({
 					service,
 					category,
-					text: foldText([category.name_fr, category.name_ar, category.keywords ?? '', service.name_fr, service.name_ar, category.code].join(' ')),
+					text: foldText(
+						[
+							category.name_fr,
+							category.name_ar,
+							category.keywords ?? '',
+							service.name_fr,
+							service.name_ar,
+							category.code,
+						].join(' '),
+					),
 				})),
 			),
 		);
@@ -49,11 +58,20 @@ export const CategoryStep = defineComponent({
 			if (words.length === 0) return [];
 			const byCode = new Map(index.value.map((entry) => [entry.category.code, entry]));
 			const fresh = suggested.value.text.trim() === query.value.trim() ? suggested.value.codes : [];
-			const first = fresh.map((code) => byCode.get(code)).filter((entry): entry is NonNullable<typeof entry> => entry !== undefined);
+			const first = fresh
+				.map((code) => byCode.get(code))
+				.filter((entry): entry is NonNullable<typeof entry> => entry !== undefined);
 			const taken = new Set(first.map((entry) => entry.category.code));
-			return [...first, ...index.value.filter((entry) => !taken.has(entry.category.code) && words.every((word) => entry.text.includes(word)))];
+			return [
+				...first,
+				...index.value.filter(
+					(entry) => !taken.has(entry.category.code) && words.every((word) => entry.text.includes(word)),
+				),
+			];
 		});
-		const selectedService = computed(() => (context.services.value ?? []).find((service) => service.code === draft.service) ?? null);
+		const selectedService = computed(
+			() => (context.services.value ?? []).find((service) => service.code === draft.service) ?? null,
+		);
 
 		function chooseCategory(service: Service, category: Category) {
 			draft.service = service.code;
@@ -75,22 +93,30 @@ export const CategoryStep = defineComponent({
 
 		const categoryRadio = (service: Service, category: Category, withService: boolean) => {
 			const id = context.id(`category-${category.code}`);
-			return h('label', { class: ['choice', 'choice-category', { selected: draft.category === category.code }], for: id, key: category.code }, [
-				h('input', {
-					type: 'radio',
-					id,
-					name: context.id('category'),
-					value: category.code,
-					checked: draft.category === category.code,
-					'aria-describedby': context.errors.category ? context.id('error-category') : undefined,
-					onChange: () => chooseCategory(service, category),
-				}),
-				withService ? icon(service.icon, 'icon choice-icon') : null,
-				h('span', { class: 'choice-text' }, [
-					h('span', { class: 'choice-title' }, categoryName(category, i18n.lang.value)),
-					withService ? h('span', { class: 'choice-sub' }, categoryName(service, i18n.lang.value)) : null,
-				]),
-			]);
+			return h(
+				'label',
+				{
+					class: ['choice', 'choice-category', { selected: draft.category === category.code }],
+					for: id,
+					key: category.code,
+				},
+				[
+					h('input', {
+						type: 'radio',
+						id,
+						name: context.id('category'),
+						value: category.code,
+						checked: draft.category === category.code,
+						'aria-describedby': context.errors.category ? context.id('error-category') : undefined,
+						onChange: () => chooseCategory(service, category),
+					}),
+					withService ? icon(service.icon, 'icon choice-icon') : null,
+					h('span', { class: 'choice-text' }, [
+						h('span', { class: 'choice-title' }, categoryName(category, i18n.lang.value)),
+						withService ? h('span', { class: 'choice-sub' }, categoryName(service, i18n.lang.value)) : null,
+					]),
+				],
+			);
 		};
 
 		return () => {
@@ -102,10 +128,20 @@ export const CategoryStep = defineComponent({
 						? h('div', { role: 'alert' }, [
 								h('p', { class: 'label' }, i18n.t('embed.not_allowed_title')),
 								h('p', i18n.t('embed.not_allowed', { origin: context.embedRefused.value })),
-								h('a', { class: 'button', href: context.api.portalBase, target: '_blank', rel: 'noopener' }, i18n.t('embed.open_portal')),
+								h(
+									'a',
+									{ class: 'button', href: context.api.portalBase, target: '_blank', rel: 'noopener' },
+									i18n.t('embed.open_portal'),
+								),
 							])
 						: h('p', context.servicesFailed.value ? i18n.t('category.unavailable') : i18n.t('common.loading')),
-					context.servicesFailed.value && !context.embedRefused.value ? h('button', { type: 'button', class: 'button secondary', onClick: () => context.reloadReference() }, i18n.t('common.retry')) : null,
+					context.servicesFailed.value && !context.embedRefused.value
+						? h(
+								'button',
+								{ type: 'button', class: 'button secondary', onClick: () => context.reloadReference() },
+								i18n.t('common.retry'),
+							)
+						: null,
 				]);
 			}
 			const searching = query.value.trim() !== '';
@@ -134,7 +170,9 @@ export const CategoryStep = defineComponent({
 				searching
 					? h('fieldset', { class: 'choices', 'data-invalid': context.errors.category ? 'true' : undefined }, [
 							h('legend', { class: 'label' }, i18n.t('category.results', { count: matches.value.length })),
-							matches.value.length === 0 ? h('p', { class: 'hint' }, i18n.t('category.no_result')) : matches.value.map((entry) => categoryRadio(entry.service, entry.category, true)),
+							matches.value.length === 0
+								? h('p', { class: 'hint' }, i18n.t('category.no_result'))
+								: matches.value.map((entry) => categoryRadio(entry.service, entry.category, true)),
 						])
 					: [
 							h('fieldset', { class: 'choices services' }, [
@@ -144,19 +182,48 @@ export const CategoryStep = defineComponent({
 									{ class: 'service-grid' },
 									services.map((service) => {
 										const id = context.id(`service-${service.code}`);
-										return h('label', { class: ['choice', 'choice-service', { selected: draft.service === service.code }], for: id, key: service.code }, [
-											h('input', { type: 'radio', id, name: context.id('service'), value: service.code, checked: draft.service === service.code, onChange: () => chooseService(service) }),
-											icon(service.icon, 'icon choice-icon'),
-											h('span', { class: 'choice-title' }, categoryName(service, lang)),
-										]);
+										return h(
+											'label',
+											{
+												class: ['choice', 'choice-service', { selected: draft.service === service.code }],
+												for: id,
+												key: service.code,
+											},
+											[
+												h('input', {
+													type: 'radio',
+													id,
+													name: context.id('service'),
+													value: service.code,
+													checked: draft.service === service.code,
+													onChange: () => chooseService(service),
+												}),
+												icon(service.icon, 'icon choice-icon'),
+												h('span', { class: 'choice-title' }, categoryName(service, lang)),
+											],
+										);
 									}),
 								),
 							]),
 							selectedService.value
-								? h('fieldset', { class: 'choices', id: context.id('field-category'), 'data-invalid': context.errors.category ? 'true' : undefined }, [
-										h('legend', { class: 'label' }, i18n.t('category.category_legend', { service: categoryName(selectedService.value, lang) })),
-										selectedService.value.categories.map((category) => categoryRadio(selectedService.value!, category, false)),
-									])
+								? h(
+										'fieldset',
+										{
+											class: 'choices',
+											id: context.id('field-category'),
+											'data-invalid': context.errors.category ? 'true' : undefined,
+										},
+										[
+											h(
+												'legend',
+												{ class: 'label' },
+												i18n.t('category.category_legend', { service: categoryName(selectedService.value, lang) }),
+											),
+											selectedService.value.categories.map((category) =>
+												categoryRadio(selectedService.value!, category, false),
+											),
+										],
+									)
 								: null,
 						],
 			]);

@@ -76,7 +76,13 @@ export const ChatView = defineComponent({
 			const headers: Record<string, string> = { accept: 'application/json', 'accept-language': i18n.lang.value };
 			if (json && body !== undefined) headers['content-type'] = 'application/json';
 			if (session.value) headers['x-chat-session'] = session.value;
-			const response = await fetch(new URL(path, base), { method, headers, body, credentials: 'omit', cache: 'no-store' });
+			const response = await fetch(new URL(path, base), {
+				method,
+				headers,
+				body,
+				credentials: 'omit',
+				cache: 'no-store',
+			});
 			if (response.status === 403 && path !== 'sessions') {
 				keepSession(null);
 				throw new Error('session');
@@ -90,7 +96,8 @@ export const ChatView = defineComponent({
 			for (const reply of answer.replies) lines.value.push({ id: ++lineIds, from: 'bot', text: reply.text });
 			last.value = answer.replies.at(-1) ?? last.value;
 			state.value = answer.state;
-			if (answer.reference && answer.tracking_url) done.value = { reference: answer.reference, url: answer.tracking_url };
+			if (answer.reference && answer.tracking_url)
+				done.value = { reference: answer.reference, url: answer.tracking_url };
 			const spoken = answer.replies.map((reply) => reply.text).join(' ');
 			if (spoken) context.announce(spoken);
 			void nextTick(() => {
@@ -170,13 +177,30 @@ export const ChatView = defineComponent({
 		function setUpMap() {
 			if (!last.value?.location || !mapElement.value || map) return;
 			const config = context.config.value;
-			map = L.map(mapElement.value, { center: config.center as L.LatLngExpression, zoom: config.zoom, attributionControl: true });
-			L.tileLayer(config.tileUrl, { attribution: config.tileAttribution.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`), maxZoom: 19 }).addTo(map);
+			map = L.map(mapElement.value, {
+				center: config.center as L.LatLngExpression,
+				zoom: config.zoom,
+				attributionControl: true,
+			});
+			L.tileLayer(config.tileUrl, {
+				attribution: config.tileAttribution.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`),
+				maxZoom: 19,
+			}).addTo(map);
 			if (context.areas.value.length > 0) {
-				L.geoJSON({ type: 'FeatureCollection', features: context.areas.value.map((area) => ({ type: 'Feature', properties: {}, geometry: area.boundary as GeoJSON.Geometry })) } as GeoJSON.FeatureCollection, {
-					interactive: false,
-					style: { color: '#1d4f91', weight: 1.5, fillOpacity: 0.04 },
-				}).addTo(map);
+				L.geoJSON(
+					{
+						type: 'FeatureCollection',
+						features: context.areas.value.map((area) => ({
+							type: 'Feature',
+							properties: {},
+							geometry: area.boundary as GeoJSON.Geometry,
+						})),
+					} as GeoJSON.FeatureCollection,
+					{
+						interactive: false,
+						style: { color: '#1d4f91', weight: 1.5, fillOpacity: 0.04 },
+					},
+				).addTo(map);
 			}
 			map.on('click', (event: L.LeafletMouseEvent) => place(event.latlng));
 		}
@@ -184,7 +208,12 @@ export const ChatView = defineComponent({
 		function place(latlng: L.LatLng) {
 			if (!map) return;
 			point.value = { latitude: Math.round(latlng.lat * 1e6) / 1e6, longitude: Math.round(latlng.lng * 1e6) / 1e6 };
-			if (!marker) marker = L.marker(latlng, { icon: L.divIcon({ html: PIN_SVG, className: 'casa-pin', iconSize: [32, 44], iconAnchor: [16, 43] }), keyboard: false, interactive: false }).addTo(map);
+			if (!marker)
+				marker = L.marker(latlng, {
+					icon: L.divIcon({ html: PIN_SVG, className: 'casa-pin', iconSize: [32, 44], iconAnchor: [16, 43] }),
+					keyboard: false,
+					interactive: false,
+				}).addTo(map);
 			else marker.setLatLng(latlng);
 		}
 
@@ -209,7 +238,8 @@ export const ChatView = defineComponent({
 		watch(
 			() => i18n.lang.value,
 			(lang) => {
-				if (session.value && state.value && !['done', 'cancelled', 'expired'].includes(state.value)) void send({ text: lang }, '');
+				if (session.value && state.value && !['done', 'cancelled', 'expired'].includes(state.value))
+					void send({ text: lang }, '');
 			},
 		);
 		onMounted(() => void start());
@@ -223,27 +253,66 @@ export const ChatView = defineComponent({
 				h('p', { class: 'hint' }, i18n.t('chat.intro')),
 				h(
 					'div',
-					{ ref: logElement, class: 'chat-log', role: 'log', 'aria-live': 'off', tabindex: 0, 'aria-label': i18n.t('chat.log') },
+					{
+						ref: logElement,
+						class: 'chat-log',
+						role: 'log',
+						'aria-live': 'off',
+						tabindex: 0,
+						'aria-label': i18n.t('chat.log'),
+					},
 					lines.value.map((line) => h('p', { key: line.id, class: ['chat-line', line.from], dir: 'auto' }, line.text)),
 				),
 				done.value
-					? h('p', { class: 'banner ok' }, [icon('check'), h('span', [i18n.t('chat.done', { reference: done.value.reference }), ' ', h('a', { href: done.value.url, dir: 'ltr' }, i18n.t('chat.track'))])])
+					? h('p', { class: 'banner ok' }, [
+							icon('check'),
+							h('span', [
+								i18n.t('chat.done', { reference: done.value.reference }),
+								' ',
+								h('a', { href: done.value.url, dir: 'ltr' }, i18n.t('chat.track')),
+							]),
+						])
 					: null,
-				failed.value ? h('p', { class: 'field-error', role: 'alert' }, [icon('error'), h('span', i18n.t('chat.failed'))]) : null,
+				failed.value
+					? h('p', { class: 'field-error', role: 'alert' }, [icon('error'), h('span', i18n.t('chat.failed'))])
+					: null,
 				!finished && reply?.choices?.length
 					? h(
 							'div',
 							{ class: 'chat-choices', role: 'group', 'aria-label': i18n.t('chat.choices') },
-							reply.choices.map((choice) => h('button', { type: 'button', class: 'button secondary', disabled: busy.value, onClick: () => send({ choice: choice.id }, choice.title) }, choice.title)),
+							reply.choices.map((choice) =>
+								h(
+									'button',
+									{
+										type: 'button',
+										class: 'button secondary',
+										disabled: busy.value,
+										onClick: () => send({ choice: choice.id }, choice.title),
+									},
+									choice.title,
+								),
+							),
 						)
 					: null,
 				!finished && reply?.location
 					? h('div', { class: 'chat-map-block' }, [
 							h('p', { class: 'hint' }, i18n.t('chat.map_hint')),
-							h('div', { ref: mapElement, class: 'chat-map', role: 'application', 'aria-label': i18n.t('chat.map_label') }),
+							h('div', {
+								ref: mapElement,
+								class: 'chat-map',
+								role: 'application',
+								'aria-label': i18n.t('chat.map_label'),
+							}),
 							h('div', { class: 'chat-actions' }, [
-								h('button', { type: 'button', class: 'button secondary', onClick: placeAtCentre }, [icon('center'), h('span', i18n.t('chat.map_centre'))]),
-								h('button', { type: 'button', class: 'button', disabled: !point.value || busy.value, onClick: sendPoint }, [icon('pin'), h('span', i18n.t('chat.send_location'))]),
+								h('button', { type: 'button', class: 'button secondary', onClick: placeAtCentre }, [
+									icon('center'),
+									h('span', i18n.t('chat.map_centre')),
+								]),
+								h(
+									'button',
+									{ type: 'button', class: 'button', disabled: !point.value || busy.value, onClick: sendPoint },
+									[icon('pin'), h('span', i18n.t('chat.send_location'))],
+								),
 							]),
 						])
 					: null,
@@ -251,15 +320,45 @@ export const ChatView = defineComponent({
 					? h('label', { class: 'button secondary chat-photo' }, [
 							icon('camera'),
 							h('span', i18n.t('chat.add_photo')),
-							h('input', { type: 'file', accept: 'image/jpeg,image/png,image/webp', class: 'visually-hidden', disabled: busy.value, onChange: sendPhoto }),
+							h('input', {
+								type: 'file',
+								accept: 'image/jpeg,image/png,image/webp',
+								class: 'visually-hidden',
+								disabled: busy.value,
+								onChange: sendPhoto,
+							}),
 						])
 					: null,
 				finished
-					? h('button', { type: 'button', class: 'button', onClick: () => { keepSession(null); void start(); } }, i18n.t('chat.restart'))
+					? h(
+							'button',
+							{
+								type: 'button',
+								class: 'button',
+								onClick: () => {
+									keepSession(null);
+									void start();
+								},
+							},
+							i18n.t('chat.restart'),
+						)
 					: h('form', { class: 'chat-input', onSubmit: sendText }, [
 							h('label', { for: context.id('chat-text'), class: 'visually-hidden' }, i18n.t('chat.message')),
-							h('input', { id: context.id('chat-text'), type: 'text', dir: 'auto', value: text.value, maxlength: 2000, autocomplete: 'off', placeholder: i18n.t('chat.placeholder'), onInput: (event: Event) => (text.value = (event.target as HTMLInputElement).value) }),
-							h('button', { type: 'submit', class: 'button', disabled: busy.value || !session.value }, i18n.t('chat.send')),
+							h('input', {
+								id: context.id('chat-text'),
+								type: 'text',
+								dir: 'auto',
+								value: text.value,
+								maxlength: 2000,
+								autocomplete: 'off',
+								placeholder: i18n.t('chat.placeholder'),
+								onInput: (event: Event) => (text.value = (event.target as HTMLInputElement).value),
+							}),
+							h(
+								'button',
+								{ type: 'submit', class: 'button', disabled: busy.value || !session.value },
+								i18n.t('chat.send'),
+							),
 						]),
 			]);
 		};

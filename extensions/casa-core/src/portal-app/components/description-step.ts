@@ -17,14 +17,31 @@ export const DescriptionStep = defineComponent({
 					h('legend', { class: 'label' }, i18n.t('description.type_legend')),
 					COMPLAINT_TYPES.map((type: ComplaintType) => {
 						const id = context.id(`type-${type}`);
-						return h('label', { class: ['choice', 'choice-compact', { selected: draft.type === type }], for: id, key: type }, [
-							h('input', { type: 'radio', id, name: context.id('type'), value: type, checked: draft.type === type, onChange: () => (draft.type = type) }),
-							h('span', { class: 'choice-text' }, [h('span', { class: 'choice-title' }, i18n.t(`type.${type}`)), h('span', { class: 'choice-sub' }, i18n.t(`type.${type}_hint`))]),
-						]);
+						return h(
+							'label',
+							{ class: ['choice', 'choice-compact', { selected: draft.type === type }], for: id, key: type },
+							[
+								h('input', {
+									type: 'radio',
+									id,
+									name: context.id('type'),
+									value: type,
+									checked: draft.type === type,
+									onChange: () => (draft.type = type),
+								}),
+								h('span', { class: 'choice-text' }, [
+									h('span', { class: 'choice-title' }, i18n.t(`type.${type}`)),
+									h('span', { class: 'choice-sub' }, i18n.t(`type.${type}_hint`)),
+								]),
+							],
+						);
 					}),
 				]),
 				h('div', { class: 'field' }, [
-					h('label', { class: 'label', for: context.id('field-description') }, [i18n.t('description.label'), h('span', { class: 'required' }, ` (${i18n.t('common.required')})`)]),
+					h('label', { class: 'label', for: context.id('field-description') }, [
+						i18n.t('description.label'),
+						h('span', { class: 'required' }, ` (${i18n.t('common.required')})`),
+					]),
 					h('p', { class: 'hint', id: context.id('description-hint') }, i18n.t('description.hint')),
 					h('textarea', {
 						class: 'input textarea',
@@ -39,7 +56,11 @@ export const DescriptionStep = defineComponent({
 							if (draft.description.trim()) clearErrors(context.errors, ['description']);
 						},
 					}),
-					h('p', { class: 'hint counter', id: context.id('description-count') }, i18n.t('description.count', { count: draft.description.length, limit: DESCRIPTION_LIMIT })),
+					h(
+						'p',
+						{ class: 'hint counter', id: context.id('description-count') },
+						i18n.t('description.count', { count: draft.description.length, limit: DESCRIPTION_LIMIT }),
+					),
 					fieldError(context, 'description'),
 				]),
 				h(CategoryQuestions),

@@ -4,7 +4,15 @@
 // complaint is queued on the device (see queue.ts).
 import { type VNode, computed, defineComponent, h, nextTick, onBeforeUnmount, ref, watch } from 'vue';
 import { ApiError, NetworkError } from '../api';
-import { type FieldMessage, STEPS, type StepName, clearErrors, messageOfProblem, stepOfField, usePortal } from '../context';
+import {
+	type FieldMessage,
+	STEPS,
+	type StepName,
+	clearErrors,
+	messageOfProblem,
+	stepOfField,
+	usePortal,
+} from '../context';
 import { draftFields, saveDraft } from '../draft';
 import { icon } from '../icons';
 import { type Receipt, enqueue, sendComplaint } from '../queue';
@@ -16,9 +24,18 @@ import { LocationStep } from './location-step';
 import { PhotosStep } from './photos-step';
 import { type NearbyComplaint, ReviewStep, nearbyOffer } from './review-step';
 
-export type FormOutcome = { kind: 'sent'; receipt: Receipt } | { kind: 'queued'; key: string } | { kind: 'followed'; reference: string; supporters: number };
+export type FormOutcome =
+	| { kind: 'sent'; receipt: Receipt }
+	| { kind: 'queued'; key: string }
+	| { kind: 'followed'; reference: string; supporters: number };
 
-const STEP_COMPONENTS = { category: CategoryStep, description: DescriptionStep, location: LocationStep, photos: PhotosStep, contact: ContactStep };
+const STEP_COMPONENTS = {
+	category: CategoryStep,
+	description: DescriptionStep,
+	location: LocationStep,
+	photos: PhotosStep,
+	contact: ContactStep,
+};
 
 export const FormView = defineComponent({
 	name: 'FormView',
@@ -56,9 +73,14 @@ export const FormView = defineComponent({
 			const scope = root.value;
 			if (!scope) return;
 			const marked = scope.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid="true"]');
-			const focusable = 'input:not([disabled]):not([type="hidden"]), textarea, select, button:not([disabled]), [tabindex]';
-			let target: HTMLElement | null = marked && marked.matches(focusable) ? marked : (marked?.querySelector<HTMLElement>(focusable) ?? null);
-			if (!target) target = scope.querySelector<HTMLElement>('.step-body input:not([type="search"]), .step-body textarea, #' + CSS.escape(context.id('general-errors')));
+			const focusable =
+				'input:not([disabled]):not([type="hidden"]), textarea, select, button:not([disabled]), [tabindex]';
+			let target: HTMLElement | null =
+				marked && marked.matches(focusable) ? marked : (marked?.querySelector<HTMLElement>(focusable) ?? null);
+			if (!target)
+				target = scope.querySelector<HTMLElement>(
+					'.step-body input:not([type="search"]), .step-body textarea, #' + CSS.escape(context.id('general-errors')),
+				);
 			if (target && !target.matches(focusable)) target.setAttribute('tabindex', '-1');
 			target?.focus();
 		}
@@ -96,7 +118,15 @@ export const FormView = defineComponent({
 			nearby.value = [];
 			if (!draft.category || draft.latitude === null || draft.longitude === null) return;
 			try {
-				const response = await context.api.get<{ data: NearbyComplaint[] }>('nearby', { lang: i18n.lang.value, query: { category: draft.category, lat: draft.latitude, lng: draft.longitude, text: draft.description.slice(0, 2000) } });
+				const response = await context.api.get<{ data: NearbyComplaint[] }>('nearby', {
+					lang: i18n.lang.value,
+					query: {
+						category: draft.category,
+						lat: draft.latitude,
+						lng: draft.longitude,
+						text: draft.description.slice(0, 2000),
+					},
+				});
 				nearby.value = response.data ?? [];
 				if (nearby.value.length) context.announce(i18n.t('nearby.title', { count: nearby.value.length }));
 			} catch {
@@ -107,11 +137,17 @@ export const FormView = defineComponent({
 		async function follow(reference: string) {
 			following.value = reference;
 			try {
-				const response = await context.api.postJson<{ data: { supporters: number } }>(`complaints/${encodeURIComponent(reference)}/support`, { lang: i18n.lang.value }, { lang: i18n.lang.value });
+				const response = await context.api.postJson<{ data: { supporters: number } }>(
+					`complaints/${encodeURIComponent(reference)}/support`,
+					{ lang: i18n.lang.value },
+					{ lang: i18n.lang.value },
+				);
 				emit('done', { kind: 'followed', reference, supporters: response.data.supporters });
 			} catch (error) {
 				following.value = null;
-				generalErrors.value = [error instanceof NetworkError ? { key: 'errors.offline_follow' } : { key: 'errors.follow_failed' }];
+				generalErrors.value = [
+					error instanceof NetworkError ? { key: 'errors.offline_follow' } : { key: 'errors.follow_failed' },
+				];
 				announceErrors(generalErrors.value);
 				await focusFirstError();
 			}
@@ -182,7 +218,11 @@ export const FormView = defineComponent({
 					announceErrors([...Object.values(byField), ...general]);
 					await focusFirstError();
 				} else {
-					generalErrors.value = [error instanceof ApiError && error.status === 429 ? { key: 'errors.too_many_requests' } : { key: 'errors.server' }];
+					generalErrors.value = [
+						error instanceof ApiError && error.status === 429
+							? { key: 'errors.too_many_requests' }
+							: { key: 'errors.server' },
+					];
 					announceErrors(generalErrors.value);
 					await focusFirstError();
 				}
@@ -210,13 +250,21 @@ export const FormView = defineComponent({
 					onFollow: follow,
 				});
 			else if (STEPS[step.value - 1] === 'location')
-				body = h('div', { class: 'step-with-nearby' }, [nearbyOffer(context, nearby.value, following.value, (reference) => void follow(reference)), h(STEP_COMPONENTS[name], { key: name })]);
+				body = h('div', { class: 'step-with-nearby' }, [
+					nearbyOffer(context, nearby.value, following.value, (reference) => void follow(reference)),
+					h(STEP_COMPONENTS[name], { key: name }),
+				]);
 			else body = h(STEP_COMPONENTS[name], { key: name });
 			return h('div', { class: 'form-view', ref: root }, [
 				h(
 					'ol',
 					{ class: 'progress', 'aria-hidden': 'true' },
-					STEPS.map((item, index) => h('li', { key: item, class: { done: index < step.value, current: index === step.value } }, [h('span', { class: 'progress-dot' }, String(index + 1)), h('span', { class: 'progress-label' }, i18n.t(`steps.${item}`))])),
+					STEPS.map((item, index) =>
+						h('li', { key: item, class: { done: index < step.value, current: index === step.value } }, [
+							h('span', { class: 'progress-dot' }, String(index + 1)),
+							h('span', { class: 'progress-label' }, i18n.t(`steps.${item}`)),
+						]),
+					),
 				),
 				h(
 					'form',
@@ -231,17 +279,54 @@ export const FormView = defineComponent({
 					},
 					[
 						h('p', { class: 'step-count' }, i18n.t('form.step_of', { current: step.value + 1, total: STEPS.length })),
-						h('h2', { class: 'step-title', id: context.id('step-title'), tabindex: '-1' }, i18n.t(`steps.${name}_title`)),
-						errorCount > 0 && name !== 'review' ? h('p', { class: 'error-summary' }, [icon('error'), h('span', i18n.t('errors.summary', { count: errorCount }))]) : null,
+						h(
+							'h2',
+							{ class: 'step-title', id: context.id('step-title'), tabindex: '-1' },
+							i18n.t(`steps.${name}_title`),
+						),
+						errorCount > 0 && name !== 'review'
+							? h('p', { class: 'error-summary' }, [
+									icon('error'),
+									h('span', i18n.t('errors.summary', { count: errorCount })),
+								])
+							: null,
 						h('div', { class: 'step-body' }, [body]),
 						// honeypot: out of sight and out of the tab order; people leave it empty
 						h('div', { class: 'hp', 'aria-hidden': 'true' }, [
 							h('label', { for: context.id('website') }, i18n.t('form.honeypot')),
-							h('input', { id: context.id('website'), name: 'website', type: 'text', tabindex: '-1', autocomplete: 'off', value: draft.website, onInput: (event: Event) => (draft.website = (event.target as HTMLInputElement).value) }),
+							h('input', {
+								id: context.id('website'),
+								name: 'website',
+								type: 'text',
+								tabindex: '-1',
+								autocomplete: 'off',
+								value: draft.website,
+								onInput: (event: Event) => (draft.website = (event.target as HTMLInputElement).value),
+							}),
 						]),
 						h('div', { class: 'step-nav' }, [
-							step.value > 0 ? h('button', { type: 'button', class: 'button secondary', disabled: submitting.value, onClick: () => goTo(step.value - 1) }, i18n.t('form.back')) : h('span'),
-							h('button', { type: 'submit', class: 'button primary', disabled: submitting.value, 'aria-disabled': submitting.value ? 'true' : undefined }, last ? (submitting.value ? i18n.t('review.sending') : i18n.t('review.submit')) : i18n.t('form.next')),
+							step.value > 0
+								? h(
+										'button',
+										{
+											type: 'button',
+											class: 'button secondary',
+											disabled: submitting.value,
+											onClick: () => goTo(step.value - 1),
+										},
+										i18n.t('form.back'),
+									)
+								: h('span'),
+							h(
+								'button',
+								{
+									type: 'submit',
+									class: 'button primary',
+									disabled: submitting.value,
+									'aria-disabled': submitting.value ? 'true' : undefined,
+								},
+								last ? (submitting.value ? i18n.t('review.sending') : i18n.t('review.submit')) : i18n.t('form.next'),
+							),
 						]),
 					],
 				),
@@ -249,4 +334,3 @@ export const FormView = defineComponent({
 		};
 	},
 });
-

@@ -30,19 +30,31 @@ export const LocationStep = defineComponent({
 		let announceTimer: ReturnType<typeof setTimeout> | undefined;
 		let tilesLoaded = 0;
 
-		const area = computed(() => (draft.latitude !== null && draft.longitude !== null ? locate(draft.latitude, draft.longitude, context.areas.value) : null));
+		const area = computed(() =>
+			draft.latitude !== null && draft.longitude !== null
+				? locate(draft.latitude, draft.longitude, context.areas.value)
+				: null,
+		);
 
 		function pinDescription(): string {
 			if (draft.latitude === null || draft.longitude === null) return i18n.t('location.no_pin');
 			// isolated left to right (LRI … PDI): the minus sign stays with its number in Arabic
 			const coordinates = `\u2066${draft.latitude.toFixed(5)}, ${draft.longitude.toFixed(5)}\u2069`;
 			if (context.areas.value.length === 0) return i18n.t('location.pin_at', { coordinates });
-			return area.value ? i18n.t('location.pin_in', { area: categoryName(area.value, i18n.lang.value), coordinates }) : i18n.t('location.pin_outside', { coordinates });
+			return area.value
+				? i18n.t('location.pin_in', { area: categoryName(area.value, i18n.lang.value), coordinates })
+				: i18n.t('location.pin_outside', { coordinates });
 		}
 
 		function styleArea(feature?: GeoJSON.Feature) {
 			const selected = !!feature && feature.properties?.code === area.value?.code;
-			return { color: '#1d4f91', weight: selected ? 3 : 1.5, opacity: 0.9, fillColor: '#1d4f91', fillOpacity: selected ? 0.16 : 0.04 };
+			return {
+				color: '#1d4f91',
+				weight: selected ? 3 : 1.5,
+				opacity: 0.9,
+				fillColor: '#1d4f91',
+				fillOpacity: selected ? 0.16 : 0.04,
+			};
 		}
 
 		function drawBoundaries(fit: boolean) {
@@ -53,7 +65,11 @@ export const LocationStep = defineComponent({
 			boundaries = L.geoJSON(
 				{
 					type: 'FeatureCollection',
-					features: context.areas.value.map((item) => ({ type: 'Feature', properties: { code: item.code }, geometry: item.boundary as GeoJSON.Geometry })),
+					features: context.areas.value.map((item) => ({
+						type: 'Feature',
+						properties: { code: item.code },
+						geometry: item.boundary as GeoJSON.Geometry,
+					})),
 				} as GeoJSON.FeatureCollection,
 				{ interactive: false, style: styleArea },
 			).addTo(map);
@@ -97,11 +113,19 @@ export const LocationStep = defineComponent({
 		function onMapKey(event: KeyboardEvent) {
 			if (!map) return;
 			const step = event.shiftKey ? 60 : 12;
-			const moves: Record<string, [number, number]> = { ArrowUp: [0, -step], ArrowDown: [0, step], ArrowLeft: [-step, 0], ArrowRight: [step, 0] };
+			const moves: Record<string, [number, number]> = {
+				ArrowUp: [0, -step],
+				ArrowDown: [0, step],
+				ArrowLeft: [-step, 0],
+				ArrowRight: [step, 0],
+			};
 			const move = moves[event.key];
 			if (move) {
 				event.preventDefault();
-				const start = draft.latitude !== null && draft.longitude !== null ? L.latLng(draft.latitude, draft.longitude) : map.getCenter();
+				const start =
+					draft.latitude !== null && draft.longitude !== null
+						? L.latLng(draft.latitude, draft.longitude)
+						: map.getCenter();
 				const point = map.latLngToContainerPoint(start).add(L.point(move[0], move[1]));
 				setPin(map.containerPointToLatLng(point));
 			} else if (event.key === 'Enter') {
@@ -133,7 +157,9 @@ export const LocationStep = defineComponent({
 				},
 				(error) => {
 					locating.value = false;
-					geoMessage.value = { key: error.code === error.PERMISSION_DENIED ? 'location.geo_denied' : 'location.geo_failed' };
+					geoMessage.value = {
+						key: error.code === error.PERMISSION_DENIED ? 'location.geo_denied' : 'location.geo_failed',
+					};
 					context.announce(i18n.t(geoMessage.value.key!), true);
 				},
 				{ enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
@@ -199,23 +225,74 @@ export const LocationStep = defineComponent({
 						role: 'application',
 						'aria-roledescription': i18n.t('location.map_role'),
 						'aria-label': i18n.t('location.map_label'),
-						'aria-describedby': [context.id('map-help'), context.id('pin-status'), context.errors.latitude ? errorId(context, 'latitude') : null].filter(Boolean).join(' '),
+						'aria-describedby': [
+							context.id('map-help'),
+							context.id('pin-status'),
+							context.errors.latitude ? errorId(context, 'latitude') : null,
+						]
+							.filter(Boolean)
+							.join(' '),
 						'data-invalid': context.errors.latitude ? 'true' : undefined,
 						onKeydown: onMapKey,
 					}),
 					h('div', { class: 'map-crosshair', 'aria-hidden': 'true' }),
 				]),
 				tilesFailed.value ? h('p', { class: 'notice small', role: 'status' }, i18n.t('location.tiles_failed')) : null,
-				h('p', { class: ['pin-status', { 'pin-outside': hasPin && context.areas.value.length > 0 && !area.value }], id: context.id('pin-status') }, [icon('pin'), h('span', pinDescription())]),
+				h(
+					'p',
+					{
+						class: ['pin-status', { 'pin-outside': hasPin && context.areas.value.length > 0 && !area.value }],
+						id: context.id('pin-status'),
+					},
+					[icon('pin'), h('span', pinDescription())],
+				),
 				fieldError(context, 'latitude'),
 				h('div', { class: 'map-tools' }, [
-					h('button', { type: 'button', class: 'button secondary', disabled: locating.value, onClick: useMyPosition }, [icon('locate'), h('span', locating.value ? i18n.t('location.geo_searching') : i18n.t('location.use_position'))]),
-					h('button', { type: 'button', class: 'button secondary', onClick: () => map && setPin(map.getCenter(), { pan: false }) }, [icon('center'), h('span', i18n.t('location.pin_center'))]),
-					h('button', { type: 'button', class: 'button secondary icon-only', 'aria-label': i18n.t('location.zoom_in'), title: i18n.t('location.zoom_in'), onClick: () => map?.zoomIn() }, [icon('plus')]),
-					h('button', { type: 'button', class: 'button secondary icon-only', 'aria-label': i18n.t('location.zoom_out'), title: i18n.t('location.zoom_out'), onClick: () => map?.zoomOut() }, [icon('minus')]),
-					hasPin ? h('button', { type: 'button', class: 'button link', onClick: removePin }, i18n.t('location.remove_pin')) : null,
+					h('button', { type: 'button', class: 'button secondary', disabled: locating.value, onClick: useMyPosition }, [
+						icon('locate'),
+						h('span', locating.value ? i18n.t('location.geo_searching') : i18n.t('location.use_position')),
+					]),
+					h(
+						'button',
+						{
+							type: 'button',
+							class: 'button secondary',
+							onClick: () => map && setPin(map.getCenter(), { pan: false }),
+						},
+						[icon('center'), h('span', i18n.t('location.pin_center'))],
+					),
+					h(
+						'button',
+						{
+							type: 'button',
+							class: 'button secondary icon-only',
+							'aria-label': i18n.t('location.zoom_in'),
+							title: i18n.t('location.zoom_in'),
+							onClick: () => map?.zoomIn(),
+						},
+						[icon('plus')],
+					),
+					h(
+						'button',
+						{
+							type: 'button',
+							class: 'button secondary icon-only',
+							'aria-label': i18n.t('location.zoom_out'),
+							title: i18n.t('location.zoom_out'),
+							onClick: () => map?.zoomOut(),
+						},
+						[icon('minus')],
+					),
+					hasPin
+						? h('button', { type: 'button', class: 'button link', onClick: removePin }, i18n.t('location.remove_pin'))
+						: null,
 				]),
-				geoMessage.value ? h('p', { class: 'field-error', role: 'alert' }, [icon('error'), h('span', context.message(geoMessage.value))]) : null,
+				geoMessage.value
+					? h('p', { class: 'field-error', role: 'alert' }, [
+							icon('error'),
+							h('span', context.message(geoMessage.value)),
+						])
+					: null,
 				h('div', { class: 'field' }, [
 					h('label', { class: 'label', for: context.id('field-address') }, i18n.t('location.address_label')),
 					h('p', { class: 'hint', id: context.id('address-hint') }, i18n.t('location.address_hint')),
@@ -229,7 +306,8 @@ export const LocationStep = defineComponent({
 						onInput: (event: Event) => {
 							draft.address = inputValue(event);
 							clearErrors(context.errors, ['address']);
-							if (draft.address.trim() && context.errors.latitude?.key === 'errors.required.location') clearErrors(context.errors, ['latitude']);
+							if (draft.address.trim() && context.errors.latitude?.key === 'errors.required.location')
+								clearErrors(context.errors, ['latitude']);
 						},
 					}),
 					fieldError(context, 'address'),

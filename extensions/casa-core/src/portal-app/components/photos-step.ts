@@ -32,14 +32,22 @@ export const PhotosStep = defineComponent({
 				try {
 					const prepared = await prepareJpeg(file);
 					if (draft.photos.length >= max) continue;
-					draft.photos.push({ id: `photo-${++photoCounter}`, blob: prepared.blob, name: prepared.name, url: URL.createObjectURL(prepared.blob) });
+					draft.photos.push({
+						id: `photo-${++photoCounter}`,
+						blob: prepared.blob,
+						name: prepared.name,
+						url: URL.createObjectURL(prepared.blob),
+					});
 				} catch {
 					problems.value.push(i18n.t('photos.unreadable', { name: file.name }));
 				} finally {
 					busy.value -= 1;
 				}
 			}
-			context.announce(problems.value.length ? problems.value.join(' ') : i18n.t('photos.count', { count: draft.photos.length, max }), problems.value.length > 0);
+			context.announce(
+				problems.value.length ? problems.value.join(' ') : i18n.t('photos.count', { count: draft.photos.length, max }),
+				problems.value.length > 0,
+			);
 		}
 
 		function remove(index: number) {
@@ -62,7 +70,10 @@ export const PhotosStep = defineComponent({
 					'aria-describedby': context.id('photos-hint'),
 					onChange: addFiles,
 				}),
-				h('label', { for: id, class: ['button', kind === 'camera' ? 'primary' : 'secondary', { disabled: full }] }, [icon(kind === 'camera' ? 'camera' : 'image'), h('span', i18n.t(`photos.${kind}`))]),
+				h('label', { for: id, class: ['button', kind === 'camera' ? 'primary' : 'secondary', { disabled: full }] }, [
+					icon(kind === 'camera' ? 'camera' : 'image'),
+					h('span', i18n.t(`photos.${kind}`)),
+				]),
 			]);
 		};
 
@@ -71,7 +82,9 @@ export const PhotosStep = defineComponent({
 			return h('div', { class: 'photos-step' }, [
 				h('p', { class: 'hint', id: context.id('photos-hint') }, i18n.t('photos.hint', { max })),
 				h('div', { class: 'picker-row', id: context.id('field-photos') }, [picker('camera'), picker('gallery')]),
-				busy.value > 0 ? h('p', { class: 'hint', role: 'status' }, i18n.t('photos.preparing', { count: busy.value })) : null,
+				busy.value > 0
+					? h('p', { class: 'hint', role: 'status' }, i18n.t('photos.preparing', { count: busy.value }))
+					: null,
 				problems.value.map((problem) => h('p', { class: 'field-error' }, [icon('error'), h('span', problem)])),
 				fieldError(context, 'photos'),
 				h('p', { class: 'hint' }, i18n.t('photos.count', { count: draft.photos.length, max })),
@@ -82,7 +95,16 @@ export const PhotosStep = defineComponent({
 							draft.photos.map((photo, index) =>
 								h('li', { key: photo.id, class: 'thumb' }, [
 									h('img', { src: photo.url, alt: i18n.t('photos.alt', { number: index + 1 }), width: 96, height: 96 }),
-									h('button', { type: 'button', class: 'thumb-remove', 'aria-label': i18n.t('photos.remove', { number: index + 1 }), onClick: () => remove(index) }, [icon('close')]),
+									h(
+										'button',
+										{
+											type: 'button',
+											class: 'thumb-remove',
+											'aria-label': i18n.t('photos.remove', { number: index + 1 }),
+											onClick: () => remove(index),
+										},
+										[icon('close')],
+									),
 								]),
 							),
 						)

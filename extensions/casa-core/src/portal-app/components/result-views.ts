@@ -25,7 +25,12 @@ export const SentView = defineComponent({
 			() => props.receipt.tracking_url,
 			async (url) => {
 				try {
-					qr.value = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } });
+					qr.value = await QRCode.toString(url, {
+						type: 'svg',
+						margin: 1,
+						errorCorrectionLevel: 'M',
+						color: { dark: '#000000', light: '#ffffff' },
+					});
 				} catch {
 					qr.value = '';
 				}
@@ -38,13 +43,30 @@ export const SentView = defineComponent({
 				h('h2', { id: id('result-title'), tabindex: '-1', ref: heading }, i18n.t('success.title')),
 				h('p', i18n.t('success.reference_intro')),
 				h('p', { class: 'reference', dir: 'ltr' }, props.receipt.reference),
-				props.receipt.expected_resolution_at ? h('p', i18n.t('success.expected', { date: i18n.formatDate(props.receipt.expected_resolution_at) })) : null,
+				props.receipt.expected_resolution_at
+					? h('p', i18n.t('success.expected', { date: i18n.formatDate(props.receipt.expected_resolution_at) }))
+					: null,
 				h('p', i18n.t('success.keep_link')),
-				h('p', [h('a', { href: props.receipt.tracking_url, class: 'button primary tracking-link', dir: 'ltr' }, i18n.t('success.track'))]),
+				h('p', [
+					h(
+						'a',
+						{ href: props.receipt.tracking_url, class: 'button primary tracking-link', dir: 'ltr' },
+						i18n.t('success.track'),
+					),
+				]),
 				h('p', { class: 'small break', dir: 'ltr' }, props.receipt.tracking_url),
-				qr.value ? h('figure', { class: 'qr' }, [h('div', { class: 'qr-code', role: 'img', 'aria-label': i18n.t('success.qr_alt'), innerHTML: qr.value }), h('figcaption', i18n.t('success.qr_caption'))]) : null,
+				qr.value
+					? h('figure', { class: 'qr' }, [
+							h('div', { class: 'qr-code', role: 'img', 'aria-label': i18n.t('success.qr_alt'), innerHTML: qr.value }),
+							h('figcaption', i18n.t('success.qr_caption')),
+						])
+					: null,
 				h('p', { class: 'small' }, i18n.t('success.secret_notice')),
-				h('button', { type: 'button', class: 'button secondary', onClick: () => emit('again') }, i18n.t('success.again')),
+				h(
+					'button',
+					{ type: 'button', class: 'button secondary', onClick: () => emit('again') },
+					i18n.t('success.again'),
+				),
 			]);
 	},
 });
@@ -64,8 +86,16 @@ export const QueuedView = defineComponent({
 				h('p', i18n.t('queued.keep_open')),
 				h('p', { role: 'status' }, props.sending ? i18n.t('queued.sending') : ''),
 				h('div', { class: 'button-row' }, [
-					h('button', { type: 'button', class: 'button primary', disabled: props.sending, onClick: () => emit('retry') }, i18n.t('queued.retry')),
-					h('button', { type: 'button', class: 'button secondary', onClick: () => emit('again') }, i18n.t('success.again')),
+					h(
+						'button',
+						{ type: 'button', class: 'button primary', disabled: props.sending, onClick: () => emit('retry') },
+						i18n.t('queued.retry'),
+					),
+					h(
+						'button',
+						{ type: 'button', class: 'button secondary', onClick: () => emit('again') },
+						i18n.t('success.again'),
+					),
 				]),
 			]);
 	},
@@ -85,7 +115,11 @@ export const FollowedView = defineComponent({
 				h('p', { class: 'reference', dir: 'ltr' }, props.reference),
 				h('p', i18n.t('followed.supporters', { count: props.supporters })),
 				h('p', i18n.t('followed.text')),
-				h('button', { type: 'button', class: 'button secondary', onClick: () => emit('again') }, i18n.t('success.again')),
+				h(
+					'button',
+					{ type: 'button', class: 'button secondary', onClick: () => emit('again') },
+					i18n.t('success.again'),
+				),
 			]);
 	},
 });

@@ -20,7 +20,12 @@ export interface NearbyComplaint {
  * meaning and place), each with a button to follow it instead of filing a duplicate. Shown
  * right after the location step, and again before sending.
  */
-export function nearbyOffer(context: ReturnType<typeof usePortal>, nearby: NearbyComplaint[], following: string | null, onFollow: (reference: string) => void) {
+export function nearbyOffer(
+	context: ReturnType<typeof usePortal>,
+	nearby: NearbyComplaint[],
+	following: string | null,
+	onFollow: (reference: string) => void,
+) {
 	const { i18n } = context;
 	if (nearby.length === 0) return null;
 	return h('section', { class: 'nearby', 'aria-labelledby': context.id('nearby-title') }, [
@@ -35,13 +40,23 @@ export function nearbyOffer(context: ReturnType<typeof usePortal>, nearby: Nearb
 					h('div', { id: describedBy, class: 'nearby-text' }, [
 						h('strong', { dir: 'ltr' }, item.reference),
 						h('span', item.category),
-						h('span', [h('span', { class: 'badge' }, item.status_label), ' · ', i18n.t('nearby.distance', { distance: i18n.formatNumber(item.distance_m) })]),
+						h('span', [
+							h('span', { class: 'badge' }, item.status_label),
+							' · ',
+							i18n.t('nearby.distance', { distance: i18n.formatNumber(item.distance_m) }),
+						]),
 						h('span', i18n.t('nearby.received', { date: i18n.formatDate(item.received_at) })),
 						h('span', [icon('people'), ' ', i18n.t('nearby.supporters', { count: item.supporters })]),
 					]),
 					h(
 						'button',
-						{ type: 'button', class: 'button secondary', disabled: following !== null, 'aria-describedby': describedBy, onClick: () => onFollow(item.reference) },
+						{
+							type: 'button',
+							class: 'button secondary',
+							disabled: following !== null,
+							'aria-describedby': describedBy,
+							onClick: () => onFollow(item.reference),
+						},
 						following === item.reference ? i18n.t('nearby.following') : i18n.t('nearby.follow'),
 					),
 				]);
@@ -68,20 +83,30 @@ export const ReviewStep = defineComponent({
 				h('dt', label),
 				h('dd', [
 					h('div', { class: 'summary-value' }, value as never),
-					h('button', { type: 'button', class: 'button link', onClick: () => emit('edit', step) }, [i18n.t('review.edit'), h('span', { class: 'visually-hidden' }, ` : ${label}`)]),
+					h('button', { type: 'button', class: 'button link', onClick: () => emit('edit', step) }, [
+						i18n.t('review.edit'),
+						h('span', { class: 'visually-hidden' }, ` : ${label}`),
+					]),
 				]),
 			]);
 
 		return () => {
 			const lang = i18n.lang.value;
 			const found = findCategory(context.services.value, draft.category);
-			const area = draft.latitude !== null && draft.longitude !== null ? locate(draft.latitude, draft.longitude, context.areas.value) : null;
+			const area =
+				draft.latitude !== null && draft.longitude !== null
+					? locate(draft.latitude, draft.longitude, context.areas.value)
+					: null;
 			const place = [
 				area ? categoryName(area, lang) : null,
-				draft.latitude !== null && draft.longitude !== null ? `\u2066${draft.latitude.toFixed(5)}, ${draft.longitude.toFixed(5)}\u2069` : null,
+				draft.latitude !== null && draft.longitude !== null
+					? `\u2066${draft.latitude.toFixed(5)}, ${draft.longitude.toFixed(5)}\u2069`
+					: null,
 				draft.address.trim() || null,
 			].filter(Boolean) as string[];
-			const contact = givesContact(draft) ? [draft.citizen_name, draft.citizen_phone, draft.citizen_email].filter((value) => value.trim()) : [];
+			const contact = givesContact(draft)
+				? [draft.citizen_name, draft.citizen_phone, draft.citizen_email].filter((value) => value.trim())
+				: [];
 			return h('div', { class: 'review-step' }, [
 				props.generalErrors.length
 					? h(
@@ -91,10 +116,18 @@ export const ReviewStep = defineComponent({
 						)
 					: null,
 				h('dl', { class: 'summary' }, [
-					row(i18n.t('review.category'), 'category', found ? `${categoryName(found.service, lang)} — ${categoryName(found.category, lang)}` : '—'),
+					row(
+						i18n.t('review.category'),
+						'category',
+						found ? `${categoryName(found.service, lang)} — ${categoryName(found.category, lang)}` : '—',
+					),
 					row(i18n.t('review.type'), 'description', i18n.t(`type.${draft.type}`)),
 					row(i18n.t('review.description'), 'description', h('p', { class: 'pre' }, draft.description)),
-					row(i18n.t('review.location'), 'location', place.length ? place.map((line) => h('span', { class: 'line' }, line)) : '—'),
+					row(
+						i18n.t('review.location'),
+						'location',
+						place.length ? place.map((line) => h('span', { class: 'line' }, line)) : '—',
+					),
 					row(
 						i18n.t('review.photos'),
 						'photos',
@@ -102,11 +135,26 @@ export const ReviewStep = defineComponent({
 							? h(
 									'ul',
 									{ class: 'thumbs small' },
-									draft.photos.map((photo, index) => h('li', { key: photo.id, class: 'thumb' }, [h('img', { src: photo.url, alt: i18n.t('photos.alt', { number: index + 1 }), width: 56, height: 56 })])),
+									draft.photos.map((photo, index) =>
+										h('li', { key: photo.id, class: 'thumb' }, [
+											h('img', {
+												src: photo.url,
+												alt: i18n.t('photos.alt', { number: index + 1 }),
+												width: 56,
+												height: 56,
+											}),
+										]),
+									),
 								)
 							: i18n.t('review.no_photo'),
 					),
-					row(i18n.t('review.contact'), 'contact', contact.length ? contact.map((line) => h('span', { class: 'line', dir: 'auto' }, line)) : i18n.t('review.anonymous')),
+					row(
+						i18n.t('review.contact'),
+						'contact',
+						contact.length
+							? contact.map((line) => h('span', { class: 'line', dir: 'auto' }, line))
+							: i18n.t('review.anonymous'),
+					),
 				]),
 				nearbyOffer(context, props.nearby, props.following, (reference) => emit('follow', reference)),
 			]);

@@ -57,48 +57,67 @@ export const TrackLookup = defineComponent({
 				else delete context.errors[field];
 			}
 			if (Object.keys(found).length) {
-				context.announce(Object.values(found).map((key) => i18n.t(key)).join(' '), true);
+				context.announce(
+					Object.values(found)
+						.map((key) => i18n.t(key))
+						.join(' '),
+					true,
+				);
 				(event.target as HTMLFormElement).querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
 				return;
 			}
 			emit('track', reference.value.trim().toUpperCase(), secret.value.trim());
 		}
 		return () =>
-			h('form', { class: 'lookup', novalidate: true, onSubmit: submit, 'aria-labelledby': context.id('lookup-title') }, [
-				h('h2', { id: context.id('lookup-title'), class: 'step-title', tabindex: '-1' }, i18n.t('tracking.lookup_title')),
-				props.failed ? h('p', { class: 'error-box', role: 'alert' }, [icon('error'), h('span', i18n.t('tracking.not_found'))]) : null,
-				h('p', { class: 'hint' }, i18n.t('tracking.lookup_hint')),
-				h('div', { class: 'field' }, [
-					h('label', { class: 'label', for: context.id('field-lookup_reference') }, i18n.t('tracking.reference_label')),
-					h('input', {
-						class: 'input',
-						type: 'text',
-						dir: 'ltr',
-						autocomplete: 'off',
-						autocapitalize: 'characters',
-						placeholder: 'CAS-2026-000123',
-						value: reference.value,
-						...controlAria(context, 'lookup_reference'),
-						onInput: (event: Event) => (reference.value = inputValue(event)),
-					}),
-					fieldError(context, 'lookup_reference'),
-				]),
-				h('div', { class: 'field' }, [
-					h('label', { class: 'label', for: context.id('field-lookup_secret') }, i18n.t('tracking.secret_label')),
-					h('input', {
-						class: 'input',
-						type: 'text',
-						dir: 'ltr',
-						autocomplete: 'off',
-						spellcheck: 'false',
-						value: secret.value,
-						...controlAria(context, 'lookup_secret'),
-						onInput: (event: Event) => (secret.value = inputValue(event)),
-					}),
-					fieldError(context, 'lookup_secret'),
-				]),
-				h('button', { type: 'submit', class: 'button primary' }, i18n.t('tracking.lookup_submit')),
-			]);
+			h(
+				'form',
+				{ class: 'lookup', novalidate: true, onSubmit: submit, 'aria-labelledby': context.id('lookup-title') },
+				[
+					h(
+						'h2',
+						{ id: context.id('lookup-title'), class: 'step-title', tabindex: '-1' },
+						i18n.t('tracking.lookup_title'),
+					),
+					props.failed
+						? h('p', { class: 'error-box', role: 'alert' }, [icon('error'), h('span', i18n.t('tracking.not_found'))])
+						: null,
+					h('p', { class: 'hint' }, i18n.t('tracking.lookup_hint')),
+					h('div', { class: 'field' }, [
+						h(
+							'label',
+							{ class: 'label', for: context.id('field-lookup_reference') },
+							i18n.t('tracking.reference_label'),
+						),
+						h('input', {
+							class: 'input',
+							type: 'text',
+							dir: 'ltr',
+							autocomplete: 'off',
+							autocapitalize: 'characters',
+							placeholder: 'CAS-2026-000123',
+							value: reference.value,
+							...controlAria(context, 'lookup_reference'),
+							onInput: (event: Event) => (reference.value = inputValue(event)),
+						}),
+						fieldError(context, 'lookup_reference'),
+					]),
+					h('div', { class: 'field' }, [
+						h('label', { class: 'label', for: context.id('field-lookup_secret') }, i18n.t('tracking.secret_label')),
+						h('input', {
+							class: 'input',
+							type: 'text',
+							dir: 'ltr',
+							autocomplete: 'off',
+							spellcheck: 'false',
+							value: secret.value,
+							...controlAria(context, 'lookup_secret'),
+							onInput: (event: Event) => (secret.value = inputValue(event)),
+						}),
+						fieldError(context, 'lookup_secret'),
+					]),
+					h('button', { type: 'submit', class: 'button primary' }, i18n.t('tracking.lookup_submit')),
+				],
+			);
 	},
 });
 
@@ -128,7 +147,10 @@ export const TrackingView = defineComponent({
 			for (const photo of photos ?? []) {
 				if (photoUrls.value[photo.id]) continue;
 				try {
-					const url = new URL(`api/complaints/${encodeURIComponent(props.reference)}/photos/${photo.id}`, context.api.portalBase);
+					const url = new URL(
+						`api/complaints/${encodeURIComponent(props.reference)}/photos/${photo.id}`,
+						context.api.portalBase,
+					);
 					const response = await fetch(url, { headers: headers(), credentials: 'omit', cache: 'no-store' });
 					if (!response.ok) continue;
 					photoUrls.value = { ...photoUrls.value, [photo.id]: URL.createObjectURL(await response.blob()) };
@@ -151,30 +173,56 @@ export const TrackingView = defineComponent({
 					h(
 						'ul',
 						{ class: 'photo-list' },
-						items.map((photo, index) => h('li', { key: photo.id }, photoUrls.value[photo.id] ? h('img', { src: photoUrls.value[photo.id], alt: i18n.t(alt, { n: index + 1 }), loading: 'lazy', 'data-kind': kind }) : h('span', { class: 'photo-placeholder', 'aria-hidden': 'true' }))),
+						items.map((photo, index) =>
+							h(
+								'li',
+								{ key: photo.id },
+								photoUrls.value[photo.id]
+									? h('img', {
+											src: photoUrls.value[photo.id],
+											alt: i18n.t(alt, { n: index + 1 }),
+											loading: 'lazy',
+											'data-kind': kind,
+										})
+									: h('span', { class: 'photo-placeholder', 'aria-hidden': 'true' }),
+							),
+						),
 					),
 				]);
 			};
 			return h('section', { class: 'card photos', 'aria-labelledby': context.id('photos-title') }, [
 				h('h3', { id: context.id('photos-title') }, i18n.t('tracking.photos_title')),
-				h('div', { class: 'photo-groups' }, [group('photo', i18n.t('tracking.photos_own'), 'tracking.photo_own_alt'), group('after_photo', i18n.t('tracking.photos_after'), 'tracking.photo_after_alt')]),
+				h('div', { class: 'photo-groups' }, [
+					group('photo', i18n.t('tracking.photos_own'), 'tracking.photo_own_alt'),
+					group('after_photo', i18n.t('tracking.photos_after'), 'tracking.photo_after_alt'),
+				]),
 			]);
 		}
 
 		async function load() {
 			if (!complaint.value) state.value = 'loading';
 			try {
-				const response = await context.api.get<{ data: TrackedComplaint }>(`complaints/${encodeURIComponent(props.reference)}`, { lang: i18n.lang.value, headers: headers() });
+				const response = await context.api.get<{ data: TrackedComplaint }>(
+					`complaints/${encodeURIComponent(props.reference)}`,
+					{ lang: i18n.lang.value, headers: headers() },
+				);
 				complaint.value = response.data;
 				state.value = 'ok';
 				void loadPhotos(response.data.photos);
 				if (!focused) {
 					focused = true;
-					context.announce(`${i18n.t('tracking.title', { reference: response.data.reference })} — ${response.data.status_label}`);
+					context.announce(
+						`${i18n.t('tracking.title', { reference: response.data.reference })} — ${response.data.status_label}`,
+					);
 				}
 			} catch (error) {
 				complaint.value = null;
-				state.value = error instanceof ApiError && error.status === 404 ? 'not_found' : error instanceof NetworkError ? 'offline' : 'error';
+				state.value =
+					error instanceof ApiError && error.status === 404
+						? 'not_found'
+						: error instanceof NetworkError
+							? 'offline'
+							: 'error';
 				context.announce(i18n.t(`tracking.${state.value}`), true);
 			}
 		}
@@ -187,14 +235,19 @@ export const TrackingView = defineComponent({
 			delete context.errors.reason;
 			delete context.errors.rating;
 			try {
-				const response = await context.api.postJson<{ data: TrackedComplaint }>(`complaints/${encodeURIComponent(props.reference)}/${path}`, { ...body, lang: i18n.lang.value }, { lang: i18n.lang.value, headers: headers() });
+				const response = await context.api.postJson<{ data: TrackedComplaint }>(
+					`complaints/${encodeURIComponent(props.reference)}/${path}`,
+					{ ...body, lang: i18n.lang.value },
+					{ lang: i18n.lang.value, headers: headers() },
+				);
 				complaint.value = response.data;
 				actionDone.value = done;
 				context.announce(i18n.t(done));
 			} catch (error) {
 				const problem = error instanceof ApiError ? error.problems.find((item) => item.field) : null;
 				if (problem?.field) context.errors[problem.field] = { text: problem.message };
-				actionError.value = error instanceof NetworkError ? 'errors.offline_action' : problem ? null : 'errors.action_failed';
+				actionError.value =
+					error instanceof NetworkError ? 'errors.offline_action' : problem ? null : 'errors.action_failed';
 				context.announce(problem ? problem.message : i18n.t(actionError.value ?? 'errors.action_failed'), true);
 			} finally {
 				busy.value = false;
@@ -223,52 +276,86 @@ export const TrackingView = defineComponent({
 			void act('reopen', { reason: reason.value.trim() }, 'tracking.reopened');
 		}
 
-		const detail = (label: string, value: string | null | undefined) => (value ? [h('dt', label), h('dd', value)] : null);
+		const detail = (label: string, value: string | null | undefined) =>
+			value ? [h('dt', label), h('dd', value)] : null;
 
 		function ratingForm() {
-			return h('form', { class: 'card', novalidate: true, onSubmit: submitRating, 'aria-labelledby': context.id('rating-title') }, [
-				h('h3', { id: context.id('rating-title') }, i18n.t('tracking.rating_title')),
-				h('fieldset', { class: 'stars', 'data-invalid': context.errors.rating ? 'true' : undefined }, [
-					h('legend', { class: 'label' }, i18n.t('tracking.rating_legend')),
-					h(
-						'div',
-						{ class: 'star-row' },
-						[1, 2, 3, 4, 5].map((value) => {
-							const id = context.id(`star-${value}`);
-							return h('span', { class: 'star', key: value }, [
-								h('input', {
-									type: 'radio',
-									id,
-									name: context.id('rating'),
-									value,
-									checked: rating.value === value,
-									'aria-describedby': context.errors.rating ? context.id('error-rating') : undefined,
-									onChange: () => {
-										rating.value = value;
-										delete context.errors.rating;
-									},
-								}),
-								h('label', { for: id, class: { lit: value <= rating.value } }, [icon('star'), h('span', { class: 'visually-hidden' }, i18n.t('tracking.stars', { count: value }))]),
-							]);
+			return h(
+				'form',
+				{ class: 'card', novalidate: true, onSubmit: submitRating, 'aria-labelledby': context.id('rating-title') },
+				[
+					h('h3', { id: context.id('rating-title') }, i18n.t('tracking.rating_title')),
+					h('fieldset', { class: 'stars', 'data-invalid': context.errors.rating ? 'true' : undefined }, [
+						h('legend', { class: 'label' }, i18n.t('tracking.rating_legend')),
+						h(
+							'div',
+							{ class: 'star-row' },
+							[1, 2, 3, 4, 5].map((value) => {
+								const id = context.id(`star-${value}`);
+								return h('span', { class: 'star', key: value }, [
+									h('input', {
+										type: 'radio',
+										id,
+										name: context.id('rating'),
+										value,
+										checked: rating.value === value,
+										'aria-describedby': context.errors.rating ? context.id('error-rating') : undefined,
+										onChange: () => {
+											rating.value = value;
+											delete context.errors.rating;
+										},
+									}),
+									h('label', { for: id, class: { lit: value <= rating.value } }, [
+										icon('star'),
+										h('span', { class: 'visually-hidden' }, i18n.t('tracking.stars', { count: value })),
+									]),
+								]);
+							}),
+						),
+						h(
+							'p',
+							{ class: 'hint', 'aria-hidden': 'true' },
+							rating.value ? i18n.t('tracking.stars', { count: rating.value }) : '',
+						),
+					]),
+					fieldError(context, 'rating'),
+					h('div', { class: 'field' }, [
+						h('label', { class: 'label', for: context.id('field-comment') }, [
+							i18n.t('tracking.comment_label'),
+							h('span', { class: 'optional' }, ` (${i18n.t('common.optional')})`),
+						]),
+						h('textarea', {
+							class: 'input textarea',
+							rows: 3,
+							maxlength: 1000,
+							id: context.id('field-comment'),
+							value: comment.value,
+							onInput: (event: Event) => (comment.value = inputValue(event)),
 						}),
+					]),
+					h(
+						'button',
+						{ type: 'submit', class: 'button primary', disabled: busy.value },
+						i18n.t('tracking.rating_submit'),
 					),
-					h('p', { class: 'hint', 'aria-hidden': 'true' }, rating.value ? i18n.t('tracking.stars', { count: rating.value }) : ''),
-				]),
-				fieldError(context, 'rating'),
-				h('div', { class: 'field' }, [
-					h('label', { class: 'label', for: context.id('field-comment') }, [i18n.t('tracking.comment_label'), h('span', { class: 'optional' }, ` (${i18n.t('common.optional')})`)]),
-					h('textarea', { class: 'input textarea', rows: 3, maxlength: 1000, id: context.id('field-comment'), value: comment.value, onInput: (event: Event) => (comment.value = inputValue(event)) }),
-				]),
-				h('button', { type: 'submit', class: 'button primary', disabled: busy.value }, i18n.t('tracking.rating_submit')),
-			]);
+				],
+			);
 		}
 
 		function eraseForm() {
-			return h('form', { class: 'card', novalidate: true, onSubmit: submitErase, 'aria-labelledby': context.id('erase-title') }, [
-				h('h3', { id: context.id('erase-title') }, i18n.t('tracking.erase_title')),
-				h('p', { class: 'hint' }, i18n.t('tracking.erase_hint')),
-				h('button', { type: 'submit', class: 'button secondary', disabled: busy.value }, i18n.t('tracking.erase_submit')),
-			]);
+			return h(
+				'form',
+				{ class: 'card', novalidate: true, onSubmit: submitErase, 'aria-labelledby': context.id('erase-title') },
+				[
+					h('h3', { id: context.id('erase-title') }, i18n.t('tracking.erase_title')),
+					h('p', { class: 'hint' }, i18n.t('tracking.erase_hint')),
+					h(
+						'button',
+						{ type: 'submit', class: 'button secondary', disabled: busy.value },
+						i18n.t('tracking.erase_submit'),
+					),
+				],
+			);
 		}
 
 		function submitErase(event: Event) {
@@ -278,26 +365,34 @@ export const TrackingView = defineComponent({
 		}
 
 		function reopenForm() {
-			return h('form', { class: 'card', novalidate: true, onSubmit: submitReopen, 'aria-labelledby': context.id('reopen-title') }, [
-				h('h3', { id: context.id('reopen-title') }, i18n.t('tracking.reopen_title')),
-				h('p', { class: 'hint', id: context.id('reopen-hint') }, i18n.t('tracking.reopen_hint')),
-				h('div', { class: 'field' }, [
-					h('label', { class: 'label', for: context.id('field-reason') }, i18n.t('tracking.reopen_label')),
-					h('textarea', {
-						class: 'input textarea',
-						rows: 3,
-						maxlength: 2000,
-						value: reason.value,
-						...controlAria(context, 'reason', context.id('reopen-hint')),
-						onInput: (event: Event) => {
-							reason.value = inputValue(event);
-							delete context.errors.reason;
-						},
-					}),
-					fieldError(context, 'reason'),
-				]),
-				h('button', { type: 'submit', class: 'button secondary', disabled: busy.value }, i18n.t('tracking.reopen_submit')),
-			]);
+			return h(
+				'form',
+				{ class: 'card', novalidate: true, onSubmit: submitReopen, 'aria-labelledby': context.id('reopen-title') },
+				[
+					h('h3', { id: context.id('reopen-title') }, i18n.t('tracking.reopen_title')),
+					h('p', { class: 'hint', id: context.id('reopen-hint') }, i18n.t('tracking.reopen_hint')),
+					h('div', { class: 'field' }, [
+						h('label', { class: 'label', for: context.id('field-reason') }, i18n.t('tracking.reopen_label')),
+						h('textarea', {
+							class: 'input textarea',
+							rows: 3,
+							maxlength: 2000,
+							value: reason.value,
+							...controlAria(context, 'reason', context.id('reopen-hint')),
+							onInput: (event: Event) => {
+								reason.value = inputValue(event);
+								delete context.errors.reason;
+							},
+						}),
+						fieldError(context, 'reason'),
+					]),
+					h(
+						'button',
+						{ type: 'submit', class: 'button secondary', disabled: busy.value },
+						i18n.t('tracking.reopen_submit'),
+					),
+				],
+			);
 		}
 
 		return () => {
@@ -308,13 +403,25 @@ export const TrackingView = defineComponent({
 					h('p', { class: 'error-box' }, [icon('error'), h('span', i18n.t(`tracking.${state.value}`))]),
 					h('div', { class: 'button-row' }, [
 						h('button', { type: 'button', class: 'button primary', onClick: load }, i18n.t('common.retry')),
-						h('button', { type: 'button', class: 'button secondary', onClick: () => emit('lookup') }, i18n.t('tracking.lookup_title')),
+						h(
+							'button',
+							{ type: 'button', class: 'button secondary', onClick: () => emit('lookup') },
+							i18n.t('tracking.lookup_title'),
+						),
 					]),
 				]);
 			const data = complaint.value;
 			return h('section', { class: 'tracking', 'aria-labelledby': context.id('tracking-title') }, [
-				h('h2', { id: context.id('tracking-title'), class: 'step-title', tabindex: '-1', ref: heading }, [i18n.t('tracking.heading'), ' ', h('span', { dir: 'ltr', class: 'nowrap' }, data.reference)]),
-				h('p', { class: 'status-line' }, [h('span', { class: 'label' }, i18n.t('tracking.status')), ' ', h('span', { class: ['badge', 'status-badge', `status-${data.status}`] }, data.status_label)]),
+				h('h2', { id: context.id('tracking-title'), class: 'step-title', tabindex: '-1', ref: heading }, [
+					i18n.t('tracking.heading'),
+					' ',
+					h('span', { dir: 'ltr', class: 'nowrap' }, data.reference),
+				]),
+				h('p', { class: 'status-line' }, [
+					h('span', { class: 'label' }, i18n.t('tracking.status')),
+					' ',
+					h('span', { class: ['badge', 'status-badge', `status-${data.status}`] }, data.status_label),
+				]),
 				h('dl', { class: 'details' }, [
 					detail(i18n.t('tracking.category'), data.category),
 					detail(i18n.t('tracking.service'), data.service),
@@ -322,12 +429,33 @@ export const TrackingView = defineComponent({
 					detail(i18n.t('tracking.received'), i18n.formatDate(data.received_at, true)),
 					detail(i18n.t('tracking.expected'), i18n.formatDate(data.expected_resolution_at)),
 					detail(i18n.t('tracking.resolved'), i18n.formatDate(data.resolved_at, true)),
-					detail(i18n.t('tracking.supporters_label'), data.supporters ? i18n.t('tracking.supporters', { count: data.supporters }) : null),
-					detail(i18n.t('tracking.rating_label'), data.rating ? i18n.t('tracking.stars', { count: data.rating }) : null),
+					detail(
+						i18n.t('tracking.supporters_label'),
+						data.supporters ? i18n.t('tracking.supporters', { count: data.supporters }) : null,
+					),
+					detail(
+						i18n.t('tracking.rating_label'),
+						data.rating ? i18n.t('tracking.stars', { count: data.rating }) : null,
+					),
 				]),
-				data.public_reply ? h('div', { class: 'card reply' }, [h('h3', i18n.t('tracking.reply')), h('p', { class: 'pre', dir: 'auto' }, data.public_reply)]) : null,
-				data.rejection_reason ? h('div', { class: 'card' }, [h('h3', i18n.t('tracking.rejection')), h('p', { class: 'pre', dir: 'auto' }, data.rejection_reason)]) : null,
-				data.redirected_to ? h('div', { class: 'card' }, [h('h3', i18n.t('tracking.redirected')), h('p', { dir: 'auto' }, data.redirected_to)]) : null,
+				data.public_reply
+					? h('div', { class: 'card reply' }, [
+							h('h3', i18n.t('tracking.reply')),
+							h('p', { class: 'pre', dir: 'auto' }, data.public_reply),
+						])
+					: null,
+				data.rejection_reason
+					? h('div', { class: 'card' }, [
+							h('h3', i18n.t('tracking.rejection')),
+							h('p', { class: 'pre', dir: 'auto' }, data.rejection_reason),
+						])
+					: null,
+				data.redirected_to
+					? h('div', { class: 'card' }, [
+							h('h3', i18n.t('tracking.redirected')),
+							h('p', { dir: 'auto' }, data.redirected_to),
+						])
+					: null,
 				gallery(data),
 				h('h3', i18n.t('tracking.timeline')),
 				h(
@@ -336,13 +464,25 @@ export const TrackingView = defineComponent({
 					data.timeline.map((event, index) =>
 						h('li', { key: index }, [
 							h('time', { datetime: event.at }, i18n.formatDate(event.at, true)),
-							h('span', { class: 'timeline-text' }, event.type === 'public_reply' ? i18n.t('tracking.event_reply') : event.type === 'rated' ? i18n.t('tracking.event_rated') : event.type === 'created' ? i18n.t('tracking.event_created') : (event.status_label ?? event.type)),
+							h(
+								'span',
+								{ class: 'timeline-text' },
+								event.type === 'public_reply'
+									? i18n.t('tracking.event_reply')
+									: event.type === 'rated'
+										? i18n.t('tracking.event_rated')
+										: event.type === 'created'
+											? i18n.t('tracking.event_created')
+											: (event.status_label ?? event.type),
+							),
 							event.text ? h('p', { class: 'pre', dir: 'auto' }, event.text) : null,
 						]),
 					),
 				),
 				actionDone.value ? h('p', { class: 'notice ok' }, [icon('check'), h('span', i18n.t(actionDone.value))]) : null,
-				actionError.value ? h('p', { class: 'error-box' }, [icon('error'), h('span', i18n.t(actionError.value))]) : null,
+				actionError.value
+					? h('p', { class: 'error-box' }, [icon('error'), h('span', i18n.t(actionError.value))])
+					: null,
 				data.canRate ? ratingForm() : null,
 				data.canReopen ? reopenForm() : null,
 				data.canErase ? eraseForm() : null,

@@ -26,5 +26,31 @@ import officialsAr from './officials/ar.json';
 import officialsFr from './officials/fr.json';
 import surfaceFr from './surface/fr.json';
 
-export const fr = { ...coreFr, ...deskFr, ...mailFr, ...chatFr, ...insightsFr, ...reportsFr, ...platformFr, ...privacyFr, ...workspaceFr, ...workspaceUiFr, ...surfaceFr, ...officialsFr };
-export const ar = { ...coreAr, ...deskAr, ...mailAr, ...chatAr, ...insightsAr, ...reportsAr, ...platformAr, ...privacyAr, ...workspaceAr, ...workspaceUiAr, ...surfaceAr, ...officialsAr };
+export const fr = {
+	...coreFr,
+	...deskFr,
+	...mailFr,
+	...chatFr,
+	...insightsFr,
+	...reportsFr,
+	...platformFr,
+	...privacyFr,
+	...workspaceFr,
+	...workspaceUiFr,
+	...surfaceFr,
+	...officialsFr,
+};
+export const ar = {
+	...coreAr,
+	...deskAr,
+	...mailAr,
+	...chatAr,
+	...insightsAr,
+	...reportsAr,
+	...platformAr,
+	...privacyAr,
+	...workspaceAr,
+	...workspaceUiAr,
+	...surfaceAr,
+	...officialsAr,
+};
