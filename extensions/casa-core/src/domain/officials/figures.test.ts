@@ -232,6 +232,106 @@ describe('public figures', () => {
 		expect(lines).toHaveLength(rows.length);
 		expect(csv).toContain('2026-11,all,,,all,,,9,6,');
 	});
+	it('withholds a second figure where the first would come back by subtraction from a total', () => {
+		// Anfa: 3 for cleanliness (withheld), 10 for roads, 13 in all: 13 − 10 would give the 3 back
+		const small = new FigureSet(
+			'2026-11',
+			[
+				cell({ received: 3 }),
+				cell({ service: 'VOI', category: 'VOI-01', received: 10 }),
+				cell({ arrondissement: 'A2', received: 8 }),
+				cell({ arrondissement: 'A2', service: 'VOI', category: 'VOI-01', received: 9 }),
+			],
+			[],
+		);
+		const rows = publicRows(small, reference, 5);
+		const of = (arrondissement: string | null, service: string | null) =>
+			rows.find((row) => row.month === '2026-11' && row.arrondissement === arrondissement && row.service === service)!;
+		expect(of('A1', 'PROP').received).toBeNull();
+		expect(of('A1', 'VOI').received).toBeNull();
+		// and in the cleanliness column, Maârif's 8 with the city's 11 would give Anfa's 3 back
+		expect(of('A2', 'PROP').received).toBeNull();
+		expect(of(null, null).received).toBe(30);
+		expect(of('A1', null).received).toBe(13);
+		// what rests on a withheld count goes with it
+		expect(of('A1', 'VOI')).toMatchObject({ answeredInLegalTime: null, legalRate: null });
+	});
+
+	it('leaves no total minus the parts shown between 1 and the minimum, on random tables', () => {
+		let seed = 7;
+		const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+		for (let round = 0; round < 200; round++) {
+			const minimum = 2 + Math.floor(random() * 8);
+			const randomCells: Cell[] = [];
+			for (const arrondissement of ['A1', 'A2', null])
+				for (const [service, category] of [
+					['PROP', 'PROP-01'],
+					['VOI', 'VOI-01'],
+					[null, null],
+				] as const)
+					if (random() < 0.7)
+						randomCells.push(
+							cell({
+								arrondissement,
+								service,
+								category,
+								received: Math.floor(random() * 14),
+								resolved: Math.floor(random() * 9),
+							}),
+						);
+			const rows = publicRows(new FigureSet('2026-11', randomCells, []), reference, minimum);
+			const month = rows.filter((row) => row.month === '2026-11');
+			const value = (arrondissement: string | null, service: string | null, measure: 'received' | 'answered') =>
+				month.find((row) => row.arrondissement === arrondissement && row.service === service)![measure];
+			const truth = (arrondissement: string | null, service: string | null, measure: 'received' | 'answered') =>
+				randomCells
+					.filter(
+						(c) =>
+							(arrondissement === null || c.arrondissement === arrondissement) &&
+							(service === null || c.service === service),
+					)
+					.reduce((sum, c) => sum + (measure === 'received' ? c.received : c.resolved), 0);
+			for (const measure of ['received', 'answered'] as const) {
+				// a figure shown is the true one, and one withheld was small or protects another
+				for (const row of month)
+					if (row[measure] !== null) expect(row[measure]).toBe(truth(row.arrondissement, row.service, measure));
+				const groups: [string | null, string | null, [string | null, string | null][]][] = [
+					...[null, 'A1', 'A2'].map(
+						(a) =>
+							[
+								a,
+								null,
+								[
+									[a, 'PROP'],
+									[a, 'VOI'],
+								],
+							] as [string | null, string | null, [string | null, string | null][]],
+					),
+					...[null, 'PROP', 'VOI'].map(
+						(sv) =>
+							[
+								null,
+								sv,
+								[
+									['A1', sv],
+									['A2', sv],
+								],
+							] as [string | null, string | null, [string | null, string | null][]],
+					),
+				];
+				for (const [a, sv, parts] of groups) {
+					const total = value(a, sv, measure);
+					if (total === null) continue;
+					const hidden = total - parts.reduce((sum, [pa, ps]) => sum + (value(pa, ps, measure) ?? 0), 0);
+					expect(
+						hidden === 0 || hidden >= minimum,
+						`${measure} ${a}/${sv} minimum ${minimum}: ${hidden} derivable`,
+					).toBe(true);
+				}
+			}
+		}
+	});
+
 	it('renders a page in Arabic, right to left, with Latin digits and the licence', () => {
 		const rows = publicRows(set, reference, 5);
 		const html = renderPublicPage(rows, reference, {

@@ -52,6 +52,7 @@ export function publicRows(set: FigureSet, reference: Reference, minimum: number
 	const places: (string | null)[] = [null, ...reference.arrondissements.map((row) => row.code)];
 	const services: (string | null)[] = [null, ...reference.services.map((row) => row.code)];
 	const rows: PublicRow[] = [];
+	const stats: Stat[] = [];
 	for (const month of months)
 		for (const arrondissement of places)
 			for (const service of services) {
@@ -62,8 +63,64 @@ export function publicRows(set: FigureSet, reference: Reference, minimum: number
 						(service === null || cell.service === service),
 				);
 				rows.push({ month, arrondissement, service, ...withhold(stat, minimum) });
+				stats.push(stat);
 			}
+	protectTotals(rows, stats, 'received', minimum);
+	protectTotals(rows, stats, 'answered', minimum);
 	return rows;
+}
+
+/** what else rests on each count, withheld with it */
+const RESTING_ON = {
+	received: ['received', 'answeredInLegalTime', 'answeredAfterLegalTime', 'legalRate'],
+	answered: ['answered', 'onTimeRate', 'medianDays'],
+} as const;
+
+/**
+ * A withheld count must not come back by subtraction: in each month, a total
+ * (the city's or an arrondissement's; every type or one service) minus the parts
+ * shown gives what the withheld parts (and complaints with no arrondissement or
+ * service) add up to. Wherever that is more than nothing and less than the
+ * minimum (a single withheld part always is), the smallest part shown is withheld
+ * too, or the total when no part is left; until no row or column of the table
+ * gives away fewer than `minimum` complaints (complementary suppression).
+ */
+export function protectTotals(
+	rows: PublicRow[],
+	stats: readonly Stat[],
+	measure: 'received' | 'answered',
+	minimum: number,
+): void {
+	const truth = (index: number) => (measure === 'received' ? stats[index].received : stats[index].resolved);
+	const withheldAt = (index: number) => {
+		for (const field of RESTING_ON[measure]) rows[index][field] = null;
+	};
+	const byKey = new Map(rows.map((row, index) => [`${row.month}|${row.arrondissement}|${row.service}`, index]));
+	const at = (month: string, arrondissement: string | null, service: string | null) =>
+		byKey.get(`${month}|${arrondissement}|${service}`)!;
+	const months = [...new Set(rows.map((row) => row.month))];
+	const places = [...new Set(rows.map((row) => row.arrondissement))].filter((place) => place !== null);
+	const services = [...new Set(rows.map((row) => row.service))].filter((service) => service !== null);
+	// each group: a total and its parts (the services of a place; the arrondissements of a service)
+	const groups: { total: number; parts: number[] }[] = [];
+	for (const month of months) {
+		for (const place of [null, ...places])
+			groups.push({ total: at(month, place, null), parts: services.map((service) => at(month, place, service)) });
+		for (const service of [null, ...services])
+			groups.push({ total: at(month, null, service), parts: places.map((place) => at(month, place, service)) });
+	}
+	for (let changed = true; changed;) {
+		changed = false;
+		for (const { total, parts } of groups) {
+			if (rows[total][measure] === null) continue;
+			const shown = parts.filter((part) => rows[part][measure] !== null);
+			const hidden = truth(total) - shown.reduce((sum, part) => sum + truth(part), 0);
+			if (hidden <= 0 || hidden >= minimum) continue;
+			const smallest = shown.filter((part) => truth(part) > 0).sort((a, b) => truth(a) - truth(b))[0];
+			withheldAt(smallest ?? total);
+			changed = true;
+		}
+	}
 }
 
 const CSV_COLUMNS = [
