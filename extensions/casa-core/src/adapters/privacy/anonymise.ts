@@ -24,6 +24,7 @@ import type { Knex } from 'knex';
 import { toInstant } from '../../domain/calendar/instant';
 import { type RetentionSettings, anonymisedCorrection, cutoffs, readRetention } from '../../domain/privacy/retention';
 import { dialectOf } from '../scope-sql';
+import { retentionDueExpression } from '../../../../../schema/indexes';
 
 /** pg_try_advisory_xact_lock key: 'CASAPRIV' as a 64-bit integer */
 export const PRIVACY_LOCK_KEY = '4846246215240091990';
@@ -321,12 +322,11 @@ export async function runRetention(input: RetentionRunInput): Promise<RetentionT
 				totals.skipped = true;
 				return true;
 			}
+			// the expression of schema/indexes.ts's retention index, in its order: a range scan, empty when nothing expired
 			const rows = await trx('complaints')
 				.select('id')
-				.whereIn('status', ['closed', 'rejected'])
-				.whereNull('personal_data_erased_at')
-				.andWhere(trx.raw('COALESCE(closed_at, date_updated, received_at)'), '<', at(trx, limits.contactsClosedBefore))
-				.orderBy('id')
+				.whereRaw(`${retentionDueExpression()} < ?`, [at(trx, limits.contactsClosedBefore)])
+				.orderByRaw(retentionDueExpression())
 				.limit(batch);
 			if (rows.length === 0) return true;
 			add(
