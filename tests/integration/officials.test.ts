@@ -20,6 +20,7 @@ const DAY = 86_400_000;
 const PERSONAL = 'Khadija Témoin-Officiels';
 const A = HAY_HASSANI;
 let B: string;
+let C: string;
 let knex: ReturnType<typeof databaseConnection>;
 
 function local(text: string): Date {
@@ -62,6 +63,7 @@ beforeAll(async () => {
 		await call('GET', '/items/arrondissements?fields=code&sort=code&limit=-1', { token: adminToken() })
 	).body.data as { code: string }[];
 	B = arrondissements.map((row) => row.code).find((code) => code !== A)!;
+	C = arrondissements.map((row) => row.code).find((code) => code !== A && code !== B)!;
 	// June 2023 in the élu's arrondissement: five resolved (after 2, 3, 1, 5 and 10 days; three on time), one still open past the legal ceiling
 	await craft({
 		arrondissement: A,
@@ -114,6 +116,16 @@ beforeAll(async () => {
 		resolveDue: '2023-06-08 10:00',
 	});
 	await craft({ arrondissement: B, category: 'PROP-01', status: 'new', received: '2023-06-25 10:00' });
+	// and five in a third arrondissement (four answered): the city's total minus the élu's would otherwise give B's two
+	// back, so the public figures withhold the next smallest figure of the row, C's, and keep the élu's
+	for (const day of [5, 6, 7, 8, 9])
+		await craft({
+			arrondissement: C,
+			category: 'PROP-01',
+			status: day === 9 ? 'new' : 'resolved',
+			received: `2023-06-0${day} 10:00`,
+			...(day === 9 ? {} : { resolved: `2023-06-${day + 10} 10:00`, resolveDue: `2023-06-${day + 11} 10:00` }),
+		});
 	// the month before and the same month a year before
 	await craft({
 		arrondissement: A,
@@ -227,6 +239,11 @@ describe('the same figures on the officials’ screen, the public page and the m
 			(entry: any) => entry.month === MONTH && entry.arrondissement === B && entry.service === null,
 		);
 		expect(small).toMatchObject({ received: null, answered: null, onTimeRate: null, medianDays: null });
+		// C's five and four would give B's two and one back from the city's total: withheld too (complementary)
+		const protecting = published.data.find(
+			(entry: any) => entry.month === MONTH && entry.arrondissement === C && entry.service === null,
+		);
+		expect(protecting).toMatchObject({ received: null, answered: null });
 		const cityRow = published.data.find(
 			(entry: any) => entry.month === MONTH && entry.arrondissement === null && entry.service === null,
 		);
