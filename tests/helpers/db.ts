@@ -22,7 +22,12 @@ export async function storedCounts(knex: Knex): Promise<Record<string, number>> 
 		'conversations',
 		'directus_files',
 	]) {
-		const [row] = await knex(table).count({ n: '*' });
+		const query = knex(table).count({ n: '*' });
+		// the SLA sweep (a flow every five minutes) escalates other tests' complaints in the background: its history
+		// entries and staff e-mails are not a public request's
+		if (table === 'complaint_events') query.whereNot((row) => row.where({ type: 'escalation', actor_kind: 'system' }));
+		if (table === 'outbox') query.whereNot('event', 'like', 'escalation_%');
+		const [row] = await query;
 		counts[table] = Number(row.n);
 	}
 	return counts;
