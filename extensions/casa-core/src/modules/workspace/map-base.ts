@@ -30,22 +30,18 @@ function loadSources(api: Http) {
 	return sources;
 }
 
-/**
- * A map in the element with tiles and boundaries; resolves with the map, the
- * boundaries' bounds, and the bounds of some arrondissements (an élu's own).
- */
+/** A map in the element with tiles and boundaries; resolves with the map and the boundaries' bounds. */
 export async function createBaseMap(
 	api: Http,
 	element: HTMLElement,
 	options: L.MapOptions = {},
-): Promise<{ map: L.Map; areaBounds: L.LatLngBounds | null; boundsOf: (codes: string[]) => L.LatLngBounds | null }> {
+): Promise<{ map: L.Map; areaBounds: L.LatLngBounds | null }> {
 	const [config, areas] = await loadSources(api);
 	const map = L.map(element, { center: CASABLANCA, zoom: 11, minZoom: 9, maxZoom: 19, zoomSnap: 1, ...options });
 	map.attributionControl?.setPrefix(false);
 	if (config?.tileUrl)
 		L.tileLayer(config.tileUrl, { attribution: config.tileAttribution ?? '', maxZoom: 19 }).addTo(map);
 	let areaBounds: L.LatLngBounds | null = null;
-	let areasLayer: L.GeoJSON | null = null;
 	if (areas.length > 0) {
 		const layer = L.geoJSON(
 			{
@@ -58,19 +54,8 @@ export async function createBaseMap(
 			},
 		).addTo(map);
 		areaBounds = layer.getBounds();
-		areasLayer = layer;
 	}
-	const boundsOf = (codes: string[]) => {
-		let bounds: L.LatLngBounds | null = null;
-		areasLayer?.eachLayer((area) => {
-			const code = (area as L.Layer & { feature?: { properties?: { code?: string } } }).feature?.properties?.code;
-			if (!code || !codes.includes(code)) return;
-			const own = (area as L.Polygon).getBounds();
-			bounds = bounds ? bounds.extend(own) : L.latLngBounds(own.getSouthWest(), own.getNorthEast());
-		});
-		return bounds;
-	};
-	return { map, areaBounds, boundsOf };
+	return { map, areaBounds };
 }
 
 export const SLA_COLOURS: Record<string, string> = { on_track: '#15803d', at_risk: '#ca8a04', breached: '#b91c1c' };
