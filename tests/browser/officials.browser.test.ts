@@ -39,7 +39,14 @@ beforeAll(async () => {
 				'id',
 				open.slice(0, 5).map((row) => row.id),
 			)
-			.update({ sla_state: 'breached' });
+			// really past their deadline, with nothing left for the SLA sweep (a flow every five minutes) to recompute:
+			// marked breached alone, the sweep put one back on track in the middle of a run
+			.update({
+				sla_state: 'breached',
+				resolve_due_at:
+					platform().database === 'pg' ? new Date(Date.now() - 3 * 86_400_000) : Date.now() - 3 * 86_400_000,
+				sla_next_check_at: null,
+			});
 		const row = await knex('complaints')
 			.whereIn('status', OPEN_STATUSES as string[])
 			.whereNotNull('latitude')
