@@ -14,7 +14,7 @@ import type { Language } from '../domain/i18n/messages';
 import { REPLACEMENT_CHARACTER, type ShapeLimits, checkShape, cleanDeep, decodeUtf8 } from '../domain/text/sanitize';
 import { surfaceError } from './errors';
 
-export type BodyProblemKey = 'too_large' | 'truncated' | 'malformed' | 'encoding' | 'type' | 'shape';
+export type BodyProblemKey = 'too_large' | 'truncated' | 'malformed' | 'encoding' | 'type' | 'shape' | 'slow';
 
 export class BodyProblem extends Error {
 	constructor(
@@ -202,13 +202,29 @@ export async function parseMultipart(
 	// the parsed files live until the route has answered (decoded, stored): the share is given back then
 	const res = (
 		req as {
-			res?: { once(event: 'close', listener: () => void): unknown; writableFinished?: boolean; destroyed?: boolean };
+			res?: {
+				once(event: 'close', listener: () => void): unknown;
+				setHeader(name: string, value: string): unknown;
+				writableFinished?: boolean;
+				destroyed?: boolean;
+			};
 		}
 	).res;
 	if (res && !res.writableFinished && !res.destroyed) res.once('close', release);
+	// a sender slower than the bound is answered (400) and its connection closed after the answer
+	let timer: NodeJS.Timeout | undefined;
+	const tooSlow = new Promise<never>((_, reject) => {
+		timer = setTimeout(() => {
+			req.unpipe();
+			req.resume();
+			res?.setHeader('Connection', 'close');
+			reject(new BodyProblem(400, 'slow', { seconds: Math.round(budget.readMs / 1000) }));
+		}, budget.readMs);
+	});
 	try {
-		return await readMultipart(req, limits);
+		return await Promise.race([readMultipart(req, limits), tooSlow]);
 	} finally {
+		clearTimeout(timer);
 		if (!res || res.writableFinished || res.destroyed) release();
 	}
 }

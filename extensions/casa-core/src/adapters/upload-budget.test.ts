@@ -60,7 +60,13 @@ function multipartRequest(name: string, bytes: number) {
 		Buffer.from(`\r\n--${boundary}--\r\n`),
 	]);
 	const stream = new PassThrough();
-	const res = Object.assign(new EventEmitter(), { writableFinished: false, destroyed: false });
+	const headers: Record<string, string> = {};
+	const res = Object.assign(new EventEmitter(), {
+		writableFinished: false,
+		destroyed: false,
+		setHeader: (name: string, value: string) => (headers[name.toLowerCase()] = value),
+		headers,
+	});
 	const req = Object.assign(stream, {
 		headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(body.length) },
 		complete: true,
@@ -97,6 +103,18 @@ describe('parseMultipart under the upload budget', () => {
 		const parsedSecond = await parsingSecond;
 		expect(parsedSecond.files[0].bytes.length).toBe(5_000);
 		second.res.emit('close');
+		expect(budget.free()).toBe(6_000);
+	});
+
+	it('answers a sender slower than the bound and gives its share back: a slow upload cannot hold the memory', async () => {
+		const budget = createUploadBudget(6_000, 5_000, 100);
+		const slow = multipartRequest('slow', 5_000);
+		// half the body, then nothing
+		slow.req.write(slow.body.subarray(0, 2_000));
+		await expect(parseMultipart(slow.req as never, limits, budget)).rejects.toMatchObject({ status: 400, key: 'slow' });
+		expect(slow.res.headers.connection).toBe('close');
+		expect(budget.free()).toBe(6_000 - slow.body.length);
+		slow.res.emit('close');
 		expect(budget.free()).toBe(6_000);
 	});
 

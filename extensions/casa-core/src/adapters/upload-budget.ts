@@ -22,12 +22,15 @@ export interface UploadBudget {
 	admit(bytes: number): Promise<() => void>;
 	/** bytes free now */
 	free(): number;
+	/** how long an admitted upload may take to arrive: a slow sender must not keep its share (slow-upload attack) */
+	readMs: number;
 }
 
 export const DEFAULT_UPLOAD_MEMORY_MB = 64;
 export const DEFAULT_UPLOAD_WAIT_MS = 30_000;
+export const DEFAULT_UPLOAD_READ_MS = 120_000;
 
-export function createUploadBudget(totalBytes: number, waitMs: number): UploadBudget {
+export function createUploadBudget(totalBytes: number, waitMs: number, readMs = DEFAULT_UPLOAD_READ_MS): UploadBudget {
 	const total = Math.max(1, Math.floor(totalBytes));
 	const semaphore = new Semaphore(total);
 	const bounded = withTimeout(semaphore, waitMs, new UploadsBusyError());
@@ -43,6 +46,7 @@ export function createUploadBudget(totalBytes: number, waitMs: number): UploadBu
 			};
 		},
 		free: () => semaphore.getValue(),
+		readMs,
 	};
 }
 
@@ -54,10 +58,10 @@ export function uploadBudget(): UploadBudget {
 	return shared;
 }
 
-/** Sets the instance's budget from the settings (CASA_UPLOAD_MEMORY_MB, CASA_UPLOAD_WAIT_MS), once: endpoints call it at set-up. */
-export function configureUploadBudget(memoryMb: number, waitMs: number): void {
-	const key = `${memoryMb}:${waitMs}`;
+/** Sets the instance's budget from the settings' uploads section, once: the endpoints that read uploads call it at set-up. */
+export function configureUploadBudget(uploads: { memoryMb: number; waitMs: number; readMs: number }): void {
+	const key = `${uploads.memoryMb}:${uploads.waitMs}:${uploads.readMs}`;
 	if (key === configured) return;
 	configured = key;
-	shared = createUploadBudget(memoryMb * 1024 * 1024, waitMs);
+	shared = createUploadBudget(uploads.memoryMb * 1024 * 1024, uploads.waitMs, uploads.readMs);
 }

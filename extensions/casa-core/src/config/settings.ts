@@ -766,6 +766,13 @@ export const SETTINGS = {
 				'how long an upload may wait for its share of CASA_UPLOAD_MEMORY_MB before it is answered 503 with Retry-After',
 			usedBy: ['endpoints/portal', 'endpoints/workspace', 'endpoints/chat', 'endpoints/desk'],
 		}),
+		readMs: duration('CASA_UPLOAD_READ_MS', 'ms', {
+			default: 120_000,
+			min: 1000,
+			description:
+				'how long an admitted upload may take to arrive; a slower one is answered 400 and its connection closed, so a slow sender cannot hold the upload memory',
+			usedBy: ['endpoints/portal', 'endpoints/workspace', 'endpoints/chat', 'endpoints/desk'],
+		}),
 	}),
 
 	rateLimits: section(

@@ -89,7 +89,7 @@ export default defineEndpoint({
 		const idleMinutes = config.whatsapp.chatIdleMinutes;
 		const { secret, publicUrl } = config.platform;
 		decodePhotosAtOnce(config.uploads.photoDecodeConcurrency);
-		configureUploadBudget(config.uploads.memoryMb, config.uploads.waitMs);
+		configureUploadBudget(config.uploads);
 
 		async function chatContext(): Promise<ChatContext> {
 			return {

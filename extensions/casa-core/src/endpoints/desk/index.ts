@@ -122,7 +122,7 @@ export default defineEndpoint({
 	id: 'desk',
 	handler: (router, { services, database, getSchema, env, logger }) => {
 		const config = readSettings(env);
-		configureUploadBudget(config.uploads.memoryMb, config.uploads.waitMs);
+		configureUploadBudget(config.uploads);
 		// one OCR pool per process, started at the first letter (tesseract.js workers, French and Arabic)
 		const reader = new ScanReader(config.ocr);
 		// loi 09-08: the real retention period, from the platform settings

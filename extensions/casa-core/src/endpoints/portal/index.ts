@@ -152,7 +152,7 @@ export default defineEndpoint({
 		const config = readSettings(env);
 		const { publicUrl, secret } = config.platform;
 		decodePhotosAtOnce(config.uploads.photoDecodeConcurrency);
-		configureUploadBudget(config.uploads.memoryMb, config.uploads.waitMs);
+		configureUploadBudget(config.uploads);
 		registerFiguresRoutes(router as never, database as never, config);
 		const intakeLimiter = createLimiter(config.redis.url, config.rateLimits.intake);
 		const trackingLimiter = createLimiter(config.redis.url, config.rateLimits.tracking);

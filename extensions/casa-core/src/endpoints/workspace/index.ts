@@ -103,7 +103,7 @@ export default defineEndpoint({
 	id: 'workspace',
 	handler: (router, { services, database, getSchema, env, logger }) => {
 		decodePhotosAtOnce(readSettings(env).uploads.photoDecodeConcurrency);
-		configureUploadBudget(readSettings(env).uploads.memoryMb, readSettings(env).uploads.waitMs);
+		configureUploadBudget(readSettings(env).uploads);
 		/** The staff member behind the request; anonymous callers and users of no platform role stop here. */
 		async function staff(request: WorkspaceRequest): Promise<{
 			caller: Caller & { profile: NonNullable<Caller['profile']> };
